@@ -1,0 +1,207 @@
+package dev.lifeline.sim;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lifeline.sim.core.SimClock;
+import dev.lifeline.sim.core.SimContext;
+import dev.lifeline.sim.core.SystemClock;
+import dev.lifeline.sim.core.TwilioApiException;
+import dev.lifeline.sim.taskrouter.TaskRouterEmulator;
+import dev.lifeline.sim.voice.VoiceEmulator;
+import dev.lifeline.sim.webhook.WebhookDispatcher;
+import dev.lifeline.sim.webhook.WebhookSigner;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.security.BasicAuthCredentials;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A local Twilio: Voice (Calls, Conferences, Participants and their status callbacks), TaskRouter,
+ * Event Streams, a voice plane for softphones and a {@code /sim} scenario API, all on one port.
+ *
+ * <pre>{@code
+ * try (TwilioSim sim = TwilioSim.builder().port(0).start()) {
+ *     TwilioRestClient client = new TwilioRestClient.Builder(sim.accountSid(), sim.authToken())
+ *             .httpClient(new EmulatorHttpClient(sim.baseUrl())).build();
+ * }
+ * }</pre>
+ */
+public final class TwilioSim implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(TwilioSim.class);
+
+    private final SimContext context;
+    private final VoiceEmulator voice;
+    private final TaskRouterEmulator taskRouter;
+    private final Javalin http;
+    private final AutoCloseable ownedClock;
+
+    private TwilioSim(Builder builder) {
+        SimClock clock = builder.clock != null ? builder.clock : new SystemClock();
+        this.ownedClock = builder.clock == null ? (SystemClock) clock : null;
+        WebhookDispatcher webhooks = new WebhookDispatcher(new WebhookSigner(builder.authToken));
+        this.context = new SimContext(builder.accountSid, builder.authToken, clock, webhooks, new ObjectMapper());
+        this.voice = new VoiceEmulator(context);
+        this.taskRouter = new TaskRouterEmulator(context);
+        voice.connect(taskRouter);
+        taskRouter.connect(voice);
+        this.http = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.http.maxRequestSize = 1_000_000;
+            config.routes.before("/2010-04-01/*", this::requireAccountAuth);
+            config.routes.before("/v1/*", this::requireAccountAuth);
+            config.routes.exception(TwilioApiException.class, TwilioSim::writeError);
+            voice.routes(config.routes);
+            taskRouter.routes(config.routes);
+        });
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    private TwilioSim startOn(String host, int port) {
+        http.start(host, port);
+        log.info("twilio-sim listening on {}", baseUrl());
+        return this;
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    /** e.g. {@code http://localhost:18080}: what {@link dev.lifeline.sim.client.EmulatorHttpClient} needs. */
+    public String baseUrl() {
+        return "http://localhost:" + port();
+    }
+
+    public String accountSid() {
+        return context.accountSid;
+    }
+
+    public String authToken() {
+        return context.authToken;
+    }
+
+    public SimClock clock() {
+        return context.clock;
+    }
+
+    public WebhookDispatcher webhooks() {
+        return context.webhooks;
+    }
+
+    public VoiceEmulator voice() {
+        return voice;
+    }
+
+    public TaskRouterEmulator taskRouter() {
+        return taskRouter;
+    }
+
+    /** Basic auth with the account SID and auth token, as Twilio's REST API requires. */
+    private void requireAccountAuth(Context ctx) {
+        BasicAuthCredentials credentials = ctx.basicAuthCredentials(); // null when absent or malformed
+        boolean valid = credentials != null
+                && Objects.equals(credentials.getUsername(), context.accountSid)
+                && Objects.equals(credentials.getPassword(), context.authToken);
+        if (!valid) {
+            throw new TwilioApiException(401, 20003, "Authentication Error - invalid username");
+        }
+        String pathAccount = ctx.path().startsWith("/2010-04-01/Accounts/")
+                ? ctx.path().substring("/2010-04-01/Accounts/".length()).split("[/.]", 2)[0]
+                : null;
+        if (pathAccount != null && !pathAccount.isEmpty() && !pathAccount.equals(context.accountSid)) {
+            throw new TwilioApiException(404, 20404, "The requested resource " + ctx.path() + " was not found");
+        }
+    }
+
+    static void writeError(TwilioApiException e, Context ctx) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("code", e.code());
+        body.put("message", e.getMessage());
+        body.put("more_info", e.moreInfo());
+        body.put("status", e.status());
+        ctx.status(e.status()).json(body);
+    }
+
+    @Override
+    public void close() {
+        http.stop();
+        context.webhooks.close();
+        if (ownedClock != null) {
+            try {
+                ownedClock.close();
+            } catch (Exception e) {
+                log.debug("closing the clock failed", e);
+            }
+        }
+    }
+
+    /** Runs the emulator on its own. Port from the first argument or {@code TWILIO_SIM_PORT}, default 18080. */
+    public static void main(String[] args) {
+        String portText = args.length > 0 ? args[0] : System.getenv().getOrDefault("TWILIO_SIM_PORT", "18080");
+        int port;
+        try {
+            port = Integer.parseInt(portText);
+        } catch (NumberFormatException e) {
+            System.err.println("twilio-sim: port must be a number, got '" + portText + "'");
+            System.exit(2);
+            return;
+        }
+        Builder builder = builder().port(port);
+        String sid = System.getenv("TWILIO_SIM_ACCOUNT_SID");
+        String token = System.getenv("TWILIO_SIM_AUTH_TOKEN");
+        if (sid != null) {
+            builder.accountSid(sid);
+        }
+        if (token != null) {
+            builder.authToken(token);
+        }
+        TwilioSim sim = builder.start();
+        System.out.println("twilio-sim on " + sim.baseUrl() + " account " + sim.accountSid());
+        Runtime.getRuntime().addShutdownHook(new Thread(sim::close));
+    }
+
+    public static final class Builder {
+        private String accountSid = "AC00000000000000000000000000000001";
+        private String authToken = "sim-auth-token-0000000000000000000";
+        private String host = "127.0.0.1";
+        private int port;
+        private SimClock clock;
+
+        public Builder accountSid(String accountSid) {
+            this.accountSid = Objects.requireNonNull(accountSid);
+            return this;
+        }
+
+        public Builder authToken(String authToken) {
+            this.authToken = Objects.requireNonNull(authToken);
+            return this;
+        }
+
+        /** 0 picks a free port. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host);
+            return this;
+        }
+
+        /** A {@link dev.lifeline.sim.core.ManualClock} lets tests move time; the default is the system clock. */
+        public Builder clock(SimClock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        public TwilioSim start() {
+            return new TwilioSim(this).startOn(host, port);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.lifeline.sim.client;
+
+import com.twilio.http.HttpClient;
+import com.twilio.http.NetworkHttpClient;
+import com.twilio.http.Request;
+import com.twilio.http.Response;
+import java.net.URI;
+
+/**
+ * Points the real twilio-java SDK at the emulator. The SDK has no base-URL setting: every resource builds
+ * {@code https://<product>.twilio.com/<path>}, so this client swaps scheme, host and port for the
+ * emulator's and keeps the path, which the emulator serves verbatim (Voice under {@code /2010-04-01},
+ * TaskRouter under {@code /v1/Workspaces}, Event Streams under {@code /v1/Sinks} and {@code /v1/Subscriptions}).
+ *
+ * <p>Use {@code localhost} in the base URL: twilio-java rewrites two-label host names (twilio-api.md §6).
+ * Requires the twilio-java SDK on the class path (an optional dependency of this module).
+ */
+public final class EmulatorHttpClient extends HttpClient {
+
+    private final String baseUrl;
+    private final NetworkHttpClient delegate = new NetworkHttpClient();
+
+    /** @param baseUrl e.g. {@code http://localhost:18080} */
+    public EmulatorHttpClient(String baseUrl) {
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    @Override
+    public Response makeRequest(Request request) {
+        URI original = URI.create(request.getUrl());
+        Request rewritten = new Request(request.getMethod(), baseUrl + original.getRawPath());
+        if (request.getAuthStrategy() != null) {
+            rewritten.setAuth(request.getAuthStrategy());
+        } else if (request.getUsername() != null) {
+            rewritten.setAuth(request.getUsername(), request.getPassword());
+        }
+        request.getQueryParams().forEach((name, values) -> values.forEach(v -> rewritten.addQueryParam(name, v)));
+        request.getPostParams().forEach((name, values) -> values.forEach(v -> rewritten.addPostParam(name, v)));
+        request.getHeaderParams().forEach((name, values) -> values.forEach(v -> rewritten.addHeaderParam(name, v)));
+        rewritten.setContentType(request.getContentType());
+        rewritten.setBody(request.getBody());
+        rewritten.setUserAgentExtensions(request.getUserAgentExtensions());
+        if (request.getFormParameters() != null) {
+            rewritten.setFormParameters(request.getFormParameters());
+        }
+        return delegate.makeRequest(rewritten);
+    }
+}
