@@ -1,0 +1,100 @@
+package dev.lifeline.server.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the server is told from outside. Loaded once at start by {@link #load(Map)}; see the README's
+ * configuration table for every key, its environment variable and its default.
+ */
+public record ServerConfig(
+        Mode mode,
+        int httpPort,
+        String publicBaseUrl,
+        TwilioSettings twilio,
+        ClusterSettings cluster,
+        AuthSettings auth,
+        RecoverySettings recovery) {
+
+    /** {@code sim}: embedded twilio-sim (the default without Twilio credentials); {@code twilio}: a real account. */
+    public enum Mode { SIM, TWILIO }
+
+    public record TwilioSettings(String accountSid, Secret authToken, String workspaceSid,
+                                 String voiceWorkflowSid, String pingWorkflowSid) {
+        @Override
+        public String toString() {
+            return "TwilioSettings[accountSid=" + accountSid + ", workspaceSid=" + workspaceSid + "]";
+        }
+    }
+
+    public record ClusterSettings(String name, int port, List<String> members, int backupCount) {
+    }
+
+    public record AuthSettings(Secret tokenSecret, Duration tokenTtl, Path usersFile) {
+    }
+
+    public record RecoverySettings(Duration pingTtl, int pingPriority, int reconnectPriority,
+                                   Duration deadline, Duration presenceGrace, String announceUrl, String holdMusicUrl) {
+    }
+
+    /** Reads {@code LIFELINE_CONFIG} (a properties file, optional) and the environment. */
+    public static ServerConfig load(Map<String, String> environment) {
+        String file = environment.get("LIFELINE_CONFIG");
+        return from(ConfigSource.of(environment, file == null || file.isBlank() ? null : Path.of(file)));
+    }
+
+    public static ServerConfig from(ConfigSource source) {
+        String accountSid = source.string("twilio.account-sid", "");
+        String authToken = source.string("twilio.auth-token", "");
+        Mode mode = mode(source, !accountSid.isEmpty() && !authToken.isEmpty());
+        if (mode == Mode.TWILIO) {
+            if (!accountSid.startsWith("AC") || accountSid.length() != 34) {
+                throw source.problem("twilio.account-sid", "must be an account SID (AC followed by 32 hex digits)");
+            }
+            source.required("twilio.auth-token");
+            source.required("public-base-url");
+        }
+        int httpPort = source.integer("http.port", 8080, 0, 65_535);
+        String publicBaseUrl = trimSlash(source.string("public-base-url", "http://localhost:" + httpPort));
+        if (!publicBaseUrl.startsWith("http://") && !publicBaseUrl.startsWith("https://")) {
+            throw source.problem("public-base-url", "must start with http:// or https://, got '" + publicBaseUrl + "'");
+        }
+        TwilioSettings twilio = new TwilioSettings(accountSid, new Secret(authToken),
+                source.string("twilio.workspace-sid", ""), source.string("twilio.voice-workflow-sid", ""),
+                source.string("twilio.ping-workflow-sid", ""));
+        ClusterSettings cluster = new ClusterSettings(source.string("cluster.name", "lifeline"),
+                source.integer("cluster.port", 5701, 0, 65_535), source.list("cluster.members"),
+                source.integer("cluster.backup-count", 1, 0, 6));
+        String tokenSecret = source.string("auth.token-secret", "");
+        if (mode == Mode.TWILIO && tokenSecret.length() < 32) {
+            throw source.problem("auth.token-secret", "must be at least 32 characters in twilio mode");
+        }
+        String usersFile = source.string("auth.users-file", "");
+        AuthSettings auth = new AuthSettings(new Secret(tokenSecret), source.duration("auth.token-ttl", Duration.ofMinutes(15)),
+                usersFile.isEmpty() ? null : Path.of(usersFile));
+        RecoverySettings recovery = new RecoverySettings(
+                source.duration("recovery.ping-ttl", Duration.ofSeconds(15)),
+                source.integer("recovery.ping-priority", 1000, 0, Integer.MAX_VALUE),
+                source.integer("recovery.reconnect-priority", 1000, 0, Integer.MAX_VALUE),
+                source.duration("recovery.deadline", Duration.ofSeconds(120)),
+                source.duration("presence.grace", Duration.ofSeconds(30)),
+                source.string("recovery.announce-url", publicBaseUrl + "/media/connection-interrupted.mp3"),
+                source.string("recovery.hold-music-url", publicBaseUrl + "/media/hold-music.mp3"));
+        return new ServerConfig(mode, httpPort, publicBaseUrl, twilio, cluster, auth, recovery);
+    }
+
+    private static Mode mode(ConfigSource source, boolean hasCredentials) {
+        String text = source.string("mode", hasCredentials ? "twilio" : "sim");
+        return switch (text.toLowerCase(java.util.Locale.ROOT)) {
+            case "sim" -> Mode.SIM;
+            case "twilio" -> Mode.TWILIO;
+            default -> throw source.problem("mode", "must be 'sim' or 'twilio', got '" + text + "'");
+        };
+    }
+
+    private static String trimSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}
