@@ -1,0 +1,16 @@
+package dev.lifeline.server.twilio;
+
+import java.util.List;
+
+/**
+ * How a leg joins a conference: used for the reservation's conference instruction and for moving a party
+ * with {@code <Dial><Conference>}. {@code statusCallbackEvents} are Twilio's words
+ * ({@code start end join leave mute hold modify}).
+ */
+public record ConferenceJoin(String label, boolean endConferenceOnExit, boolean startConferenceOnEnter, boolean muted,
+                             String statusCallbackUrl, List<String> statusCallbackEvents) {
+
+    public ConferenceJoin {
+        statusCallbackEvents = List.copyOf(statusCallbackEvents);
+    }
+}

@@ -1,0 +1,321 @@
+package dev.lifeline.server.twilio;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.twilio.exception.ApiException;
+import com.twilio.http.HttpMethod;
+import com.twilio.http.Request;
+import com.twilio.http.Response;
+import com.twilio.http.TwilioRestClient;
+import com.twilio.rest.Domains;
+import com.twilio.rest.api.v2010.account.Call;
+import com.twilio.rest.api.v2010.account.Conference;
+import com.twilio.rest.api.v2010.account.conference.Participant;
+import com.twilio.rest.taskrouter.v1.workspace.Task;
+import com.twilio.rest.taskrouter.v1.workspace.Worker;
+import com.twilio.rest.taskrouter.v1.workspace.task.Reservation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.hc.core5.http.Header;
+
+/**
+ * Every Twilio REST call the server makes, and the only class that touches the SDK's resource classes.
+ * Each method is safe to repeat: an operation whose target is already in the wanted state (a completed
+ * task, an ended conference) is a no-op, so the outbox may retry any of them after a crash.
+ */
+public final class TwilioGateway {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final TwilioRestClient client;
+    private final String workspaceSid;
+
+    public TwilioGateway(TwilioRestClient client, String workspaceSid) {
+        this.client = client;
+        this.workspaceSid = workspaceSid;
+    }
+
+    public String workspaceSid() {
+        return workspaceSid;
+    }
+
+    // Conferences and participants //
+
+    public void announce(String conferenceSid, String url) {
+        call("announce to " + conferenceSid, () -> Conference.updater(conferenceSid).setAnnounceUrl(url).update(client));
+    }
+
+    /** Ends the conference; already ended (404) counts as done. */
+    public void endConference(String conferenceSid) {
+        ignoringNotFound("end " + conferenceSid,
+                () -> Conference.updater(conferenceSid).setStatus(Conference.UpdateStatus.COMPLETED).update(client));
+    }
+
+    public void hold(String conferenceSid, String callSid, boolean hold, String holdUrl) {
+        call("hold " + callSid, () -> {
+            var updater = Participant.updater(conferenceSid, callSid).setHold(hold);
+            if (hold && holdUrl != null) {
+                updater.setHoldUrl(holdUrl);
+            }
+            return updater.update(client);
+        });
+    }
+
+    public void mute(String conferenceSid, String callSid, boolean muted) {
+        call("mute " + callSid, () -> Participant.updater(conferenceSid, callSid).setMuted(muted).update(client));
+    }
+
+    public void setEndConferenceOnExit(String conferenceSid, String callSid, boolean value) {
+        call("endConferenceOnExit " + callSid,
+                () -> Participant.updater(conferenceSid, callSid).setEndConferenceOnExit(value).update(client));
+    }
+
+    /** The conference's current participants; an ended conference has none. */
+    public List<ParticipantState> participants(String conferenceSid) {
+        List<ParticipantState> result = new ArrayList<>();
+        try {
+            for (Participant p : Participant.reader(conferenceSid).read(client)) {
+                result.add(new ParticipantState(p.getCallSid(), p.getLabel(), Boolean.TRUE.equals(p.getHold()),
+                        Boolean.TRUE.equals(p.getMuted()), Boolean.TRUE.equals(p.getEndConferenceOnExit()),
+                        p.getStatus() == null ? null : p.getStatus().toString()));
+            }
+        } catch (ApiException e) {
+            if (status(e) != 404) {
+                throw translate("list participants of " + conferenceSid, e);
+            }
+        }
+        return result;
+    }
+
+    // Calls //
+
+    /** @return the call's status ({@code in-progress}, {@code completed}, …), or {@code null} if Twilio does not know it */
+    public String callStatus(String callSid) {
+        try {
+            Call call = Call.fetcher(callSid).fetch(client);
+            return call.getStatus() == null ? null : call.getStatus().toString();
+        } catch (ApiException e) {
+            if (status(e) == 404) {
+                return null;
+            }
+            throw translate("fetch call " + callSid, e);
+        }
+    }
+
+    public void redirect(String callSid, String twiml) {
+        call("redirect " + callSid, () -> Call.updater(callSid).setTwiml(twiml).update(client));
+    }
+
+    public void hangUp(String callSid) {
+        ignoringNotFound("hang up " + callSid, () -> Call.updater(callSid).setStatus(Call.UpdateStatus.COMPLETED).update(client));
+    }
+
+    // TaskRouter //
+
+    public String createTask(String workflowSid, String attributesJson, int timeoutSeconds, int priority, String channel) {
+        return call("create task", () -> {
+            var creator = Task.creator(workspaceSid).setWorkflowSid(workflowSid).setAttributes(attributesJson)
+                    .setTimeout(timeoutSeconds).setPriority(priority);
+            if (channel != null) {
+                creator.setTaskChannel(channel);
+            }
+            return creator.create(client);
+        }).getSid();
+    }
+
+    /** Fetched raw so the version (for {@code If-Match}) is not lost: the SDK model has no version field. */
+    public TaskState fetchTask(String taskSid) {
+        Response response = raw("fetch task " + taskSid, HttpMethod.GET, taskPath(taskSid), Map.of(), null);
+        JsonNode task = parse(response);
+        String version = header(response, "ETag");
+        if (version == null && task.hasNonNull("version")) {
+            version = task.get("version").asText();
+        }
+        return new TaskState(task.path("sid").asText(), task.path("assignment_status").asText(null),
+                task.path("attributes").asText("{}"), task.path("workflow_sid").asText(null), version);
+    }
+
+    /**
+     * Merges {@code patch} into the task's attributes with {@code If-Match}, re-reading and retrying when
+     * someone else wrote in between — never the original's wholesale overwrite of a stale snapshot.
+     */
+    public void mergeTaskAttributes(String taskSid, Map<String, Object> patch) {
+        for (int attempt = 1; ; attempt++) {
+            TaskState task = fetchTask(taskSid);
+            ObjectNode merged = (ObjectNode) parseJson(task.attributesJson());
+            patch.forEach((key, value) -> merged.set(key, JSON.valueToTree(value)));
+            try {
+                Map<String, String> headers = task.version() == null ? Map.of() : Map.of("If-Match", task.version());
+                raw("update task " + taskSid, HttpMethod.POST, taskPath(taskSid), Map.of("Attributes", merged.toString()), headers);
+                return;
+            } catch (TwilioGatewayException e) {
+                if (e.status() != 412 || attempt >= 5) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Completes the task unless it already finished. */
+    public void completeTask(String taskSid, String reason) {
+        finishTask(taskSid, Task.Status.COMPLETED, reason);
+    }
+
+    /** Cancels the task unless it already finished. */
+    public void cancelTask(String taskSid, String reason) {
+        finishTask(taskSid, Task.Status.CANCELED, reason);
+    }
+
+    private void finishTask(String taskSid, Task.Status status, String reason) {
+        TaskState task = fetchTask(taskSid);
+        if (task.isFinished()) {
+            return;
+        }
+        call(status + " task " + taskSid,
+                () -> Task.updater(workspaceSid, taskSid).setAssignmentStatus(status).setReason(reason).update(client));
+    }
+
+    public String reservationStatus(String taskSid, String reservationSid) {
+        Reservation reservation = call("fetch reservation " + reservationSid,
+                () -> Reservation.fetcher(workspaceSid, taskSid, reservationSid).fetch(client));
+        return reservation.getReservationStatus() == null ? null : reservation.getReservationStatus().toString();
+    }
+
+    /** Completes a reservation that is still wrapping; @return true if this call completed it. */
+    public boolean completeReservationIfWrapping(String taskSid, String reservationSid) {
+        if (!"wrapping".equals(reservationStatus(taskSid, reservationSid))) {
+            return false;
+        }
+        call("complete reservation " + reservationSid, () -> Reservation.updater(workspaceSid, taskSid, reservationSid)
+                .setReservationStatus(Reservation.Status.COMPLETED).update(client));
+        return true;
+    }
+
+    public void rejectReservation(String taskSid, String reservationSid) {
+        call("reject reservation " + reservationSid, () -> Reservation.updater(workspaceSid, taskSid, reservationSid)
+                .setReservationStatus(Reservation.Status.REJECTED).update(client));
+    }
+
+    /**
+     * Accepts a voice reservation with the {@code conference} instruction. Sent raw because the SDK's
+     * {@code Reservation.ConferenceEvent} has no {@code modify}, which the flag undo needs.
+     */
+    public void acceptWithConference(String taskSid, String reservationSid, String contactUri, String from,
+                                     ConferenceJoin worker, boolean endConferenceOnCustomerExit) {
+        Map<String, Object> params = new java.util.LinkedHashMap<>();
+        params.put("Instruction", "conference");
+        params.put("To", contactUri);
+        params.put("From", from);
+        params.put("EndConferenceOnExit", String.valueOf(worker.endConferenceOnExit()));
+        params.put("EndConferenceOnCustomerExit", String.valueOf(endConferenceOnCustomerExit));
+        params.put("StartConferenceOnEnter", String.valueOf(worker.startConferenceOnEnter()));
+        params.put("Beep", "false");
+        params.put("ConferenceStatusCallback", worker.statusCallbackUrl());
+        params.put("ConferenceStatusCallbackMethod", "POST");
+        params.put("ConferenceStatusCallbackEvent", worker.statusCallbackEvents());
+        raw("accept reservation " + reservationSid, HttpMethod.POST,
+                "/v1/Workspaces/" + workspaceSid + "/Tasks/" + taskSid + "/Reservations/" + reservationSid, params, Map.of());
+    }
+
+    public void setWorkerActivity(String workerSid, String activitySid) {
+        call("set activity of " + workerSid, () -> Worker.updater(workspaceSid, workerSid).setActivitySid(activitySid).update(client));
+    }
+
+    // Plumbing //
+
+    private String taskPath(String taskSid) {
+        return "/v1/Workspaces/" + workspaceSid + "/Tasks/" + taskSid;
+    }
+
+    private Response raw(String operation, HttpMethod method, String path, Map<String, ?> params, Map<String, String> headers) {
+        Request request = new Request(method, Domains.TASKROUTER.toString(), path);
+        params.forEach((name, value) -> {
+            if (value instanceof List<?> values) {
+                values.forEach(v -> request.addPostParam(name, String.valueOf(v)));
+            } else if (value != null) {
+                request.addPostParam(name, String.valueOf(value));
+            }
+        });
+        if (headers != null) {
+            headers.forEach(request::addHeaderParam);
+        }
+        Response response;
+        try {
+            response = client.request(request);
+        } catch (ApiException e) {
+            throw translate(operation, e);
+        }
+        if (response == null) {
+            throw new TwilioGatewayException(operation, 0, null, "no response", null);
+        }
+        if (!TwilioRestClient.SUCCESS.test(response.getStatusCode())) {
+            JsonNode error = parseQuietly(response.getContent());
+            throw new TwilioGatewayException(operation, response.getStatusCode(),
+                    error.hasNonNull("code") ? error.get("code").asInt() : null, error.path("message").asText(""), null);
+        }
+        return response;
+    }
+
+    private static String header(Response response, String name) {
+        Header[] headers = response.getHeaders();
+        if (headers == null) {
+            return null;
+        }
+        for (Header header : headers) {
+            if (header.getName().equalsIgnoreCase(name)) {
+                return header.getValue().replace("\"", "");
+            }
+        }
+        return null;
+    }
+
+    private static JsonNode parse(Response response) {
+        return parseJson(response.getContent());
+    }
+
+    private static JsonNode parseJson(String json) {
+        try {
+            JsonNode node = JSON.readTree(json == null || json.isBlank() ? "{}" : json);
+            return node.isObject() ? node : JSON.createObjectNode();
+        } catch (java.io.IOException e) {
+            throw new TwilioGatewayException("parse JSON", 0, null, e.getMessage(), e);
+        }
+    }
+
+    private static JsonNode parseQuietly(String json) {
+        try {
+            return parseJson(json);
+        } catch (TwilioGatewayException e) {
+            return JSON.createObjectNode();
+        }
+    }
+
+    private static <T> T call(String operation, Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (ApiException e) {
+            throw translate(operation, e);
+        }
+    }
+
+    private static void ignoringNotFound(String operation, Supplier<?> action) {
+        try {
+            action.get();
+        } catch (ApiException e) {
+            if (status(e) != 404) {
+                throw translate(operation, e);
+            }
+        }
+    }
+
+    private static int status(ApiException e) {
+        return e.getStatusCode() == null ? 0 : e.getStatusCode();
+    }
+
+    private static TwilioGatewayException translate(String operation, ApiException e) {
+        return new TwilioGatewayException(operation, status(e), e.getCode(), e.getMessage(), e);
+    }
+}
