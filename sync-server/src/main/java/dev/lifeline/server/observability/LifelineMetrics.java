@@ -1,0 +1,99 @@
+package dev.lifeline.server.observability;
+
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.Unit;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * The server's Prometheus metrics, each registered once in a registry of its own (so several servers in
+ * one JVM, as in the cluster tests, don't collide).
+ */
+public final class LifelineMetrics {
+
+    private final PrometheusRegistry registry = new PrometheusRegistry();
+
+    private final Counter incidentsFinished = Counter.builder()
+            .name("lifeline_incidents_finished_total")
+            .help("Recovery incidents that reached a terminal phase, by outcome")
+            .labelNames("outcome")
+            .register(registry);
+
+    private final Counter incidentsOpened = Counter.builder()
+            .name("lifeline_incidents_opened_total")
+            .help("Non-graceful agent drops detected")
+            .register(registry);
+
+    private final Histogram timeToReconnect = Histogram.builder()
+            .name("lifeline_time_to_phase_seconds")
+            .help("Time from the drop being detected to reaching a phase")
+            .unit(Unit.SECONDS)
+            .classicUpperBounds(0.5, 1, 2, 5, 10, 15, 30, 60, 120)
+            .labelNames("phase")
+            .register(registry);
+
+    private final Histogram webhookLatency = Histogram.builder()
+            .name("lifeline_webhook_handling_seconds")
+            .help("Time to handle one webhook request, by kind")
+            .unit(Unit.SECONDS)
+            .classicUpperBounds(0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5)
+            .labelNames("kind")
+            .register(registry);
+
+    private final Counter dedupeHits = Counter.builder()
+            .name("lifeline_webhook_duplicates_total")
+            .help("Webhook events recognised as already applied and skipped, by kind")
+            .labelNames("kind")
+            .register(registry);
+
+    private final Counter webhooksRejected = Counter.builder()
+            .name("lifeline_webhooks_rejected_total")
+            .help("Webhook requests refused, by reason (signature, format)")
+            .labelNames("reason")
+            .register(registry);
+
+    public void incidentOpened() {
+        incidentsOpened.inc();
+    }
+
+    public void incidentFinished(String outcome) {
+        incidentsFinished.labelValues(outcome).inc();
+    }
+
+    public void phaseReached(String phase, Duration sinceDetected) {
+        timeToReconnect.labelValues(phase).observe(sinceDetected.toNanos() / 1e9);
+    }
+
+    public void webhookHandled(String kind, long nanos) {
+        webhookLatency.labelValues(kind).observe(nanos / 1e9);
+    }
+
+    public void duplicateSkipped(String kind) {
+        dedupeHits.labelValues(kind).inc();
+    }
+
+    public void webhookRejected(String reason) {
+        webhooksRejected.labelValues(reason).inc();
+    }
+
+    /** The Prometheus text exposition format (version 0.0.4). */
+    public String scrape() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            PrometheusTextFormatWriter.create().write(out, registry.scrape());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    public static String contentType() {
+        return PrometheusTextFormatWriter.CONTENT_TYPE;
+    }
+}
