@@ -1,0 +1,104 @@
+package dev.lifeline.model.api;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The HTTP surface the server serves and the desktop calls. Templates use Javalin's {@code {name}} path-parameter
+ * syntax, so the server registers them as they are; the desktop fills them with {@link #path(String, String)}.
+ *
+ * <p>Every request except {@link #LOGIN} carries {@code Authorization: Bearer <token>}; the WebSocket, which
+ * browsers and OkHttp cannot always give headers, takes the token as the {@value #TOKEN_PARAM} query parameter.
+ * Command bodies are the matching {@code ClientCommand} record; errors are a {@code Problem}
+ * ({@code application/problem+json}).
+ */
+public final class DesktopApi {
+
+    /** Path parameter holding a TaskRouter/Voice SID. */
+    public static final String SID_PARAM = "sid";
+    /** Path parameter holding an incident id. */
+    public static final String ID_PARAM = "id";
+    /** Query parameter carrying the bearer token on the WebSocket upgrade. */
+    public static final String TOKEN_PARAM = "token";
+    public static final String AUTHORIZATION_HEADER = "Authorization";
+    public static final String BEARER_PREFIX = "Bearer ";
+
+    /** POST {@code LoginRequest} → {@code LoginResponse}; 401 {@code Problem} on bad credentials. */
+    public static final String LOGIN = "/api/login";
+    /** POST (no body) → {@code RefreshResponse}, for a token that has not expired yet. */
+    public static final String TOKEN_REFRESH = "/api/token/refresh";
+
+    /** GET → {@code StateSnapshot}: the agent's whole state (same as the first WebSocket event). */
+    public static final String MY_STATE = "/api/me/state";
+    /** POST {@code SetActivity} → 204. */
+    public static final String MY_ACTIVITY = "/api/me/activity";
+
+    /** POST {@code AcceptReservation} → 204. */
+    public static final String ACCEPT_RESERVATION = "/api/reservations/{sid}/accept";
+    /** POST {@code RejectReservation} → 204. */
+    public static final String REJECT_RESERVATION = "/api/reservations/{sid}/reject";
+
+    /** POST {@code WrapUpTask} → 204; 409 while a recovery is open for the task. */
+    public static final String WRAP_UP_TASK = "/api/tasks/{sid}/wrap-up";
+    /** POST {@code CompleteTask} → 204; 409 while a recovery is open for the task. */
+    public static final String COMPLETE_TASK = "/api/tasks/{sid}/complete";
+
+    /** POST {@code HangUp} → 204. */
+    public static final String HANG_UP = "/api/conferences/{sid}/hangup";
+    /** POST {@code HoldParticipant} → 204. */
+    public static final String HOLD = "/api/conferences/{sid}/hold";
+    /** POST {@code UnholdParticipant} → 204. */
+    public static final String UNHOLD = "/api/conferences/{sid}/unhold";
+    /** POST {@code MuteParticipant} → 204. */
+    public static final String MUTE = "/api/conferences/{sid}/mute";
+
+    /** POST {@code CancelIncident} → 204; supervisors only (403 otherwise). */
+    public static final String CANCEL_INCIDENT = "/api/incidents/{id}/cancel";
+    /** GET → {@code QueueSnapshot}; supervisors only. */
+    public static final String SUPERVISOR_SNAPSHOT = "/api/supervisor/snapshot";
+
+    /**
+     * WebSocket: {@code ws(s)://host/api/events?token=…}. The server sends {@code ServerEvent}s (a
+     * {@code snapshot} first); the desktop sends {@code Heartbeat}s and may send other {@code ClientCommand}s.
+     */
+    public static final String EVENTS = "/api/events";
+
+    private DesktopApi() {
+    }
+
+    /**
+     * A template with its single path parameter filled in, percent-encoded as a path segment:
+     * {@code path(ACCEPT_RESERVATION, "WR123")} → {@code /api/reservations/WR123/accept}.
+     */
+    public static String path(String template, String value) {
+        int open = template.indexOf('{');
+        int close = template.indexOf('}', open);
+        if (open < 0 || close < 0 || template.indexOf('{', close) >= 0) {
+            throw new IllegalArgumentException("template: expected exactly one {parameter} in " + template);
+        }
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(template.substring(open + 1, close) + ": missing required field");
+        }
+        return template.substring(0, open) + encodeSegment(value) + template.substring(close + 1);
+    }
+
+    /** {@link #EVENTS} with the token as query parameter, e.g. for {@code ws://localhost:8080} + this. */
+    public static String eventsWithToken(String token) {
+        return EVENTS + "?" + TOKEN_PARAM + "=" + encodeSegment(token);
+    }
+
+    // RFC 3986 unreserved characters pass; everything else (incident ids contain ':') is %XX-encoded as UTF-8.
+    private static String encodeSegment(String value) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '-' || c == '.' || c == '_' || c == '~') {
+                out.append(c);
+            } else {
+                out.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(b & 0xf, 16)));
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,172 @@
+package dev.lifeline.model;
+
+import dev.lifeline.model.agent.Activity;
+import dev.lifeline.model.agent.AgentPresence;
+import dev.lifeline.model.agent.AgentView;
+import dev.lifeline.model.auth.LoginRequest;
+import dev.lifeline.model.auth.LoginResponse;
+import dev.lifeline.model.auth.RefreshResponse;
+import dev.lifeline.model.auth.Role;
+import dev.lifeline.model.command.AcceptReservation;
+import dev.lifeline.model.command.CancelIncident;
+import dev.lifeline.model.command.CompleteTask;
+import dev.lifeline.model.command.HangUp;
+import dev.lifeline.model.command.Heartbeat;
+import dev.lifeline.model.command.HoldParticipant;
+import dev.lifeline.model.command.MuteParticipant;
+import dev.lifeline.model.command.RejectReservation;
+import dev.lifeline.model.command.SetActivity;
+import dev.lifeline.model.command.UnholdParticipant;
+import dev.lifeline.model.command.WrapUpTask;
+import dev.lifeline.model.conference.ConferenceView;
+import dev.lifeline.model.conference.ParticipantRole;
+import dev.lifeline.model.conference.ParticipantView;
+import dev.lifeline.model.event.ActivityChanged;
+import dev.lifeline.model.event.ConferenceChanged;
+import dev.lifeline.model.event.IncidentChanged;
+import dev.lifeline.model.event.ProblemReported;
+import dev.lifeline.model.event.QueueSnapshotChanged;
+import dev.lifeline.model.event.ReservationChanged;
+import dev.lifeline.model.event.ReservationOffered;
+import dev.lifeline.model.event.ReservationRescinded;
+import dev.lifeline.model.event.SessionExpiring;
+import dev.lifeline.model.event.StateSnapshot;
+import dev.lifeline.model.event.TaskChanged;
+import dev.lifeline.model.incident.IncidentView;
+import dev.lifeline.model.incident.Phase;
+import dev.lifeline.model.problem.Problem;
+import dev.lifeline.model.queue.AgentStatus;
+import dev.lifeline.model.queue.AgentWorkState;
+import dev.lifeline.model.queue.FinishedIncident;
+import dev.lifeline.model.queue.QueueSnapshot;
+import dev.lifeline.model.queue.QueueStats;
+import dev.lifeline.model.reservation.ReservationStatus;
+import dev.lifeline.model.reservation.ReservationView;
+import dev.lifeline.model.task.TaskStatus;
+import dev.lifeline.model.task.TaskView;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One realistic instance of every wire record, filled in completely (no optional field left null) so a round trip
+ * exercises every member. Tests check this list is complete, so a new contract cannot ship without a sample.
+ */
+public final class Samples {
+
+    public static final Instant T0 = Instant.parse("2026-11-25T21:00:00Z");
+    public static final String WORKER = "WK0000000000000000000000000000a11c";
+    public static final String TASK = "WT00000000000000000000000000000001";
+    public static final String RESERVATION = "WR00000000000000000000000000000001";
+    public static final String CONFERENCE = "CF00000000000000000000000000000001";
+    public static final String CUSTOMER_CALL = "CA000000000000000000000000000c0001";
+    public static final String AGENT_CALL = "CA000000000000000000000000000a0001";
+    public static final String INCIDENT = CONFERENCE + ":" + AGENT_CALL;
+
+    private Samples() {
+    }
+
+    public static AgentView agent() {
+        return new AgentView(WORKER, "alice", "Alice Agent", "Available", AgentPresence.ONLINE, T0.minusSeconds(3),
+                Set.of(Role.AGENT));
+    }
+
+    public static ReservationView reservation() {
+        return new ReservationView(RESERVATION, TASK, WORKER, ReservationStatus.PENDING, "voice", "Jane Doe",
+                "+15551230001", "Support", T0, T0.plusSeconds(15), false, false, null);
+    }
+
+    public static ReservationView pingReservation() {
+        return new ReservationView("WR00000000000000000000000000000002", "WT00000000000000000000000000000002",
+                WORKER, ReservationStatus.PENDING, "voice", "Jane Doe", "+15551230001", "Recovery Ping",
+                T0.plusSeconds(2), T0.plusSeconds(17), true, false, INCIDENT);
+    }
+
+    public static TaskView task() {
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        attributes.put("call_sid", CUSTOMER_CALL);
+        attributes.put("from", "+15551230001");
+        attributes.put("isReconnect", false);
+        attributes.put("attempt", 1);
+        attributes.put("routing", Map.of("skills", List.of("english", "billing")));
+        attributes.put("notes", null);
+        return new TaskView(TASK, TaskStatus.ASSIGNED, "voice", 50, attributes, 42);
+    }
+
+    public static ConferenceView conference() {
+        return new ConferenceView(CONFERENCE, TASK, List.of(
+                new ParticipantView(CUSTOMER_CALL, ParticipantRole.CUSTOMER, "customer", "Jane Doe", false, false, true),
+                new ParticipantView(AGENT_CALL, ParticipantRole.WORKER, "worker", "Alice Agent", false, true, false)),
+                T0, T0.plusSeconds(300));
+    }
+
+    public static IncidentView incident() {
+        Map<Phase, Instant> reached = new LinkedHashMap<>();
+        reached.put(Phase.DETECTED, T0);
+        reached.put(Phase.PINGING, T0.plusMillis(800));
+        return new IncidentView(INCIDENT, CONFERENCE, Phase.PINGING, 1, WORKER, "Alice Agent", "Jane Doe",
+                "+15551230001", List.of("customer", "interpreter"), T0.plusSeconds(120), T0.plusSeconds(15), reached,
+                "Waiting for Alice's desktop", 3);
+    }
+
+    public static QueueSnapshot queueSnapshot() {
+        return new QueueSnapshot(T0,
+                List.of(new QueueStats("Support", "WQ00000000000000000000000000000001", 2, 37, 1, 3, 4)),
+                List.of(new AgentStatus(agent(), AgentWorkState.RECOVERING, T0)),
+                List.of(incident()),
+                List.of(new FinishedIncident("CF2:CA2", "Bob Agent", "John Roe", Phase.RESTORED,
+                        "Reconnected to Bob", T0.minusSeconds(60), Duration.ofMillis(9_250))));
+    }
+
+    public static Problem problem() {
+        return new Problem(Problem.INVALID_REQUEST, "Invalid request", 400, "reservationSid: missing required field",
+                "/api/reservations/WR1/accept", Map.of("reservationSid", "missing required field"));
+    }
+
+    /** Every server event, one each. */
+    public static List<Object> serverEvents() {
+        return List.of(
+                new StateSnapshot(agent(), List.of(reservation(), pingReservation()), List.of(task()), conference(),
+                        incident(), pingReservation(), T0),
+                new ReservationOffered(reservation()),
+                new ReservationChanged(reservation()),
+                new ReservationRescinded(RESERVATION, ReservationStatus.TIMEOUT),
+                new TaskChanged(task()),
+                new ConferenceChanged(conference()),
+                new IncidentChanged(incident()),
+                new QueueSnapshotChanged(queueSnapshot()),
+                new ActivityChanged(agent()),
+                new SessionExpiring(T0.plusSeconds(600)),
+                new ProblemReported(problem()));
+    }
+
+    /** Every client command, one each. */
+    public static List<Object> clientCommands() {
+        return List.of(
+                new AcceptReservation(RESERVATION),
+                new RejectReservation(RESERVATION),
+                new HangUp(CONFERENCE, TASK),
+                new HoldParticipant(CONFERENCE, CUSTOMER_CALL),
+                new UnholdParticipant(CONFERENCE, CUSTOMER_CALL),
+                new MuteParticipant(CONFERENCE, AGENT_CALL, true),
+                new WrapUpTask(TASK),
+                new CompleteTask(TASK),
+                new SetActivity(Activity.BREAK),
+                new Heartbeat(T0.plusMillis(1234)),
+                new CancelIncident(INCIDENT, "Customer asked for a callback"));
+    }
+
+    /** Every other wire record: views, snapshot parts, auth contracts, the problem body. */
+    public static List<Object> otherRecords() {
+        return List.of(
+                agent(), reservation(), task(), conference(), conference().participants().get(0), incident(),
+                queueSnapshot(), queueSnapshot().queues().get(0), queueSnapshot().agents().get(0),
+                queueSnapshot().recentlyFinished().get(0), problem(),
+                new LoginRequest("alice", "s3cret!"),
+                new LoginResponse("eyJhbGciOiJIUzI1NiJ9.e30.sig", T0.plusSeconds(900), Role.AGENT, "alice", WORKER),
+                new RefreshResponse("eyJhbGciOiJIUzI1NiJ9.e30.sig2", T0.plusSeconds(1800)));
+    }
+}
