@@ -1,0 +1,44 @@
+package dev.lifeline.server.conference;
+
+import java.io.Serializable;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the server knows about one conference, keyed by conference SID. Immutable; see
+ * {@link ConferenceStateMachine} for how it changes. {@code version} grows by one on every change.
+ *
+ * @param customerCallSid the customer's leg (the task attribute {@code call_sid}), once a worker registered
+ * @param lastSequence    highest {@code SequenceNumber} applied to this conference
+ */
+public record ConferenceRecord(
+        String conferenceSid,
+        String customerCallSid,
+        Map<String, Participant> participants,
+        boolean ended,
+        long lastSequence,
+        long version) implements Serializable {
+
+    public ConferenceRecord {
+        Objects.requireNonNull(conferenceSid, "conferenceSid");
+        participants = Map.copyOf(participants);
+    }
+
+    static ConferenceRecord empty(String conferenceSid) {
+        return new ConferenceRecord(conferenceSid, null, Map.of(), false, -1, 0);
+    }
+
+    public Optional<Participant> participant(String callSid) {
+        return Optional.ofNullable(callSid).map(participants::get);
+    }
+
+    public boolean customerPresent() {
+        return participant(customerCallSid).map(Participant::present).orElse(false);
+    }
+
+    /** Participants in the conference right now. */
+    public long presentCount() {
+        return participants.values().stream().filter(Participant::present).count();
+    }
+}

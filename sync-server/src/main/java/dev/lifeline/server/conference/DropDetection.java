@@ -1,0 +1,64 @@
+package dev.lifeline.server.conference;
+
+import dev.lifeline.server.recovery.DroppedWorker;
+import dev.lifeline.server.recovery.IncidentIds;
+import dev.lifeline.server.recovery.PartyRole;
+import dev.lifeline.server.recovery.PartySnapshot;
+import dev.lifeline.server.recovery.RecoveryAttributes;
+import dev.lifeline.server.recovery.RecoveryEvent;
+import dev.lifeline.server.recovery.TaskAttributes;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The "Detect" rule of the architecture: a registered agent leg left, not gracefully, not because the
+ * conference was ending or its call was redirected, the customer is still there, no other agent is, and
+ * the conference has not ended. Only the LAST agent triggers a recovery; with another agent still on the
+ * call native behaviour applies (seed §3.1 step 5).
+ */
+final class DropDetection {
+
+    private DropDetection() {
+    }
+
+    static boolean isDrop(Participant before, ConferenceCallback leave, ConferenceRecord after) {
+        return before.present()
+                && before.role() == PartyRole.WORKER
+                && before.worker() != null
+                && !before.leftGracefully()
+                && leave.reason().mayBeADrop()
+                && !after.ended()
+                && after.customerPresent()
+                && after.participants().values().stream().noneMatch(Participant::isPresentWorker);
+    }
+
+    /**
+     * The events for the incident store. When the dropped agent's task was itself a reconnect, its attributes
+     * name the previous incident, and this drop is the next attempt of the same interaction.
+     */
+    static List<RecoveryEvent> events(Participant dropped, ConferenceRecord after) {
+        WorkerAssignment worker = dropped.worker();
+        TaskAttributes attributes = worker.taskAttributes();
+        String incidentId = IncidentIds.incidentId(after.conferenceSid(), dropped.callSid());
+        String previousIncidentId = attributes.string(RecoveryAttributes.LIFELINE_INCIDENT).orElse(null);
+        String interactionId = attributes.string(RecoveryAttributes.LIFELINE_INTERACTION).orElse(incidentId);
+        int attempt = attributes.number(RecoveryAttributes.LIFELINE_ATTEMPT).map(n -> n.intValue() + 1).orElse(1);
+        List<PartySnapshot> remaining = after.participants().values().stream()
+                .filter(Participant::present)
+                .sorted(Comparator.comparing(Participant::callSid))
+                .map(Participant::snapshot)
+                .toList();
+        DroppedWorker droppedWorker = new DroppedWorker(worker.workerSid(), worker.workerName(), dropped.callSid(),
+                worker.taskSid(), worker.reservationSid(), worker.workflowSid(), attributes);
+
+        List<RecoveryEvent> events = new ArrayList<>();
+        events.add(new RecoveryEvent.DropDetected(incidentId, interactionId, attempt, previousIncidentId,
+                after.conferenceSid(), droppedWorker, after.customerCallSid(), remaining));
+        if (previousIncidentId != null && !previousIncidentId.equals(incidentId)) {
+            events.add(new RecoveryEvent.WorkerDroppedAgain(previousIncidentId, incidentId, dropped.callSid()));
+        }
+        return events;
+    }
+}

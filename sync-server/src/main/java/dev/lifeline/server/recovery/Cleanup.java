@@ -1,0 +1,102 @@
+package dev.lifeline.server.recovery;
+
+import dev.lifeline.model.incident.Phase;
+
+import static dev.lifeline.model.incident.Phase.CUSTOMER_LEFT;
+import static dev.lifeline.model.incident.Phase.DETECTED;
+import static dev.lifeline.model.incident.Phase.PINGING;
+import static dev.lifeline.model.incident.Phase.RECONNECTED;
+import static dev.lifeline.model.incident.Phase.RECONNECT_ENQUEUED;
+import static dev.lifeline.model.incident.Phase.REQUEUED;
+
+/**
+ * The building blocks of every exit. The rule they enforce: whatever way an incident ends, the dropped
+ * agent's wrapping reservation is completed and the agent is told (the original left both undone on the
+ * customer-gone paths, which kept the agent blocked behind its modal, seed §8.5 and §8.6), and a customer
+ * still on the line ends up in a queue, never dropped.
+ */
+final class Cleanup {
+
+    private Cleanup() {
+    }
+
+    /** Ping unanswered: back to the ORIGINAL workflow at elevated priority, no target agent. */
+    static void requeue(IncidentStep step) {
+        redirectCustomer(step, "redirect-requeue", null, step.policy.requeuePriority());
+        freeAgent(step);
+        step.moveTo(REQUEUED);
+    }
+
+    /** Watchdog expiry or supervisor cancel: withdraw what is in flight, requeue the customer, free the agent. */
+    static void close(IncidentStep step, Phase terminal) {
+        Phase phase = step.phase();
+        if (phase == DETECTED || phase == PINGING) {
+            cancelPing(step, "recovery " + terminal.name().toLowerCase());
+            redirectCustomer(step, "redirect-requeue", null, step.policy.requeuePriority());
+        } else if (phase == RECONNECT_ENQUEUED) {
+            // The targeted reconnect is waiting for an agent who is not coming: replace it by an untargeted one.
+            cancelReconnect(step, "recovery " + terminal.name().toLowerCase());
+            redirectCustomer(step, "redirect-requeue", null, step.policy.requeuePriority());
+        }
+        // From RECONNECTED on the customer is already with an agent: nothing to requeue.
+        freeAgent(step);
+        step.moveTo(terminal);
+    }
+
+    /** The customer hung up: nothing left to recover, withdraw everything and free the agent. */
+    static void customerLeft(IncidentStep step) {
+        Phase phase = step.phase();
+        if (phase == DETECTED || phase == PINGING) {
+            cancelPing(step, "customer left");
+        } else if (phase == RECONNECT_ENQUEUED) {
+            cancelReconnect(step, "customer left");
+        }
+        freeAgent(step);
+        // Remaining third parties would otherwise wait in an abandoned conference.
+        if (phase != RECONNECTED) {
+            endOldConference(step);
+        }
+        step.moveTo(CUSTOMER_LEFT);
+    }
+
+    static void redirectCustomer(IncidentStep step, String kind, String targetWorkerSid, int priority) {
+        Incident.Builder incident = step.incident;
+        if (!incident.partiesToMoveIsEmpty()) {
+            // With a third party still there the customer's leaving must not end the old conference
+            // (Twilio ends it when a participant with endConferenceOnExit=true leaves, seed §4 3-party variant).
+            step.emit(new Effect.SetEndConferenceOnExit(step.effectId("customer-keeps-conference"),
+                    incident.conferenceSid, incident.customerCallSid, false));
+        }
+        step.emit(new Effect.RedirectCustomerToEnqueue(step.effectId(kind), incident.customerCallSid,
+                incident.droppedWorker.workflowSid(), RecoveryAttributes.reconnect(incident, targetWorkerSid),
+                priority));
+    }
+
+    /** The executor completes the reservation only if it is still {@code wrapping}. */
+    static void freeAgent(IncidentStep step) {
+        DroppedWorker worker = step.incident.droppedWorker;
+        step.emit(new Effect.CompleteReservation(step.effectId("complete-reservation"), worker.taskSid(),
+                worker.reservationSid()));
+    }
+
+    static void cancelPing(IncidentStep step, String reason) {
+        if (step.incident.pingTaskSid != null && !pingWasAnswered(step)) {
+            step.emit(new Effect.CancelTask(step.effectId("cancel-ping"), step.incident.pingTaskSid, reason));
+        }
+    }
+
+    static boolean pingWasAnswered(IncidentStep step) {
+        return step.alreadyAskedFor(step.effectId("complete-ping"));
+    }
+
+    static void cancelReconnect(IncidentStep step, String reason) {
+        if (step.incident.reconnectTaskSid != null) {
+            step.emit(new Effect.CancelTask(step.effectId("cancel-reconnect"), step.incident.reconnectTaskSid,
+                    reason));
+        }
+    }
+
+    static void endOldConference(IncidentStep step) {
+        step.emit(new Effect.EndConference(step.effectId("end-conference"), step.incident.conferenceSid));
+    }
+}

@@ -1,0 +1,114 @@
+package dev.lifeline.server.recovery;
+
+import java.io.Serializable;
+import java.util.Objects;
+
+/**
+ * A side effect the state machine asks for; the outbox executor performs it through the Twilio gateway
+ * (or the desktop hub) and reports {@link RecoveryEvent.EffectCompleted}. {@link #effectId()} is derived
+ * from the incident id, the attempt and the kind, so the same decision taken twice — a replayed webhook, a
+ * second member, a retry after a crash — yields the same id, and the executor performs it once.
+ */
+public sealed interface Effect extends Serializable {
+
+    String effectId();
+
+    /** Play the "connection interrupted" prompt into the conference (Conference update {@code AnnounceUrl}). */
+    record AnnounceToConference(String effectId, String conferenceSid, String url) implements Effect {
+        public AnnounceToConference {
+            Objects.requireNonNull(effectId, "effectId");
+        }
+    }
+
+    /** Put one remaining party on hold with music (Participant update {@code Hold=true, HoldUrl}). */
+    record StartHoldMusic(String effectId, String conferenceSid, String callSid, String holdUrl) implements Effect {
+        public StartHoldMusic {
+            Objects.requireNonNull(effectId, "effectId");
+        }
+    }
+
+    /** Create the Recovery Ping task (default channel, known worker = the dropped agent, TTL = timeout). */
+    record CreatePingTask(String effectId, String workflowSid, TaskAttributes attributes, int ttlSeconds,
+                          int priority) implements Effect {
+        public CreatePingTask {
+            Objects.requireNonNull(effectId, "effectId");
+        }
+    }
+
+    /**
+     * Merge {@code patch} into the task's CURRENT attributes: fetch, {@link TaskAttributes#mergedWith},
+     * write with {@code If-Match} of the fetched ETag, retry on 412. Never a wholesale overwrite (seed §8.3).
+     */
+    record MergeTaskAttributes(String effectId, String taskSid, TaskAttributes patch) implements Effect {
+        public MergeTaskAttributes {
+            Objects.requireNonNull(effectId, "effectId");
+        }
+    }
+
+    /** Task update {@code AssignmentStatus=completed} (the accepted ping). */
+    record CompleteTask(String effectId, String taskSid, String reason) implements Effect {
+        public CompleteTask {
+            Objects.requireNonNull(effectId, "effectId");
+        }
+    }
+
+    /** Task update {@code AssignmentStatus=canceled}; an already final task counts as done. */
+    record CancelTask(String effectId, String taskSid, String reason) implements Effect {
+        public CancelTask {
+            Objects.requireNonNull(effectId, "effectId");
+        }
+    }
+
+    /**
+     * Call update with {@code <Enqueue workflowSid><Task priority>attributes</Task></Enqueue>}. The executor
+     * first checks the call is {@code in-progress}; if not, it reports EffectFailedPermanently, which the
+     * machine treats as "the customer is gone" and still frees the agent (seed §8.6).
+     */
+    record RedirectCustomerToEnqueue(String effectId, String callSid, String workflowSid, TaskAttributes attributes,
+                                     int priority) implements Effect {
+        public RedirectCustomerToEnqueue {
+            Objects.requireNonNull(effectId, "effectId");
+        }
+    }
+
+    /** Reservation update {@code ReservationStatus=completed}, only if it is still {@code wrapping}. */
+    record CompleteReservation(String effectId, String taskSid, String reservationSid) implements Effect {
+        public CompleteReservation {
+            Objects.requireNonNull(effectId, "effectId");
+        }
+    }
+
+    /**
+     * Re-dial a party from the old conference into the new one:
+     * {@code <Dial><Conference label hold muted endConferenceOnExit>toConferenceName</Conference></Dial>},
+     * skipped (reported done) when the call is no longer in progress.
+     */
+    record MoveParty(String effectId, String fromConferenceSid, String callSid, String toConferenceName, String label,
+                     boolean hold, boolean muted, boolean endConferenceOnExit) implements Effect {
+        public MoveParty {
+            Objects.requireNonNull(effectId, "effectId");
+        }
+    }
+
+    /** Conference update {@code Status=completed}. */
+    record EndConference(String effectId, String conferenceSid) implements Effect {
+        public EndConference {
+            Objects.requireNonNull(effectId, "effectId");
+        }
+    }
+
+    /** Participant update {@code EndConferenceOnExit=value}. */
+    record SetEndConferenceOnExit(String effectId, String conferenceSid, String callSid, boolean value)
+            implements Effect {
+        public SetEndConferenceOnExit {
+            Objects.requireNonNull(effectId, "effectId");
+        }
+    }
+
+    /** Tell an agent's desktop where the incident stands (drives the Reconnecting modal). */
+    record NotifyAgent(String effectId, String workerSid, IncidentView incident) implements Effect {
+        public NotifyAgent {
+            Objects.requireNonNull(effectId, "effectId");
+        }
+    }
+}

@@ -1,0 +1,295 @@
+package dev.lifeline.server.recovery;
+
+import dev.lifeline.model.incident.Phase;
+import dev.lifeline.server.recovery.RecoveryEvent.CancelledBySupervisor;
+import dev.lifeline.server.recovery.RecoveryEvent.CustomerLeft;
+import dev.lifeline.server.recovery.RecoveryEvent.DeadlinePassed;
+import dev.lifeline.server.recovery.RecoveryEvent.DropDetected;
+import dev.lifeline.server.recovery.RecoveryEvent.EffectCompleted;
+import dev.lifeline.server.recovery.RecoveryEvent.EffectFailedPermanently;
+import dev.lifeline.server.recovery.RecoveryEvent.PartiesMoved;
+import dev.lifeline.server.recovery.RecoveryEvent.PingAccepted;
+import dev.lifeline.server.recovery.RecoveryEvent.PingCanceled;
+import dev.lifeline.server.recovery.RecoveryEvent.PingTaskCreated;
+import dev.lifeline.server.recovery.RecoveryEvent.ReconnectAccepted;
+import dev.lifeline.server.recovery.RecoveryEvent.ReconnectAssignedElsewhere;
+import dev.lifeline.server.recovery.RecoveryEvent.ReconnectEnteredQueue;
+import dev.lifeline.server.recovery.RecoveryEvent.ReconnectTaskCreated;
+import dev.lifeline.server.recovery.RecoveryEvent.WorkerDroppedAgain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+import static dev.lifeline.model.incident.Phase.CANCELLED;
+import static dev.lifeline.model.incident.Phase.CUSTOMER_LEFT;
+import static dev.lifeline.model.incident.Phase.DETECTED;
+import static dev.lifeline.model.incident.Phase.EXPIRED;
+import static dev.lifeline.model.incident.Phase.PINGING;
+import static dev.lifeline.model.incident.Phase.RECONNECTED;
+import static dev.lifeline.model.incident.Phase.RECONNECT_ENQUEUED;
+import static dev.lifeline.model.incident.Phase.REQUEUED;
+import static dev.lifeline.model.incident.Phase.RESTORED;
+
+/**
+ * The recovery, as a pure function {@code (incident, event, now, policy) → (incident', new effects)}.
+ * See {@code package-info.java} for the transition table. Total: any event in any phase is either a
+ * transition or a no-op returning the same incident and no effects. Idempotent: effects carry
+ * deterministic ids and are added at most once, and every guard is phase-based, so a repeated event finds
+ * nothing left to do.
+ */
+public final class RecoveryStateMachine {
+
+    private RecoveryStateMachine() {
+    }
+
+    public static Transition apply(Incident currentOrNull, RecoveryEvent event, Instant now, RecoveryPolicy policy) {
+        Objects.requireNonNull(event, "event");
+        Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(policy, "policy");
+        if (event instanceof DropDetected drop) {
+            return currentOrNull == null ? Detection.open(drop, now, policy) : Transition.unchanged(currentOrNull);
+        }
+        if (currentOrNull == null) {
+            return new Transition(null, List.of());
+        }
+        IncidentStep step = new IncidentStep(currentOrNull, currentOrNull.toBuilder(), now, policy);
+        dispatch(step, event);
+        return step.finish();
+    }
+
+    private static void dispatch(IncidentStep step, RecoveryEvent event) {
+        if (event instanceof PingTaskCreated e) {
+            onPingTaskCreated(step, e.pingTaskSid());
+        } else if (event instanceof PingAccepted e) {
+            onPingAccepted(step, e.pingTaskSid());
+        } else if (event instanceof PingCanceled e) {
+            onPingCanceled(step, e.pingTaskSid());
+        } else if (event instanceof ReconnectTaskCreated e) {
+            rememberReconnectTask(step, e.reconnectTaskSid());
+        } else if (event instanceof ReconnectEnteredQueue e) {
+            onReconnectEnteredQueue(step, e.reconnectTaskSid());
+        } else if (event instanceof ReconnectAccepted e) {
+            onReconnectAccepted(step, e);
+        } else if (event instanceof ReconnectAssignedElsewhere e) {
+            onReconnectAssignedElsewhere(step, e);
+        } else if (event instanceof PartiesMoved) {
+            if (step.phase() == RECONNECTED) {
+                step.moveTo(RESTORED);
+            }
+        } else if (event instanceof CustomerLeft) {
+            if (!step.phase().isTerminal()) {
+                Cleanup.customerLeft(step);
+            }
+        } else if (event instanceof WorkerDroppedAgain e) {
+            if (!step.phase().isTerminal() && step.incident.supersededBy == null) {
+                step.incident.supersededBy = e.nextIncidentId();
+                step.notifyAgent(step.incident.droppedWorker.workerSid());
+            }
+        } else if (event instanceof DeadlinePassed e) {
+            onDeadlinePassed(step, e.now());
+        } else if (event instanceof CancelledBySupervisor) {
+            if (!step.phase().isTerminal()) {
+                Cleanup.close(step, CANCELLED);
+            }
+        } else if (event instanceof EffectCompleted e) {
+            onEffectSettled(step, e.effectId(), OutboxEntry.State.DONE, e.outcome());
+        } else if (event instanceof EffectFailedPermanently e) {
+            onEffectSettled(step, e.effectId(), OutboxEntry.State.FAILED, e.why());
+        }
+    }
+
+    private static void onPingTaskCreated(IncidentStep step, String pingTaskSid) {
+        Incident.Builder incident = step.incident;
+        if (incident.pingTaskSid == null) {
+            incident.pingTaskSid = pingTaskSid;
+        }
+        if (step.phase() == DETECTED) {
+            // The TTL runs from the task's creation, not from the detection.
+            incident.pingDeadline = step.now.plus(step.policy.pingTtl());
+            step.moveTo(PINGING);
+        } else if (step.phase().isTerminal() && !Cleanup.pingWasAnswered(step)) {
+            // The incident closed before the ping existed (customer hung up, supervisor, CreatePingTask was
+            // slow): withdraw the ping so it cannot pull the agent into a dead recovery.
+            Cleanup.cancelPing(step, "incident closed before the ping was created");
+        }
+    }
+
+    private static void onPingAccepted(IncidentStep step, String pingTaskSid) {
+        Incident.Builder incident = step.incident;
+        if (incident.pingTaskSid == null) {
+            incident.pingTaskSid = pingTaskSid;
+        } else if (!incident.pingTaskSid.equals(pingTaskSid)) {
+            return;
+        }
+        // Completing the accepted ping frees the agent's default-channel capacity in every phase.
+        step.emit(new Effect.CompleteTask(step.effectId("complete-ping"), pingTaskSid, "recovery ping accepted"));
+        if (step.phase() == DETECTED || step.phase() == PINGING) {
+            step.emit(new Effect.MergeTaskAttributes(step.effectId("mark-ping-successful"),
+                    incident.droppedWorker.taskSid(), RecoveryAttributes.pingSucceededPatch()));
+            Cleanup.redirectCustomer(step, "redirect-reconnect", incident.droppedWorker.workerSid(),
+                    step.policy.reconnectPriority());
+            step.moveTo(RECONNECT_ENQUEUED);
+        }
+    }
+
+    private static void onPingCanceled(IncidentStep step, String pingTaskSid) {
+        Incident.Builder incident = step.incident;
+        boolean ours = incident.pingTaskSid == null || incident.pingTaskSid.equals(pingTaskSid);
+        if (ours && (step.phase() == DETECTED || step.phase() == PINGING)) {
+            incident.pingTaskSid = pingTaskSid;
+            Cleanup.requeue(step);
+        }
+    }
+
+    private static void rememberReconnectTask(IncidentStep step, String reconnectTaskSid) {
+        // The reconnect task exists only after our redirect, i.e. never while detecting or pinging.
+        if (step.incident.reconnectTaskSid == null && step.phase() != DETECTED && step.phase() != PINGING) {
+            step.incident.reconnectTaskSid = reconnectTaskSid;
+        }
+    }
+
+    private static void onReconnectEnteredQueue(IncidentStep step, String reconnectTaskSid) {
+        if (step.phase() == RECONNECT_ENQUEUED) {
+            rememberReconnectTask(step, reconnectTaskSid);
+            Cleanup.freeAgent(step);
+        }
+    }
+
+    private static void onReconnectAccepted(IncidentStep step, ReconnectAccepted accepted) {
+        Incident.Builder incident = step.incident;
+        Phase phase = step.phase();
+        boolean reconnecting = phase == RECONNECT_ENQUEUED;
+        // A requeued customer accepted by any agent still needs the remaining parties brought over.
+        boolean followUp = (phase == REQUEUED || phase == EXPIRED || phase == CANCELLED)
+                && incident.reconnectReservationSid == null;
+        if (!reconnecting && !followUp) {
+            return;
+        }
+        rememberReconnectTask(step, accepted.reconnectTaskSid());
+        incident.reconnectReservationSid = accepted.reservationSid();
+        incident.reconnectWorkerSid = accepted.workerSid();
+        incident.newConferenceSid = accepted.newConferenceSid();
+        incident.newConferenceName = accepted.newConferenceName();
+        // Accepting implies the task was queued, even if task-queue.entered has not reached us yet.
+        Cleanup.freeAgent(step);
+        for (PartySnapshot party : incident.remainingParties) {
+            if (party.role() != PartyRole.CUSTOMER) {
+                step.emit(new Effect.MoveParty(step.effectId("move-party", party.callSid()), incident.conferenceSid,
+                        party.callSid(), accepted.newConferenceName(), party.label(), party.hold(), party.muted(),
+                        party.endConferenceOnExit()));
+            }
+        }
+        if (reconnecting) {
+            step.moveTo(RECONNECTED);
+            if (!accepted.workerSid().equals(incident.droppedWorker.workerSid())) {
+                step.notifyAgent(accepted.workerSid());
+            }
+            restoreWhenEveryoneMoved(step);
+        }
+    }
+
+    private static void onReconnectAssignedElsewhere(IncidentStep step, ReconnectAssignedElsewhere event) {
+        if (step.phase() == RECONNECT_ENQUEUED
+                && !step.incident.droppedWorker.workerSid().equals(event.otherWorkerSid())) {
+            // The known-worker step timed out: the dropped agent's modal must close too (seed §8.5b).
+            rememberReconnectTask(step, event.reconnectTaskSid());
+            Cleanup.freeAgent(step);
+            step.moveTo(REQUEUED);
+        }
+    }
+
+    private static void onDeadlinePassed(IncidentStep step, Instant at) {
+        Incident.Builder incident = step.incident;
+        if (step.phase().isTerminal()) {
+            return;
+        }
+        if (incident.deadline != null && !at.isBefore(incident.deadline)) {
+            Cleanup.close(step, EXPIRED);
+        } else if ((step.phase() == DETECTED || step.phase() == PINGING) && incident.pingDeadline != null
+                && !at.isBefore(incident.pingDeadline.plus(step.policy.pingGrace()))) {
+            // TaskRouter's task.canceled for the TTL never reached us (Event Streams may be hours late).
+            Cleanup.cancelPing(step, "recovery ping unanswered");
+            Cleanup.requeue(step);
+        }
+    }
+
+    private static void onEffectSettled(IncidentStep step, String effectId, OutboxEntry.State state, String outcome) {
+        OutboxEntry entry = step.incident.outbox.stream()
+                .filter(candidate -> candidate.effectId().equals(effectId) && candidate.isPending())
+                .findFirst().orElse(null);
+        if (entry == null) {
+            return;
+        }
+        step.settle(effectId, state, outcome);
+        Effect effect = entry.effect();
+        boolean failed = state == OutboxEntry.State.FAILED;
+        if (effect instanceof Effect.CreatePingTask) {
+            if (!failed && outcome != null) {
+                onPingTaskCreated(step, outcome);
+            } else if (failed && (step.phase() == DETECTED || step.phase() == PINGING)) {
+                Cleanup.requeue(step);
+            }
+        } else if (effect instanceof Effect.RedirectCustomerToEnqueue && failed) {
+            // Twilio refuses to redirect a call that is no longer in progress: the customer is gone.
+            if (step.phase().isTerminal()) {
+                Cleanup.freeAgent(step);
+                Cleanup.endOldConference(step);
+            } else {
+                Cleanup.customerLeft(step);
+            }
+        } else if (effect instanceof Effect.MoveParty) {
+            restoreWhenEveryoneMoved(step);
+        }
+    }
+
+    private static void restoreWhenEveryoneMoved(IncidentStep step) {
+        boolean movesOutstanding = step.incident.outbox.stream()
+                .anyMatch(entry -> entry.effect() instanceof Effect.MoveParty && entry.isPending());
+        if (step.phase() == RECONNECTED && !movesOutstanding) {
+            step.moveTo(RESTORED);
+        }
+    }
+
+    /** Opening an incident: announce, hold, tag the task, ping the agent. */
+    private static final class Detection {
+
+        static Transition open(DropDetected drop, Instant now, RecoveryPolicy policy) {
+            Incident.Builder incident = new Incident.Builder();
+            incident.incidentId = drop.incidentId();
+            incident.interactionId = drop.interactionId();
+            incident.attempt = drop.attempt();
+            incident.previousIncidentId = drop.previousIncidentId();
+            incident.phase = DETECTED;
+            incident.conferenceSid = drop.conferenceSid();
+            incident.droppedWorker = drop.droppedWorker();
+            incident.customerCallSid = drop.customerCallSid();
+            incident.remainingParties = drop.remainingParties();
+            incident.deadline = now.plus(policy.overallDeadline());
+            incident.pingDeadline = now.plus(policy.pingTtl());
+            IncidentStep step = new IncidentStep(null, incident, now, policy);
+            step.moveTo(DETECTED);
+
+            step.emit(new Effect.AnnounceToConference(step.effectId("announce"), drop.conferenceSid(),
+                    policy.announcementUrl()));
+            boolean alone = drop.remainingParties().size() <= 1;
+            if (alone || policy.holdMusicWhenOthersRemain()) {
+                for (PartySnapshot party : drop.remainingParties()) {
+                    // A party the agent had put on hold already hears music; its hold state is kept as is.
+                    if (!party.hold()) {
+                        step.emit(new Effect.StartHoldMusic(step.effectId("hold-music", party.callSid()),
+                                drop.conferenceSid(), party.callSid(), policy.holdMusicUrl()));
+                    }
+                }
+            }
+            step.emit(new Effect.MergeTaskAttributes(step.effectId("tag-original-task"),
+                    drop.droppedWorker().taskSid(), RecoveryAttributes.originalTaskTag(now)));
+            step.emit(new Effect.CreatePingTask(step.effectId("create-ping-task"), policy.pingWorkflowSid(),
+                    RecoveryAttributes.ping(incident, now), policy.pingTtlSeconds(), policy.pingPriority()));
+            return step.finish();
+        }
+
+        private Detection() {
+        }
+    }
+}

@@ -1,0 +1,60 @@
+/**
+ * The recovery state machine: pure, deterministic, no I/O, no clock (time comes in as a value).
+ *
+ * <h2>Shape</h2>
+ * {@link dev.lifeline.server.recovery.RecoveryStateMachine#apply RecoveryStateMachine.apply(incident, event,
+ * now, policy)} returns a {@link dev.lifeline.server.recovery.Transition}: the next
+ * {@link dev.lifeline.server.recovery.Incident} (version + 1 on any change, the same object otherwise) and the
+ * {@link dev.lifeline.server.recovery.Effect}s newly added to its outbox, in the order to perform them. Every
+ * effect has an id derived from {@code incidentId/attempt/kind[/party]} and is added at most once in the
+ * incident's life, so replays, duplicates and a second cluster member never perform anything twice. The
+ * executor reports back with {@code EffectCompleted} / {@code EffectFailedPermanently}. An event that does not
+ * apply in the current phase is a no-op; no event leaves a terminal phase.
+ *
+ * <h2>Phases</h2>
+ * {@code DETECTED → PINGING → RECONNECT_ENQUEUED → RECONNECTED → RESTORED}; terminal side exits
+ * {@code REQUEUED}, {@code CUSTOMER_LEFT}, {@code EXPIRED}, {@code CANCELLED} (and {@code RESTORED}).
+ * Every phase change notifies the dropped agent ({@code NotifyAgent}); every terminal path completes the
+ * dropped agent's wrapping reservation ({@code CompleteReservation}).
+ *
+ * <h2>Transitions</h2>
+ * <pre>
+ * phase                event                          effects                                           → phase
+ * (none)               DropDetected                   Announce, StartHoldMusic*, MergeTaskAttributes     DETECTED
+ *                                                     (disconnectedTime, followed_by), CreatePingTask
+ * DETECTED             PingTaskCreated / CreatePing   —                                                  PINGING
+ *                      EffectCompleted(sid)
+ * DETECTED|PINGING     PingAccepted                   CompleteTask(ping), Merge(wasPingSuccessful),     RECONNECT_ENQUEUED
+ *                                                     [SetEndConferenceOnExit(customer,false)],
+ *                                                     RedirectCustomerToEnqueue(target, isReconnect)
+ * DETECTED|PINGING     PingCanceled | CreatePing      Redirect(original workflow, no target),           REQUEUED
+ *                      failed | DeadlinePassed after  CompleteReservation, [CancelTask(ping)]
+ *                      ping TTL + grace
+ * RECONNECT_ENQUEUED   ReconnectTaskCreated           (remembers the task)                               =
+ * RECONNECT_ENQUEUED   ReconnectEnteredQueue          CompleteReservation (only now: the agent's freed   =
+ *                                                     capacity goes to the queued priority reconnect)
+ * RECONNECT_ENQUEUED   ReconnectAccepted              CompleteReservation, MoveParty per non-customer    RECONNECTED
+ *                                                     party (label/hold/mute/endConferenceOnExit kept)   (RESTORED if
+ *                                                                                                        none to move)
+ * RECONNECT_ENQUEUED   ReconnectAssignedElsewhere     CompleteReservation, NotifyAgent                   REQUEUED
+ * RECONNECTED          PartiesMoved | last MoveParty  —                                                  RESTORED
+ *                      settled
+ * non-terminal         CustomerLeft | Redirect failed CancelTask(ping|reconnect), CompleteReservation,   CUSTOMER_LEFT
+ *                                                     EndConference (not from RECONNECTED)
+ * non-terminal         DeadlinePassed ≥ deadline      CancelTask(ping|reconnect), Redirect(no target)    EXPIRED
+ *                                                     (not once RECONNECTED), CompleteReservation
+ * non-terminal         CancelledBySupervisor          as EXPIRED                                         CANCELLED
+ * non-terminal         WorkerDroppedAgain             (records supersededBy; attempt n+1 is its own      =
+ *                                                     incident, opened by the conference machine)
+ * REQUEUED|EXPIRED|    ReconnectAccepted (first)      MoveParty per non-customer party                   =
+ * CANCELLED
+ * any                  PingAccepted (late)            CompleteTask(ping) — frees the agent               =
+ * terminal             PingTaskCreated (late)         CancelTask(ping)                                   =
+ * any                  EffectCompleted/Failed         marks the outbox entry                             =
+ * </pre>
+ * StartHoldMusic*: for each remaining party not already on hold, when the customer is alone (or the policy
+ * says so). Repeated drops: a drop of the reconnected leg opens attempt n+1 of the same {@code interactionId}
+ * as a new incident (keyed by the new conference and leg); attempt and interaction travel in the reconnect
+ * task's attributes ({@link dev.lifeline.server.recovery.RecoveryAttributes}).
+ */
+package dev.lifeline.server.recovery;
