@@ -4,7 +4,6 @@ import com.twilio.http.HttpClient;
 import com.twilio.http.NetworkHttpClient;
 import com.twilio.http.Request;
 import com.twilio.http.Response;
-import java.net.URI;
 
 /**
  * Points the real twilio-java SDK at the emulator. The SDK has no base-URL setting: every resource builds
@@ -27,8 +26,7 @@ public final class EmulatorHttpClient extends HttpClient {
 
     @Override
     public Response makeRequest(Request request) {
-        URI original = URI.create(request.getUrl());
-        Request rewritten = new Request(request.getMethod(), baseUrl + original.getRawPath());
+        Request rewritten = new Request(request.getMethod(), baseUrl + pathOf(request.getUrl()));
         if (request.getAuthStrategy() != null) {
             rewritten.setAuth(request.getAuthStrategy());
         } else if (request.getUsername() != null) {
@@ -44,5 +42,15 @@ public final class EmulatorHttpClient extends HttpClient {
             rewritten.setFormParameters(request.getFormParameters());
         }
         return delegate.makeRequest(rewritten);
+    }
+
+    /**
+     * Everything after the host. Not parsed with {@link URI}: the SDK hands over the URL before encoding it
+     * (a participant label may contain a space), and encodes the path segments itself when it sends.
+     */
+    private static String pathOf(String url) {
+        int schemeEnd = url.indexOf("://");
+        int pathStart = url.indexOf('/', schemeEnd < 0 ? 0 : schemeEnd + 3);
+        return pathStart < 0 ? "/" : url.substring(pathStart);
     }
 }

@@ -1,0 +1,52 @@
+package dev.lifeline.sim.voice;
+
+import dev.lifeline.sim.core.SimContext;
+import dev.lifeline.sim.core.TwilioDates;
+import dev.lifeline.sim.webhook.Webhook;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A call's own {@code StatusCallback} (call progress events), as Twilio posts it. */
+final class CallProgressCallbacks {
+
+    private final SimContext context;
+
+    CallProgressCallbacks(SimContext context) {
+        this.context = context;
+    }
+
+    /** @param word {@code initiated ringing answered completed} */
+    void send(VoiceCall call, String word) {
+        if (!call.progress.wants(word)) {
+            return;
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("CallSid", call.sid);
+        params.put("AccountSid", context.accountSid);
+        params.put("From", call.from);
+        params.put("To", call.to);
+        params.put("Direction", call.direction);
+        params.put("ApiVersion", "2010-04-01");
+        params.put("CallStatus", call.status.wire());
+        params.put("CallbackSource", "call-progress-events");
+        params.put("SequenceNumber", Integer.toString(call.progressSequence++));
+        params.put("Timestamp", TwilioDates.rfc2822(context.clock.now()));
+        if (call.parentCallSid != null) {
+            params.put("ParentCallSid", call.parentCallSid);
+        }
+        if ("completed".equals(word)) {
+            String duration = Long.toString(duration(call));
+            params.put("CallDuration", duration);
+            params.put("Duration", duration);
+        }
+        context.webhooks.send(Webhook.form(call.progress.url(), params, call.sid));
+    }
+
+    static long duration(VoiceCall call) {
+        if (call.startTime == null || call.endTime == null) {
+            return 0;
+        }
+        return Duration.between(call.startTime, call.endTime).toSeconds();
+    }
+}

@@ -1,0 +1,129 @@
+package dev.lifeline.sim.voice;
+
+import dev.lifeline.sim.core.SimContext;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Who answers a dialled address: an auto-answer endpoint (after an optional delay on the sim clock), a
+ * softphone on the voice plane ({@code client:<identity>}), or nobody until the scenario API says so.
+ * Also tells a softphone what happens to the legs it answered. Callers hold the world lock.
+ */
+final class Endpoints {
+
+    private final SimContext context;
+    private final Map<String, Duration> autoAnswer = new LinkedHashMap<>();
+    private SoftphoneLine line = SoftphoneLine.NONE;
+    private Calls calls;
+
+    Endpoints(SimContext context) {
+        this.context = context;
+    }
+
+    void wire(Calls calls) {
+        this.calls = calls;
+    }
+
+    void line(SoftphoneLine line) {
+        this.line = line == null ? SoftphoneLine.NONE : line;
+    }
+
+    void registerAutoAnswer(String address, Duration delay) {
+        autoAnswer.put(address, delay);
+    }
+
+    boolean unregisterAutoAnswer(String address) {
+        return autoAnswer.remove(address) != null;
+    }
+
+    Map<String, Duration> autoAnswers() {
+        return Map.copyOf(autoAnswer);
+    }
+
+    void ring(VoiceCall call) {
+        Duration delay = autoAnswer.get(call.to);
+        if (delay != null) {
+            if (delay.isZero()) {
+                calls.answer(call, null);
+            } else {
+                long generation = call.generation;
+                call.answerTimer = context.clock.schedule(delay, () -> {
+                    synchronized (context.world) {
+                        if (call.status == CallStatus.RINGING && call.generation == generation) {
+                            calls.answer(call, null);
+                        }
+                    }
+                });
+            }
+            return;
+        }
+        String identity = call.clientIdentity();
+        if (identity != null && line.online(identity)) {
+            line.send(identity, ringMessage(call));
+        }
+    }
+
+    /** What a softphone that registers now should be rung for. */
+    List<Map<String, Object>> pendingRings(String identity) {
+        return calls.all().stream()
+                .filter(c -> c.status == CallStatus.RINGING && identity.equals(c.clientIdentity())
+                        && !autoAnswer.containsKey(c.to))
+                .map(Endpoints::ringMessage)
+                .toList();
+    }
+
+    void ringEnded(VoiceCall call, String reason) {
+        String identity = call.clientIdentity();
+        if (identity != null && line.online(identity)) {
+            line.send(identity, message("ring-cancelled", call.sid, "reason", reason));
+        }
+    }
+
+    void joined(VoiceCall call, VoiceConference conference, VoiceParticipant participant) {
+        if (call.softphoneSession != null) {
+            Map<String, Object> message = participantState("connected", participant);
+            message.put("conferenceName", conference.friendlyName);
+            line.send(call.clientIdentity(), message);
+        }
+    }
+
+    void participantChanged(VoiceParticipant participant) {
+        VoiceCall call = calls.get(participant.callSid);
+        if (call != null && call.softphoneSession != null) {
+            line.send(call.clientIdentity(), participantState("participant", participant));
+        }
+    }
+
+    void legEnded(VoiceCall call, String reason) {
+        if (call.softphoneSession != null) {
+            line.send(call.clientIdentity(), message("call-ended", call.sid, "reason", reason));
+        }
+    }
+
+    private static Map<String, Object> ringMessage(VoiceCall call) {
+        Map<String, Object> message = message("ring", call.sid, "from", call.from);
+        message.put("to", call.to);
+        return message;
+    }
+
+    private static Map<String, Object> participantState(String type, VoiceParticipant participant) {
+        Map<String, Object> message = message(type, participant.callSid, "conferenceSid", participant.conferenceSid);
+        message.put("label", participant.label);
+        message.put("muted", participant.muted);
+        message.put("hold", participant.hold);
+        message.put("holdUrl", participant.holdUrl);
+        message.put("coaching", participant.coaching);
+        message.put("endConferenceOnExit", participant.endConferenceOnExit);
+        return message;
+    }
+
+    private static Map<String, Object> message(String type, String callSid, String key, Object value) {
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("type", type);
+        message.put("callSid", callSid);
+        message.put(key, value);
+        return message;
+    }
+}

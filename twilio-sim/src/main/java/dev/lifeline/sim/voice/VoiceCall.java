@@ -1,0 +1,93 @@
+package dev.lifeline.sim.voice;
+
+import dev.lifeline.sim.core.ConferenceSwitch;
+import dev.lifeline.sim.core.SimClock;
+import dev.lifeline.sim.twiml.TwimlVerb;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** One call leg and what it is doing. Mutable; only touched while holding the world lock. */
+final class VoiceCall {
+
+    /** What the call is busy with; the TwiML program moves on only from {@link #IDLE}. */
+    enum Activity { IDLE, RINGING, FETCHING_TWIML, PLAYING, PAUSED, QUEUED, IN_CONFERENCE, ENDED }
+
+    final String sid;
+    final String from;
+    final String to;
+    final String direction;
+    final Instant dateCreated;
+    final CallProgressSettings progress;
+    CallStatus status = CallStatus.QUEUED;
+    Instant dateUpdated;
+    Instant startTime;
+    Instant endTime;
+    String parentCallSid;
+
+    Activity activity = Activity.IDLE;
+    List<TwimlVerb> program = List.of();
+    int nextVerb;
+    /** Bumped whenever the program is replaced, so a stale timer or TwiML fetch does nothing. */
+    long generation;
+    /** TwiML URL to fetch once answered (outbound calls created with {@code Url}). */
+    String pendingUrl;
+    SimClock.Timer timer;
+    SimClock.Timer answerTimer;
+
+    /** What happens when an outbound leg answers or fails. */
+    DialOutcome dialOutcome;
+    /** Set on a worker leg placed by a conference instruction. */
+    ConferenceSwitch.WorkerLegListener workerLegListener;
+    String conferenceSid;
+    String queuedWorkflowSid;
+    /** The voice-plane connection that answered this leg; a drop of that connection drops the leg. */
+    String softphoneSession;
+    String endedBy;
+    int progressSequence;
+
+    /** Side effects performed on this call, by name, for "performed exactly once" assertions. */
+    final Map<String, Integer> effects = new TreeMap<>();
+
+    VoiceCall(String sid, String from, String to, String direction, Instant now, CallProgressSettings progress) {
+        this.sid = sid;
+        this.from = from;
+        this.to = to;
+        this.direction = direction;
+        this.dateCreated = now;
+        this.dateUpdated = now;
+        this.progress = progress;
+    }
+
+    void count(String effect) {
+        effects.merge(effect, 1, Integer::sum);
+    }
+
+    boolean hasMoreVerbs() {
+        return nextVerb < program.size();
+    }
+
+    /** {@code client:alice} → {@code alice}; null for other addresses. */
+    String clientIdentity() {
+        return to != null && to.startsWith("client:") ? to.substring("client:".length()) : null;
+    }
+
+    void cancelTimers() {
+        if (timer != null) {
+            timer.cancel();
+            timer = null;
+        }
+        if (answerTimer != null) {
+            answerTimer.cancel();
+            answerTimer = null;
+        }
+    }
+
+    /** How an outbound leg continues once its dial resolves. Called with the world lock held. */
+    interface DialOutcome {
+        void answered(VoiceCall call);
+
+        void failed(VoiceCall call, CallStatus status);
+    }
+}
