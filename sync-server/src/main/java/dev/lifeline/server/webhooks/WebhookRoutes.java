@@ -1,0 +1,90 @@
+package dev.lifeline.server.webhooks;
+
+import dev.lifeline.model.problem.Problem;
+import dev.lifeline.server.http.ApiProblem;
+import dev.lifeline.server.observability.LifelineMetrics;
+import io.javalin.http.Context;
+import io.javalin.router.JavalinDefaultRoutingApi;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The two Twilio webhooks. A request is checked in this order, and nothing is changed unless all pass:
+ * content type (415), signature (403), body format (400). Then every event is handed to the handler.
+ */
+public final class WebhookRoutes {
+
+    public static final String CONFERENCE_PATH = "/webhooks/conference";
+    public static final String TASKROUTER_PATH = "/webhooks/taskrouter";
+    private static final String SIGNATURE_HEADER = "X-Twilio-Signature";
+
+    private final TwilioSignatureVerifier verifier;
+    private final WebhookHandler handler;
+    private final LifelineMetrics metrics;
+
+    public WebhookRoutes(TwilioSignatureVerifier verifier, WebhookHandler handler, LifelineMetrics metrics) {
+        this.verifier = verifier;
+        this.handler = handler;
+        this.metrics = metrics;
+    }
+
+    public void register(JavalinDefaultRoutingApi routes) {
+        routes.post(CONFERENCE_PATH, this::conferenceCallback);
+        routes.post(TASKROUTER_PATH, this::taskRouterEvents);
+    }
+
+    private void conferenceCallback(Context ctx) {
+        long started = System.nanoTime();
+        requireContentType(ctx, "application/x-www-form-urlencoded");
+        Map<String, String> form = singleValued(ctx.formParamMap());
+        if (!verifier.validForm(ctx.path(), ctx.queryString(), form, ctx.header(SIGNATURE_HEADER))) {
+            refuseSignature();
+        }
+        ConferenceCallback callback = parseCounted(() -> ConferenceCallback.parse(form));
+        handler.onConferenceCallback(callback);
+        ctx.status(204);
+        metrics.webhookHandled("conference", System.nanoTime() - started);
+    }
+
+    private void taskRouterEvents(Context ctx) {
+        long started = System.nanoTime();
+        requireContentType(ctx, "application/json");
+        String body = ctx.body();
+        if (!verifier.validJson(ctx.path(), ctx.queryString(), body, ctx.header(SIGNATURE_HEADER))) {
+            refuseSignature();
+        }
+        List<TaskRouterEvent> events = parseCounted(() -> TaskRouterEvent.parseDelivery(body));
+        events.forEach(handler::onTaskRouterEvent);
+        ctx.status(204);
+        metrics.webhookHandled("taskrouter", System.nanoTime() - started);
+    }
+
+    private <T> T parseCounted(java.util.function.Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (WebhookFormatException e) {
+            metrics.webhookRejected("format");
+            throw e;
+        }
+    }
+
+    private void refuseSignature() {
+        metrics.webhookRejected("signature");
+        throw new ApiProblem(Problem.forbidden("X-Twilio-Signature does not match this request"));
+    }
+
+    private static void requireContentType(Context ctx, String expected) {
+        String contentType = ctx.contentType();
+        if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith(expected)) {
+            throw new ApiProblem(new Problem(Problem.ABOUT_BLANK, "Unsupported media type", 415,
+                    "Expected " + expected + " but got " + (contentType == null ? "no content type" : contentType), null, null));
+        }
+    }
+
+    private static Map<String, String> singleValued(Map<String, List<String>> form) {
+        Map<String, String> result = new HashMap<>();
+        form.forEach((name, values) -> result.put(name, values.isEmpty() ? "" : values.get(0)));
+        return result;
+    }
+}
