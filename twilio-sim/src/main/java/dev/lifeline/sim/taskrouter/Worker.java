@@ -1,0 +1,40 @@
+package dev.lifeline.sim.taskrouter;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A TaskRouter worker; {@code contact_uri} is a key inside its attributes, not a field (twilio-api.md §3). */
+final class Worker {
+    final String sid;
+    String friendlyName;
+    String attributesJson;
+    Map<String, Object> attributes;
+    String activitySid;
+    Instant dateStatusChanged;
+    /** When the worker last became free for work: the longest-idle eligible worker is reserved first. */
+    Instant idleSince;
+    final Instant created;
+    Instant updated;
+    int version;
+    /** By task channel SID. */
+    final Map<String, WorkerChannel> channels = new LinkedHashMap<>();
+
+    Worker(String sid, String friendlyName, String attributesJson, Map<String, Object> attributes, String activitySid,
+           Instant now) {
+        this.sid = sid;
+        this.friendlyName = friendlyName;
+        this.attributesJson = attributesJson;
+        this.attributes = attributes;
+        this.activitySid = activitySid;
+        this.dateStatusChanged = now;
+        this.idleSince = now;
+        this.created = now;
+        this.updated = now;
+    }
+
+    void touch(Instant now) {
+        updated = now;
+        version++;
+    }
+}
