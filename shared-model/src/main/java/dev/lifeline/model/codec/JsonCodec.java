@@ -5,17 +5,23 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
@@ -23,10 +29,12 @@ import java.util.List;
  * The one JSON codec the server and the desktop share, so both read and write the wire contracts the same way.
  *
  * <ul>
- *   <li>Instants and durations are ISO-8601 text ({@code "2026-11-25T21:00:00Z"}, {@code "PT12.5S"}), never numbers.</li>
+ *   <li>Instants and durations are ISO-8601 text ({@code "2026-11-25T21:00:00Z"}, {@code "PT12.5S"}), never numbers;
+ *       an instant sent as a number is refused (seconds or milliseconds? nobody can tell).</li>
  *   <li>Unknown members are ignored, at any depth: a newer server may add fields an older desktop does not know.</li>
  *   <li>Everything else is strict: unknown enum values and unknown {@code type}s fail, numbers are not read as enums,
- *       strings are not coerced into numbers or booleans, a {@code null} or missing primitive fails, and trailing
+ *       strings are not coerced into numbers or booleans (nor numbers into strings), fractions are not truncated into whole
+ *       numbers, a {@code null} or missing primitive fails, and trailing
  *       content after the document fails.</li>
  *   <li>Required fields are enforced by the records' own validation, whose message the codec passes on with the
  *       path in front.</li>
@@ -39,6 +47,8 @@ public final class JsonCodec {
 
     private final ObjectMapper mapper = JsonMapper.builder()
             .addModule(new JavaTimeModule())
+            // Registered after JavaTimeModule, so it wins for Instant.
+            .addModule(new SimpleModule("lifeline-iso-instants").addDeserializer(Instant.class, new IsoInstantDeserializer()))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
@@ -53,6 +63,11 @@ public final class JsonCodec {
             .disable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
             // A REST body decoded as the concrete command the route expects needs no "type" member.
             .disable(MapperFeature.REQUIRE_TYPE_ID_FOR_SUBTYPES)
+            // A number or boolean where a string (a SID, a name) belongs is a broken peer, not something to stringify.
+            .withCoercionConfig(LogicalType.Textual, config -> config
+                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
             // Only record components are wire members: helpers such as IncidentView.isOpen() are not.
             .visibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
             .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
@@ -136,6 +151,11 @@ public final class JsonCodec {
         JsonParser parser = null;
         try {
             parser = mapper.createParser(json);
+            if (parser.nextToken() == JsonToken.VALUE_NULL) {
+                // A contract is never the JSON literal null; returning null would only move the failure elsewhere.
+                throw new CodecException("", "expected " + (type.isCollectionLikeType() ? "an array" : "an object")
+                        + " but got null", null);
+            }
             T value = mapper.readValue(parser, type);
             if (parser.nextToken() != null) {
                 throw DecodeFailures.trailingContent(parser);

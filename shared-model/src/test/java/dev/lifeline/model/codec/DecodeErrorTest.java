@@ -88,6 +88,13 @@ class DecodeErrorTest {
                                 + "PINGING, RECONNECT_ENQUEUED, RECONNECTED, RESTORED, REQUEUED, CUSTOMER_LEFT, EXPIRED, CANCELLED)"),
                 Arguments.of("unparseable instant", "{\"type\":\"session-expiring\",\"expiresAt\":\"tomorrow\"}", ServerEvent.class,
                         "expiresAt: expected an ISO-8601 instant (like 2026-11-25T21:00:00Z) but got the string \"tomorrow\""),
+                Arguments.of("instant as an epoch number", "{\"type\":\"heartbeat\",\"clientTime\":1764104400}",
+                        ClientCommand.class, "clientTime: expected an ISO-8601 instant (like 2026-11-25T21:00:00Z) "
+                                + "but got the number 1764104400"),
+                Arguments.of("number where a SID belongs", "{\"type\":\"accept\",\"reservationSid\":5}",
+                        ClientCommand.class, "reservationSid: expected a string but got the number 5"),
+                Arguments.of("the JSON literal null", "null", ClientCommand.class, "expected an object but got null"),
+                Arguments.of("an array where an object belongs", "[]", ClientCommand.class, "expected an object but got an array"),
                 Arguments.of("rule broken inside a record", incident.replace("\"attempt\":1", "\"attempt\":0"),
                         IncidentView.class, "attempt: must be at least 1 but was 0"));
     }
