@@ -5,6 +5,7 @@ import dev.lifeline.model.validation.Require;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -38,7 +39,7 @@ public record AgentView(
     }
 
     /** The activity as a selectable {@link Activity}, if it is one. */
-    public java.util.Optional<Activity> selectableActivity() {
+    public Optional<Activity> selectableActivity() {
         return Activity.ofFriendlyName(activity);
     }
 
