@@ -32,10 +32,10 @@ import java.util.List;
  *   <li>Instants and durations are ISO-8601 text ({@code "2026-11-25T21:00:00Z"}, {@code "PT12.5S"}), never numbers;
  *       an instant sent as a number is refused (seconds or milliseconds? nobody can tell).</li>
  *   <li>Unknown members are ignored, at any depth: a newer server may add fields an older desktop does not know.</li>
- *   <li>Everything else is strict: unknown enum values and unknown {@code type}s fail, numbers are not read as enums,
- *       strings are not coerced into numbers or booleans (nor numbers into strings), fractions are not truncated into whole
- *       numbers, a {@code null} or missing primitive fails, and trailing
- *       content after the document fails.</li>
+ *   <li>Everything else is strict: unknown enum values and unknown {@code type}s fail, numbers are not read as
+ *       enums, strings are not coerced into numbers or booleans (nor numbers into strings), fractions are not
+ *       truncated into whole numbers, a {@code null} or missing primitive fails, and content after the document
+ *       fails.</li>
  *   <li>Required fields are enforced by the records' own validation, whose message the codec passes on with the
  *       path in front.</li>
  * </ul>
