@@ -57,7 +57,7 @@ final class RoutingEngine {
                 .toList();
         for (Task task : waiting) {
             freeWorkers(ws, task)
-                    .min(Comparator.comparing((Worker w) -> w.idleSince).thenComparing(w -> w.created))
+                    .min(Comparator.comparing((Worker w) -> w.idleSince).thenComparingLong(w -> w.idleOrder))
                     .ifPresent(worker -> reserve(ws, task, worker));
         }
     }

@@ -190,6 +190,7 @@ final class TaskLifecycle {
         worker.dateStatusChanged = now;
         if (ws.isAvailable(worker) && (previous == null || !previous.available)) {
             worker.idleSince = now;
+            worker.idleOrder = ws.nextArrival();
         }
         worker.touch(now);
         Map<String, Object> extra = new LinkedHashMap<>();
@@ -233,6 +234,7 @@ final class TaskLifecycle {
         Worker worker = ws.workers.get(reservation.workerSid);
         if (worker != null) {
             worker.idleSince = now();
+            worker.idleOrder = ws.nextArrival();
         }
     }
 

@@ -14,6 +14,8 @@ final class Worker {
     Instant dateStatusChanged;
     /** When the worker last became free for work: the longest-idle eligible worker is reserved first. */
     Instant idleSince;
+    /** Breaks ties between workers freed in the same instant: the one freed earlier has waited longer. */
+    long idleOrder;
     final Instant created;
     Instant updated;
     int version;

@@ -161,6 +161,7 @@ final class WorkerRoutes {
         Map<String, Object> attributes = Attributes.parse(world.context.json, attributesJson, "Attributes");
         String activitySid = form.has("ActivitySid") ? ws.activity(form.get("ActivitySid")).sid : ws.defaultActivitySid;
         Worker worker = new Worker(Sids.next("WK"), name, attributesJson, attributes, activitySid, world.now());
+        worker.idleOrder = ws.nextArrival();
         ws.workers.put(worker.sid, worker);
         ws.channels.keySet().forEach(channelSid -> RoutingEngine.channelOf(ws, worker, channelSid));
         return worker;
