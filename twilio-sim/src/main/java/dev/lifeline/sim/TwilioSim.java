@@ -6,7 +6,9 @@ import dev.lifeline.sim.core.SimContext;
 import dev.lifeline.sim.core.SystemClock;
 import dev.lifeline.sim.core.TwilioApiException;
 import dev.lifeline.sim.taskrouter.TaskRouterEmulator;
+import dev.lifeline.sim.scenario.ScenarioRoutes;
 import dev.lifeline.sim.voice.VoiceEmulator;
+import dev.lifeline.sim.voiceplane.VoicePlane;
 import dev.lifeline.sim.webhook.WebhookDispatcher;
 import dev.lifeline.sim.webhook.WebhookSigner;
 import io.javalin.Javalin;
@@ -36,6 +38,7 @@ public final class TwilioSim implements AutoCloseable {
     private final SimContext context;
     private final VoiceEmulator voice;
     private final TaskRouterEmulator taskRouter;
+    private final VoicePlane voicePlane;
     private final Javalin http;
     private final AutoCloseable ownedClock;
 
@@ -48,6 +51,8 @@ public final class TwilioSim implements AutoCloseable {
         this.taskRouter = new TaskRouterEmulator(context);
         voice.connect(taskRouter);
         taskRouter.connect(voice);
+        this.voicePlane = new VoicePlane(context, voice);
+        ScenarioRoutes scenario = new ScenarioRoutes(context, voice, this::snapshot);
         this.http = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = 1_000_000;
@@ -56,6 +61,8 @@ public final class TwilioSim implements AutoCloseable {
             config.routes.exception(TwilioApiException.class, TwilioSim::writeError);
             voice.routes(config.routes);
             taskRouter.routes(config.routes);
+            voicePlane.routes(config.routes);
+            scenario.register(config.routes);
         });
     }
 
@@ -102,6 +109,30 @@ public final class TwilioSim implements AutoCloseable {
         return taskRouter;
     }
 
+    /** The softphone WebSocket endpoint ({@value VoicePlane#PATH}); mints per-identity tokens. */
+    public VoicePlane voicePlane() {
+        return voicePlane;
+    }
+
+    /**
+     * The whole world for assertions and demos: {@code voice} (calls, conferences with participants and
+     * their flags, per-call side-effect counts), {@code taskRouter}, {@code webhooks} (faults, deliveries).
+     * Also served at {@code GET /sim/state}.
+     */
+    public Map<String, Object> snapshot() {
+        Map<String, Object> world = new LinkedHashMap<>();
+        world.put("now", context.clock.now().toString());
+        world.put("voice", voice.snapshot());
+        world.put("taskRouter", taskRouter.snapshot());
+        Map<String, Object> webhooks = new LinkedHashMap<>();
+        webhooks.put("delayMillis", context.webhooks.faults().delay().toMillis());
+        webhooks.put("duplicates", context.webhooks.faults().duplicates());
+        webhooks.put("reorderWindow", context.webhooks.faults().reorderWindow());
+        webhooks.put("deliveries", context.webhooks.deliveries().size());
+        world.put("webhooks", webhooks);
+        return world;
+    }
+
     /** Basic auth with the account SID and auth token, as Twilio's REST API requires. */
     private void requireAccountAuth(Context ctx) {
         BasicAuthCredentials credentials = ctx.basicAuthCredentials(); // null when absent or malformed
@@ -131,6 +162,7 @@ public final class TwilioSim implements AutoCloseable {
     @Override
     public void close() {
         http.stop();
+        voicePlane.close();
         context.webhooks.close();
         if (ownedClock != null) {
             try {

@@ -1,0 +1,244 @@
+package dev.lifeline.sim.scenario;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lifeline.sim.core.ManualClock;
+import dev.lifeline.sim.core.SimContext;
+import dev.lifeline.sim.core.TwilioApiException;
+import dev.lifeline.sim.voice.VoiceEmulator;
+import dev.lifeline.sim.webhook.DeliveryFaults;
+import dev.lifeline.sim.webhook.WebhookDispatcher;
+import io.javalin.http.Context;
+import io.javalin.router.JavalinDefaultRoutingApi;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The {@code /sim} scenario API: drives the world from outside Twilio's API (a customer calls in, hangs up,
+ * an external party answers…), switches webhook faults on, and reads the whole world's state. No Twilio auth:
+ * it exists only on the emulator's own port. JSON in, JSON out; see {@code twilio-sim/README.md}.
+ */
+public final class ScenarioRoutes {
+
+    private static final int RECENT_DELIVERIES = 200;
+
+    private final SimContext context;
+    private final VoiceEmulator voice;
+    private final Supplier<Map<String, Object>> world;
+
+    /** @param world the whole world's state, as {@code TwilioSim.snapshot()} gives it */
+    public ScenarioRoutes(SimContext context, VoiceEmulator voice, Supplier<Map<String, Object>> world) {
+        this.context = context;
+        this.voice = voice;
+        this.world = world;
+    }
+
+    public void register(JavalinDefaultRoutingApi routes) {
+        routes.get("/sim/state", ctx -> write(ctx, 200, world.get()));
+
+        routes.post("/sim/calls/inbound", ctx -> {
+            JsonNode body = body(ctx);
+            String from = text(body, "from", true);
+            String to = text(body, "to", false);
+            String twiml = text(body, "twiml", false);
+            String callSid = twiml != null
+                    ? voice.inboundCall(from, to, twiml)
+                    : voice.inboundCall(from, to, text(body, "workflowSid", true), attributes(body),
+                            integer(body, "priority"), integer(body, "timeout"));
+            write(ctx, 201, callState(callSid));
+        });
+        routes.post("/sim/calls/{callSid}/hangup", ctx -> {
+            voice.hangUp(ctx.pathParam("callSid"));
+            write(ctx, 200, callState(ctx.pathParam("callSid")));
+        });
+        routes.post("/sim/calls/{callSid}/answer", ctx -> {
+            voice.answer(ctx.pathParam("callSid"));
+            write(ctx, 200, callState(ctx.pathParam("callSid")));
+        });
+        routes.post("/sim/calls/{callSid}/reject", ctx -> {
+            voice.reject(ctx.pathParam("callSid"));
+            write(ctx, 200, callState(ctx.pathParam("callSid")));
+        });
+        routes.post("/sim/calls/{callSid}/hold", ctx -> {
+            JsonNode body = body(ctx);
+            voice.hold(ctx.pathParam("callSid"), bool(body, "hold", true), text(body, "holdUrl", false));
+            write(ctx, 200, callState(ctx.pathParam("callSid")));
+        });
+        routes.get("/sim/calls/{callSid}/effects", ctx -> write(ctx, 200, new LinkedHashMap<>(
+                voice.effects(ctx.pathParam("callSid")))));
+
+        routes.post("/sim/conferences/{conference}/participants", ctx -> {
+            JsonNode body = body(ctx);
+            String callSid = voice.addParticipant(ctx.pathParam("conference"), text(body, "from", false),
+                    text(body, "to", true), text(body, "label", false), bool(body, "answer", true));
+            write(ctx, 201, callState(callSid));
+        });
+
+        routes.post("/sim/endpoints", ctx -> {
+            JsonNode body = body(ctx);
+            String address = text(body, "address", true);
+            Integer delay = integer(body, "delayMillis");
+            voice.registerAutoAnswer(address, Duration.ofMillis(delay == null ? 0 : delay));
+            write(ctx, 201, Map.of("address", address, "delayMillis", delay == null ? 0 : delay));
+        });
+        routes.delete("/sim/endpoints", ctx -> {
+            String address = ctx.queryParam("address");
+            if (address == null || !voice.unregisterAutoAnswer(address)) {
+                throw TwilioApiException.notFound("Endpoint", String.valueOf(address));
+            }
+            ctx.status(204);
+        });
+
+        routes.get("/sim/webhooks/faults", ctx -> write(ctx, 200, faults(context.webhooks.faults())));
+        routes.put("/sim/webhooks/faults", ctx -> {
+            JsonNode body = body(ctx);
+            Integer delay = integer(body, "delayMillis");
+            Integer duplicates = integer(body, "duplicates");
+            Integer window = integer(body, "reorderWindow");
+            DeliveryFaults faults;
+            try {
+                faults = new DeliveryFaults(Duration.ofMillis(delay == null ? 0 : delay),
+                        duplicates == null ? 0 : duplicates, window == null ? 1 : window);
+            } catch (IllegalArgumentException e) {
+                throw TwilioApiException.badRequest(e.getMessage());
+            }
+            context.webhooks.faults(faults);
+            write(ctx, 200, faults(faults));
+        });
+        routes.post("/sim/webhooks/flush", ctx -> {
+            context.webhooks.flushHeld();
+            ctx.status(204);
+        });
+        routes.get("/sim/webhooks/deliveries", ctx -> write(ctx, 200, deliveries(context.webhooks)));
+
+        routes.post("/sim/clock/advance", ctx -> {
+            if (!(context.clock instanceof ManualClock manual)) {
+                throw new TwilioApiException(409, 20409, "The emulator runs on the system clock; only a manual clock can be advanced");
+            }
+            Integer millis = integer(body(ctx), "millis");
+            if (millis == null || millis < 0) {
+                throw TwilioApiException.badRequest("millis must be a positive whole number");
+            }
+            manual.advance(Duration.ofMillis(millis));
+            write(ctx, 200, Map.of("now", context.clock.now().toString()));
+        });
+    }
+
+    private Map<String, Object> callState(String callSid) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("callSid", callSid);
+        state.put("status", voice.callStatus(callSid));
+        return state;
+    }
+
+    private static Map<String, Object> faults(DeliveryFaults faults) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("delayMillis", faults.delay().toMillis());
+        json.put("duplicates", faults.duplicates());
+        json.put("reorderWindow", faults.reorderWindow());
+        return json;
+    }
+
+    private static Map<String, Object> deliveries(WebhookDispatcher webhooks) {
+        List<WebhookDispatcher.Delivery> all = webhooks.deliveries();
+        List<Map<String, Object>> recent = new ArrayList<>();
+        all.subList(Math.max(0, all.size() - RECENT_DELIVERIES), all.size()).forEach(d -> {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("url", d.url());
+            json.put("status", d.status());
+            json.put("retry", d.retry());
+            json.put("at", d.at().toString());
+            json.put("event", d.webhook().form().get("StatusCallbackEvent"));
+            recent.add(json);
+        });
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("total", all.size());
+        json.put("recent", recent);
+        return json;
+    }
+
+    private JsonNode body(Context ctx) {
+        String raw = ctx.body();
+        if (raw == null || raw.isBlank()) {
+            return context.json.createObjectNode();
+        }
+        try {
+            JsonNode node = context.json.readTree(raw);
+            if (!node.isObject()) {
+                throw TwilioApiException.badRequest("The request body must be a JSON object");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw TwilioApiException.badRequest("The request body is not valid JSON");
+        }
+    }
+
+    private static String text(JsonNode body, String field, boolean required) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            if (required) {
+                throw TwilioApiException.missingParameter(field);
+            }
+            return null;
+        }
+        if (!value.isTextual() || value.asText().isBlank()) {
+            throw TwilioApiException.badRequest(field + " must be a non-empty string");
+        }
+        return value.asText();
+    }
+
+    private static Integer integer(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.canConvertToInt() || !value.isIntegralNumber()) {
+            throw TwilioApiException.badRequest(field + " must be a whole number");
+        }
+        return value.asInt();
+    }
+
+    private static boolean bool(JsonNode body, String field, boolean defaultValue) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return defaultValue;
+        }
+        if (!value.isBoolean()) {
+            throw TwilioApiException.badRequest(field + " must be true or false");
+        }
+        return value.asBoolean();
+    }
+
+    /** {@code attributes} may be a JSON object or a string holding one. */
+    private String attributes(JsonNode body) {
+        JsonNode value = body.get("attributes");
+        if (value == null || value.isNull()) {
+            return "{}";
+        }
+        if (value.isObject()) {
+            return value.toString();
+        }
+        if (value.isTextual()) {
+            try {
+                if (context.json.readTree(value.asText()).isObject()) {
+                    return value.asText();
+                }
+            } catch (JsonProcessingException e) {
+                // falls through to the error below
+            }
+        }
+        throw TwilioApiException.badRequest("attributes must be a JSON object");
+    }
+
+    private void write(Context ctx, int status, Object body) {
+        try {
+            ctx.status(status).contentType("application/json").result(context.json.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("plain maps always serialise", e);
+        }
+    }
+}
