@@ -52,9 +52,11 @@ final class ConferenceInstructions {
         if (to == null || to.isBlank()) {
             throw TwilioApiException.badRequest("No To given and worker " + worker.sid + " has no contact_uri attribute");
         }
+        String postWorkActivity = form.has("PostWorkActivitySid") ? ws.activity(form.get("PostWorkActivitySid")).sid : null;
         Map<String, List<String>> params = new LinkedHashMap<>();
         form.all().forEach((name, values) -> params.put(name, List.copyOf(new ArrayList<>(values))));
         ConferenceInstruction instruction = new ConferenceInstruction(task.sid, callSid, to, form.get("From"), params);
+        reservation.postWorkActivitySid = postWorkActivity;
         String workerCallSid = conferenceSwitch.connect(instruction, new WorkerLeg(ws, reservation));
         if (reservation.workerCallSid == null) {
             reservation.workerCallSid = workerCallSid;
@@ -92,6 +94,11 @@ final class ConferenceInstructions {
             onLiveReservation(() -> {
                 if (reservation.status == ReservationStatus.ACCEPTED) {
                     world.lifecycle.wrap(ws, reservation);
+                    Worker worker = ws.workers.get(reservation.workerSid);
+                    if (reservation.postWorkActivitySid != null && worker != null
+                            && ws.activities.containsKey(reservation.postWorkActivitySid)) {
+                        world.lifecycle.changeActivity(ws, worker, reservation.postWorkActivitySid);
+                    }
                 }
             });
         }

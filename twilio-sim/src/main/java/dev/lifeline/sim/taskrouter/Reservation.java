@@ -17,6 +17,8 @@ final class Reservation {
     /** The worker's call leg once a conference instruction dialled it. */
     String workerCallSid;
     String conferenceSid;
+    /** The conference instruction's {@code PostWorkActivitySid}: the worker's activity once their leg leaves. */
+    String postWorkActivitySid;
 
     Reservation(String sid, String taskSid, String workerSid, String taskChannelSid, Instant now) {
         this.sid = sid;

@@ -153,6 +153,11 @@ final class TaskRoutes {
             }
             task.touch(world.now());
             world.events.task(ws, "task.updated", task);
+            if (attributes != null && task.status == TaskStatus.PENDING) {
+                // Twilio re-evaluates a waiting task against its workflow when its attributes change
+                task.cancelStepTimer();
+                world.routing.place(ws, task);
+            }
         }
         if (status != null) {
             switch (status) {

@@ -24,7 +24,7 @@ final class V1Page {
             throw TwilioApiException.badRequest("PageSize must be between 1 and " + MAX_PAGE_SIZE);
         }
         int page = number(ctx.queryParam("Page"), 0, "Page");
-        int from = Math.min(all.size(), page * pageSize);
+        int from = (int) Math.min(all.size(), (long) page * pageSize);
         int to = Math.min(all.size(), from + pageSize);
         StringBuilder filters = new StringBuilder();
         ctx.queryParamMap().forEach((name, values) -> {

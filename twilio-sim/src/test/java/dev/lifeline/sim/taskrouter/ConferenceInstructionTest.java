@@ -79,6 +79,21 @@ class ConferenceInstructionTest {
     }
 
     @Test
+    void theWorkerMovesToThePostWorkActivityWhenTheirLegLeaves() {
+        String alice = center.availableWorker("alice");
+        Task task = voiceTask();
+        Reservation reservation = center.pending(task.getSid());
+        Reservation.updater(center.workspaceSid, task.getSid(), reservation.getSid())
+                .setInstruction("conference").setPostWorkActivitySid(center.unavailable).update(center.client);
+        voice.lastListener().answered(RecordingConferenceSwitch.workerCallSid(1), "CF" + "1".repeat(32));
+
+        voice.lastListener().left(RecordingConferenceSwitch.workerCallSid(1), "CF" + "1".repeat(32));
+
+        assertThat(com.twilio.rest.taskrouter.v1.workspace.Worker.fetcher(center.workspaceSid, alice).fetch(center.client)
+                .getActivitySid()).isEqualTo(center.unavailable);
+    }
+
+    @Test
     void aWorkerLegThatNeverConnectsRejectsTheReservationAndTheTaskIsOfferedAgain() {
         center.availableWorker("alice");
         String bob = center.availableWorker("bob");

@@ -45,6 +45,22 @@ class ExpressionRoutingTest {
     }
 
     @Test
+    void changingTheAttributesOfAWaitingTaskRoutesItAgainThroughTheWorkflow() {
+        String ping = center.queue("Recovery Ping");
+        String voice = center.queue("Voice");
+        String workflow = Workflow.creator(center.workspaceSid, "Recovery",
+                "{\"task_routing\":{\"filters\":[{\"filter_friendly_name\":\"ping\","
+                        + "\"expression\":\"disconnectedWorkerSid != null\",\"targets\":[{\"queue\":\"" + ping + "\"}]}],"
+                        + "\"default_filter\":{\"queue\":\"" + voice + "\"}}}").create(center.client).getSid();
+        Task task = center.task(workflow, "{}", null);
+
+        Task.updater(center.workspaceSid, task.getSid()).setAttributes("{\"disconnectedWorkerSid\":\"WK1\"}")
+                .update(center.client);
+
+        assertThat(center.fetch(task.getSid()).getTaskQueueSid()).isEqualTo(ping);
+    }
+
+    @Test
     void aQueueOnlyOffersTasksToWorkersItsTargetWorkersExpressionSelects() {
         String sales = TaskQueue.creator(center.workspaceSid, "Sales")
                 .setTargetWorkers("routing.skills HAS \"sales\"").create(center.client).getSid();

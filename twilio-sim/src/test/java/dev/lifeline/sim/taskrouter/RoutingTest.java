@@ -173,6 +173,28 @@ class RoutingTest {
         assertThat(center.pending(reconnect.getSid()).getWorkerSid()).isEqualTo(alice);
     }
 
+    @Test
+    void aStepTimeoutRescindsThePendingOfferAndTheLastTimeoutFallsThroughToTheDefaultQueue() {
+        String first = center.queue("First");
+        String fallback = center.queue("Fallback");
+        String workflow = com.twilio.rest.taskrouter.v1.workspace.Workflow.creator(center.workspaceSid, "escalating",
+                "{\"task_routing\":{\"filters\":[{\"filter_friendly_name\":\"all\",\"expression\":\"1==1\","
+                        + "\"targets\":[{\"queue\":\"" + first + "\",\"timeout\":10}]}],"
+                        + "\"default_filter\":{\"queue\":\"" + fallback + "\"}}}").create(center.client).getSid();
+        String alice = center.availableWorker("alice");
+        Task task = center.task(workflow, "{}", null);
+        Reservation offered = center.pending(task.getSid());
+
+        center.advance(Duration.ofSeconds(10));
+
+        assertThat(center.status(task.getSid(), offered.getSid())).isEqualTo(Reservation.Status.RESCINDED);
+        assertThat(center.fetch(task.getSid()).getTaskQueueSid()).isEqualTo(fallback);
+        assertThat(center.pending(task.getSid()).getWorkerSid()).isEqualTo(alice);
+        for (String event : new String[] {"reservation.rescinded", "workflow.timeout", "task-queue.moved"}) {
+            sim.receiver().awaitOne(r -> event.equals(r.param("EventType")) && task.getSid().equals(r.param("TaskSid")));
+        }
+    }
+
     private String etagOf(String taskSid) {
         HttpResponse<String> response = sim.authed("GET", "/v1/Workspaces/" + center.workspaceSid + "/Tasks/" + taskSid, null);
         return response.headers().firstValue("ETag").orElseThrow();

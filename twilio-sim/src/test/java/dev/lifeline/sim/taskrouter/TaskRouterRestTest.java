@@ -209,6 +209,25 @@ class TaskRouterRestTest {
         assertThat(waiting.getSid()).isNotNull();
     }
 
+    @Test
+    void theWorldSnapshotShowsWorkersWithCapacityUseTasksAndReservations() {
+        String workflow = center.workflowTo(center.queue("Support"));
+        String alice = center.availableWorker("alice");
+        Task task = Task.creator(center.workspaceSid).setWorkflowSid(workflow).setAttributes("{\"call_sid\":\"CA1\"}")
+                .setTaskChannel("voice").setPriority(4).create(sim.client());
+
+        Map<String, Object> snapshot = sim.sim().taskRouter().snapshot();
+
+        Map<String, Object> workspace = asMap(((List<?>) snapshot.get("workspaces")).get(0));
+        Map<String, Object> worker = asMap(((List<?>) workspace.get("workers")).get(0));
+        assertThat(worker).containsEntry("sid", alice).containsEntry("activity", "Available");
+        assertThat(asMap(asMap(worker.get("channels")).get("voice"))).containsEntry("capacity", 1).containsEntry("used", 1L);
+        Map<String, Object> taskView = asMap(((List<?>) workspace.get("tasks")).get(0));
+        assertThat(taskView).containsEntry("sid", task.getSid()).containsEntry("status", "reserved")
+                .containsEntry("priority", 4).containsEntry("queue", "Support");
+        assertThat(asMap(((List<?>) workspace.get("reservations")).get(0))).containsEntry("status", "pending");
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> asMap(Object json) {
         return (Map<String, Object>) json;
