@@ -1,0 +1,102 @@
+package dev.lifeline.desktop.agent;
+
+import dev.lifeline.desktop.app.Failures;
+import dev.lifeline.desktop.app.UiExecutor;
+import dev.lifeline.desktop.connection.CommandSender;
+import dev.lifeline.desktop.connection.ConnectionState;
+import dev.lifeline.model.agent.Activity;
+import dev.lifeline.model.agent.AgentView;
+import dev.lifeline.model.command.SetActivity;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * The frame around the agent's desk: who is signed in, the activity selector (Available / Break / Offline) and the
+ * connection state, which the status bar shows at all times.
+ */
+public final class AgentDeskViewModel {
+
+    private final AgentModel model;
+    private final CommandSender server;
+    private final UiExecutor ui;
+    private final ObjectProperty<Activity> activity = new SimpleObjectProperty<>(this, "activity");
+    private final ReadOnlyStringWrapper agentName = new ReadOnlyStringWrapper(this, "agentName", "");
+    private final ReadOnlyStringWrapper activityNote = new ReadOnlyStringWrapper(this, "activityNote", "");
+    private final ObjectProperty<ConnectionState> connection = new SimpleObjectProperty<>(this, "connection", ConnectionState.CONNECTING);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private boolean applyingServerActivity;
+
+    public AgentDeskViewModel(AgentModel model, CommandSender server, UiExecutor ui) {
+        this.model = model;
+        this.server = server;
+        this.ui = ui;
+        model.agentProperty().addListener((obs, old, now) -> showAgent(now));
+        model.lastProblemProperty().addListener((obs, old, now) -> status.set(now));
+        showAgent(model.agentProperty().get());
+    }
+
+    private void showAgent(AgentView agent) {
+        if (agent == null) {
+            return;
+        }
+        agentName.set(agent.displayName());
+        applyingServerActivity = true;
+        try {
+            activity.set(agent.selectableActivity().orElse(null));
+        } finally {
+            applyingServerActivity = false;
+        }
+        // A workspace activity the agent cannot pick (e.g. "Wrapping") is shown, not selected.
+        activityNote.set(agent.selectableActivity().isPresent() ? "" : agent.activity());
+    }
+
+    /** The agent picked an activity in the selector. */
+    public void chooseActivity(Activity chosen) {
+        if (applyingServerActivity || chosen == null) {
+            return;
+        }
+        AgentView agent = model.agentProperty().get();
+        if (agent != null && agent.selectableActivity().orElse(null) == chosen) {
+            return;
+        }
+        server.send(new SetActivity(chosen)).whenComplete((ok, failure) -> ui.execute(() -> {
+            if (failure != null) {
+                status.set("Could not change activity: " + Failures.text(failure));
+                showAgent(model.agentProperty().get());
+            }
+        }));
+    }
+
+    /** Set by the shell from the event stream. */
+    public void connectionState(ConnectionState state) {
+        connection.set(state);
+    }
+
+    /** Shown in the status bar, e.g. how the last recovery ended. */
+    public void status(String text) {
+        status.set(text);
+    }
+
+    public ObjectProperty<Activity> activityProperty() {
+        return activity;
+    }
+
+    public ReadOnlyStringProperty agentNameProperty() {
+        return agentName.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty activityNoteProperty() {
+        return activityNote.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ConnectionState> connectionProperty() {
+        return connection;
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+}

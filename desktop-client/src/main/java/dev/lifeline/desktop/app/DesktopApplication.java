@@ -1,0 +1,50 @@
+package dev.lifeline.desktop.app;
+
+import javafx.animation.AnimationTimer;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+/** The JavaFX application; started by {@link Launcher}, which hands it the parsed command line. */
+public final class DesktopApplication extends Application {
+
+    private static volatile LaunchOptions options;
+    private AppShell shell;
+
+    static void options(LaunchOptions launchOptions) {
+        options = launchOptions;
+    }
+
+    @Override
+    public void start(Stage stage) {
+        LaunchOptions launch = options;
+        shell = new AppShell(stage, launch.toConfig());
+        stage.setOnCloseRequest(event -> Platform.exit());
+        shell.start();
+        if (launch.exitAfterFirstFrame()) {
+            exitAfterFirstFrame();
+        }
+    }
+
+    /** A pulse that runs after the stage was shown means the first frame was rendered; then leave cleanly. */
+    private static void exitAfterFirstFrame() {
+        new AnimationTimer() {
+            private int frames;
+
+            @Override
+            public void handle(long now) {
+                if (++frames >= 2) {
+                    stop();
+                    Platform.exit();
+                }
+            }
+        }.start();
+    }
+
+    @Override
+    public void stop() {
+        if (shell != null) {
+            shell.close();
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package dev.lifeline.desktop.app;
+
+import java.util.Map;
+
+/**
+ * The command line: {@code --server URL --user NAME --password PW} (sign in by itself; the password may come from
+ * {@code LIFELINE_PASSWORD} instead, which keeps it out of {@code ps}), {@code --voice-plane URL} (twilio-sim's
+ * softphone WebSocket), {@code --exit-after-first-frame} (installer smoke test) and {@code --version}.
+ */
+public record LaunchOptions(
+        String server,
+        String user,
+        String password,
+        String voicePlane,
+        boolean exitAfterFirstFrame,
+        boolean version) {
+
+    public static final String PASSWORD_ENV = "LIFELINE_PASSWORD";
+    public static final String USAGE = "usage: lifeline-desktop [--server URL] [--user NAME] [--password PW] "
+            + "[--voice-plane URL] [--exit-after-first-frame] [--version]";
+
+    /** A command line that cannot be run; the message is the one line printed on stderr. */
+    public static final class BadOption extends Exception {
+        public BadOption(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    public static LaunchOptions parse(String[] args, Map<String, String> environment) throws BadOption {
+        String server = null;
+        String user = null;
+        String password = null;
+        String voicePlane = null;
+        boolean exitAfterFirstFrame = false;
+        boolean version = false;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            switch (arg) {
+                case "--server" -> server = value(args, ++i, arg);
+                case "--user" -> user = value(args, ++i, arg);
+                case "--password" -> password = value(args, ++i, arg);
+                case "--voice-plane" -> voicePlane = value(args, ++i, arg);
+                case "--exit-after-first-frame" -> exitAfterFirstFrame = true;
+                case "--version" -> version = true;
+                default -> throw new BadOption("unknown option \"" + arg + "\"; " + USAGE);
+            }
+        }
+        if (password == null) {
+            String fromEnvironment = environment.get(PASSWORD_ENV);
+            password = fromEnvironment == null || fromEnvironment.isEmpty() ? null : fromEnvironment;
+        }
+        if (password != null && (server == null || user == null)) {
+            throw new BadOption("a password needs --server and --user to sign in with");
+        }
+        return new LaunchOptions(server, user, password, voicePlane, exitAfterFirstFrame, version);
+    }
+
+    private static String value(String[] args, int index, String option) throws BadOption {
+        if (index >= args.length || args[index].startsWith("--")) {
+            throw new BadOption(option + " needs a value; " + USAGE);
+        }
+        if (args[index].isBlank()) {
+            throw new BadOption(option + " must not be blank");
+        }
+        return args[index];
+    }
+
+    public DesktopConfig toConfig() {
+        return DesktopConfig.defaults().withServer(server, user, password)
+                .withSoftphones(DesktopConfig.SoftphoneFactory.forVoicePlane(voicePlane));
+    }
+
+    @Override
+    public String toString() {
+        return "LaunchOptions[server=" + server + ", user=" + user + ", password=" + (password == null ? "none" : "***")
+                + ", voicePlane=" + voicePlane + ", exitAfterFirstFrame=" + exitAfterFirstFrame + "]";
+    }
+}

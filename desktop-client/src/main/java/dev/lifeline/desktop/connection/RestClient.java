@@ -1,0 +1,190 @@
+package dev.lifeline.desktop.connection;
+
+import dev.lifeline.model.api.DesktopApi;
+import dev.lifeline.model.auth.LoginRequest;
+import dev.lifeline.model.auth.LoginResponse;
+import dev.lifeline.model.auth.RefreshResponse;
+import dev.lifeline.model.codec.CodecException;
+import dev.lifeline.model.codec.JsonCodec;
+import dev.lifeline.model.command.ClientCommand;
+import dev.lifeline.model.event.StateSnapshot;
+import dev.lifeline.model.problem.Problem;
+import dev.lifeline.model.queue.QueueSnapshot;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.util.concurrent.CompletableFuture;
+import javax.net.ssl.SSLException;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The REST half of {@link DesktopApi}, asynchronous (OkHttp's own threads; nothing here blocks the FX thread).
+ * Every future fails with a {@link LoginFailure} (login) or a {@link ServerProblem} (everything else) whose
+ * message is a sentence for the agent.
+ */
+public final class RestClient implements CommandSender {
+
+    private static final Logger log = LoggerFactory.getLogger(RestClient.class);
+    private static final MediaType JSON = MediaType.get("application/json");
+    private static final JsonCodec CODEC = JsonCodec.shared();
+
+    private final OkHttpClient http;
+    private final ServerAddress server;
+    private volatile Session session;
+
+    public RestClient(OkHttpClient http, ServerAddress server) {
+        this.http = http;
+        this.server = server;
+    }
+
+    public ServerAddress server() {
+        return server;
+    }
+
+    /** Set after login: from then on every request carries its (current) token. */
+    public void session(Session session) {
+        this.session = session;
+    }
+
+    public CompletableFuture<LoginResponse> login(LoginRequest credentials) {
+        Request request = new Request.Builder().url(server.http(DesktopApi.LOGIN))
+                .post(RequestBody.create(CODEC.encode(credentials), JSON)).build();
+        CompletableFuture<LoginResponse> result = new CompletableFuture<>();
+        http.newCall(request).enqueue(new Callback() {
+            @Override
+            public void onFailure(Call call, IOException e) {
+                result.completeExceptionally(describeLoginFailure(e));
+            }
+
+            @Override
+            public void onResponse(Call call, Response response) {
+                try (response) {
+                    String body = bodyOf(response);
+                    if (response.isSuccessful()) {
+                        result.complete(CODEC.decode(body, LoginResponse.class));
+                    } else if (response.code() == 401) {
+                        result.completeExceptionally(new LoginFailure(LoginFailure.Kind.WRONG_CREDENTIALS,
+                                "Wrong user name or password."));
+                    } else if (response.code() < 500) {
+                        result.completeExceptionally(new LoginFailure(LoginFailure.Kind.REFUSED,
+                                "The server refused the sign-in: " + problemText(response.code(), body)));
+                    } else {
+                        result.completeExceptionally(new LoginFailure(LoginFailure.Kind.SERVER_ERROR,
+                                "The server could not sign you in (HTTP " + response.code() + "). Try again shortly."));
+                    }
+                } catch (IOException e) {
+                    result.completeExceptionally(describeLoginFailure(e));
+                } catch (CodecException e) {
+                    log.warn("login answer not understood: {}", e.getMessage());
+                    result.completeExceptionally(new LoginFailure(LoginFailure.Kind.SERVER_ERROR,
+                            "The server's answer was not understood; is " + server.display() + " a Lifeline server?"));
+                }
+            }
+        });
+        return result;
+    }
+
+    public CompletableFuture<RefreshResponse> refreshToken() {
+        return call(authorized(DesktopApi.TOKEN_REFRESH).post(RequestBody.create(new byte[0], null)).build())
+                .thenApply(body -> CODEC.decode(body, RefreshResponse.class));
+    }
+
+    public CompletableFuture<StateSnapshot> myState() {
+        return call(authorized(DesktopApi.MY_STATE).get().build())
+                .thenApply(body -> CODEC.decode(body, StateSnapshot.class));
+    }
+
+    public CompletableFuture<QueueSnapshot> supervisorSnapshot() {
+        return call(authorized(DesktopApi.SUPERVISOR_SNAPSHOT).get().build())
+                .thenApply(body -> CODEC.decode(body, QueueSnapshot.class));
+    }
+
+    @Override
+    public CompletableFuture<Void> send(ClientCommand command) {
+        Request request = authorized(CommandRoutes.pathOf(command))
+                .post(RequestBody.create(CODEC.encode(command), JSON)).build();
+        log.info("command {}", command.getClass().getSimpleName());
+        return call(request).thenApply(body -> null);
+    }
+
+    private Request.Builder authorized(String path) {
+        Session current = session;
+        if (current == null) {
+            throw new IllegalStateException("not signed in");
+        }
+        return new Request.Builder().url(server.http(path))
+                .header(DesktopApi.AUTHORIZATION_HEADER, DesktopApi.BEARER_PREFIX + current.token());
+    }
+
+    private CompletableFuture<String> call(Request request) {
+        CompletableFuture<String> result = new CompletableFuture<>();
+        http.newCall(request).enqueue(new Callback() {
+            @Override
+            public void onFailure(Call call, IOException e) {
+                log.info("{} {} failed: {}", request.method(), request.url().encodedPath(), e.toString());
+                result.completeExceptionally(ServerProblem.unreachable(server));
+            }
+
+            @Override
+            public void onResponse(Call call, Response response) {
+                try (response) {
+                    String body = bodyOf(response);
+                    if (response.isSuccessful()) {
+                        result.complete(body);
+                    } else {
+                        log.info("{} {} answered {}", request.method(), request.url().encodedPath(), response.code());
+                        result.completeExceptionally(new ServerProblem(response.code(), problemText(response.code(), body)));
+                    }
+                } catch (IOException e) {
+                    result.completeExceptionally(ServerProblem.unreachable(server));
+                }
+            }
+        });
+        return result;
+    }
+
+    private static String bodyOf(Response response) throws IOException {
+        ResponseBody body = response.body();
+        return body == null ? "" : body.string();
+    }
+
+    /** The problem's own sentence when the server sent one, else the bare status. */
+    private static String problemText(int status, String body) {
+        try {
+            Problem problem = CODEC.decode(body, Problem.class);
+            return problem.detail() != null ? problem.detail() : problem.title();
+        } catch (CodecException notAProblem) {
+            return "HTTP " + status;
+        }
+    }
+
+    private LoginFailure describeLoginFailure(IOException e) {
+        log.info("login to {} failed: {}", server.display(), e.toString());
+        if (e instanceof SSLException) {
+            return new LoginFailure(LoginFailure.Kind.TLS, "A secure connection to " + server.display()
+                    + " could not be set up (its certificate is not trusted, or it does not speak HTTPS).");
+        }
+        if (e instanceof UnknownHostException) {
+            return new LoginFailure(LoginFailure.Kind.UNREACHABLE,
+                    "The server " + server.display() + " was not found. Check the address.");
+        }
+        if (e instanceof ConnectException || e instanceof NoRouteToHostException
+                || e instanceof SocketTimeoutException) {
+            return new LoginFailure(LoginFailure.Kind.UNREACHABLE, "The server at " + server.display()
+                    + " cannot be reached. Check the address and your network.");
+        }
+        return new LoginFailure(LoginFailure.Kind.UNREACHABLE,
+                "The connection to " + server.display() + " failed. Check the address and your network.");
+    }
+}

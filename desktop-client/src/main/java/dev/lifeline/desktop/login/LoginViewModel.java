@@ -1,0 +1,106 @@
+package dev.lifeline.desktop.login;
+
+import dev.lifeline.desktop.app.UiExecutor;
+import dev.lifeline.desktop.connection.LoginFailure;
+import dev.lifeline.desktop.connection.ServerAddress;
+import dev.lifeline.model.auth.LoginRequest;
+import dev.lifeline.model.auth.LoginResponse;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.BiConsumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The sign-in form: server URL, user, password. Validates before anything goes on the wire and turns every
+ * failure (wrong password, server unreachable, TLS problem) into one sentence shown in the window.
+ */
+public final class LoginViewModel {
+
+    /** Signs in against a server; supplied by the shell (a real REST client, or a fake in tests). */
+    @FunctionalInterface
+    public interface Authenticator {
+        CompletableFuture<LoginResponse> login(ServerAddress server, LoginRequest credentials);
+    }
+
+    private final Authenticator authenticator;
+    private final UiExecutor ui;
+    private final BiConsumer<ServerAddress, LoginResponse> signedIn;
+    private final StringProperty serverUrl = new SimpleStringProperty(this, "serverUrl", "");
+    private final StringProperty username = new SimpleStringProperty(this, "username", "");
+    private final StringProperty password = new SimpleStringProperty(this, "password", "");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+
+    public LoginViewModel(Authenticator authenticator, UiExecutor ui, BiConsumer<ServerAddress, LoginResponse> signedIn) {
+        this.authenticator = authenticator;
+        this.ui = ui;
+        this.signedIn = signedIn;
+    }
+
+    public void signIn() {
+        if (busy.get()) {
+            return;
+        }
+        ServerAddress server;
+        try {
+            server = ServerAddress.parse(serverUrl.get());
+        } catch (IllegalArgumentException e) {
+            error.set(e.getMessage());
+            return;
+        }
+        if (username.get() == null || username.get().isBlank()) {
+            error.set("Enter your user name.");
+            return;
+        }
+        if (password.get() == null || password.get().isEmpty()) {
+            error.set("Enter your password.");
+            return;
+        }
+        error.set("");
+        busy.set(true);
+        authenticator.login(server, new LoginRequest(username.get().strip(), password.get()))
+                .whenComplete((response, failure) -> ui.execute(() -> {
+                    busy.set(false);
+                    if (failure == null) {
+                        password.set("");
+                        signedIn.accept(server, response);
+                    } else {
+                        error.set(describe(failure));
+                    }
+                }));
+    }
+
+    private static String describe(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof LoginFailure loginFailure) {
+            return loginFailure.getMessage();
+        }
+        // Anything unexpected still gets a sentence, never a stack trace.
+        return "Sign-in failed unexpectedly. Try again.";
+    }
+
+    public StringProperty serverUrlProperty() {
+        return serverUrl;
+    }
+
+    public StringProperty usernameProperty() {
+        return username;
+    }
+
+    public StringProperty passwordProperty() {
+        return password;
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+}

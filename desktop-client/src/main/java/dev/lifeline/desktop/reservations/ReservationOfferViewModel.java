@@ -1,0 +1,144 @@
+package dev.lifeline.desktop.reservations;
+
+import dev.lifeline.desktop.agent.AgentModel;
+import dev.lifeline.desktop.app.Durations;
+import dev.lifeline.desktop.app.Failures;
+import dev.lifeline.desktop.app.UiExecutor;
+import dev.lifeline.desktop.connection.CommandSender;
+import dev.lifeline.model.command.AcceptReservation;
+import dev.lifeline.model.command.ClientCommand;
+import dev.lifeline.model.command.RejectReservation;
+import dev.lifeline.model.reservation.ReservationView;
+import java.time.Duration;
+import java.time.Instant;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+
+/**
+ * The incoming call card: the first pending reservation that is ordinary work (recovery reservations never ring:
+ * the Reconnecting modal accepts them), with caller details, Accept / Reject and the ring countdown.
+ */
+public final class ReservationOfferViewModel {
+
+    private final AgentModel model;
+    private final CommandSender server;
+    private final UiExecutor ui;
+
+    private final ReadOnlyBooleanWrapper ringing = new ReadOnlyBooleanWrapper(this, "ringing");
+    private final ReadOnlyStringWrapper caller = new ReadOnlyStringWrapper(this, "caller", "");
+    private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper(this, "details", "");
+    private final ReadOnlyStringWrapper countdown = new ReadOnlyStringWrapper(this, "countdown", "");
+    private final ReadOnlyDoubleWrapper ringProgress = new ReadOnlyDoubleWrapper(this, "ringProgress", 1);
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private ReservationView offer;
+
+    public ReservationOfferViewModel(AgentModel model, CommandSender server, UiExecutor ui) {
+        this.model = model;
+        this.server = server;
+        this.ui = ui;
+        model.reservations().addListener((ListChangeListener<ReservationView>) change -> refresh());
+        refresh();
+    }
+
+    private void refresh() {
+        ReservationView next = model.reservations().stream()
+                .filter(r -> r.isPending() && !r.isPartOfRecovery())
+                .findFirst().orElse(null);
+        if (offer == null || next == null || !offer.reservationSid().equals(next.reservationSid())) {
+            busy.set(false);
+            error.set("");
+        }
+        offer = next;
+        ringing.set(next != null);
+        if (next == null) {
+            caller.set("");
+            details.set("");
+            countdown.set("");
+            return;
+        }
+        caller.set(firstPresent(next.customerLabel(), next.customerNumber(), "Unknown caller"));
+        String number = next.customerNumber() != null && !next.customerNumber().equals(caller.get()) ? next.customerNumber() : "";
+        String queue = next.queueName() != null ? "via " + next.queueName() : "";
+        details.set(String.join(" · ", java.util.stream.Stream.of(number, queue, next.channel()).filter(s -> !s.isEmpty()).toList()));
+        tick(model.serverNow());
+    }
+
+    /** Called every second by the view (and by tests with a chosen instant, on the server's clock). */
+    public void tick(Instant serverNow) {
+        if (offer == null || offer.ringDeadline() == null) {
+            countdown.set("");
+            ringProgress.set(1);
+            return;
+        }
+        long left = Durations.secondsLeft(Duration.between(serverNow, offer.ringDeadline()));
+        long total = Math.max(1, Duration.between(offer.createdAt(), offer.ringDeadline()).toSeconds());
+        countdown.set(left + " s");
+        ringProgress.set(Math.min(1, (double) left / total));
+    }
+
+    public void accept() {
+        if (offer != null && !busy.get()) {
+            send(new AcceptReservation(offer.reservationSid()));
+        }
+    }
+
+    public void reject() {
+        if (offer != null && !busy.get()) {
+            send(new RejectReservation(offer.reservationSid()));
+        }
+    }
+
+    private void send(ClientCommand command) {
+        busy.set(true);
+        error.set("");
+        server.send(command).whenComplete((ok, failure) -> ui.execute(() -> {
+            busy.set(false);
+            if (failure != null) {
+                error.set(Failures.text(failure));
+            }
+        }));
+    }
+
+    private static String firstPresent(String... candidates) {
+        for (String candidate : candidates) {
+            if (candidate != null && !candidate.isBlank()) {
+                return candidate;
+            }
+        }
+        return "";
+    }
+
+    public ReadOnlyBooleanProperty ringingProperty() {
+        return ringing.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty callerProperty() {
+        return caller.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty detailsProperty() {
+        return details.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty countdownProperty() {
+        return countdown.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty ringProgressProperty() {
+        return ringProgress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,68 @@
+package dev.lifeline.desktop.supervisor;
+
+import dev.lifeline.desktop.app.Durations;
+import dev.lifeline.model.agent.AgentPresence;
+import dev.lifeline.model.queue.AgentStatus;
+import java.time.Duration;
+import java.time.Instant;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/** An agent line: name, TaskRouter activity, desktop presence, what they are doing and for how long. */
+public final class AgentRow {
+
+    private final String workerSid;
+    private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper(this, "name");
+    private final ReadOnlyStringWrapper activity = new ReadOnlyStringWrapper(this, "activity");
+    private final ReadOnlyStringWrapper presence = new ReadOnlyStringWrapper(this, "presence");
+    private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper(this, "state");
+    private final ReadOnlyStringWrapper since = new ReadOnlyStringWrapper(this, "since", "");
+    private Instant stateSince;
+
+    AgentRow(AgentStatus status) {
+        this.workerSid = status.agent().workerSid();
+        update(status);
+    }
+
+    void update(AgentStatus status) {
+        name.set(status.agent().displayName());
+        activity.set(status.agent().activity());
+        presence.set(status.agent().presence() == AgentPresence.ONLINE ? "Online" : "Gone");
+        state.set(switch (status.state()) {
+            case IDLE -> "Idle";
+            case RINGING -> "Ringing";
+            case ON_CALL -> "On call";
+            case WRAPPING -> "Wrap-up";
+            case RECOVERING -> "Recovering";
+        });
+        stateSince = status.stateSince();
+    }
+
+    void tick(Instant serverNow) {
+        since.set(stateSince == null ? "" : Durations.clock(Duration.between(stateSince, serverNow)));
+    }
+
+    public String workerSid() {
+        return workerSid;
+    }
+
+    public ReadOnlyStringProperty nameProperty() {
+        return name.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty activityProperty() {
+        return activity.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty presenceProperty() {
+        return presence.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty sinceProperty() {
+        return since.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,119 @@
+package dev.lifeline.desktop.supervisor;
+
+import dev.lifeline.desktop.app.ViewLoader;
+import dev.lifeline.desktop.connection.ConnectionState;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.shape.Circle;
+
+/** The supervisor's live queue panel: queues, agents, recoveries in progress (with Cancel) and recent outcomes. */
+public final class SupervisorView {
+
+    private final SupervisorViewModel model;
+    private final Parent root;
+
+    @FXML private Label updatedAt;
+    @FXML private TableView<QueueRow> queueTable;
+    @FXML private TableColumn<QueueRow, String> queueNameColumn;
+    @FXML private TableColumn<QueueRow, Number> queueWaitingColumn;
+    @FXML private TableColumn<QueueRow, String> queueLongestColumn;
+    @FXML private TableColumn<QueueRow, Number> queueAvailableColumn;
+    @FXML private TableColumn<QueueRow, Number> queueBusyColumn;
+    @FXML private TableColumn<QueueRow, Number> queueOfflineColumn;
+    @FXML private TableView<AgentRow> agentTable;
+    @FXML private TableColumn<AgentRow, String> agentNameColumn;
+    @FXML private TableColumn<AgentRow, String> agentActivityColumn;
+    @FXML private TableColumn<AgentRow, String> agentPresenceColumn;
+    @FXML private TableColumn<AgentRow, String> agentStateColumn;
+    @FXML private TableColumn<AgentRow, String> agentSinceColumn;
+    @FXML private TableView<IncidentRow> incidentTable;
+    @FXML private TableColumn<IncidentRow, String> incidentAgentColumn;
+    @FXML private TableColumn<IncidentRow, String> incidentCustomerColumn;
+    @FXML private TableColumn<IncidentRow, String> incidentPhaseColumn;
+    @FXML private TableColumn<IncidentRow, String> incidentElapsedColumn;
+    @FXML private TableColumn<IncidentRow, String> incidentCountdownColumn;
+    @FXML private Button cancelIncidentButton;
+    @FXML private TableView<FinishedRow> finishedTable;
+    @FXML private TableColumn<FinishedRow, String> finishedAtColumn;
+    @FXML private TableColumn<FinishedRow, String> finishedAgentColumn;
+    @FXML private TableColumn<FinishedRow, String> finishedCustomerColumn;
+    @FXML private TableColumn<FinishedRow, String> finishedOutcomeColumn;
+    @FXML private TableColumn<FinishedRow, String> finishedTimeColumn;
+    @FXML private Circle connectionDot;
+    @FXML private Label connectionState;
+    @FXML private Label statusMessage;
+
+    public SupervisorView(SupervisorViewModel model) {
+        this.model = model;
+        this.root = ViewLoader.load(this);
+    }
+
+    @FXML
+    private void initialize() {
+        updatedAt.textProperty().bind(model.updatedAtProperty());
+        queueTable.setItems(model.queues());
+        queueTable.setPlaceholder(new Label("No queues yet"));
+        column(queueNameColumn, QueueRow::nameProperty);
+        column(queueWaitingColumn, QueueRow::waitingProperty);
+        column(queueLongestColumn, QueueRow::longestWaitProperty);
+        column(queueAvailableColumn, QueueRow::availableProperty);
+        column(queueBusyColumn, QueueRow::busyProperty);
+        column(queueOfflineColumn, QueueRow::offlineProperty);
+
+        agentTable.setItems(model.agents());
+        agentTable.setPlaceholder(new Label("No agents signed in"));
+        column(agentNameColumn, AgentRow::nameProperty);
+        column(agentActivityColumn, AgentRow::activityProperty);
+        column(agentPresenceColumn, AgentRow::presenceProperty);
+        column(agentStateColumn, AgentRow::stateProperty);
+        column(agentSinceColumn, AgentRow::sinceProperty);
+
+        incidentTable.setItems(model.incidents());
+        incidentTable.setPlaceholder(new Label("No recovery in progress"));
+        column(incidentAgentColumn, IncidentRow::agentProperty);
+        column(incidentCustomerColumn, IncidentRow::customerProperty);
+        column(incidentPhaseColumn, IncidentRow::phaseProperty);
+        column(incidentElapsedColumn, IncidentRow::elapsedProperty);
+        column(incidentCountdownColumn, IncidentRow::countdownProperty);
+        cancelIncidentButton.disableProperty().bind(incidentTable.getSelectionModel().selectedItemProperty().isNull());
+        cancelIncidentButton.setOnAction(event -> model.cancel(incidentTable.getSelectionModel().getSelectedItem()));
+
+        finishedTable.setItems(model.finished());
+        finishedTable.setPlaceholder(new Label("Nothing finished yet"));
+        column(finishedAtColumn, FinishedRow::finishedAtProperty);
+        column(finishedAgentColumn, FinishedRow::agentProperty);
+        column(finishedCustomerColumn, FinishedRow::customerProperty);
+        column(finishedOutcomeColumn, FinishedRow::outcomeProperty);
+        column(finishedTimeColumn, FinishedRow::timeToReconnectProperty);
+
+        connectionState.textProperty().bind(Bindings.createStringBinding(
+                () -> model.connectionProperty().get().text(), model.connectionProperty()));
+        model.connectionProperty().addListener((obs, old, now) -> styleConnection(now));
+        styleConnection(model.connectionProperty().get());
+        statusMessage.textProperty().bind(model.statusProperty());
+    }
+
+    private static <R, V> void column(TableColumn<R, V> column, Function<R, ? extends ObservableValue<? extends V>> property) {
+        column.setCellValueFactory(cell -> {
+            @SuppressWarnings("unchecked")
+            ObservableValue<V> value = (ObservableValue<V>) property.apply(cell.getValue());
+            return value;
+        });
+    }
+
+    private void styleConnection(ConnectionState state) {
+        connectionDot.getStyleClass().removeAll("connected", "reconnecting");
+        connectionDot.getStyleClass().add(state == ConnectionState.CONNECTED ? "connected" : "reconnecting");
+    }
+
+    public Parent root() {
+        return root;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.lifeline.desktop.login;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lifeline.desktop.testing.Await;
+import dev.lifeline.desktop.testing.DesktopUiTest;
+import javafx.scene.control.TextField;
+import org.junit.jupiter.api.Test;
+
+class LoginViewTest extends DesktopUiTest {
+
+    @Override
+    protected String signInAs() {
+        return null;
+    }
+
+    private void signIn(String url, String user, String password) {
+        interact(() -> {
+            lookup("#serverField").queryAs(TextField.class).setText(url);
+            lookup("#userField").queryAs(TextField.class).setText(user);
+            lookup("#passwordField").queryAs(TextField.class).setText(password);
+        });
+        clickOn("#signInButton");
+    }
+
+    @Test
+    void wrongPasswordIsExplainedInTheWindow() {
+        signIn(server.url(), "alice", "not the password");
+
+        Await.untilFx("an error shows", () -> !text("#loginError").isEmpty());
+        assertThat(text("#loginError")).isEqualTo("Wrong user name or password.");
+        assertThat(shown("#agentDesk")).isFalse();
+    }
+
+    @Test
+    void unreachableServerIsExplainedInTheWindow() {
+        signIn("http://127.0.0.1:1", "alice", PASSWORD);
+
+        Await.untilFx("an error shows", () -> !text("#loginError").isEmpty());
+        assertThat(text("#loginError")).contains("cannot be reached").contains("127.0.0.1:1").doesNotContain("Exception");
+    }
+
+    @Test
+    void tlsProblemIsExplainedInTheWindow() {
+        // The fake speaks plain HTTP, so an https:// URL fails in the TLS handshake, as an untrusted server would.
+        signIn(server.url().replace("http://", "https://"), "alice", PASSWORD);
+
+        Await.untilFx("an error shows", () -> !text("#loginError").isEmpty());
+        assertThat(text("#loginError")).startsWith("A secure connection to").doesNotContain("Exception");
+    }
+
+    @Test
+    void missingFieldsAreNamedBeforeAnythingIsSent() {
+        signIn(server.url(), "alice", "");
+
+        assertThat(text("#loginError")).isEqualTo("Enter your password.");
+    }
+
+    @Test
+    void rightPasswordOpensTheAgentDeskAndStartsHeartbeats() {
+        signIn(server.url(), "alice", PASSWORD);
+
+        awaitDesk();
+        assertThat(shown("#agentDesk")).isTrue();
+        assertThat(text("#agentName")).isEqualTo("Alice Agent");
+        Await.until("a heartbeat reaches the server", () -> server.heartbeats() > 0);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.lifeline.desktop.testing;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Waits for a condition with a deadline (never a sleep); conditions about the UI are evaluated on the FX thread. */
+public final class Await {
+
+    private static final long SECONDS = 10;
+
+    private Await() {
+    }
+
+    public static void until(String what, Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(SECONDS, TimeUnit.SECONDS, condition);
+        } catch (TimeoutException e) {
+            throw new AssertionError("timed out after " + SECONDS + " s waiting until " + what);
+        }
+    }
+
+    public static void untilFx(String what, Callable<Boolean> condition) {
+        until(what, () -> onFx(condition));
+    }
+
+    public static <T> T onFx(Callable<T> read) {
+        try {
+            return WaitForAsyncUtils.asyncFx(read).get(SECONDS, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("could not read the UI: " + e, e);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package dev.lifeline.desktop.testing;
+
+import dev.lifeline.desktop.app.AppShell;
+import dev.lifeline.desktop.app.DesktopConfig;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javafx.scene.Node;
+import javafx.scene.control.Labeled;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * A real desktop ({@link AppShell}) in a headless stage, against a {@link FakeLifelineServer}, with a
+ * {@link RecordingSoftphone}. Subclasses script the server in {@link #script(FakeLifelineServer)} and say whether
+ * to sign in by themselves.
+ */
+public abstract class DesktopUiTest extends FxRobot {
+
+    protected static final String PASSWORD = "correct horse";
+
+    protected final List<String> log = new CopyOnWriteArrayList<>();
+    protected FakeLifelineServer server;
+    protected RecordingSoftphone softphone;
+    protected AppShell shell;
+
+    // TestFX's @Start is only looked up on the test class itself, so the shared fixture registers the stage here.
+    @BeforeEach
+    public void startDesktop() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        FxToolkit.setupStage(this::start);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void start(Stage stage) {
+        server = new FakeLifelineServer(log).agent("alice", PASSWORD, Samples.WORKER).supervisor("sam", PASSWORD);
+        server.agentState(Samples::idle);
+        script(server);
+        softphone = new RecordingSoftphone(log);
+        DesktopConfig config = DesktopConfig.defaults()
+                .withSoftphones((http, timer) -> softphone)
+                .withTimings(Duration.ofMillis(200), Duration.ofMillis(400));
+        String user = signInAs();
+        if (user != null) {
+            config = config.withServer(server.url(), user, PASSWORD);
+        }
+        shell = new AppShell(stage, config);
+        shell.start();
+    }
+
+    /** Scripts the fake server before the desktop starts. */
+    protected void script(FakeLifelineServer server) {
+    }
+
+    /** Who signs in automatically, or null to stay on the login screen. */
+    protected String signInAs() {
+        return "alice";
+    }
+
+    @AfterEach
+    public void stopDesktop() throws Exception {
+        interact(() -> shell.close());
+        FxToolkit.cleanupStages();
+        server.close();
+    }
+
+    protected String text(String query) {
+        return Await.onFx(() -> lookup(query).queryAs(Labeled.class).getText());
+    }
+
+    protected boolean shown(String query) {
+        return Await.onFx(() -> lookup(query).tryQuery().map(DesktopUiTest::visibleUpTheTree).orElse(false));
+    }
+
+    protected boolean disabled(String query) {
+        return Await.onFx(() -> lookup(query).query().isDisabled());
+    }
+
+    private static boolean visibleUpTheTree(Node node) {
+        for (Node at = node; at != null; at = at.getParent()) {
+            if (!at.isVisible()) {
+                return false;
+            }
+        }
+        return node.getScene() != null && node.getScene().getWindow() != null && node.getScene().getWindow().isShowing();
+    }
+
+    protected void awaitDesk() {
+        Await.untilFx("the agent desk is connected",
+                () -> lookup("#connectionState").tryQuery().map(n -> "Connected".equals(((Labeled) n).getText())).orElse(false));
+    }
+}

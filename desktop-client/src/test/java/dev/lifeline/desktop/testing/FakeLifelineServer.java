@@ -1,0 +1,250 @@
+package dev.lifeline.desktop.testing;
+
+import dev.lifeline.model.api.DesktopApi;
+import dev.lifeline.model.auth.LoginRequest;
+import dev.lifeline.model.auth.LoginResponse;
+import dev.lifeline.model.auth.RefreshResponse;
+import dev.lifeline.model.auth.Role;
+import dev.lifeline.model.codec.JsonCodec;
+import dev.lifeline.model.command.ClientCommand;
+import dev.lifeline.model.command.Heartbeat;
+import dev.lifeline.model.event.QueueSnapshotChanged;
+import dev.lifeline.model.event.ServerEvent;
+import dev.lifeline.model.event.StateSnapshot;
+import dev.lifeline.model.problem.Problem;
+import dev.lifeline.model.queue.QueueSnapshot;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.websocket.WsContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * A scripted stand-in for sync-server's side of {@link DesktopApi}: login and refresh, the agent's state, REST
+ * commands (recorded, answered 204 unless scripted otherwise) and the event WebSocket (a snapshot first, then
+ * whatever the test pushes). Strictly the contract, so the real server can replace it.
+ */
+public final class FakeLifelineServer implements AutoCloseable {
+
+    private static final JsonCodec CODEC = JsonCodec.shared();
+
+    private record User(String password, Role role, String workerSid) {
+    }
+
+    private final Javalin app;
+    private final Map<String, User> users = new ConcurrentHashMap<>();
+    private final Map<String, String> identityByToken = new ConcurrentHashMap<>();
+    private final Map<String, WsContext> sockets = new ConcurrentHashMap<>();
+    private final Map<String, String> socketIdentity = new ConcurrentHashMap<>();
+    private final AtomicInteger tokens = new AtomicInteger();
+    private final AtomicInteger heartbeats = new AtomicInteger();
+    private final AtomicInteger refreshes = new AtomicInteger();
+    private final AtomicInteger connects = new AtomicInteger();
+    private final List<ClientCommand> commands = new CopyOnWriteArrayList<>();
+    private final List<String> log;
+    private final AtomicReference<Supplier<StateSnapshot>> agentState = new AtomicReference<>();
+    private final AtomicReference<QueueSnapshot> queueSnapshot = new AtomicReference<>();
+    private volatile Duration tokenLifetime = Duration.ofMinutes(15);
+    private volatile Consumer<ClientCommand> onCommand = command -> { };
+    private volatile Problem refuseCommandsWith;
+
+    public FakeLifelineServer(List<String> sharedLog) {
+        this.log = sharedLog;
+        app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.routes.post(DesktopApi.LOGIN, this::login);
+            config.routes.post(DesktopApi.TOKEN_REFRESH, this::refresh);
+            config.routes.get(DesktopApi.MY_STATE, ctx -> {
+                identity(ctx);
+                json(ctx, 200, CODEC.encode(agentState.get().get()));
+            });
+            config.routes.get(DesktopApi.SUPERVISOR_SNAPSHOT, ctx -> {
+                identity(ctx);
+                json(ctx, 200, CODEC.encode(queueSnapshot.get()));
+            });
+            for (String path : List.of(DesktopApi.ACCEPT_RESERVATION, DesktopApi.REJECT_RESERVATION, DesktopApi.HANG_UP,
+                    DesktopApi.HOLD, DesktopApi.UNHOLD, DesktopApi.MUTE, DesktopApi.WRAP_UP_TASK,
+                    DesktopApi.COMPLETE_TASK, DesktopApi.MY_ACTIVITY, DesktopApi.CANCEL_INCIDENT)) {
+                config.routes.post(path, this::command);
+            }
+            config.routes.ws(DesktopApi.EVENTS, ws -> {
+                ws.onConnect(ctx -> {
+                    String identity = identityByToken.get(String.valueOf(ctx.queryParam(DesktopApi.TOKEN_PARAM)));
+                    if (identity == null) {
+                        ctx.closeSession(4401, "unauthorized");
+                        return;
+                    }
+                    sockets.put(ctx.sessionId(), ctx);
+                    socketIdentity.put(ctx.sessionId(), identity);
+                    connects.incrementAndGet();
+                    User user = users.get(identity);
+                    if (user.role() == Role.SUPERVISOR) {
+                        if (queueSnapshot.get() != null) {
+                            ctx.send(CODEC.encode(new QueueSnapshotChanged(queueSnapshot.get())));
+                        }
+                    } else if (agentState.get() != null) {
+                        ctx.send(CODEC.encode(agentState.get().get()));
+                    }
+                });
+                ws.onMessage(ctx -> {
+                    ClientCommand command = CODEC.decode(ctx.message(), ClientCommand.class);
+                    if (command instanceof Heartbeat) {
+                        heartbeats.incrementAndGet();
+                    } else {
+                        record(command);
+                    }
+                });
+                ws.onClose(ctx -> {
+                    sockets.remove(ctx.sessionId());
+                    socketIdentity.remove(ctx.sessionId());
+                });
+            });
+        }).start(0);
+    }
+
+    public FakeLifelineServer() {
+        this(new CopyOnWriteArrayList<>());
+    }
+
+    public String url() {
+        return "http://localhost:" + app.port();
+    }
+
+    public FakeLifelineServer agent(String identity, String password, String workerSid) {
+        users.put(identity, new User(password, Role.AGENT, workerSid));
+        return this;
+    }
+
+    public FakeLifelineServer supervisor(String identity, String password) {
+        users.put(identity, new User(password, Role.SUPERVISOR, null));
+        return this;
+    }
+
+    /** What {@code GET /api/me/state} and the first WebSocket event return. */
+    public void agentState(Supplier<StateSnapshot> snapshot) {
+        agentState.set(snapshot);
+    }
+
+    public void queueSnapshot(QueueSnapshot snapshot) {
+        queueSnapshot.set(snapshot);
+    }
+
+    public void tokenLifetime(Duration lifetime) {
+        tokenLifetime = lifetime;
+    }
+
+    /** Runs for each recorded command, e.g. to push the events a real server would send next. */
+    public void onCommand(Consumer<ClientCommand> reaction) {
+        onCommand = reaction;
+    }
+
+    /** Every command from now on is refused with this problem. */
+    public void refuseCommands(Problem problem) {
+        refuseCommandsWith = problem;
+    }
+
+    public void push(ServerEvent event) {
+        String json = CODEC.encode(event);
+        sockets.values().forEach(socket -> socket.send(json));
+    }
+
+    /** Drops every event socket, as a restarting server would. */
+    public void dropSockets() {
+        sockets.values().forEach(socket -> socket.closeSession(1012, "restarting"));
+    }
+
+    public List<ClientCommand> commands() {
+        return List.copyOf(commands);
+    }
+
+    public <T extends ClientCommand> List<T> commands(Class<T> type) {
+        return commands.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    public int heartbeats() {
+        return heartbeats.get();
+    }
+
+    public int refreshes() {
+        return refreshes.get();
+    }
+
+    public int connects() {
+        return connects.get();
+    }
+
+    public int openSockets() {
+        return sockets.size();
+    }
+
+    private void login(Context ctx) {
+        LoginRequest request = CODEC.decode(ctx.body(), LoginRequest.class);
+        User user = users.get(request.username());
+        if (user == null || !user.password().equals(request.password())) {
+            problem(ctx, Problem.unauthorized("wrong user name or password"));
+            return;
+        }
+        String token = newToken(request.username());
+        json(ctx, 200, CODEC.encode(new LoginResponse(token, Instant.now().plus(tokenLifetime), user.role(),
+                request.username(), user.workerSid())));
+    }
+
+    private void refresh(Context ctx) {
+        String identity = identity(ctx);
+        refreshes.incrementAndGet();
+        json(ctx, 200, CODEC.encode(new RefreshResponse(newToken(identity), Instant.now().plus(tokenLifetime))));
+    }
+
+    private void command(Context ctx) {
+        identity(ctx);
+        ClientCommand command = CODEC.decode(ctx.body(), ClientCommand.class);
+        if (refuseCommandsWith != null) {
+            problem(ctx, refuseCommandsWith);
+            return;
+        }
+        record(command);
+        ctx.status(204);
+    }
+
+    private void record(ClientCommand command) {
+        commands.add(command);
+        log.add("server:" + command.getClass().getSimpleName());
+        onCommand.accept(command);
+    }
+
+    private String newToken(String identity) {
+        String token = "token-" + identity + "-" + tokens.incrementAndGet();
+        identityByToken.put(token, identity);
+        return token;
+    }
+
+    private String identity(Context ctx) {
+        String header = ctx.header(DesktopApi.AUTHORIZATION_HEADER);
+        String identity = header == null ? null : identityByToken.get(header.replace(DesktopApi.BEARER_PREFIX, ""));
+        if (identity == null) {
+            throw new io.javalin.http.UnauthorizedResponse("no or unknown token");
+        }
+        return identity;
+    }
+
+    private static void problem(Context ctx, Problem problem) {
+        ctx.status(problem.status()).contentType(Problem.MEDIA_TYPE).result(CODEC.encode(problem));
+    }
+
+    private static void json(Context ctx, int status, String body) {
+        ctx.status(status).contentType("application/json").result(body);
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

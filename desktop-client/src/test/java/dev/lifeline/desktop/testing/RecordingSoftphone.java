@@ -1,0 +1,61 @@
+package dev.lifeline.desktop.testing;
+
+import dev.lifeline.desktop.softphone.Softphone;
+import dev.lifeline.desktop.softphone.SoftphoneListener;
+import java.util.List;
+import java.util.Optional;
+
+/** A softphone that writes what the desktop asks of it into the log the fake server also writes into. */
+public final class RecordingSoftphone implements Softphone {
+
+    private final List<String> log;
+    private volatile SoftphoneListener listener;
+    private volatile String active;
+
+    public RecordingSoftphone(List<String> log) {
+        this.log = log;
+    }
+
+    @Override
+    public void register(String identity, SoftphoneListener listener) {
+        this.listener = listener;
+        log.add("softphone:register " + identity);
+    }
+
+    /** The voice plane rings this softphone. */
+    public void ring(String callSid) {
+        listener.ringing(callSid, "+15550100");
+    }
+
+    @Override
+    public void answer(String callSid) {
+        active = callSid;
+        log.add("softphone:answer " + callSid);
+    }
+
+    @Override
+    public void reject(String callSid) {
+        log.add("softphone:reject " + callSid);
+    }
+
+    @Override
+    public void hangUp(String callSid) {
+        active = null;
+        log.add("softphone:hangup " + callSid);
+    }
+
+    @Override
+    public Optional<String> activeCallSid() {
+        return Optional.ofNullable(active);
+    }
+
+    @Override
+    public boolean isRegistered() {
+        return listener != null;
+    }
+
+    @Override
+    public void close() {
+        log.add("softphone:close");
+    }
+}
