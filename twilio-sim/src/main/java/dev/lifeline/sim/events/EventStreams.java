@@ -64,13 +64,6 @@ public final class EventStreams {
         }
     }
 
-    /** True when some sink is subscribed to {@code type}; lets producers skip building unused payloads. */
-    public boolean wants(String type) {
-        synchronized (context.world) {
-            return subscriptions.values().stream().anyMatch(s -> s.types.containsKey(type));
-        }
-    }
-
     /** Sinks and their subscribed types, for the scenario API's world view. */
     public Map<String, Object> snapshot() {
         synchronized (context.world) {

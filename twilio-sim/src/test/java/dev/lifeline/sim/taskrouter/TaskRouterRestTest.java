@@ -210,6 +210,24 @@ class TaskRouterRestTest {
     }
 
     @Test
+    void listsArePagedWithTheV1EnvelopeAndTheSdkFollowsNextPageUrl() throws Exception {
+        for (String name : new String[] {"ann", "ben", "cai"}) {
+            center.offlineWorker(name);
+        }
+
+        List<Worker> all = list(Worker.reader(center.workspaceSid).pageSize(2).read(sim.client()));
+        var firstPage = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                sim.authed("GET", "/v1/Workspaces/" + center.workspaceSid + "/Workers?PageSize=2", null).body());
+
+        assertThat(all).extracting(Worker::getFriendlyName).containsExactly("ann", "ben", "cai");
+        assertThat(firstPage.get("workers")).hasSize(2);
+        assertThat(firstPage.get("meta").get("key").asText()).isEqualTo("workers");
+        assertThat(firstPage.get("meta").get("page_size").asInt()).isEqualTo(2);
+        assertThat(firstPage.get("meta").get("next_page_url").asText()).contains("Page=1");
+        assertThat(firstPage.get("meta").get("previous_page_url").isNull()).isTrue();
+    }
+
+    @Test
     void theWorldSnapshotShowsWorkersWithCapacityUseTasksAndReservations() {
         String workflow = center.workflowTo(center.queue("Support"));
         String alice = center.availableWorker("alice");
