@@ -90,6 +90,32 @@ public final class TwilioGateway {
         return result;
     }
 
+    /** The SID of the in-progress conference with this friendly name (TaskRouter names them by task SID). */
+    public java.util.Optional<String> conferenceSidByName(String friendlyName) {
+        return call("find conference " + friendlyName, () -> {
+            for (Conference conference : Conference.reader().setFriendlyName(friendlyName)
+                    .setStatus(Conference.Status.IN_PROGRESS).read(client)) {
+                return java.util.Optional.of(conference.getSid());
+            }
+            return java.util.Optional.<String>empty();
+        });
+    }
+
+    /** The participant, or empty when it is not (or no longer) in the conference. */
+    public java.util.Optional<ParticipantState> participant(String conferenceSid, String callSid) {
+        try {
+            Participant p = Participant.fetcher(conferenceSid, callSid).fetch(client);
+            return java.util.Optional.of(new ParticipantState(p.getCallSid(), p.getLabel(), Boolean.TRUE.equals(p.getHold()),
+                    Boolean.TRUE.equals(p.getMuted()), Boolean.TRUE.equals(p.getEndConferenceOnExit()),
+                    p.getStatus() == null ? null : p.getStatus().toString()));
+        } catch (ApiException e) {
+            if (status(e) == 404) {
+                return java.util.Optional.empty();
+            }
+            throw translate("fetch participant " + callSid, e);
+        }
+    }
+
     // Calls //
 
     /** @return the call's status ({@code in-progress}, {@code completed}, …), or {@code null} if Twilio does not know it */

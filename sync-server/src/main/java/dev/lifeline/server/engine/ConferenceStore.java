@@ -1,0 +1,108 @@
+package dev.lifeline.server.engine;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.EntryProcessor;
+import com.hazelcast.map.IMap;
+import dev.lifeline.server.cluster.HazelcastMembers;
+import dev.lifeline.server.conference.ConferenceCallback;
+import dev.lifeline.server.conference.ConferenceRecord;
+import dev.lifeline.server.conference.ConferenceStateMachine;
+import dev.lifeline.server.conference.ConferenceTransition;
+import dev.lifeline.server.conference.GracefulExit;
+import dev.lifeline.server.conference.WorkerAssignment;
+import dev.lifeline.server.conference.WorkerRegistration;
+import java.io.Serializable;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Conference records in a Hazelcast IMap, changed only by the pure {@link ConferenceStateMachine} inside
+ * EntryProcessors. Also remembers, per task SID, which agent accepted a voice task until that agent's leg
+ * shows up in the conference TaskRouter names after the task.
+ */
+public final class ConferenceStore {
+
+    private static final long PENDING_TTL_HOURS = 12;
+
+    private final IMap<String, ConferenceRecord> conferences;
+    private final IMap<String, PendingAssignment> pendingByTask;
+
+    public ConferenceStore(HazelcastInstance hazelcast) {
+        this.conferences = hazelcast.getMap(HazelcastMembers.CONFERENCES);
+        this.pendingByTask = hazelcast.getMap(HazelcastMembers.CONFERENCES + "-pending-by-task");
+    }
+
+    public AppliedConference apply(ConferenceCallback callback) {
+        return conferences.executeOnKey(callback.conferenceSid(), new Change(Change.Kind.CALLBACK, callback, null, null, null));
+    }
+
+    public AppliedConference register(WorkerRegistration registration) {
+        return conferences.executeOnKey(registration.conferenceSid(), new Change(Change.Kind.REGISTER, null, registration, null, null));
+    }
+
+    public AppliedConference markGraceful(String conferenceSid, String workerCallSid, GracefulExit exit) {
+        return conferences.executeOnKey(conferenceSid, new Change(Change.Kind.GRACEFUL, null, null, workerCallSid, exit));
+    }
+
+    public Optional<ConferenceRecord> get(String conferenceSid) {
+        return Optional.ofNullable(conferences.get(conferenceSid));
+    }
+
+    public java.util.Collection<ConferenceRecord> all() {
+        return conferences.values();
+    }
+
+    /** Called when the server accepts a voice reservation, before the conference exists. */
+    public void expectWorker(String taskSid, PendingAssignment pending) {
+        pendingByTask.set(taskSid, pending, PENDING_TTL_HOURS, TimeUnit.HOURS);
+    }
+
+    public Optional<PendingAssignment> pendingFor(String taskSid) {
+        return Optional.ofNullable(taskSid == null ? null : pendingByTask.get(taskSid));
+    }
+
+    /**
+     * An accepted voice reservation waiting for its conference: the agent's assignment, the customer call from
+     * the task's {@code call_sid}, and the label the agent's leg will carry.
+     */
+    public record PendingAssignment(WorkerAssignment assignment, String customerCallSid, String identity)
+            implements Serializable {
+    }
+
+    /** One of the three conference changes, applied on the owning member. */
+    static final class Change implements EntryProcessor<String, ConferenceRecord, AppliedConference> {
+
+        private static final long serialVersionUID = 1L;
+
+        enum Kind { CALLBACK, REGISTER, GRACEFUL }
+
+        private final Kind kind;
+        private final ConferenceCallback callback;
+        private final WorkerRegistration registration;
+        private final String workerCallSid;
+        private final GracefulExit exit;
+
+        Change(Kind kind, ConferenceCallback callback, WorkerRegistration registration, String workerCallSid, GracefulExit exit) {
+            this.kind = kind;
+            this.callback = callback;
+            this.registration = registration;
+            this.workerCallSid = workerCallSid;
+            this.exit = exit;
+        }
+
+        @Override
+        public AppliedConference process(Map.Entry<String, ConferenceRecord> entry) {
+            ConferenceRecord current = entry.getValue();
+            ConferenceTransition transition = switch (kind) {
+                case CALLBACK -> ConferenceStateMachine.apply(current, callback);
+                case REGISTER -> ConferenceStateMachine.register(current, registration);
+                case GRACEFUL -> ConferenceStateMachine.markGraceful(current, entry.getKey(), workerCallSid, exit);
+            };
+            if (transition.next() != current && transition.next() != null) {
+                entry.setValue(transition.next());
+            }
+            return new AppliedConference(transition.next(), transition.effects(), transition.recoveryEvents());
+        }
+    }
+}

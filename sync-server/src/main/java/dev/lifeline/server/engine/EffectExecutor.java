@@ -1,0 +1,152 @@
+package dev.lifeline.server.engine;
+
+import dev.lifeline.server.recovery.Effect;
+import dev.lifeline.server.twilio.ConferenceJoin;
+import dev.lifeline.server.twilio.TwilioGateway;
+import dev.lifeline.server.twilio.TwilioGatewayException;
+import dev.lifeline.server.twilio.Twiml;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Performs one outbox effect against Twilio (through {@link TwilioGateway}) or the desktops. Every branch is
+ * written to be safe to repeat, because an effect may be retried after a crash or a timeout.
+ */
+public final class EffectExecutor {
+
+    /** Conference events the server subscribes to for every conference it manages. */
+    public static final List<String> CONFERENCE_EVENTS = List.of("start", "end", "join", "leave", "mute", "hold", "modify");
+
+    private static final Logger log = LoggerFactory.getLogger(EffectExecutor.class);
+    private static final Duration JOIN_WAIT = Duration.ofSeconds(10);
+
+    private final TwilioGateway twilio;
+    private final String conferenceCallbackUrl;
+    private final Consumer<Effect.NotifyAgent> notifier;
+
+    public EffectExecutor(TwilioGateway twilio, String conferenceCallbackUrl, Consumer<Effect.NotifyAgent> notifier) {
+        this.twilio = twilio;
+        this.conferenceCallbackUrl = conferenceCallbackUrl;
+        this.notifier = notifier;
+    }
+
+    public EffectOutcome perform(Effect effect) {
+        try {
+            return run(effect);
+        } catch (TwilioGatewayException e) {
+            if (e.isPermanent()) {
+                log.warn("effect {} failed for good: {}", effect.effectId(), e.getMessage());
+                return EffectOutcome.failed(e.getMessage());
+            }
+            log.info("effect {} will be retried: {}", effect.effectId(), e.getMessage());
+            return EffectOutcome.retryLater(e.getMessage());
+        } catch (RuntimeException e) {
+            log.warn("effect {} will be retried after an unexpected failure", effect.effectId(), e);
+            return EffectOutcome.retryLater(e.getClass().getSimpleName());
+        }
+    }
+
+    private EffectOutcome run(Effect effect) {
+        if (effect instanceof Effect.AnnounceToConference e) {
+            twilio.announce(e.conferenceSid(), e.url());
+            return EffectOutcome.done("announced");
+        } else if (effect instanceof Effect.StartHoldMusic e) {
+            if (twilio.participant(e.conferenceSid(), e.callSid()).isEmpty()) {
+                return EffectOutcome.done("party already gone");
+            }
+            twilio.hold(e.conferenceSid(), e.callSid(), true, e.holdUrl());
+            return EffectOutcome.done("on hold");
+        } else if (effect instanceof Effect.CreatePingTask e) {
+            return EffectOutcome.done(twilio.createTask(e.workflowSid(), AttributesJson.write(e.attributes()), e.ttlSeconds(), e.priority(), null));
+        } else if (effect instanceof Effect.MergeTaskAttributes e) {
+            twilio.mergeTaskAttributes(e.taskSid(), e.patch().values());
+            return EffectOutcome.done("merged");
+        } else if (effect instanceof Effect.CompleteTask e) {
+            twilio.completeTask(e.taskSid(), e.reason());
+            return EffectOutcome.done("completed");
+        } else if (effect instanceof Effect.CancelTask e) {
+            twilio.cancelTask(e.taskSid(), e.reason());
+            return EffectOutcome.done("canceled");
+        } else if (effect instanceof Effect.RedirectCustomerToEnqueue e) {
+            return redirectToQueue(e);
+        } else if (effect instanceof Effect.CompleteReservation e) {
+            return completeReservation(e);
+        } else if (effect instanceof Effect.MoveParty e) {
+            return move(e);
+        } else if (effect instanceof Effect.EndConference e) {
+            twilio.endConference(e.conferenceSid());
+            return EffectOutcome.done("ended");
+        } else if (effect instanceof Effect.SetEndConferenceOnExit e) {
+            if (twilio.participant(e.conferenceSid(), e.callSid()).isEmpty()) {
+                return EffectOutcome.done("party already gone");
+            }
+            twilio.setEndConferenceOnExit(e.conferenceSid(), e.callSid(), e.value());
+            return EffectOutcome.done("set");
+        } else if (effect instanceof Effect.NotifyAgent e) {
+            notifier.accept(e);
+            return EffectOutcome.done("notified");
+        }
+        return EffectOutcome.failed("unknown effect " + effect.getClass().getSimpleName());
+    }
+
+    private EffectOutcome redirectToQueue(Effect.RedirectCustomerToEnqueue e) {
+        // Seed §9: a customer call that is no longer in progress is not enqueued.
+        String status = twilio.callStatus(e.callSid());
+        if (!"in-progress".equals(status)) {
+            return EffectOutcome.failed("customer call is " + (status == null ? "unknown" : status));
+        }
+        twilio.redirect(e.callSid(), Twiml.enqueue(e.workflowSid(), AttributesJson.write(e.attributes()), e.priority()));
+        return EffectOutcome.done("enqueued");
+    }
+
+    private EffectOutcome completeReservation(Effect.CompleteReservation e) {
+        String status = twilio.reservationStatus(e.taskSid(), e.reservationSid());
+        if ("wrapping".equals(status)) {
+            twilio.completeReservationIfWrapping(e.taskSid(), e.reservationSid());
+            return EffectOutcome.done("completed");
+        }
+        if ("accepted".equals(status)) {
+            // TaskRouter moves the reservation to wrapping once the agent's leg is gone; not there yet.
+            return EffectOutcome.retryLater("reservation still accepted");
+        }
+        return EffectOutcome.done("reservation already " + status);
+    }
+
+    private EffectOutcome move(Effect.MoveParty e) {
+        // Seed §9: a party whose call is no longer in progress is skipped.
+        String status = twilio.callStatus(e.callSid());
+        if (!"in-progress".equals(status)) {
+            return EffectOutcome.done("skipped: call " + (status == null ? "unknown" : status));
+        }
+        ConferenceJoin join = new ConferenceJoin(e.label(), e.endConferenceOnExit(), true, e.muted(),
+                conferenceCallbackUrl, CONFERENCE_EVENTS);
+        twilio.redirect(e.callSid(), Twiml.joinConference(e.toConferenceName(), join));
+        if (e.hold()) {
+            holdOnceJoined(e);
+        }
+        return EffectOutcome.done("moved");
+    }
+
+    private void holdOnceJoined(Effect.MoveParty e) {
+        Instant deadline = Instant.now().plus(JOIN_WAIT);
+        while (Instant.now().isBefore(deadline)) {
+            Optional<String> conference = twilio.conferenceSidByName(e.toConferenceName());
+            if (conference.isPresent() && twilio.participant(conference.get(), e.callSid()).isPresent()) {
+                twilio.hold(conference.get(), e.callSid(), true, null);
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new TwilioGatewayException("hold moved party " + e.callSid(), 0, null, "party did not join in time", null);
+    }
+}

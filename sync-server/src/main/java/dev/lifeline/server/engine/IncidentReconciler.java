@@ -1,0 +1,55 @@
+package dev.lifeline.server.engine;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs on every member: each tick it looks at the incidents whose primary copy this member owns, fires the
+ * deadline watchdog and retries effects still pending (a lost webhook, a Twilio 5xx, a member that died in
+ * the middle). Entry listeners are not relied on: they are not highly available (reliability.md §1.6).
+ */
+public final class IncidentReconciler implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(IncidentReconciler.class);
+
+    private final RecoveryEngine engine;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "incident-reconciler");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public IncidentReconciler(RecoveryEngine engine) {
+        this.engine = engine;
+    }
+
+    public IncidentReconciler start(Duration every) {
+        timer.scheduleWithFixedDelay(this::sweep, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    /** One pass over this member's incidents; public so tests can drive it deterministically. */
+    public void sweep() {
+        try {
+            for (String incidentId : engine.incidents().localIncidentIds()) {
+                try {
+                    engine.reconcile(incidentId);
+                } catch (RuntimeException e) {
+                    log.warn("reconciling {} failed; next sweep retries", incidentId, e);
+                }
+            }
+        } catch (RuntimeException e) {
+            // The member may be shutting down; the next sweep (or another member) carries on.
+            log.debug("sweep skipped: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}

@@ -1,0 +1,261 @@
+package dev.lifeline.server.engine;
+
+import dev.lifeline.model.incident.Phase;
+import dev.lifeline.server.conference.ConferenceCallback;
+import dev.lifeline.server.conference.ConferenceRecord;
+import dev.lifeline.server.conference.GracefulExit;
+import dev.lifeline.server.conference.LeaveReason;
+import dev.lifeline.server.conference.WorkerRegistration;
+import dev.lifeline.server.observability.LifelineMetrics;
+import dev.lifeline.server.recovery.Effect;
+import dev.lifeline.server.recovery.Incident;
+import dev.lifeline.server.recovery.RecoveryEvent;
+import dev.lifeline.server.recovery.RecoveryPolicy;
+import dev.lifeline.server.webhooks.TaskRouterEvent;
+import dev.lifeline.server.webhooks.WebhookHandler;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Drives recoveries: verified webhooks in, pure transitions applied on the owning Hazelcast member, effects
+ * performed afterwards and their completion recorded back, so that every side effect runs at most once per
+ * incident and a crashed member's unfinished effects are picked up by {@link IncidentReconciler}.
+ */
+public final class RecoveryEngine implements WebhookHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(RecoveryEngine.class);
+
+    private final ConferenceStore conferences;
+    private final IncidentStore incidents;
+    private final EffectExecutor executor;
+    private final EffectLeases leases;
+    private final SeenEvents seen;
+    private final RecoveryPolicy policy;
+    private final Clock clock;
+    private final LifelineMetrics metrics;
+    private final AgentNotifier notifier;
+    private final DesktopFeed desktops;
+    private final RecoveryEventTranslator translator;
+
+    public RecoveryEngine(ConferenceStore conferences, IncidentStore incidents, EffectExecutor executor, EffectLeases leases,
+                          SeenEvents seen, RecoveryPolicy policy, Clock clock, LifelineMetrics metrics,
+                          AgentNotifier notifier, DesktopFeed desktops) {
+        this.conferences = conferences;
+        this.incidents = incidents;
+        this.executor = executor;
+        this.leases = leases;
+        this.seen = seen;
+        this.policy = policy;
+        this.clock = clock;
+        this.metrics = metrics;
+        this.notifier = notifier;
+        this.desktops = desktops;
+        this.translator = new RecoveryEventTranslator(policy.pingWorkflowSid(), incidents::get);
+    }
+
+    public RecoveryPolicy policy() {
+        return policy;
+    }
+
+    // Webhooks //
+
+    @Override
+    public void onConferenceCallback(dev.lifeline.server.webhooks.ConferenceCallback callback) {
+        String eventId = "conference:" + callback.dedupeKey();
+        if (seen.alreadyApplied(eventId)) {
+            metrics.duplicateSkipped("conference");
+            return;
+        }
+        MDC.put("conferenceSid", callback.conferenceSid());
+        try {
+            AppliedConference applied = conferences.apply(toDomain(callback));
+            handle(applied);
+            if ("participant-join".equals(callback.event())) {
+                registerIfExpected(callback).ifPresent(this::handle);
+            }
+            seen.markApplied(eventId);
+        } finally {
+            MDC.remove("conferenceSid");
+        }
+    }
+
+    @Override
+    public void onTaskRouterEvent(TaskRouterEvent event) {
+        String eventId = "taskrouter:" + event.id();
+        if (seen.alreadyApplied(eventId)) {
+            metrics.duplicateSkipped("taskrouter");
+            return;
+        }
+        for (RecoveryEventTranslator.Routed routed : translator.translate(event)) {
+            apply(routed.incidentId(), routed.event());
+        }
+        desktops.taskRouterEvent(event);
+        seen.markApplied(eventId);
+    }
+
+    // Desktop hooks //
+
+    /** The server accepted a voice reservation: its agent's leg is expected in the conference named by the task. */
+    public void expectWorker(String taskSid, ConferenceStore.PendingAssignment pending) {
+        conferences.expectWorker(taskSid, pending);
+    }
+
+    /** An agent hangs up on purpose: marked before the leg drops, so the leave is never taken for a drop. */
+    public void gracefulExit(String conferenceSid, String workerCallSid, GracefulExit exit) {
+        handle(conferences.markGraceful(conferenceSid, workerCallSid, exit));
+    }
+
+    /** A supervisor cancels a recovery: the customer goes back to the queue. */
+    public Optional<Incident> cancel(String incidentId, String supervisor) {
+        if (incidents.get(incidentId).isEmpty()) {
+            return Optional.empty();
+        }
+        apply(incidentId, new RecoveryEvent.CancelledBySupervisor(supervisor));
+        return incidents.get(incidentId);
+    }
+
+    // Reconciliation //
+
+    /** Watchdog and retry pass for one incident this member owns. */
+    void reconcile(String incidentId) {
+        Optional<Incident> incident = incidents.get(incidentId);
+        if (incident.isEmpty()) {
+            return;
+        }
+        if (!incident.get().isTerminal()) {
+            apply(incidentId, new RecoveryEvent.DeadlinePassed(clock.instant()));
+        }
+        incidents.get(incidentId).ifPresent(current -> perform(incidentId, current.pendingEffects()));
+    }
+
+    // Plumbing //
+
+    private void handle(AppliedConference applied) {
+        performUnbound(applied.effects());
+        for (RecoveryEvent event : applied.recoveryEvents()) {
+            target(event).ifPresent(incidentId -> apply(incidentId, event));
+        }
+        if (applied.conference() != null) {
+            desktops.conferenceChanged(applied.conference());
+        }
+    }
+
+    private Optional<String> target(RecoveryEvent event) {
+        if (event instanceof RecoveryEvent.DropDetected drop) {
+            return Optional.of(drop.incidentId());
+        } else if (event instanceof RecoveryEvent.WorkerDroppedAgain again) {
+            return Optional.of(again.previousIncidentId());
+        } else if (event instanceof RecoveryEvent.CustomerLeft left) {
+            return incidents.incidentOfCustomer(left.customerCallSid());
+        }
+        log.warn("conference produced a recovery event without a target: {}", event.getClass().getSimpleName());
+        return Optional.empty();
+    }
+
+    private void apply(String incidentId, RecoveryEvent event) {
+        MDC.put("incidentId", incidentId);
+        try {
+            AppliedIncident applied = incidents.apply(incidentId, event, clock.instant(), policy);
+            observe(applied);
+            perform(incidentId, applied.newEffects());
+        } finally {
+            MDC.remove("incidentId");
+        }
+    }
+
+    /** Performs effects in order; each completion is recorded, which may add further effects. */
+    private void perform(String incidentId, List<Effect> effects) {
+        Deque<Effect> queue = new ArrayDeque<>(effects);
+        while (!queue.isEmpty()) {
+            Effect effect = queue.poll();
+            if (!leases.tryClaim(effect.effectId())) {
+                continue;
+            }
+            EffectOutcome outcome = effect instanceof Effect.NotifyAgent ? notifyAgent(incidentId) : executor.perform(effect);
+            RecoveryEvent report = switch (outcome.kind()) {
+                case DONE -> new RecoveryEvent.EffectCompleted(effect.effectId(), outcome.detail());
+                case FAILED -> new RecoveryEvent.EffectFailedPermanently(effect.effectId(), outcome.detail());
+                case RETRY_LATER -> null;
+            };
+            if (report == null) {
+                leases.release(effect.effectId());
+                continue;
+            }
+            AppliedIncident applied = incidents.apply(incidentId, report, clock.instant(), policy);
+            observe(applied);
+            queue.addAll(applied.newEffects());
+        }
+    }
+
+    private EffectOutcome notifyAgent(String incidentId) {
+        incidents.get(incidentId).ifPresent(notifier::incidentChanged);
+        return EffectOutcome.done("notified");
+    }
+
+    /** Conference-level effects (flag corrections, ending after a hang-up) belong to no incident. */
+    private void performUnbound(List<Effect> effects) {
+        for (Effect effect : effects) {
+            if (leases.tryClaim(effect.effectId())) {
+                EffectOutcome outcome = executor.perform(effect);
+                if (outcome.kind() == EffectOutcome.Kind.RETRY_LATER) {
+                    leases.release(effect.effectId());
+                }
+            }
+        }
+    }
+
+    private void observe(AppliedIncident applied) {
+        if (!applied.phaseChanged()) {
+            return;
+        }
+        Incident incident = applied.incident();
+        log.info("incident {} is now {} (attempt {})", incident.incidentId(), incident.phase(), incident.attempt());
+        if (applied.previousPhase() == null) {
+            metrics.incidentOpened();
+        }
+        Instant detected = incident.timestamps().get(Phase.DETECTED);
+        if (detected != null) {
+            metrics.phaseReached(incident.phase().name(), Duration.between(detected, clock.instant()));
+        }
+        if (incident.isTerminal()) {
+            metrics.incidentFinished(incident.phase().name());
+        }
+        notifier.incidentChanged(incident);
+    }
+
+    private Optional<AppliedConference> registerIfExpected(dev.lifeline.server.webhooks.ConferenceCallback join) {
+        return conferences.pendingFor(join.friendlyName())
+                .filter(pending -> !join.callSid().equals(pending.customerCallSid()))
+                .filter(pending -> join.label() == null || join.label().equals(pending.identity()))
+                .map(pending -> conferences.register(new WorkerRegistration(join.conferenceSid(), join.callSid(),
+                        pending.customerCallSid(), pending.assignment())));
+    }
+
+    static ConferenceCallback toDomain(dev.lifeline.server.webhooks.ConferenceCallback callback) {
+        return new ConferenceCallback(callback.conferenceSid(), callback.callSid(),
+                ConferenceCallback.Kind.fromTwilio(callback.event()), callback.sequenceNumber(), callback.label(),
+                callback.hold(), callback.muted(), callback.endConferenceOnExit(),
+                LeaveReason.fromTwilio(callback.reasonParticipantLeft()), callback.participantCallStatus());
+    }
+
+    /** For the desktop and supervisor views. */
+    public IncidentStore incidents() {
+        return incidents;
+    }
+
+    public ConferenceStore conferences() {
+        return conferences;
+    }
+
+    public Optional<ConferenceRecord> conference(String conferenceSid) {
+        return conferences.get(conferenceSid);
+    }
+}

@@ -1,0 +1,79 @@
+package dev.lifeline.server.engine;
+
+import dev.lifeline.model.incident.Phase;
+import dev.lifeline.server.recovery.Incident;
+import dev.lifeline.server.recovery.RecoveryAttributes;
+import dev.lifeline.server.recovery.RecoveryEvent;
+import dev.lifeline.server.recovery.TaskAttributes;
+import dev.lifeline.server.webhooks.TaskRouterEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Turns a TaskRouter event about a ping or reconnect task into the recovery events of its incident. The
+ * incident is found through the {@code lifelineIncident} attribute the recovery put on the task — one explicit
+ * marker, where the original matched the ping by workflow SID in one place and by name in another (§8.7).
+ */
+final class RecoveryEventTranslator {
+
+    private final String pingWorkflowSid;
+    private final Function<String, Optional<Incident>> incidents;
+
+    RecoveryEventTranslator(String pingWorkflowSid, Function<String, Optional<Incident>> incidents) {
+        this.pingWorkflowSid = pingWorkflowSid;
+        this.incidents = incidents;
+    }
+
+    record Routed(String incidentId, RecoveryEvent event) {
+    }
+
+    List<Routed> translate(TaskRouterEvent event) {
+        TaskAttributes attributes = AttributesJson.read(event.taskAttributes());
+        Optional<String> incidentId = attributes.string(RecoveryAttributes.LIFELINE_INCIDENT);
+        if (incidentId.isEmpty() || event.taskSid() == null) {
+            return List.of();
+        }
+        String id = incidentId.get();
+        List<Routed> routed = new ArrayList<>();
+        boolean ping = pingWorkflowSid.equals(event.workflowSid());
+        boolean reconnect = !ping && Boolean.TRUE.equals(attributes.values().get(RecoveryAttributes.IS_RECONNECT));
+        String type = event.eventType();
+        if (ping) {
+            switch (type) {
+                case "task.created" -> routed.add(new Routed(id, new RecoveryEvent.PingTaskCreated(event.taskSid())));
+                case "reservation.accepted" -> routed.add(new Routed(id, new RecoveryEvent.PingAccepted(event.taskSid())));
+                case "task.canceled" -> routed.add(new Routed(id, new RecoveryEvent.PingCanceled(event.taskSid(),
+                        event.taskCanceledReason() == null ? "canceled" : event.taskCanceledReason())));
+                default -> { }
+            }
+        } else if (reconnect) {
+            switch (type) {
+                case "task.created" -> routed.add(new Routed(id, new RecoveryEvent.ReconnectTaskCreated(event.taskSid())));
+                case "task-queue.entered" -> routed.add(new Routed(id, new RecoveryEvent.ReconnectEnteredQueue(event.taskSid())));
+                case "reservation.accepted" -> routed.addAll(reconnectAccepted(id, event));
+                default -> { }
+            }
+        }
+        return routed;
+    }
+
+    private List<Routed> reconnectAccepted(String incidentId, TaskRouterEvent event) {
+        List<Routed> routed = new ArrayList<>();
+        Optional<Incident> incident = incidents.apply(incidentId);
+        boolean elsewhere = incident.isPresent() && event.workerSid() != null
+                && incident.get().phase() == Phase.RECONNECT_ENQUEUED
+                && !event.workerSid().equals(incident.get().droppedWorker().workerSid());
+        if (elsewhere) {
+            // The step timed out and another agent took the customer: free and tell the dropped agent (§8.5b),
+            // then let the new agent's conference receive the remaining parties.
+            routed.add(new Routed(incidentId, new RecoveryEvent.ReconnectAssignedElsewhere(event.taskSid(), event.workerSid())));
+        }
+        if (event.reservationSid() != null && event.workerSid() != null) {
+            routed.add(new Routed(incidentId, new RecoveryEvent.ReconnectAccepted(event.taskSid(), event.reservationSid(),
+                    event.workerSid(), null, event.taskSid())));
+        }
+        return routed;
+    }
+}

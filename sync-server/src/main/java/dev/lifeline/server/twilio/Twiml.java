@@ -1,0 +1,46 @@
+package dev.lifeline.server.twilio;
+
+import com.twilio.http.HttpMethod;
+import com.twilio.twiml.VoiceResponse;
+import com.twilio.twiml.voice.Conference;
+import com.twilio.twiml.voice.Dial;
+import com.twilio.twiml.voice.Enqueue;
+import com.twilio.twiml.voice.Task;
+import java.util.List;
+
+/** The two TwiML documents the recovery redirects calls with, built by the SDK's TwiML classes (escaping included). */
+public final class Twiml {
+
+    private Twiml() {
+    }
+
+    /** {@code <Enqueue workflowSid><Task priority>json</Task></Enqueue>}: the customer waits for the reconnect. */
+    public static String enqueue(String workflowSid, String attributesJson, int priority) {
+        Task task = new Task.Builder(attributesJson).priority(priority).build();
+        Enqueue enqueue = new Enqueue.Builder().workflowSid(workflowSid).task(task).build();
+        return new VoiceResponse.Builder().enqueue(enqueue).build().toXml();
+    }
+
+    /**
+     * {@code <Dial><Conference>name</Conference></Dial>} keeping the party's label, mute and
+     * endConferenceOnExit (hold has no TwiML attribute; it is re-applied once the party has joined).
+     */
+    public static String joinConference(String conferenceName, ConferenceJoin join) {
+        Conference.Builder conference = new Conference.Builder(conferenceName)
+                .participantLabel(join.label())
+                .endConferenceOnExit(join.endConferenceOnExit())
+                .startConferenceOnEnter(join.startConferenceOnEnter())
+                .muted(join.muted())
+                .beep(Conference.Beep.FALSE);
+        if (join.statusCallbackUrl() != null) {
+            conference.statusCallback(join.statusCallbackUrl()).statusCallbackMethod(HttpMethod.POST)
+                    .statusCallbackEvents(events(join.statusCallbackEvents()));
+        }
+        Dial dial = new Dial.Builder().conference(conference.build()).build();
+        return new VoiceResponse.Builder().dial(dial).build().toXml();
+    }
+
+    private static List<Conference.Event> events(List<String> words) {
+        return words.stream().map(word -> Conference.Event.valueOf(word.toUpperCase(java.util.Locale.ROOT))).toList();
+    }
+}
