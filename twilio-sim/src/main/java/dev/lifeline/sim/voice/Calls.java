@@ -336,6 +336,7 @@ final class Calls {
 
     /** Takes the call out of its queue (without telling TaskRouter: a reservation took it) or conference. */
     void takeForBridge(VoiceCall call) {
+        call.bridgeLegs.clear();
         if (call.activity == VoiceCall.Activity.QUEUED) {
             call.activity = VoiceCall.Activity.IDLE;
             call.queuedWorkflowSid = null;
@@ -353,6 +354,7 @@ final class Calls {
                 call.queuedWorkflowSid = null;
                 call.count("leftQueue");
                 queue.get().callLeftQueue(call.sid, queueLeaveReason);
+                cancelBridgeLegs(call);
             }
             case IN_CONFERENCE -> {
                 VoiceConference conference = call.conferenceSid == null ? null : conferences.get(call.conferenceSid);
@@ -373,6 +375,17 @@ final class Calls {
             default -> {
             }
         }
+    }
+
+    /** The customer left the queue while a worker's phone rang for it: Twilio calls that dial off. */
+    private void cancelBridgeLegs(VoiceCall call) {
+        for (String legSid : List.copyOf(call.bridgeLegs)) {
+            VoiceCall leg = bySid.get(legSid);
+            if (leg != null && leg.status.isUnanswered()) {
+                failDial(leg, CallStatus.CANCELED, "canceled");
+            }
+        }
+        call.bridgeLegs.clear();
     }
 
     private void complete(VoiceCall call, String why) {

@@ -42,6 +42,8 @@ final class VoiceCall {
     ConferenceSwitch.WorkerLegListener workerLegListener;
     String conferenceSid;
     String queuedWorkflowSid;
+    /** Worker legs ringing to take this (queued) call; called off if the call leaves the queue first. */
+    final java.util.List<String> bridgeLegs = new java.util.ArrayList<>();
     /** The voice-plane connection that answered this leg; a drop of that connection drops the leg. */
     String softphoneSession;
     String endedBy;

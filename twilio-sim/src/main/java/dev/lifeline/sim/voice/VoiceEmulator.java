@@ -98,6 +98,7 @@ public final class VoiceEmulator implements ConferenceSwitch {
                     instruction.to(), "outbound-api", progress);
             leg.workerLegListener = listener;
             leg.count("conferenceInstruction");
+            customer.bridgeLegs.add(leg.sid);
             calls.dial(leg, timeout, new VoiceCall.DialOutcome() {
                 @Override
                 public void answered(VoiceCall workerLeg) {

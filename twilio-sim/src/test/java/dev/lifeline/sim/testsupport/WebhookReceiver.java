@@ -24,6 +24,7 @@ public final class WebhookReceiver implements AutoCloseable {
     private final HttpServer server;
     private final List<Received> received = new ArrayList<>();
     private volatile int responseStatus = 204;
+    private final Map<String, String> bodies = new java.util.concurrent.ConcurrentHashMap<>();
 
     public WebhookReceiver() {
         try {
@@ -53,7 +54,15 @@ public final class WebhookReceiver implements AutoCloseable {
                 received.add(new Received(exchange.getRequestMethod(), url, exchange.getRequestURI().getRawPath(),
                         headers, body, form));
             }
-            exchange.sendResponseHeaders(responseStatus, -1);
+            String reply = bodies.get(exchange.getRequestURI().getRawPath());
+            if (reply != null) {
+                byte[] replyBytes = reply.getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "application/xml");
+                exchange.sendResponseHeaders(200, replyBytes.length);
+                exchange.getResponseBody().write(replyBytes);
+            } else {
+                exchange.sendResponseHeaders(responseStatus, -1);
+            }
             exchange.close();
         });
         server.start();
@@ -66,6 +75,11 @@ public final class WebhookReceiver implements AutoCloseable {
 
     public String url(String path) {
         return baseUrl() + (path.startsWith("/") ? path : "/" + path);
+    }
+
+    /** Answers requests to {@code path} with 200 and this body (e.g. TwiML for a call's {@code Url}). */
+    public void serve(String path, String body) {
+        bodies.put(path, body);
     }
 
     public void respondWith(int status) {

@@ -149,4 +149,22 @@ class ConferenceInstructionVoiceTest {
         Conference conference = Conference.reader().setFriendlyName(task.getSid()).read(sim.client()).iterator().next();
         assertThat(conference.getStatus()).isEqualTo(Conference.Status.IN_PROGRESS);
     }
+
+    @Test
+    void aCustomerWhoHangsUpWhileTheWorkersPhoneRingsCancelsTheWorkerLeg() throws Exception {
+        Task task = customerTask();
+        Reservation reservation = pending(task);
+        try (TestSoftphone alice = TestSoftphone.connect(sim.baseUrl(), "alice",
+                sim.sim().voicePlane().tokens().forIdentity("alice"))) {
+            conferenceInstruction(task, reservation, null);
+            String leg = alice.await("ring").path("callSid").asText();
+
+            sim.sim().voice().hangUp(customerCall);
+
+            assertThat(alice.await("ring-cancelled").path("reason").asText()).isEqualTo("canceled");
+            assertThat(sim.sim().voice().callStatus(leg)).isEqualTo("canceled");
+            assertThat(Task.fetcher(workspace, task.getSid()).fetch(sim.client()).getAssignmentStatus())
+                    .isEqualTo(Task.Status.CANCELED);
+        }
+    }
 }
