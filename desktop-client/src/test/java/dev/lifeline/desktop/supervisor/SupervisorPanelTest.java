@@ -1,0 +1,90 @@
+package dev.lifeline.desktop.supervisor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lifeline.desktop.testing.Await;
+import dev.lifeline.desktop.testing.DesktopUiTest;
+import dev.lifeline.desktop.testing.FakeLifelineServer;
+import dev.lifeline.desktop.testing.Samples;
+import dev.lifeline.model.command.CancelIncident;
+import dev.lifeline.model.event.QueueSnapshotChanged;
+import dev.lifeline.model.incident.Phase;
+import java.util.List;
+import javafx.scene.control.TableView;
+import org.junit.jupiter.api.Test;
+
+class SupervisorPanelTest extends DesktopUiTest {
+
+    private static final String INCIDENT = "CF1:CAagent";
+
+    @Override
+    protected void script(FakeLifelineServer server) {
+        server.queueSnapshot(Samples.queue(List.of(), List.of()));
+    }
+
+    @Override
+    protected String signInAs() {
+        return "sam";
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableView<IncidentRow> incidents() {
+        return Await.onFx(() -> (TableView<IncidentRow>) lookup("#incidentTable").queryAs(TableView.class));
+    }
+
+    private void awaitPanel() {
+        Await.untilFx("the panel shows the queues", () -> lookup("#queueTable").tryQuery()
+                .map(table -> ((TableView<?>) table).getItems().size() == 2).orElse(false));
+    }
+
+    @Test
+    void anIncidentAppearsChangesPhaseAndFinishesWhileTheSelectionSurvives() {
+        awaitPanel();
+
+        server.push(new QueueSnapshotChanged(Samples.queue(List.of(Samples.incident(INCIDENT, Phase.PINGING, 1)), List.of())));
+        Await.untilFx("the incident appears", () -> incidents().getItems().size() == 1);
+        IncidentRow row = Await.onFx(() -> incidents().getItems().get(0));
+        assertThat(Await.onFx(() -> row.phaseProperty().get())).isEqualTo("Pinging agent");
+        assertThat(Await.onFx(() -> row.agentProperty().get())).isEqualTo("Alice Agent");
+        interact(() -> incidents().getSelectionModel().select(row));
+
+        server.push(new QueueSnapshotChanged(Samples.queue(List.of(Samples.incident(INCIDENT, Phase.RECONNECT_ENQUEUED, 2)), List.of())));
+        Await.untilFx("the phase changes", () -> "Reconnect queued".equals(row.phaseProperty().get()));
+        assertThat(Await.onFx(() -> incidents().getSelectionModel().getSelectedItem())).isSameAs(row);
+        assertThat(Await.onFx(() -> incidents().getItems().get(0))).isSameAs(row);
+
+        server.push(new QueueSnapshotChanged(Samples.queue(List.of(), List.of(Samples.restored(INCIDENT)))));
+        Await.untilFx("the incident leaves the in-progress table", () -> incidents().getItems().isEmpty());
+        FinishedRow finished = Await.onFx(() -> (FinishedRow) lookup("#finishedTable").queryAs(TableView.class).getItems().get(0));
+        assertThat(Await.onFx(() -> finished.outcomeProperty().get())).isEqualTo("Reconnected to Alice Agent");
+        assertThat(Await.onFx(() -> finished.timeToReconnectProperty().get())).isEqualTo("8.4 s");
+    }
+
+    @Test
+    void aSupervisorCancelsTheSelectedIncident() {
+        awaitPanel();
+        server.push(new QueueSnapshotChanged(Samples.queue(List.of(Samples.incident(INCIDENT, Phase.PINGING, 1)), List.of())));
+        Await.untilFx("the incident appears", () -> incidents().getItems().size() == 1);
+        assertThat(disabled("#cancelIncidentButton")).isTrue();
+
+        interact(() -> incidents().getSelectionModel().select(0));
+        clickOn("#cancelIncidentButton");
+
+        Await.until("the cancel reaches the server", () -> !server.commands(CancelIncident.class).isEmpty());
+        assertThat(server.commands(CancelIncident.class).get(0).incidentId()).isEqualTo(INCIDENT);
+        Await.untilFx("the panel confirms", () -> text("#statusMessage").startsWith("Recovery cancelled"));
+    }
+
+    @Test
+    void queuesAndAgentsShowTheirNumbers() {
+        awaitPanel();
+
+        QueueRow support = Await.onFx(() -> (QueueRow) lookup("#queueTable").queryAs(TableView.class).getItems().get(0));
+        assertThat(Await.onFx(() -> List.of(support.nameProperty().get(), support.waitingProperty().get(),
+                support.longestWaitProperty().get(), support.availableProperty().get(), support.busyProperty().get(),
+                support.offlineProperty().get()))).containsExactly("Support", 3, "0:42", 1, 2, 1);
+        AgentRow carol = Await.onFx(() -> (AgentRow) lookup("#agentTable").queryAs(TableView.class).getItems().get(2));
+        assertThat(Await.onFx(() -> List.of(carol.nameProperty().get(), carol.activityProperty().get(), carol.presenceProperty().get())))
+                .containsExactly("Carol Chen", "Offline", "Gone");
+    }
+}
