@@ -13,10 +13,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** {@code /v1/Sinks} and {@code /v1/Subscriptions} of the Events API (host {@code events.twilio.com}). */
 public final class EventStreamsRoutes {
 
+    private static final Logger log = LoggerFactory.getLogger(EventStreamsRoutes.class);
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
     };
 
@@ -205,7 +208,15 @@ public final class EventStreamsRoutes {
     private void respond(Context ctx, int status, Supplier<Object> action) {
         Object body;
         synchronized (streams.context().world) {
-            body = action.get();
+            try {
+                body = action.get();
+            } catch (TwilioApiException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // An emulator bug must not become a 5xx: twilio-java retries those, repeating creates.
+                log.error("{} {} failed inside the emulator", ctx.method(), ctx.path(), e);
+                throw TwilioApiException.badRequest("The emulator could not process this request: " + e);
+            }
         }
         ctx.status(status);
         if (body != null) {
