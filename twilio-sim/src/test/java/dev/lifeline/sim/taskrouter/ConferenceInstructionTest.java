@@ -167,6 +167,17 @@ class ConferenceInstructionTest {
         assertThat(center.status(taskSid, reservation.getSid())).isEqualTo(Reservation.Status.CANCELED);
     }
 
+    @Test
+    void enqueueingOnAnUnknownWorkflowOrWithAttributesThatAreNotAnObjectIsRefused() {
+        TaskRouterEmulator taskRouter = sim.sim().taskRouter();
+
+        assertThatThrownBy(() -> taskRouter.enqueue(CUSTOMER, "WW" + "0".repeat(32), "{}", null, null))
+                .isInstanceOf(dev.lifeline.sim.core.TwilioApiException.class).hasMessageContaining("workflowSid");
+        assertThatThrownBy(() -> taskRouter.enqueue(CUSTOMER, workflow, "[1,2]", null, null))
+                .isInstanceOf(dev.lifeline.sim.core.TwilioApiException.class).hasMessageContaining("attributes");
+        assertThat(ContactCenter.list(Task.reader(center.workspaceSid).read(center.client))).isEmpty();
+    }
+
     private Task voiceTask() {
         return Task.creator(center.workspaceSid).setWorkflowSid(workflow)
                 .setAttributes("{\"call_sid\":\"" + CUSTOMER + "\"}").setTaskChannel("voice").create(center.client);

@@ -76,6 +76,20 @@ class ExpressionRoutingTest {
     }
 
     @Test
+    void aWorkerWhoseAttributesNowMatchTheQueueIsOfferedTheWaitingTask() {
+        String sales = TaskQueue.creator(center.workspaceSid, "Sales")
+                .setTargetWorkers("routing.skills HAS \"sales\"").create(center.client).getSid();
+        Task task = center.task(center.workflowTo(sales), "{}", null);
+        String alice = center.availableWorker("alice");
+        assertThat(center.pending(task.getSid())).isNull();
+
+        Worker.updater(center.workspaceSid, alice).setAttributes("{\"routing\":{\"skills\":[\"sales\"]}}")
+                .update(center.client);
+
+        assertThat(center.pending(task.getSid()).getWorkerSid()).isEqualTo(alice);
+    }
+
+    @Test
     void skipIfNoWorkersAvailableMovesPastAKnownWorkerTargetWhoseWorkerIsOffline() {
         String preferred = center.queue("Preferred");
         String everyone = center.queue("Everyone");

@@ -195,6 +195,41 @@ class RoutingTest {
         }
     }
 
+    @Test
+    void aRejectedTaskGoesToTheNextWorkerAndNeverBackToOneWhoRejectedIt() {
+        String workflow = center.workflowTo(center.queue("Support"));
+        center.availableWorker("alice");
+        String bob = center.availableWorker("bob");
+        Task task = center.task(workflow, "{}", null);
+
+        reject(task.getSid(), center.pending(task.getSid()).getSid());
+        Reservation second = center.pending(task.getSid());
+        assertThat(second.getWorkerSid()).isEqualTo(bob);
+        reject(task.getSid(), second.getSid());
+
+        assertThat(center.pending(task.getSid())).isNull();
+        assertThat(center.fetch(task.getSid()).getAssignmentStatus()).isEqualTo(Task.Status.PENDING);
+    }
+
+    @Test
+    void goingUnavailableWithRejectPendingReservationsRejectsTheWorkersOffer() {
+        String workflow = center.workflowTo(center.queue("Support"));
+        String alice = center.availableWorker("alice");
+        Task task = center.task(workflow, "{}", null);
+        Reservation offered = center.pending(task.getSid());
+
+        Worker.updater(center.workspaceSid, alice).setActivitySid(center.unavailable)
+                .setRejectPendingReservations(true).update(center.client);
+
+        assertThat(center.status(task.getSid(), offered.getSid())).isEqualTo(Reservation.Status.REJECTED);
+        assertThat(center.fetch(task.getSid()).getAssignmentStatus()).isEqualTo(Task.Status.PENDING);
+    }
+
+    private void reject(String taskSid, String reservationSid) {
+        Reservation.updater(center.workspaceSid, taskSid, reservationSid)
+                .setReservationStatus(Reservation.Status.REJECTED).update(center.client);
+    }
+
     private String etagOf(String taskSid) {
         HttpResponse<String> response = sim.authed("GET", "/v1/Workspaces/" + center.workspaceSid + "/Tasks/" + taskSid, null);
         return response.headers().firstValue("ETag").orElseThrow();
