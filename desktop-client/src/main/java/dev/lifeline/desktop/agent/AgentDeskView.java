@@ -123,6 +123,10 @@ public final class AgentDeskView {
         callTimer.textProperty().bind(call.elapsedProperty());
         callCustomer.textProperty().bind(call.customerProperty());
         participantsTable.setItems(call.participants());
+        // One row per leg and no empty filler rows: the table is as tall as the call is wide.
+        participantsTable.setFixedCellSize(30);
+        participantsTable.prefHeightProperty().bind(Bindings.size(call.participants()).multiply(30).add(34));
+        participantsTable.minHeightProperty().bind(participantsTable.prefHeightProperty());
         participantsTable.setPlaceholder(new Label("Connecting…"));
         participantNameColumn.setCellValueFactory(cell -> cell.getValue().nameProperty());
         participantRoleColumn.setCellValueFactory(cell -> cell.getValue().roleProperty());

@@ -75,7 +75,7 @@ public final class AppShell implements AutoCloseable {
     public AppShell(Stage stage, DesktopConfig config) {
         this.stage = stage;
         this.config = config;
-        this.scene = new Scene(new javafx.scene.layout.StackPane(), 980, 700);
+        this.scene = new Scene(new javafx.scene.layout.StackPane(), 1040, 720);
         scene.getStylesheets().add(ViewLoader.stylesheet());
         ticker.setCycleCount(Timeline.INDEFINITE);
     }
