@@ -59,6 +59,14 @@ public final class TwilioSim implements AutoCloseable {
             config.routes.before("/2010-04-01/*", this::requireAccountAuth);
             config.routes.before("/v1/*", this::requireAccountAuth);
             config.routes.exception(TwilioApiException.class, TwilioSim::writeError);
+            // Unknown paths get Twilio's JSON 404 too: the SDK cannot parse Javalin's plain-text one.
+            config.routes.error(404, ctx -> {
+                String contentType = ctx.res().getContentType();
+                if (contentType == null || !contentType.startsWith("application/json")) {
+                    writeError(new TwilioApiException(404, 20404,
+                            "The requested resource " + ctx.path() + " was not found"), ctx);
+                }
+            });
             voice.routes(config.routes);
             taskRouter.routes(config.routes);
             voicePlane.routes(config.routes);

@@ -68,7 +68,11 @@ final class VoiceRoutes {
     private static String participantKey(Context ctx) {
         String path = ctx.path();
         String segment = path.substring(path.lastIndexOf('/') + 1, path.length() - ".json".length());
-        return java.net.URLDecoder.decode(segment, StandardCharsets.UTF_8);
+        try {
+            return java.net.URLDecoder.decode(segment, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw TwilioApiException.notFound("Participant", segment);
+        }
     }
 
     private static FormParams form(Context ctx) {

@@ -126,4 +126,16 @@ class VoiceBadInputTest {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(body(response).path("code").asInt()).isEqualTo(21220);
     }
+
+    @Test
+    void anUnknownPathOrMethodIsATwilioJson404() throws Exception {
+        HttpResponse<String> unknownPath = sim.authed("GET", base + "/Queues.json", null);
+        HttpResponse<String> unknownMethod = sim.authed("PUT", base + "/Calls.json", "");
+
+        for (HttpResponse<String> response : java.util.List.of(unknownPath, unknownMethod)) {
+            assertThat(response.statusCode()).isEqualTo(404);
+            assertThat(body(response).path("code").asInt()).isEqualTo(20404);
+            assertThat(body(response).path("status").asInt()).isEqualTo(404);
+        }
+    }
 }

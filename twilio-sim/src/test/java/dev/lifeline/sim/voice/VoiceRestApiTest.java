@@ -174,4 +174,17 @@ class VoiceRestApiTest {
         assertThat(ringingCalls).extracting(Call::getSid).containsExactly(ringing.getSid());
         assertThat(all).hasSize(2);
     }
+
+    @Test
+    void theSdkFollowsNextPageUrisThroughEveryPage() {
+        for (int i = 0; i < 5; i++) {
+            callIntoConference("+15550000001", "paged-" + i);
+        }
+
+        List<Conference> all = new ArrayList<>();
+        Conference.reader().pageSize(2).read(sim.client()).forEach(all::add);
+
+        assertThat(all).hasSize(5);
+        assertThat(all).extracting(Conference::getFriendlyName).doesNotHaveDuplicates();
+    }
 }
