@@ -11,6 +11,7 @@ import java.util.Optional;
  *
  * @param customerCallSid the customer's leg (the task attribute {@code call_sid}), once a worker registered
  * @param lastSequence    highest {@code SequenceNumber} applied to this conference
+ * @param recoveringIncidentId the incident opened by a drop in this conference, or {@code null}
  */
 public record ConferenceRecord(
         String conferenceSid,
@@ -18,6 +19,7 @@ public record ConferenceRecord(
         Map<String, Participant> participants,
         boolean ended,
         long lastSequence,
+        String recoveringIncidentId,
         long version) implements Serializable {
 
     public ConferenceRecord {
@@ -26,7 +28,7 @@ public record ConferenceRecord(
     }
 
     static ConferenceRecord empty(String conferenceSid) {
-        return new ConferenceRecord(conferenceSid, null, Map.of(), false, -1, 0);
+        return new ConferenceRecord(conferenceSid, null, Map.of(), false, -1, null, 0);
     }
 
     public Optional<Participant> participant(String callSid) {

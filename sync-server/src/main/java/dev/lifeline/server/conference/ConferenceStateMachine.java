@@ -98,7 +98,7 @@ public final class ConferenceStateMachine {
     private static ConferenceTransition leave(ConferenceRecord original, ConferenceRecord current,
                                               ConferenceCallback callback) {
         String callSid = callback.callSid();
-        Participant before = current.participants().get(callSid);
+        Participant before = callSid == null ? null : current.participants().get(callSid);
         if (callSid == null || (before != null && callback.sequenceNumber() <= before.lastSequence())) {
             return ConferenceTransition.unchanged(original);
         }
@@ -109,7 +109,9 @@ public final class ConferenceStateMachine {
         step.put(left);
         ConferenceRecord after = step.build(current.version());
         if (before != null && DropDetection.isDrop(before, callback, after)) {
-            step.events.addAll(DropDetection.events(before, after));
+            List<RecoveryEvent> detected = DropDetection.events(before, after);
+            step.events.addAll(detected);
+            step.recoveringIncidentId = ((RecoveryEvent.DropDetected) detected.get(0)).incidentId();
         }
         if (callSid.equals(current.customerCallSid()) && callback.callEnded()) {
             step.events.add(new RecoveryEvent.CustomerLeft(callSid));
@@ -121,7 +123,7 @@ public final class ConferenceStateMachine {
     private static ConferenceTransition update(ConferenceRecord original, ConferenceRecord current,
                                                ConferenceCallback callback) {
         String callSid = callback.callSid();
-        Participant before = current.participants().get(callSid);
+        Participant before = callSid == null ? null : current.participants().get(callSid);
         boolean stale = before != null && callback.sequenceNumber() <= before.lastSequence();
         // A conference cannot restart under the same SID; a leg that left needs a newer callback to be back.
         if (callSid == null || stale || current.ended()) {
@@ -143,9 +145,14 @@ public final class ConferenceStateMachine {
         boolean endConferenceOnExit = callback.endConferenceOnExit() == null
                 ? participant.endConferenceOnExit() : callback.endConferenceOnExit();
         String label = callback.label() == null ? participant.label() : callback.label();
-        step.put(participant.withFlags(label, hold, muted, endConferenceOnExit)
+        Participant updated = participant.withFlags(label, hold, muted, endConferenceOnExit)
                 .withPresence(true, participant.hasLeft())
-                .seen(callback.sequenceNumber()));
+                .seen(callback.sequenceNumber());
+        step.put(updated);
+        if (step.recoveringIncidentId != null && !participant.present() && updated.role() != PartyRole.WORKER) {
+            // Someone arrived while the agent is gone (e.g. moved in by an earlier attempt): bring them along too.
+            step.events.add(new RecoveryEvent.PartyJoined(step.recoveringIncidentId, updated.snapshot()));
+        }
         step.correctFlags(callSid, "seq-" + callback.sequenceNumber());
         return step.finish();
     }
@@ -170,6 +177,7 @@ public final class ConferenceStateMachine {
         final List<Effect> effects = new ArrayList<>();
         final List<RecoveryEvent> events = new ArrayList<>();
         String customerCallSid;
+        String recoveringIncidentId;
         boolean ended;
         long lastSequence;
 
@@ -178,6 +186,7 @@ public final class ConferenceStateMachine {
             this.before = before;
             this.participants = new HashMap<>(before.participants());
             this.customerCallSid = before.customerCallSid();
+            this.recoveringIncidentId = before.recoveringIncidentId();
             this.ended = before.ended();
             this.lastSequence = before.lastSequence();
             if (EndConferenceOnExitPolicy.applies(before)) {
@@ -197,7 +206,7 @@ public final class ConferenceStateMachine {
 
         ConferenceRecord build(long version) {
             return new ConferenceRecord(before.conferenceSid(), customerCallSid, participants, ended, lastSequence,
-                    version);
+                    recoveringIncidentId, version);
         }
 
         /**

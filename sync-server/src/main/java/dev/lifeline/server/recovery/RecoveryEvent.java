@@ -109,6 +109,17 @@ public sealed interface RecoveryEvent extends Serializable {
         }
     }
 
+    /**
+     * A party joined the conference being recovered after the drop (e.g. a third party the previous attempt
+     * was still moving in). It is added to the remaining parties so the reconnect brings it along too.
+     */
+    record PartyJoined(String incidentId, PartySnapshot party) implements RecoveryEvent {
+        public PartyJoined {
+            Objects.requireNonNull(incidentId, "incidentId");
+            Objects.requireNonNull(party, "party");
+        }
+    }
+
     /** Every remaining party has been moved into the new conference (or found gone). */
     record PartiesMoved() implements RecoveryEvent {
     }

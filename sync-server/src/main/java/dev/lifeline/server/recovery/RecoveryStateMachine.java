@@ -8,6 +8,7 @@ import dev.lifeline.server.recovery.RecoveryEvent.DropDetected;
 import dev.lifeline.server.recovery.RecoveryEvent.EffectCompleted;
 import dev.lifeline.server.recovery.RecoveryEvent.EffectFailedPermanently;
 import dev.lifeline.server.recovery.RecoveryEvent.PartiesMoved;
+import dev.lifeline.server.recovery.RecoveryEvent.PartyJoined;
 import dev.lifeline.server.recovery.RecoveryEvent.PingAccepted;
 import dev.lifeline.server.recovery.RecoveryEvent.PingCanceled;
 import dev.lifeline.server.recovery.RecoveryEvent.PingTaskCreated;
@@ -18,6 +19,7 @@ import dev.lifeline.server.recovery.RecoveryEvent.ReconnectTaskCreated;
 import dev.lifeline.server.recovery.RecoveryEvent.WorkerDroppedAgain;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -73,18 +75,22 @@ public final class RecoveryStateMachine {
             onReconnectAccepted(step, e);
         } else if (event instanceof ReconnectAssignedElsewhere e) {
             onReconnectAssignedElsewhere(step, e);
+        } else if (event instanceof PartyJoined e) {
+            onPartyJoined(step, e.party());
         } else if (event instanceof PartiesMoved) {
             if (step.phase() == RECONNECTED) {
                 step.moveTo(RESTORED);
             }
-        } else if (event instanceof CustomerLeft) {
-            if (!step.phase().isTerminal()) {
+        } else if (event instanceof CustomerLeft e) {
+            boolean ourCustomer = e.customerCallSid() == null
+                    || e.customerCallSid().equals(step.incident.customerCallSid);
+            if (ourCustomer && !step.phase().isTerminal()) {
                 Cleanup.customerLeft(step);
             }
         } else if (event instanceof WorkerDroppedAgain e) {
             if (!step.phase().isTerminal() && step.incident.supersededBy == null) {
+                // The desktop follows the next attempt's own notifications; this one keeps moving its parties.
                 step.incident.supersededBy = e.nextIncidentId();
-                step.notifyAgent(step.incident.droppedWorker.workerSid());
             }
         } else if (event instanceof DeadlinePassed e) {
             onDeadlinePassed(step, e.now());
@@ -175,9 +181,7 @@ public final class RecoveryStateMachine {
         Cleanup.freeAgent(step);
         for (PartySnapshot party : incident.remainingParties) {
             if (party.role() != PartyRole.CUSTOMER) {
-                step.emit(new Effect.MoveParty(step.effectId("move-party", party.callSid()), incident.conferenceSid,
-                        party.callSid(), accepted.newConferenceName(), party.label(), party.hold(), party.muted(),
-                        party.endConferenceOnExit()));
+                moveParty(step, party);
             }
         }
         if (reconnecting) {
@@ -187,6 +191,27 @@ public final class RecoveryStateMachine {
             }
             restoreWhenEveryoneMoved(step);
         }
+    }
+
+    private static void onPartyJoined(IncidentStep step, PartySnapshot party) {
+        Incident.Builder incident = step.incident;
+        boolean known = incident.remainingParties.stream().anyMatch(p -> p.callSid().equals(party.callSid()));
+        if (step.phase().isTerminal() || known || party.role() == PartyRole.WORKER) {
+            return;
+        }
+        List<PartySnapshot> parties = new ArrayList<>(incident.remainingParties);
+        parties.add(party);
+        incident.remainingParties = List.copyOf(parties);
+        if (step.phase() == RECONNECTED && party.role() != PartyRole.CUSTOMER) {
+            moveParty(step, party);
+        }
+    }
+
+    private static void moveParty(IncidentStep step, PartySnapshot party) {
+        Incident.Builder incident = step.incident;
+        step.emit(new Effect.MoveParty(step.effectId("move-party", party.callSid()), incident.conferenceSid,
+                party.callSid(), incident.newConferenceName, party.label(), party.hold(), party.muted(),
+                party.endConferenceOnExit()));
     }
 
     private static void onReconnectAssignedElsewhere(IncidentStep step, ReconnectAssignedElsewhere event) {

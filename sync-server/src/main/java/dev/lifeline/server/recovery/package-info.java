@@ -46,6 +46,8 @@
  * non-terminal         CancelledBySupervisor          as EXPIRED                                         CANCELLED
  * non-terminal         WorkerDroppedAgain             (records supersededBy; attempt n+1 is its own      =
  *                                                     incident, opened by the conference machine)
+ * before RECONNECTED   PartyJoined                    (adds the party to the remaining parties)          =
+ * RECONNECTED          PartyJoined                    MoveParty for it                                   =
  * REQUEUED|EXPIRED|    ReconnectAccepted (first)      MoveParty per non-customer party                   =
  * CANCELLED
  * any                  PingAccepted (late)            CompleteTask(ping) — frees the agent               =

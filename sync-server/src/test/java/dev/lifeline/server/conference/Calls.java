@@ -15,11 +15,20 @@ final class Calls {
     static final String BOB_LEG = "CAbob";
     static final String THIRD_PARTY = "CAthird";
 
+    private final String conferenceSid;
     private ConferenceRecord record;
     private long sequence;
     private ConferenceTransition last;
     final List<dev.lifeline.server.recovery.Effect> effects = new ArrayList<>();
     final List<dev.lifeline.server.recovery.RecoveryEvent> events = new ArrayList<>();
+
+    Calls() {
+        this(CONFERENCE);
+    }
+
+    Calls(String conferenceSid) {
+        this.conferenceSid = conferenceSid;
+    }
 
     static WorkerAssignment alice() {
         return new WorkerAssignment("WKalice", "Alice", "WR1", "WT1", "WWsales",
@@ -44,33 +53,33 @@ final class Calls {
     }
 
     Calls join(String callSid, boolean endConferenceOnExit) {
-        return apply(ConferenceCallback.join(CONFERENCE, callSid, ++sequence, label(callSid), false, false,
+        return apply(ConferenceCallback.join(conferenceSid, callSid, ++sequence, label(callSid), false, false,
                 endConferenceOnExit));
     }
 
     Calls leave(String callSid, LeaveReason reason) {
-        return apply(ConferenceCallback.leave(CONFERENCE, callSid, ++sequence, reason));
+        return apply(ConferenceCallback.leave(conferenceSid, callSid, ++sequence, reason));
     }
 
     Calls modify(String callSid, boolean endConferenceOnExit) {
-        return apply(ConferenceCallback.modify(CONFERENCE, callSid, ++sequence, endConferenceOnExit));
+        return apply(ConferenceCallback.modify(conferenceSid, callSid, ++sequence, endConferenceOnExit));
     }
 
     Calls event(ConferenceCallback.Kind kind, String callSid) {
-        return apply(ConferenceCallback.of(kind, CONFERENCE, callSid, ++sequence));
+        return apply(ConferenceCallback.of(kind, conferenceSid, callSid, ++sequence));
     }
 
     Calls end() {
-        return apply(ConferenceCallback.end(CONFERENCE, ++sequence));
+        return apply(ConferenceCallback.end(conferenceSid, ++sequence));
     }
 
     Calls register(String workerCallSid, WorkerAssignment assignment) {
         return take(ConferenceStateMachine.register(record,
-                new WorkerRegistration(CONFERENCE, workerCallSid, CUSTOMER, assignment)));
+                new WorkerRegistration(conferenceSid, workerCallSid, CUSTOMER, assignment)));
     }
 
     Calls graceful(String workerCallSid, GracefulExit exit) {
-        return take(ConferenceStateMachine.markGraceful(record, CONFERENCE, workerCallSid, exit));
+        return take(ConferenceStateMachine.markGraceful(record, conferenceSid, workerCallSid, exit));
     }
 
     /** Reserves a sequence number now for a callback that will be delivered later (out of order). */
