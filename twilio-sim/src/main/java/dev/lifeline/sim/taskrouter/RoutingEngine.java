@@ -106,6 +106,10 @@ final class RoutingEngine {
                 events.workflow(ws, "workflow.skipped", task, targetFields(filter, target, i));
                 continue;
             }
+            Duration remaining = untilStepDeadline(filter, task, i);
+            if (target.timeout() != null && remaining.isZero()) {
+                continue; // a task routed again late has already outlived this target
+            }
             task.targetIndex = i;
             if (target.priority() != null) {
                 task.priority = target.priority();
@@ -114,11 +118,25 @@ final class RoutingEngine {
             events.workflow(ws, "workflow.target-matched", task, targetFields(filter, target, i));
             if (target.timeout() != null) {
                 int step = i;
-                task.stepTimer = timers.schedule(Duration.ofSeconds(target.timeout()), () -> stepTimedOut(ws, task, step));
+                task.stepTimer = timers.schedule(remaining, () -> stepTimedOut(ws, task, step));
             }
             return;
         }
         enterDefault(ws, task, "Every target of the workflow filter was skipped");
+    }
+
+    /**
+     * Twilio measures target timeouts against the task's age: target {@code i} ends when the task is as old as
+     * the sum of the timeouts of targets 0…i ("Lifecycle of a Task: Timeout evaluation").
+     */
+    private Duration untilStepDeadline(WorkflowConfiguration.Filter filter, Task task, int step) {
+        long deadline = 0;
+        for (int k = 0; k <= step; k++) {
+            Integer timeout = filter.targets().get(k).timeout();
+            deadline += timeout == null ? 0 : timeout;
+        }
+        Duration remaining = Duration.ofSeconds(deadline).minus(Duration.between(task.created, clock.now()));
+        return remaining.isNegative() ? Duration.ZERO : remaining;
     }
 
     /** A target's {@code timeout} passed with the task still waiting: on to the next target. */

@@ -106,6 +106,24 @@ class RoutingTest {
     }
 
     @Test
+    void targetTimeoutsCountFromTheTasksCreationSoATaskRoutedAgainLateSkipsTargetsItOutlived() {
+        String idle = center.queue("Idle");
+        String first = center.queue("First");
+        String second = center.queue("Second");
+        String workflow = com.twilio.rest.taskrouter.v1.workspace.Workflow.creator(center.workspaceSid, "vip",
+                "{\"task_routing\":{\"filters\":[{\"filter_friendly_name\":\"vip\",\"expression\":\"vip == true\","
+                        + "\"targets\":[{\"queue\":\"" + first + "\",\"timeout\":10},{\"queue\":\"" + second + "\"}]}],"
+                        + "\"default_filter\":{\"queue\":\"" + idle + "\"}}}").create(center.client).getSid();
+        Task task = center.task(workflow, "{\"vip\":false}", null);
+        assertThat(task.getTaskQueueSid()).isEqualTo(idle);
+
+        center.advance(Duration.ofSeconds(15));
+        Task.updater(center.workspaceSid, task.getSid()).setAttributes("{\"vip\":true}").update(center.client);
+
+        assertThat(center.fetch(task.getSid()).getTaskQueueSid()).isEqualTo(second);
+    }
+
+    @Test
     void aReservationTimeoutMovesTheWorkerToTheTimeoutActivityAndOffersTheTaskToTheNextWorker() {
         String workflow = center.workflow("[{\"queue\":\"" + center.queue("Support") + "\"}]", 20);
         String alice = center.availableWorker("alice");
