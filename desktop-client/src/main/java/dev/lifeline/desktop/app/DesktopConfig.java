@@ -34,14 +34,15 @@ public record DesktopConfig(
     public interface SoftphoneFactory {
         Softphone create(OkHttpClient http, ScheduledExecutorService timer);
 
-        /** A softphone on twilio-sim's voice plane at {@code url}, or none when {@code url} is null. */
-        static SoftphoneFactory forVoicePlane(String url) {
-            return url == null ? (http, timer) -> new NoSoftphone() : (http, timer) -> new EmulatorSoftphone(http, url, timer);
+        /** A softphone on twilio-sim's voice plane at {@code url} with {@code token}, or none when {@code url} is null. */
+        static SoftphoneFactory forVoicePlane(String url, String token) {
+            return url == null ? (http, timer) -> new NoSoftphone()
+                    : (http, timer) -> new EmulatorSoftphone(http, url, token, timer);
         }
     }
 
     public static DesktopConfig defaults() {
-        return new DesktopConfig(null, null, null, SoftphoneFactory.forVoicePlane(null), Duration.ofSeconds(5),
+        return new DesktopConfig(null, null, null, SoftphoneFactory.forVoicePlane(null, null), Duration.ofSeconds(5),
                 Duration.ofMillis(2500), Clock.systemUTC());
     }
 

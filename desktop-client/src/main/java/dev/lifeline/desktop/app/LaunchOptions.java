@@ -4,20 +4,22 @@ import java.util.Map;
 
 /**
  * The command line: {@code --server URL --user NAME --password PW} (sign in by itself; the password may come from
- * {@code LIFELINE_PASSWORD} instead, which keeps it out of {@code ps}), {@code --voice-plane URL} (twilio-sim's
- * softphone WebSocket), {@code --exit-after-first-frame} (installer smoke test) and {@code --version}.
+ * {@code LIFELINE_PASSWORD} instead, which keeps it out of {@code ps}), {@code --voice-plane URL} and
+ * {@code --voice-token T} (twilio-sim's softphone WebSocket; the token may come from {@code LIFELINE_VOICE_TOKEN}), {@code --exit-after-first-frame} (installer smoke test) and {@code --version}.
  */
 public record LaunchOptions(
         String server,
         String user,
         String password,
         String voicePlane,
+        String voiceToken,
         boolean exitAfterFirstFrame,
         boolean version) {
 
     public static final String PASSWORD_ENV = "LIFELINE_PASSWORD";
+    public static final String VOICE_TOKEN_ENV = "LIFELINE_VOICE_TOKEN";
     public static final String USAGE = "usage: lifeline-desktop [--server URL] [--user NAME] [--password PW] "
-            + "[--voice-plane URL] [--exit-after-first-frame] [--version]";
+            + "[--voice-plane URL [--voice-token T]] [--exit-after-first-frame] [--version]";
 
     /** A command line that cannot be run; the message is the one line printed on stderr. */
     public static final class BadOption extends Exception {
@@ -31,6 +33,7 @@ public record LaunchOptions(
         String user = null;
         String password = null;
         String voicePlane = null;
+        String voiceToken = null;
         boolean exitAfterFirstFrame = false;
         boolean version = false;
         for (int i = 0; i < args.length; i++) {
@@ -40,6 +43,7 @@ public record LaunchOptions(
                 case "--user" -> user = value(args, ++i, arg);
                 case "--password" -> password = value(args, ++i, arg);
                 case "--voice-plane" -> voicePlane = value(args, ++i, arg);
+                case "--voice-token" -> voiceToken = value(args, ++i, arg);
                 case "--exit-after-first-frame" -> exitAfterFirstFrame = true;
                 case "--version" -> version = true;
                 default -> throw new BadOption("unknown option \"" + arg + "\"; " + USAGE);
@@ -49,10 +53,17 @@ public record LaunchOptions(
             String fromEnvironment = environment.get(PASSWORD_ENV);
             password = fromEnvironment == null || fromEnvironment.isEmpty() ? null : fromEnvironment;
         }
+        if (voiceToken != null && voicePlane == null) {
+            throw new BadOption("--voice-token needs --voice-plane");
+        }
+        if (voiceToken == null && voicePlane != null) {
+            String fromEnvironment = environment.get(VOICE_TOKEN_ENV);
+            voiceToken = fromEnvironment == null || fromEnvironment.isEmpty() ? null : fromEnvironment;
+        }
         if (password != null && (server == null || user == null)) {
             throw new BadOption("a password needs --server and --user to sign in with");
         }
-        return new LaunchOptions(server, user, password, voicePlane, exitAfterFirstFrame, version);
+        return new LaunchOptions(server, user, password, voicePlane, voiceToken, exitAfterFirstFrame, version);
     }
 
     private static String value(String[] args, int index, String option) throws BadOption {
@@ -67,12 +78,13 @@ public record LaunchOptions(
 
     public DesktopConfig toConfig() {
         return DesktopConfig.defaults().withServer(server, user, password)
-                .withSoftphones(DesktopConfig.SoftphoneFactory.forVoicePlane(voicePlane));
+                .withSoftphones(DesktopConfig.SoftphoneFactory.forVoicePlane(voicePlane, voiceToken));
     }
 
     @Override
     public String toString() {
         return "LaunchOptions[server=" + server + ", user=" + user + ", password=" + (password == null ? "none" : "***")
-                + ", voicePlane=" + voicePlane + ", exitAfterFirstFrame=" + exitAfterFirstFrame + "]";
+                 + ", voicePlane=" + voicePlane + ", voiceToken=" + (voiceToken == null ? "none" : "***")
+                + ", exitAfterFirstFrame=" + exitAfterFirstFrame + "]";
     }
 }

@@ -20,11 +20,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A softphone on twilio-sim's voice plane: one WebSocket per desktop, registered as {@code client:<identity>}.
+ * A softphone on twilio-sim's voice plane ({@code twilio-sim/README.md}, "Voice plane"): one WebSocket
+ * {@code /voice-plane?identity=…&token=…}, registered as {@code client:<identity>} once {@code registered} arrives.
  * The emulator rings it ({@code ring}), it answers ({@code answer}), the emulator reports the conference
  * ({@code connected}, {@code participant}) and the end of the leg ({@code call-ended}). A {@code hangup} message
- * is a graceful hang-up; the socket closing without one is a drop, reported to the conference as Twilio reports a
- * WebRTC leg that vanished — which is why {@link #close()} sends nothing.
+ * is a graceful hang-up; the socket closing without one is a non-graceful drop, reported to the conference as
+ * Twilio reports a WebRTC leg that vanished ({@code participant_hung_up} with no hang-up from the agent) — which
+ * is why {@link #close()} sends nothing, and why a killed process drops its leg.
  *
  * <p>This is the emulator's protocol, not Lifeline's wire contract, so it is read as plain JSON trees.
  */
@@ -35,6 +37,7 @@ public final class EmulatorSoftphone implements Softphone {
 
     private final OkHttpClient http;
     private final HttpUrl voicePlane;
+    private final String token;
     private final ScheduledExecutorService timer;
     private final Backoff backoff = new Backoff(Duration.ofMillis(250), Duration.ofSeconds(5));
 
@@ -47,10 +50,12 @@ public final class EmulatorSoftphone implements Softphone {
     private boolean closed;
 
     /**
-     * @param voicePlane the emulator's voice-plane WebSocket URL, as http(s) or ws(s); the identity is added as the
-     *                   {@code identity} query parameter
+     * @param voicePlane the emulator's voice-plane WebSocket URL ({@code ws://localhost:18080/voice-plane}), as
+     *                   http(s) or ws(s); the identity and token are added as query parameters
+     * @param token      the per-identity voice-plane token (or the emulator's auth token); may be null when the
+     *                   URL already carries one
      */
-    public EmulatorSoftphone(OkHttpClient http, String voicePlane, ScheduledExecutorService timer) {
+    public EmulatorSoftphone(OkHttpClient http, String voicePlane, String token, ScheduledExecutorService timer) {
         String asHttp = voicePlane.replaceFirst("^ws:", "http:").replaceFirst("^wss:", "https:");
         HttpUrl url = HttpUrl.parse(asHttp);
         if (url == null) {
@@ -58,6 +63,7 @@ public final class EmulatorSoftphone implements Softphone {
         }
         this.http = http;
         this.voicePlane = url;
+        this.token = token;
         this.timer = timer;
     }
 
@@ -73,15 +79,16 @@ public final class EmulatorSoftphone implements Softphone {
             return;
         }
         long mine = ++generation;
-        HttpUrl url = voicePlane.newBuilder().setQueryParameter("identity", identity).build();
+        HttpUrl.Builder builder = voicePlane.newBuilder().setQueryParameter("identity", identity);
+        if (token != null) {
+            builder.setQueryParameter("token", token);
+        }
+        HttpUrl url = builder.build();
         socket = http.newWebSocket(new Request.Builder().url(url).build(), new WebSocketListener() {
             @Override
             public void onOpen(WebSocket webSocket, Response response) {
                 if (current(mine)) {
                     backoff.reset();
-                    registered = true;
-                    log.info("softphone registered as client:{}", identity);
-                    listener.registration(true);
                 }
             }
 
@@ -133,6 +140,13 @@ public final class EmulatorSoftphone implements Softphone {
         String type = message.path("type").asText("");
         String callSid = message.path("callSid").asText(null);
         switch (type) {
+            case "registered" -> {
+                registered = true;
+                log.info("softphone registered as {}", message.path("address").asText("client:" + identity));
+                listener.registration(true);
+            }
+            case "error" -> log.warn("voice plane refused {} for {}: {}", message.path("inReplyTo").asText(""), callSid,
+                    message.path("message").asText(""));
             case "ring" -> listener.ringing(callSid, message.path("from").asText(""));
             case "ring-cancelled" -> listener.ringCancelled(callSid, message.path("reason").asText(""));
             case "connected" -> {
