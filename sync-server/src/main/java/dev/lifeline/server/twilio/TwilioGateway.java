@@ -250,6 +250,16 @@ public final class TwilioGateway {
         call("set activity of " + workerSid, () -> Worker.updater(workspaceSid, workerSid).setActivitySid(activitySid).update(client));
     }
 
+    /** A cheap authenticated read, for {@code /health}: can we reach Twilio with our credentials? */
+    public boolean reachable() {
+        try {
+            com.twilio.rest.taskrouter.v1.Workspace.fetcher(workspaceSid).fetch(client);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     // Plumbing //
 
     private String taskPath(String taskSid) {
@@ -343,5 +353,124 @@ public final class TwilioGateway {
 
     private static TwilioGatewayException translate(String operation, ApiException e) {
         return new TwilioGatewayException(operation, status(e), e.getCode(), e.getMessage(), e);
+    }
+
+    // Desktop and supervisor reads (added for the desktop API) //
+
+    /** The worker's reservations (all statuses TaskRouter still holds), newest last. */
+    public List<ReservationState> workerReservations(String workerSid) {
+        JsonNode page = parse(raw("list reservations of " + workerSid, HttpMethod.GET,
+                "/v1/Workspaces/" + workspaceSid + "/Workers/" + workerSid + "/Reservations", Map.of(), null));
+        List<ReservationState> result = new ArrayList<>();
+        for (JsonNode r : page.path("reservations")) {
+            result.add(new ReservationState(r.path("sid").asText(), r.path("task_sid").asText(),
+                    r.path("worker_sid").asText(), r.path("reservation_status").asText(null),
+                    instant(r.path("date_created").asText(null))));
+        }
+        return result;
+    }
+
+    /** The task with what a desktop shows of it; empty when TaskRouter does not know it (404). */
+    public java.util.Optional<TaskDetails> taskDetails(String taskSid) {
+        try {
+            JsonNode t = parse(raw("fetch task " + taskSid, HttpMethod.GET, taskPath(taskSid), Map.of(), null));
+            return java.util.Optional.of(new TaskDetails(t.path("sid").asText(), t.path("assignment_status").asText(null),
+                    t.path("attributes").asText("{}"), t.path("workflow_sid").asText(null),
+                    t.path("task_channel_unique_name").asText(null), t.path("priority").asInt(0),
+                    Math.max(0, t.path("age").asLong(0)), t.path("task_queue_sid").asText(null),
+                    t.path("task_queue_friendly_name").asText(null), instant(t.path("date_created").asText(null))));
+        } catch (TwilioGatewayException e) {
+            if (e.status() == 404) {
+                return java.util.Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** The worker's current activity; empty when TaskRouter does not know the worker. */
+    public java.util.Optional<WorkerState> fetchWorker(String workerSid) {
+        try {
+            JsonNode w = parse(raw("fetch worker " + workerSid, HttpMethod.GET,
+                    "/v1/Workspaces/" + workspaceSid + "/Workers/" + workerSid, Map.of(), null));
+            return java.util.Optional.of(new WorkerState(w.path("sid").asText(), w.path("friendly_name").asText(null),
+                    w.path("activity_sid").asText(null), w.path("activity_name").asText(null),
+                    w.path("available").asBoolean(false), instant(w.path("date_status_changed").asText(null))));
+        } catch (TwilioGatewayException e) {
+            if (e.status() == 404) {
+                return java.util.Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** Every TaskQueue of the workspace as SID → friendly name. */
+    public Map<String, String> queues() {
+        JsonNode page = parse(raw("list task queues", HttpMethod.GET,
+                "/v1/Workspaces/" + workspaceSid + "/TaskQueues", Map.of(), null));
+        Map<String, String> result = new java.util.LinkedHashMap<>();
+        for (JsonNode q : page.path("task_queues")) {
+            result.put(q.path("sid").asText(), q.path("friendly_name").asText(q.path("sid").asText()));
+        }
+        return result;
+    }
+
+    /** TaskRouter's real-time statistics of one queue ({@code /TaskQueues/{WQ}/RealTimeStatistics}). */
+    public QueueStatistics queueStatistics(String queueSid) {
+        JsonNode s = parse(raw("queue statistics of " + queueSid, HttpMethod.GET,
+                "/v1/Workspaces/" + workspaceSid + "/TaskQueues/" + queueSid + "/RealTimeStatistics", Map.of(), null));
+        JsonNode byStatus = s.path("tasks_by_status");
+        Map<String, Long> workersByActivity = new java.util.LinkedHashMap<>();
+        for (JsonNode a : s.path("activity_statistics")) {
+            workersByActivity.put(a.path("friendly_name").asText(), a.path("workers").asLong(0));
+        }
+        return new QueueStatistics(queueSid, byStatus.path("pending").asInt(0) + byStatus.path("reserved").asInt(0),
+                Math.max(0, s.path("longest_relative_task_age_in_queue").asLong(s.path("longest_task_waiting_age").asLong(0))),
+                s.path("total_available_workers").asInt(0), s.path("total_eligible_workers").asInt(0), workersByActivity);
+    }
+
+    /** Moves an assigned task to wrap-up ({@code AssignmentStatus=wrapping}); a task already wrapping is left alone. */
+    public void wrapUpTask(String taskSid, String reason) {
+        TaskState task = fetchTask(taskSid);
+        if (!"assigned".equals(task.assignmentStatus())) {
+            return;
+        }
+        call("wrap up task " + taskSid, () -> Task.updater(workspaceSid, taskSid)
+                .setAssignmentStatus(Task.Status.WRAPPING).setReason(reason).update(client));
+    }
+
+    /** Accepts a reservation without an instruction (non-voice channels, the Recovery Ping). */
+    public void acceptReservation(String taskSid, String reservationSid) {
+        call("accept reservation " + reservationSid, () -> Reservation.updater(workspaceSid, taskSid, reservationSid)
+                .setReservationStatus(Reservation.Status.ACCEPTED).update(client));
+    }
+
+    private static java.time.Instant instant(String iso) {
+        if (iso == null || iso.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.Instant.parse(iso);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** A reservation as a worker's reservation list shows it. */
+    public record ReservationState(String sid, String taskSid, String workerSid, String status, java.time.Instant createdAt) {
+    }
+
+    /** A task with the fields a desktop shows ({@code age} in seconds). */
+    public record TaskDetails(String sid, String assignmentStatus, String attributesJson, String workflowSid, String channel,
+                              int priority, long ageSeconds, String queueSid, String queueName, java.time.Instant createdAt) {
+    }
+
+    /** A worker's activity as TaskRouter reports it. */
+    public record WorkerState(String sid, String friendlyName, String activitySid, String activityName, boolean available,
+                              java.time.Instant activityChangedAt) {
+    }
+
+    /** One queue's real-time figures: waiting = pending + reserved tasks. */
+    public record QueueStatistics(String queueSid, int waitingTasks, long longestWaitSeconds, int availableWorkers,
+                                  int eligibleWorkers, Map<String, Long> workersByActivity) {
     }
 }

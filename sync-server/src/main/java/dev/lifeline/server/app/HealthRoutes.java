@@ -1,0 +1,61 @@
+package dev.lifeline.server.app;
+
+import com.hazelcast.core.HazelcastInstance;
+import dev.lifeline.server.twilio.TwilioGateway;
+import io.javalin.http.Context;
+import io.javalin.router.JavalinDefaultRoutingApi;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code GET /health}: 200 when this member is in a running cluster and Twilio answers, 503 otherwise, with
+ * the details either way. Twilio's answer is cached for a few seconds so a probe every second costs nothing.
+ */
+final class HealthRoutes {
+
+    private static final Duration TWILIO_CHECK_EVERY = Duration.ofSeconds(5);
+
+    private final HazelcastInstance hazelcast;
+    private final TwilioGateway twilio;
+    private final String mode;
+    private final Clock clock;
+    private volatile Instant twilioCheckedAt = Instant.EPOCH;
+    private volatile boolean twilioReachable;
+
+    HealthRoutes(HazelcastInstance hazelcast, TwilioGateway twilio, String mode, Clock clock) {
+        this.hazelcast = hazelcast;
+        this.twilio = twilio;
+        this.mode = mode;
+        this.clock = clock;
+    }
+
+    void register(JavalinDefaultRoutingApi routes) {
+        routes.get("/health", this::health);
+    }
+
+    private void health(Context ctx) {
+        boolean clusterUp = hazelcast.getLifecycleService().isRunning();
+        boolean twilioUp = twilioReachable();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", clusterUp && twilioUp ? "UP" : "DOWN");
+        body.put("mode", mode);
+        body.put("version", Version.current());
+        body.put("hazelcast", Map.of("running", clusterUp,
+                "members", clusterUp ? hazelcast.getCluster().getMembers().size() : 0,
+                "clusterState", clusterUp ? hazelcast.getCluster().getClusterState().name() : "STOPPED"));
+        body.put("twilio", Map.of("reachable", twilioUp));
+        ctx.status(clusterUp && twilioUp ? 200 : 503).json(body);
+    }
+
+    private boolean twilioReachable() {
+        Instant now = clock.instant();
+        if (Duration.between(twilioCheckedAt, now).compareTo(TWILIO_CHECK_EVERY) >= 0) {
+            twilioReachable = twilio.reachable();
+            twilioCheckedAt = now;
+        }
+        return twilioReachable;
+    }
+}

@@ -1,0 +1,228 @@
+package dev.lifeline.server.e2e;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.twilio.http.TwilioRestClient;
+import com.twilio.rest.taskrouter.v1.workspace.task.Reservation;
+import dev.lifeline.server.cluster.HazelcastMembers;
+import dev.lifeline.server.conference.WorkerAssignment;
+import dev.lifeline.server.config.ServerConfig.ClusterSettings;
+import dev.lifeline.server.engine.AgentNotifier;
+import dev.lifeline.server.engine.ConferenceStore;
+import dev.lifeline.server.engine.DesktopFeed;
+import dev.lifeline.server.engine.EffectExecutor;
+import dev.lifeline.server.engine.EffectLeases;
+import dev.lifeline.server.engine.IncidentReconciler;
+import dev.lifeline.server.engine.IncidentStore;
+import dev.lifeline.server.engine.RecoveryEngine;
+import dev.lifeline.server.engine.SeenEvents;
+import dev.lifeline.server.http.ProblemResponses;
+import dev.lifeline.server.observability.LifelineMetrics;
+import dev.lifeline.server.provision.ProvisionedWorkspace;
+import dev.lifeline.server.provision.WorkspaceProvisioner;
+import dev.lifeline.server.recovery.Incident;
+import dev.lifeline.server.recovery.RecoveryPolicy;
+import dev.lifeline.server.recovery.TaskAttributes;
+import dev.lifeline.server.twilio.ConferenceJoin;
+import dev.lifeline.server.twilio.TaskState;
+import dev.lifeline.server.twilio.TwilioGateway;
+import dev.lifeline.server.webhooks.TwilioSignatureVerifier;
+import dev.lifeline.server.webhooks.WebhookRoutes;
+import dev.lifeline.sim.TwilioSim;
+import dev.lifeline.sim.client.EmulatorHttpClient;
+import dev.lifeline.sim.core.ManualClock;
+import io.javalin.Javalin;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/**
+ * The recovery engine wired to real parts — twilio-sim over HTTP through the real SDK, a real Hazelcast
+ * member, signed webhooks into real routes — without the desktop layer. Test code plays the agent's desktop:
+ * it accepts reservations exactly as the desktop API does (expect the worker, then the conference
+ * instruction) and holds the agent's softphone on the voice plane.
+ */
+final class RecoveryHarness implements AutoCloseable {
+
+    private static int nextPort = 5811;
+
+    final ManualClock simClock = new ManualClock(Instant.now());
+    final TwilioSim sim;
+    final TwilioRestClient client;
+    final HazelcastInstance hazelcast;
+    final ProvisionedWorkspace workspace;
+    final TwilioGateway gateway;
+    final RecoveryEngine engine;
+    final IncidentReconciler reconciler;
+    final List<Incident> notifications = new CopyOnWriteArrayList<>();
+    private final Javalin http;
+    private final String conferenceCallbackUrl;
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+
+    RecoveryHarness(Duration pingTtl, Duration deadline) {
+        sim = TwilioSim.builder().port(0).clock(simClock).start();
+        closeables.add(sim);
+        client = new TwilioRestClient.Builder(sim.accountSid(), sim.authToken())
+                .httpClient(new EmulatorHttpClient(sim.baseUrl())).build();
+        int port = nextPort();
+        hazelcast = HazelcastMembers.start(new ClusterSettings("e2e-" + UUID.randomUUID(), port, List.of("127.0.0.1:" + port), 1));
+        closeables.add(0, hazelcast::shutdown);
+
+        LifelineMetrics metrics = new LifelineMetrics();
+        int httpPort = freePort();
+        String base = "http://localhost:" + httpPort;
+        workspace = new WorkspaceProvisioner(client).provision(null, "E2E", base + WebhookRoutes.TASKROUTER_PATH,
+                Map.of("alice", "Alice Agent", "bob", "Bob Agent"), (int) pingTtl.toSeconds(), 30);
+        gateway = new TwilioGateway(client, workspace.workspaceSid());
+        RecoveryPolicy policy = new RecoveryPolicy(pingTtl, RecoveryPolicy.DEFAULT_PING_GRACE, deadline, 1000, 1000, 1000,
+                "http://media.example.com/connection-interrupted.mp3", "http://media.example.com/hold.mp3",
+                workspace.pingWorkflowSid(), false);
+        AgentNotifier notifier = notifications::add;
+        conferenceCallbackUrl = base + WebhookRoutes.CONFERENCE_PATH;
+        engine = new RecoveryEngine(new ConferenceStore(hazelcast), new IncidentStore(hazelcast),
+                new EffectExecutor(gateway, conferenceCallbackUrl, notify -> { }),
+                new EffectLeases(hazelcast, Duration.ofSeconds(30)), new SeenEvents(hazelcast), policy, Clock.systemUTC(),
+                metrics, notifier, DesktopFeed.NONE);
+        http = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            ProblemResponses.register(config.routes);
+            new WebhookRoutes(new TwilioSignatureVerifier(sim.authToken(), base), engine, metrics).register(config.routes);
+        });
+        http.start(httpPort);
+        closeables.add(0, http::stop);
+        reconciler = new IncidentReconciler(engine);
+    }
+
+    private static synchronized int nextPort() {
+        return nextPort++;
+    }
+
+    // The agent's desktop //
+
+    TestSoftphone softphone(String identity) throws Exception {
+        TestSoftphone phone = TestSoftphone.register("ws://localhost:" + sim.port() + "/voice-plane?identity=" + identity,
+                sim.voicePlane().tokens().forIdentity(identity));
+        closeables.add(0, phone);
+        return phone;
+    }
+
+    void makeAvailable(String identity) {
+        gateway.setWorkerActivity(worker(identity), workspace.activitySid("Available"));
+    }
+
+    String worker(String identity) {
+        return workspace.workers().get(identity);
+    }
+
+    /** A pending reservation of this worker whose task matches, once TaskRouter has made one. */
+    Reservation awaitPendingReservation(String identity, java.util.function.Predicate<TaskState> task) {
+        return await("a pending reservation for " + identity, () -> {
+            for (var r : com.twilio.rest.taskrouter.v1.workspace.worker.Reservation.reader(workspace.workspaceSid(), worker(identity))
+                    .read(client)) {
+                if (r.getReservationStatus() != null && r.getReservationStatus().toString().equals("pending")
+                        && task.test(gateway.fetchTask(r.getTaskSid()))) {
+                    return Optional.of(Reservation.fetcher(workspace.workspaceSid(), r.getTaskSid(), r.getSid()).fetch(client));
+                }
+            }
+            return Optional.empty();
+        });
+    }
+
+    /** What the desktop API does for a voice reservation: expect the agent's leg, then the conference instruction. */
+    void acceptVoice(String identity, Reservation reservation) {
+        TaskState task = gateway.fetchTask(reservation.getTaskSid());
+        TaskAttributes attributes = TaskAttributes.of(readJson(task.attributesJson()));
+        String customerCallSid = (String) attributes.values().get("call_sid");
+        engine.expectWorker(task.sid(), new ConferenceStore.PendingAssignment(
+                new WorkerAssignment(worker(identity), identity, reservation.getSid(), task.sid(), task.workflowSid(), attributes),
+                customerCallSid, identity));
+        gateway.acceptWithConference(task.sid(), reservation.getSid(), "client:" + identity, "+15550100000",
+                new ConferenceJoin(identity, false, true, false, conferenceCallbackUrl,
+                        EffectExecutor.CONFERENCE_EVENTS), true);
+    }
+
+    /** The Recovery Ping is on the default channel: a plain accept. */
+    void acceptPlain(Reservation reservation) {
+        Reservation.updater(workspace.workspaceSid(), reservation.getTaskSid(), reservation.getSid())
+                .setReservationStatus(Reservation.Status.ACCEPTED).update(client);
+    }
+
+    // Assertions //
+
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> conferences() {
+        Map<String, Object> voice = (Map<String, Object>) sim.snapshot().get("voice");
+        return (List<Map<String, Object>>) voice.get("conferences");
+    }
+
+    Optional<Incident> incident(String incidentId) {
+        return engine.incidents().get(incidentId);
+    }
+
+    Incident awaitIncidentOf(String identity, java.util.function.Predicate<Incident> condition) {
+        return await("an incident of " + identity + " matching the condition", () -> engine.incidents().all().stream()
+                .filter(i -> i.droppedWorker().workerSid().equals(worker(identity)))
+                .filter(condition)
+                .findFirst());
+    }
+
+    static <T> T await(String what, Supplier<Optional<T>> probe) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (Instant.now().isBefore(deadline)) {
+            Optional<T> value = probe.get();
+            if (value.isPresent()) {
+                return value.get();
+            }
+            pause();
+        }
+        throw new AssertionError("timed out waiting for " + what);
+    }
+
+    static void awaitTrue(String what, BooleanSupplier condition) {
+        await(what, () -> condition.getAsBoolean() ? Optional.of(Boolean.TRUE) : Optional.empty());
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> readJson(String json) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, Map.class);
+        } catch (Exception e) {
+            throw new AssertionError("task attributes are not JSON: " + json, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        for (AutoCloseable closeable : closeables) {
+            try {
+                closeable.close();
+            } catch (Exception ignored) {
+                // best effort: the next test starts from fresh parts anyway
+            }
+        }
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
