@@ -1,0 +1,235 @@
+package dev.lifeline.server.desktop;
+
+import dev.lifeline.model.command.AcceptReservation;
+import dev.lifeline.model.command.CancelIncident;
+import dev.lifeline.model.command.ClientCommand;
+import dev.lifeline.model.command.CompleteTask;
+import dev.lifeline.model.command.HangUp;
+import dev.lifeline.model.command.Heartbeat;
+import dev.lifeline.model.command.HoldParticipant;
+import dev.lifeline.model.command.MuteParticipant;
+import dev.lifeline.model.command.RejectReservation;
+import dev.lifeline.model.command.SetActivity;
+import dev.lifeline.model.command.UnholdParticipant;
+import dev.lifeline.model.command.WrapUpTask;
+import dev.lifeline.model.event.ActivityChanged;
+import dev.lifeline.model.problem.Problem;
+import dev.lifeline.server.auth.TokenService.Session;
+import dev.lifeline.server.conference.ConferenceRecord;
+import dev.lifeline.server.conference.GracefulExit;
+import dev.lifeline.server.conference.Participant;
+import dev.lifeline.server.conference.WorkerAssignment;
+import dev.lifeline.server.engine.ConferenceStore;
+import dev.lifeline.server.engine.EffectExecutor;
+import dev.lifeline.server.http.ApiProblem;
+import dev.lifeline.server.presence.PresenceRegistry;
+import dev.lifeline.server.provision.ProvisionedWorkspace;
+import dev.lifeline.server.recovery.RecoveryAttributes;
+import dev.lifeline.server.recovery.TaskAttributes;
+import dev.lifeline.server.twilio.ConferenceJoin;
+import dev.lifeline.server.twilio.TwilioGateway;
+import dev.lifeline.server.twilio.TwilioGatewayException;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Carries out what a desktop asks, the same for a REST call and a socket message. Every command is checked
+ * against the caller first — an agent acts only on its own reservations, tasks and conferences (403 for somebody
+ * else's, 404 for ids nobody has), supervisor commands need the supervisor role — and only then touches Twilio.
+ */
+public final class DesktopCommands {
+
+    private static final Logger log = LoggerFactory.getLogger(DesktopCommands.class);
+    private static final Set<String> HELD_STATUSES = Set.of("accepted", "wrapping", "completed");
+
+    private final DesktopModule.Dependencies deps;
+    private final AgentStates states;
+    private final PresenceRegistry presence;
+
+    DesktopCommands(DesktopModule.Dependencies deps, AgentStates states, PresenceRegistry presence) {
+        this.deps = deps;
+        this.states = states;
+        this.presence = presence;
+    }
+
+    public void execute(Session session, ClientCommand command) {
+        try {
+            dispatch(session, command);
+        } catch (TwilioGatewayException e) {
+            throw new ApiProblem(translate(e));
+        }
+    }
+
+    private void dispatch(Session session, ClientCommand command) {
+        if (command instanceof AcceptReservation c) {
+            accept(session, c.reservationSid());
+        } else if (command instanceof RejectReservation c) {
+            reject(session, c.reservationSid());
+        } else if (command instanceof HangUp c) {
+            hangUp(session, c.conferenceSid());
+        } else if (command instanceof HoldParticipant c) {
+            String conferenceSid = c.conferenceSid();
+            deps.twilio().hold(conferenceSid, participantOfMyConference(session, conferenceSid, c.callSid()).callSid(), true, null);
+        } else if (command instanceof UnholdParticipant c) {
+            String conferenceSid = c.conferenceSid();
+            deps.twilio().hold(conferenceSid, participantOfMyConference(session, conferenceSid, c.callSid()).callSid(), false, null);
+        } else if (command instanceof MuteParticipant c) {
+            String conferenceSid = c.conferenceSid();
+            deps.twilio().mute(conferenceSid, participantOfMyConference(session, conferenceSid, c.callSid()).callSid(), c.muted());
+        } else if (command instanceof WrapUpTask c) {
+            requireNoOpenIncident(workerOf(session), myTask(session, c.taskSid()));
+            deps.twilio().wrapUpTask(c.taskSid(), "wrap-up by " + session.identity());
+        } else if (command instanceof CompleteTask c) {
+            requireNoOpenIncident(workerOf(session), myTask(session, c.taskSid()));
+            deps.twilio().completeTask(c.taskSid(), "completed by " + session.identity());
+        } else if (command instanceof SetActivity c) {
+            String workerSid = workerOf(session);
+            deps.twilio().setWorkerActivity(workerSid, deps.workspace().activitySid(c.activity().friendlyName()));
+            deps.hub().sendTo(session.identity(), new ActivityChanged(states.agentView(session.identity(), workerSid)));
+        } else if (command instanceof Heartbeat) {
+            presence.heartbeat(session.identity());
+        } else if (command instanceof CancelIncident c) {
+            if (!session.isSupervisor()) {
+                throw new ApiProblem(Problem.forbidden("Only supervisors may cancel a recovery"));
+            }
+            if (deps.engine().cancel(c.incidentId(), session.identity()).isEmpty()) {
+                throw new ApiProblem(Problem.notFound("incident", c.incidentId()));
+            }
+        }
+    }
+
+    // Reservations //
+
+    private void accept(Session session, String reservationSid) {
+        String workerSid = workerOf(session);
+        ReservationRecord reservation = myReservation(workerSid, reservationSid);
+        requirePending(reservation);
+        TwilioGateway.TaskDetails task = deps.twilio().taskDetails(reservation.taskSid())
+                .orElseThrow(() -> new ApiProblem(Problem.conflict("The task of reservation " + reservationSid + " is gone")));
+        TaskAttributes attributes = WireViews.attributes(task.attributesJson());
+        Optional<String> customerCall = attributes.string(RecoveryAttributes.CALL_SID);
+        if (!"voice".equals(task.channel()) || customerCall.isEmpty()) {
+            // The Recovery Ping and other non-voice work: no call to bridge, a plain accept.
+            deps.twilio().acceptReservation(task.sid(), reservationSid);
+            return;
+        }
+        String identity = session.identity();
+        WorkerAssignment assignment = new WorkerAssignment(workerSid, deps.agents().displayName(identity), reservationSid,
+                task.sid(), task.workflowSid(), attributes);
+        // Registered BEFORE the accept: the worker leg's participant-join may arrive before this call returns.
+        deps.engine().expectWorker(task.sid(), new ConferenceStore.PendingAssignment(assignment, customerCall.get(), identity));
+        ConferenceJoin worker = new ConferenceJoin(identity, false, true, false,
+                deps.publicBaseUrl() + "/webhooks/conference", EffectExecutor.CONFERENCE_EVENTS);
+        String from = WireViews.customerNumber(attributes);
+        // Worker endConferenceOnExit=false: a dropped agent must not end the customer's call. The customer's
+        // leg ends the conference when the customer hangs up (two-party call).
+        deps.twilio().acceptWithConference(task.sid(), reservationSid, "client:" + identity, from != null ? from : "Lifeline",
+                worker, true);
+        log.info("{} accepted {} (task {})", identity, reservationSid, task.sid());
+    }
+
+    private void reject(Session session, String reservationSid) {
+        ReservationRecord reservation = myReservation(workerOf(session), reservationSid);
+        requirePending(reservation);
+        deps.twilio().rejectReservation(reservation.taskSid(), reservationSid);
+    }
+
+    private ReservationRecord myReservation(String workerSid, String reservationSid) {
+        Optional<ReservationRecord> known = deps.hub().reservation(reservationSid);
+        if (known.isPresent()) {
+            if (!known.get().workerSid().equals(workerSid)) {
+                throw new ApiProblem(Problem.forbidden("Reservation " + reservationSid + " is another agent's"));
+            }
+            return known.get();
+        }
+        // Not heard of through Event Streams yet (or this server restarted): ask TaskRouter.
+        return deps.twilio().workerReservations(workerSid).stream()
+                .filter(r -> r.sid().equals(reservationSid))
+                .findFirst()
+                .map(r -> new ReservationRecord(r.sid(), r.taskSid(), workerSid, r.status(), null, null, null, null, r.createdAt()))
+                .orElseThrow(() -> new ApiProblem(Problem.notFound("reservation", reservationSid)));
+    }
+
+    private void requirePending(ReservationRecord reservation) {
+        String status = deps.twilio().reservationStatus(reservation.taskSid(), reservation.reservationSid());
+        if (!"pending".equals(status)) {
+            throw new ApiProblem(Problem.conflict("Reservation " + reservation.reservationSid() + " is " + status
+                    + "; only a pending reservation can be accepted or rejected"));
+        }
+    }
+
+    // Tasks //
+
+    private String myTask(Session session, String taskSid) {
+        String workerSid = workerOf(session);
+        boolean mine = deps.hub().reservationsOfTask(taskSid).stream()
+                .anyMatch(r -> r.workerSid().equals(workerSid) && HELD_STATUSES.contains(r.status()))
+                || deps.twilio().workerReservations(workerSid).stream()
+                .anyMatch(r -> r.taskSid().equals(taskSid) && HELD_STATUSES.contains(r.status()));
+        if (mine) {
+            return taskSid;
+        }
+        if (deps.twilio().taskDetails(taskSid).isPresent()) {
+            throw new ApiProblem(Problem.forbidden("Task " + taskSid + " is not assigned to you"));
+        }
+        throw new ApiProblem(Problem.notFound("task", taskSid));
+    }
+
+    private void requireNoOpenIncident(String workerSid, String taskSid) {
+        boolean recovering = deps.engine().incidents().openIncidentsOf(workerSid).stream()
+                .anyMatch(incident -> incident.droppedWorker().taskSid().equals(taskSid));
+        if (recovering) {
+            throw new ApiProblem(Problem.conflict("Task " + taskSid
+                    + " is being recovered: the customer is waiting to be reconnected, so it cannot be wrapped up yet"));
+        }
+    }
+
+    // Conferences //
+
+    private void hangUp(Session session, String conferenceSid) {
+        Participant leg = myLeg(session, conferenceSid);
+        // Marked graceful BEFORE the leg goes, so its participant-leave is never taken for a drop.
+        deps.engine().gracefulExit(conferenceSid, leg.callSid(), GracefulExit.HANG_UP);
+        deps.twilio().hangUp(leg.callSid());
+    }
+
+    private Participant participantOfMyConference(Session session, String conferenceSid, String callSid) {
+        myLeg(session, conferenceSid);
+        ConferenceRecord record = deps.engine().conference(conferenceSid).orElseThrow();
+        return record.participant(callSid).filter(Participant::present)
+                .orElseThrow(() -> new ApiProblem(Problem.notFound("participant", callSid)));
+    }
+
+    private Participant myLeg(Session session, String conferenceSid) {
+        String workerSid = workerOf(session);
+        ConferenceRecord record = deps.engine().conference(conferenceSid)
+                .orElseThrow(() -> new ApiProblem(Problem.notFound("conference", conferenceSid)));
+        return AgentStates.myLeg(record, workerSid)
+                .orElseThrow(() -> new ApiProblem(Problem.forbidden("You are not in conference " + conferenceSid)));
+    }
+
+    // Plumbing //
+
+    Optional<String> workerSidOf(String identity) {
+        return deps.agents().workerSid(identity);
+    }
+
+    /** The caller's TaskRouter worker; supervisors without one may not act on calls. */
+    String workerOf(Session session) {
+        return deps.agents().workerSid(session.identity())
+                .orElseThrow(() -> new ApiProblem(Problem.forbidden(session.identity() + " has no TaskRouter worker and takes no calls")));
+    }
+
+    private static Problem translate(TwilioGatewayException e) {
+        if (e.status() == 404) {
+            return new Problem(Problem.NOT_FOUND, "Not found", 404, "Twilio no longer knows it: " + e.getMessage(), null, null);
+        }
+        if (e.status() >= 400 && e.status() < 500) {
+            return Problem.conflict("Twilio refused: " + e.getMessage());
+        }
+        log.warn("Twilio call failed: {}", e.getMessage());
+        return new Problem(Problem.ABOUT_BLANK, "Bad gateway", 502, "Twilio could not be reached; try again", null, null);
+    }
+}

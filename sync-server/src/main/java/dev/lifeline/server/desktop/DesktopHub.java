@@ -1,0 +1,205 @@
+package dev.lifeline.server.desktop;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import com.hazelcast.topic.ITopic;
+import dev.lifeline.model.codec.JsonCodec;
+import dev.lifeline.model.event.ConferenceChanged;
+import dev.lifeline.model.event.IncidentChanged;
+import dev.lifeline.model.event.ServerEvent;
+import dev.lifeline.server.conference.ConferenceRecord;
+import dev.lifeline.server.engine.AgentNotifier;
+import dev.lifeline.server.engine.DesktopFeed;
+import dev.lifeline.server.recovery.Incident;
+import dev.lifeline.server.webhooks.TaskRouterEvent;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where server events meet desktop sockets. The engine calls it (as {@link AgentNotifier} and {@link DesktopFeed})
+ * on whichever member handled the webhook; the hub publishes each event on a Hazelcast topic and every member
+ * delivers it to the sockets it holds, so an agent connected to member B hears about a webhook handled on A.
+ */
+public final class DesktopHub implements AgentNotifier, DesktopFeed, AutoCloseable {
+
+    public static final String TOPIC = "desktop-events";
+    public static final String RESERVATIONS = "desktop-reservations";
+    static final String CONFERENCE_STARTS = "desktop-conference-started";
+
+    private static final Logger log = LoggerFactory.getLogger(DesktopHub.class);
+    private static final long RECORD_TTL_HOURS = 24;
+
+    private final AgentDirectory agents;
+    private final Clock clock;
+    private final ITopic<DesktopEnvelope> topic;
+    private final UUID listener;
+    private final IMap<String, ReservationRecord> reservations;
+    private final IMap<String, Instant> conferenceStarts;
+    private final Map<String, DesktopConnection> connections = new ConcurrentHashMap<>();
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "desktop-hub-sender");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final TaskRouterEvents taskRouterEvents;
+
+    public DesktopHub(HazelcastInstance hazelcast, AgentDirectory agents, Clock clock) {
+        this.agents = agents;
+        this.clock = clock;
+        this.topic = hazelcast.getTopic(TOPIC);
+        this.reservations = hazelcast.getMap(RESERVATIONS);
+        this.conferenceStarts = hazelcast.getMap(CONFERENCE_STARTS);
+        this.taskRouterEvents = new TaskRouterEvents(this, agents, clock);
+        this.listener = topic.addMessageListener(message -> deliverLocally(message.getMessageObject()));
+    }
+
+    /** Reservations of tasks on this workflow are Recovery Pings (set by the module once the workspace is known). */
+    public void pingWorkflowSid(String workflowSid) {
+        taskRouterEvents.pingWorkflowSid(workflowSid);
+    }
+
+    // What the engine calls //
+
+    @Override
+    public void incidentChanged(Incident incident) {
+        IncidentChanged event = new IncidentChanged(WireViews.incident(incident, agents));
+        agents.identityOfWorker(incident.droppedWorker().workerSid()).ifPresent(identity -> sendTo(identity, event));
+        sendToSupervisors(event);
+    }
+
+    @Override
+    public void taskRouterEvent(TaskRouterEvent event) {
+        try {
+            taskRouterEvents.handle(event);
+        } catch (RuntimeException e) {
+            // A desktop push must never fail the webhook: the engine has already applied the event.
+            log.warn("could not forward TaskRouter event {} to desktops", event.eventType(), e);
+        }
+    }
+
+    @Override
+    public void conferenceChanged(ConferenceRecord conference) {
+        try {
+            Instant now = clock.instant();
+            Instant earlier = conferenceStarts.putIfAbsent(conference.conferenceSid(), now, RECORD_TTL_HOURS, TimeUnit.HOURS);
+            Instant started = earlier != null ? earlier : now;
+            ConferenceChanged event = new ConferenceChanged(WireViews.conference(conference, started, now));
+            conference.participants().values().stream()
+                    .filter(participant -> participant.worker() != null)
+                    .map(participant -> agents.identityOfWorker(participant.worker().workerSid()))
+                    .flatMap(Optional::stream)
+                    .distinct()
+                    .forEach(identity -> sendTo(identity, event));
+        } catch (RuntimeException e) {
+            log.warn("could not forward conference {} to desktops", conference.conferenceSid(), e);
+        }
+    }
+
+    // Sending //
+
+    /** To every socket of {@code identity}, on whichever member holds it. */
+    public void sendTo(String identity, ServerEvent event) {
+        topic.publish(new DesktopEnvelope(identity, false, JsonCodec.shared().encode(event)));
+    }
+
+    /** To every supervisor socket in the cluster. */
+    public void sendToSupervisors(ServerEvent event) {
+        topic.publish(new DesktopEnvelope(null, true, JsonCodec.shared().encode(event)));
+    }
+
+    /** To the supervisor sockets of this member only (each member pushes its own queue snapshots). */
+    public void pushToLocalSupervisors(ServerEvent event) {
+        String json = JsonCodec.shared().encode(event);
+        connections.values().stream().filter(c -> c.session().isSupervisor()).forEach(c -> c.push(json));
+    }
+
+    public boolean hasLocalSupervisors() {
+        return connections.values().stream().anyMatch(c -> c.session().isSupervisor());
+    }
+
+    /** Identities with an open socket on this member. */
+    public Set<String> locallyConnected() {
+        Set<String> identities = ConcurrentHashMap.newKeySet();
+        connections.values().forEach(c -> identities.add(c.session().identity()));
+        return identities;
+    }
+
+    // Sockets //
+
+    void attach(DesktopConnection connection) {
+        connections.put(connection.id(), connection);
+    }
+
+    void detach(DesktopConnection connection) {
+        connections.remove(connection.id(), connection);
+    }
+
+    java.util.concurrent.Executor sender() {
+        return sender;
+    }
+
+    private void deliverLocally(DesktopEnvelope envelope) {
+        for (DesktopConnection connection : connections.values()) {
+            boolean addressed = envelope.toSupervisors()
+                    ? connection.session().isSupervisor()
+                    : connection.session().identity().equals(envelope.identity());
+            if (addressed) {
+                connection.push(envelope.eventJson());
+            }
+        }
+    }
+
+    // Reservations heard from TaskRouter //
+
+    public Optional<ReservationRecord> reservation(String reservationSid) {
+        return Optional.ofNullable(reservationSid == null ? null : reservations.get(reservationSid));
+    }
+
+    /** Reservations seen for a task, any worker. */
+    public List<ReservationRecord> reservationsOfTask(String taskSid) {
+        List<ReservationRecord> result = new ArrayList<>();
+        for (ReservationRecord record : reservations.values()) {
+            if (record.taskSid().equals(taskSid)) {
+                result.add(record);
+            }
+        }
+        return result;
+    }
+
+    Collection<ReservationRecord> allReservations() {
+        return reservations.values();
+    }
+
+    void remember(ReservationRecord record) {
+        reservations.set(record.reservationSid(), record, RECORD_TTL_HOURS, TimeUnit.HOURS);
+    }
+
+    /** When this server first heard of the conference (Twilio's callbacks carry no start time we keep). */
+    public Instant conferenceStartedAt(String conferenceSid) {
+        Instant started = conferenceStarts.get(conferenceSid);
+        return started != null ? started : clock.instant();
+    }
+
+    TaskRouterEvents views() {
+        return taskRouterEvents;
+    }
+
+    @Override
+    public void close() {
+        topic.removeMessageListener(listener);
+        sender.shutdown();
+    }
+}

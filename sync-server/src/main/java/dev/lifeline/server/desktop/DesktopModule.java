@@ -1,0 +1,88 @@
+package dev.lifeline.server.desktop;
+
+import com.hazelcast.core.HazelcastInstance;
+import dev.lifeline.server.auth.SessionAuthenticator;
+import dev.lifeline.server.engine.RecoveryEngine;
+import dev.lifeline.server.presence.PresenceRegistry;
+import dev.lifeline.server.presence.PresenceSweeper;
+import dev.lifeline.server.provision.ProvisionedWorkspace;
+import dev.lifeline.server.supervisor.SupervisorFeed;
+import dev.lifeline.server.twilio.TwilioGateway;
+import io.javalin.router.JavalinDefaultRoutingApi;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The desktop side of the server, composed: REST commands, the events WebSocket, presence and its sweeper, and
+ * the supervisor feed. The composition root builds one with {@link Dependencies}, calls {@link #register} while
+ * configuring Javalin, {@link #start()} once the server runs, and {@link #close()} on shutdown.
+ */
+public final class DesktopModule implements AutoCloseable {
+
+    /** The supervisor panel refresh period. */
+    public static final Duration SUPERVISOR_PUSH_EVERY = Duration.ofSeconds(1);
+
+    private final Dependencies deps;
+    private final PresenceRegistry presence;
+    private final PresenceSweeper sweeper;
+    private final AgentStates states;
+    private final DesktopCommands commands;
+    private final SupervisorFeed supervisor;
+    private final DesktopRoutes routes;
+    private final DesktopSocket socket;
+
+    public DesktopModule(Dependencies dependencies) {
+        this.deps = dependencies;
+        deps.hub().pingWorkflowSid(deps.workspace().pingWorkflowSid());
+        this.presence = new PresenceRegistry(deps.hazelcast(), deps.presenceGrace(), deps.clock());
+        this.sweeper = new PresenceSweeper(deps.agents(), presence, deps.twilio(), deps.engine().incidents(),
+                deps.workspace().activitySid("Offline"));
+        this.states = new AgentStates(deps.twilio(), deps.engine(), deps.hub(), deps.agents(), presence, deps.clock());
+        this.commands = new DesktopCommands(deps, states, presence);
+        this.supervisor = new SupervisorFeed(deps.twilio(), deps.engine().incidents(), deps.agents(), states, deps.hub(),
+                deps.clock());
+        this.routes = new DesktopRoutes(deps.authenticator(), commands, states, supervisor, deps.softphones());
+        this.socket = new DesktopSocket(deps.authenticator(), deps.hub(), commands, states, supervisor, presence, deps.clock());
+    }
+
+    public record Dependencies(HazelcastInstance hazelcast, TwilioGateway twilio, RecoveryEngine engine, DesktopHub hub,
+                               AgentDirectory agents, SessionAuthenticator authenticator, ProvisionedWorkspace workspace,
+                               String publicBaseUrl, Duration presenceGrace, Clock clock, SoftphoneAccess softphones) {
+    }
+
+    /** REST + the WebSocket. */
+    public void register(JavalinDefaultRoutingApi routing) {
+        routes.register(routing);
+        socket.register(routing);
+    }
+
+    /** Starts the presence sweeper (every half grace period) and the 1 s supervisor push. */
+    public DesktopModule start() {
+        Duration sweepEvery = deps.presenceGrace().dividedBy(2);
+        sweeper.start(sweepEvery.isZero() ? Duration.ofSeconds(1) : sweepEvery);
+        supervisor.start(SUPERVISOR_PUSH_EVERY);
+        return this;
+    }
+
+    public PresenceSweeper presenceSweeper() {
+        return sweeper;
+    }
+
+    public PresenceRegistry presence() {
+        return presence;
+    }
+
+    public SupervisorFeed supervisorFeed() {
+        return supervisor;
+    }
+
+    public DesktopCommands commands() {
+        return commands;
+    }
+
+    @Override
+    public void close() {
+        sweeper.close();
+        supervisor.close();
+    }
+}

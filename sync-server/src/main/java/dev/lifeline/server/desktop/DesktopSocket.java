@@ -1,0 +1,141 @@
+package dev.lifeline.server.desktop;
+
+import dev.lifeline.model.api.DesktopApi;
+import dev.lifeline.model.codec.CodecException;
+import dev.lifeline.model.codec.JsonCodec;
+import dev.lifeline.model.command.ClientCommand;
+import dev.lifeline.model.event.ProblemReported;
+import dev.lifeline.model.event.QueueSnapshotChanged;
+import dev.lifeline.model.problem.Problem;
+import dev.lifeline.server.auth.SessionAuthenticator;
+import dev.lifeline.server.auth.TokenService.Session;
+import dev.lifeline.server.http.ApiProblem;
+import dev.lifeline.server.presence.PresenceRegistry;
+import dev.lifeline.server.supervisor.SupervisorFeed;
+import io.javalin.http.Context;
+import io.javalin.router.JavalinDefaultRoutingApi;
+import io.javalin.websocket.WsContext;
+import io.javalin.websocket.WsMessageContext;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The desktop WebSocket ({@link DesktopApi#EVENTS}{@code ?token=…}): refuses a bad token with 401 at the upgrade,
+ * sends the agent's snapshot first (supervisors: the queue snapshot), then pushes; takes heartbeats and any other
+ * {@link ClientCommand}, answering a bad one with an {@code error} event.
+ */
+final class DesktopSocket {
+
+    /** Jetty closes a connection whose text frame is bigger with 1009 (message too big). */
+    static final int MAX_MESSAGE_BYTES = 64 * 1024;
+    private static final int POLICY_VIOLATION = 1008;
+    private static final Logger log = LoggerFactory.getLogger(DesktopSocket.class);
+
+    private final SessionAuthenticator authenticator;
+    private final DesktopHub hub;
+    private final DesktopCommands commands;
+    private final AgentStates states;
+    private final SupervisorFeed supervisor;
+    private final PresenceRegistry presence;
+    private final Clock clock;
+    private final Map<String, DesktopConnection> open = new ConcurrentHashMap<>();
+
+    DesktopSocket(SessionAuthenticator authenticator, DesktopHub hub, DesktopCommands commands, AgentStates states,
+                  SupervisorFeed supervisor, PresenceRegistry presence, Clock clock) {
+        this.authenticator = authenticator;
+        this.hub = hub;
+        this.commands = commands;
+        this.states = states;
+        this.supervisor = supervisor;
+        this.presence = presence;
+        this.clock = clock;
+    }
+
+    void register(JavalinDefaultRoutingApi routes) {
+        routes.wsBeforeUpgrade(DesktopApi.EVENTS, this::authorize);
+        routes.ws(DesktopApi.EVENTS, ws -> {
+            ws.onConnect(this::connected);
+            ws.onMessage(this::received);
+            ws.onClose(ctx -> closed(ctx));
+            ws.onError(ctx -> log.debug("desktop socket {} failed", ctx.sessionId(), ctx.error()));
+        });
+    }
+
+    private void authorize(Context ctx) {
+        if (authenticator.fromQueryToken(ctx.queryParam(DesktopApi.TOKEN_PARAM)).isEmpty()) {
+            throw new ApiProblem(Problem.unauthorized("The events socket needs a valid ?token="));
+        }
+    }
+
+    private void connected(WsContext ctx) {
+        Optional<Session> session = authenticator.fromQueryToken(ctx.queryParam(DesktopApi.TOKEN_PARAM));
+        if (session.isEmpty()) {
+            ctx.session.close(POLICY_VIOLATION, "invalid or expired token", Callback.NOOP);
+            return;
+        }
+        ctx.session.setMaxTextMessageSize(MAX_MESSAGE_BYTES);
+        ctx.enableAutomaticPings();
+        DesktopConnection connection = new DesktopConnection(ctx, session.get(), hub.sender());
+        open.put(ctx.sessionId(), connection);
+        hub.attach(connection);
+        String identity = session.get().identity();
+        try {
+            Optional<String> workerSid = commands.workerSidOf(identity);
+            if (workerSid.isPresent()) {
+                presence.heartbeat(identity);
+                connection.sendSnapshotFirst(JsonCodec.shared().encode(states.snapshot(identity, workerSid.get())));
+            } else {
+                connection.sendSnapshotFirst(JsonCodec.shared().encode(new QueueSnapshotChanged(supervisor.snapshot())));
+            }
+        } catch (RuntimeException e) {
+            log.warn("could not assemble the snapshot for {}", identity, e);
+            connection.sendSnapshotFirst(JsonCodec.shared().encode(new ProblemReported(new Problem(Problem.ABOUT_BLANK,
+                    "Snapshot unavailable", 503, "The server could not read your state; reconnect in a moment", null, null))));
+        }
+    }
+
+    private void received(WsMessageContext ctx) {
+        DesktopConnection connection = open.get(ctx.sessionId());
+        if (connection == null) {
+            return;
+        }
+        Session session = connection.session();
+        if (!clock.instant().isBefore(session.expiresAt())) {
+            reply(connection, Problem.unauthorized("The session token has expired; sign in again"));
+            ctx.session.close(POLICY_VIOLATION, "token expired", Callback.NOOP);
+            return;
+        }
+        try {
+            ClientCommand command = JsonCodec.shared().decode(ctx.message(), ClientCommand.class);
+            commands.execute(session, command);
+        } catch (CodecException e) {
+            reply(connection, Problem.invalidBody(e));
+        } catch (ApiProblem e) {
+            reply(connection, e.problem());
+        } catch (RuntimeException e) {
+            log.warn("desktop command from {} failed", session.identity(), e);
+            reply(connection, new Problem(Problem.INTERNAL, "Internal error", 500, "The server could not carry out the command",
+                    null, null));
+        }
+    }
+
+    private void reply(DesktopConnection connection, Problem problem) {
+        connection.reply(JsonCodec.shared().encode(new ProblemReported(problem.withInstance(DesktopApi.EVENTS))));
+    }
+
+    private void closed(WsContext ctx) {
+        DesktopConnection connection = open.remove(ctx.sessionId());
+        if (connection != null) {
+            hub.detach(connection);
+        }
+    }
+
+    int openConnections() {
+        return open.size();
+    }
+}

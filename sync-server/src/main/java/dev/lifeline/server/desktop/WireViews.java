@@ -1,0 +1,153 @@
+package dev.lifeline.server.desktop;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lifeline.model.conference.ConferenceView;
+import dev.lifeline.model.conference.ParticipantRole;
+import dev.lifeline.model.conference.ParticipantView;
+import dev.lifeline.model.incident.IncidentView;
+import dev.lifeline.model.incident.Phase;
+import dev.lifeline.model.queue.FinishedIncident;
+import dev.lifeline.server.conference.ConferenceRecord;
+import dev.lifeline.server.conference.Participant;
+import dev.lifeline.server.recovery.Incident;
+import dev.lifeline.server.recovery.PartySnapshot;
+import dev.lifeline.server.recovery.RecoveryAttributes;
+import dev.lifeline.server.recovery.TaskAttributes;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Maps the server's own records (incidents, conference records, task attributes) to the wire views of shared-model. */
+public final class WireViews {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private WireViews() {
+    }
+
+    public static IncidentView incident(Incident incident, AgentDirectory agents) {
+        TaskAttributes attributes = incident.droppedWorker().taskAttributes();
+        String workerName = agents.identityOfWorker(incident.droppedWorker().workerSid())
+                .map(agents::displayName)
+                .orElse(blankToNull(incident.droppedWorker().workerName()));
+        List<String> remaining = incident.remainingParties().stream().map(WireViews::partyLabel).toList();
+        return new IncidentView(incident.incidentId(), incident.conferenceSid(), incident.phase(),
+                Math.max(1, incident.attempt()), incident.droppedWorker().workerSid(), workerName,
+                customerLabel(attributes), customerNumber(attributes), remaining, incident.deadline(),
+                incident.pingDeadline(), incident.timestamps(), outcome(incident.phase(), workerName),
+                Math.max(0, incident.version()));
+    }
+
+    /** A terminal incident for the supervisor panel's "recently finished" list. */
+    public static Optional<FinishedIncident> finished(Incident incident, AgentDirectory agents) {
+        if (!incident.isTerminal()) {
+            return Optional.empty();
+        }
+        IncidentView view = incident(incident, agents);
+        Instant finishedAt = finishedAt(incident);
+        Duration toReconnect = view.timeToReconnect().filter(d -> !d.isNegative()).orElse(null);
+        return Optional.of(new FinishedIncident(incident.incidentId(), view.droppedWorkerName(), customerNameOrNumber(view),
+                incident.phase(), view.outcome(), finishedAt, toReconnect));
+    }
+
+    /** When the incident reached its terminal phase (the latest phase timestamp). */
+    public static Instant finishedAt(Incident incident) {
+        Instant at = incident.timestamps().get(incident.phase());
+        if (at != null) {
+            return at;
+        }
+        return incident.timestamps().values().stream().max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
+    }
+
+    public static ConferenceView conference(ConferenceRecord record, Instant startedAt, Instant endedAt) {
+        List<ParticipantView> participants = record.participants().values().stream()
+                .filter(Participant::present)
+                .sorted(Comparator.comparing(Participant::callSid))
+                .map(p -> new ParticipantView(p.callSid(), role(p), p.label(), displayName(p), p.hold(), p.muted(),
+                        p.endConferenceOnExit()))
+                .toList();
+        String taskSid = record.participants().values().stream()
+                .filter(p -> p.worker() != null)
+                .map(p -> p.worker().taskSid())
+                .findFirst().orElse(null);
+        return new ConferenceView(record.conferenceSid(), taskSid, participants, startedAt, record.ended() ? endedAt : null);
+    }
+
+    public static TaskAttributes attributes(String json) {
+        if (json == null || json.isBlank()) {
+            return TaskAttributes.empty();
+        }
+        try {
+            Map<String, Object> values = JSON.readValue(json, new TypeReference<LinkedHashMap<String, Object>>() { });
+            return TaskAttributes.of(values);
+        } catch (Exception notAnObject) {
+            return TaskAttributes.empty();
+        }
+    }
+
+    /** The caller's number: TaskRouter voice tasks carry it as {@code from}, some flows as {@code caller}. */
+    public static String customerNumber(TaskAttributes attributes) {
+        return attributes.string("from").or(() -> attributes.string("caller")).orElse(null);
+    }
+
+    public static String customerLabel(TaskAttributes attributes) {
+        return attributes.string("name").or(() -> attributes.string("customerName")).orElse(null);
+    }
+
+    public static Optional<String> incidentOf(TaskAttributes attributes) {
+        return attributes.string(RecoveryAttributes.LIFELINE_INCIDENT);
+    }
+
+    public static boolean isReconnect(TaskAttributes attributes) {
+        return attributes.string(RecoveryAttributes.IS_RECONNECT).map("true"::equalsIgnoreCase).orElse(false);
+    }
+
+    /** Plain words for the people watching; null while the incident is still open. */
+    static String outcome(Phase phase, String workerName) {
+        String agent = workerName == null ? "the agent" : workerName;
+        return switch (phase) {
+            case RESTORED -> "Reconnected to " + agent;
+            case REQUEUED -> agent + " did not come back in time; the customer went back to the queue at top priority";
+            case CUSTOMER_LEFT -> "The customer hung up before " + agent + " came back";
+            case EXPIRED -> "The recovery took too long; the customer went back to the queue";
+            case CANCELLED -> "A supervisor cancelled the recovery; the customer went back to the queue";
+            default -> null;
+        };
+    }
+
+    private static String customerNameOrNumber(IncidentView view) {
+        return view.customerLabel() != null ? view.customerLabel() : view.customerNumber();
+    }
+
+    private static String partyLabel(PartySnapshot party) {
+        return party.label() != null && !party.label().isBlank() ? party.label() : party.role().name().toLowerCase(Locale.ROOT);
+    }
+
+    private static ParticipantRole role(Participant participant) {
+        return switch (participant.role()) {
+            case WORKER -> ParticipantRole.WORKER;
+            case CUSTOMER -> ParticipantRole.CUSTOMER;
+            case EXTERNAL -> ParticipantRole.EXTERNAL;
+        };
+    }
+
+    private static String displayName(Participant participant) {
+        if (participant.worker() != null && !participant.worker().workerName().isBlank()) {
+            return participant.worker().workerName();
+        }
+        if (participant.role() == dev.lifeline.server.recovery.PartyRole.CUSTOMER && participant.worker() == null) {
+            return null;
+        }
+        return participant.label();
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+}

@@ -1,0 +1,132 @@
+package dev.lifeline.server.supervisor;
+
+import dev.lifeline.model.agent.AgentView;
+import dev.lifeline.model.event.QueueSnapshotChanged;
+import dev.lifeline.model.incident.IncidentView;
+import dev.lifeline.model.queue.AgentStatus;
+import dev.lifeline.model.queue.FinishedIncident;
+import dev.lifeline.model.queue.QueueSnapshot;
+import dev.lifeline.model.queue.QueueStats;
+import dev.lifeline.server.desktop.AgentDirectory;
+import dev.lifeline.server.desktop.AgentStates;
+import dev.lifeline.server.desktop.DesktopHub;
+import dev.lifeline.server.desktop.WireViews;
+import dev.lifeline.server.engine.IncidentStore;
+import dev.lifeline.server.recovery.Incident;
+import dev.lifeline.server.twilio.TwilioGateway;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The supervisor panel: queues (TaskRouter real-time statistics), agents with presence and what they are doing,
+ * recoveries in progress and the latest finished ones. Each member pushes a whole snapshot to the supervisor
+ * sockets it holds, once per period: a panel that missed one is right again with the next.
+ */
+public final class SupervisorFeed implements AutoCloseable {
+
+    public static final int RECENTLY_FINISHED = 10;
+    private static final Logger log = LoggerFactory.getLogger(SupervisorFeed.class);
+    private static final String OFFLINE = "Offline";
+
+    private final TwilioGateway twilio;
+    private final IncidentStore incidents;
+    private final AgentDirectory agents;
+    private final AgentStates states;
+    private final DesktopHub hub;
+    private final Clock clock;
+    private ScheduledExecutorService timer;
+
+    public SupervisorFeed(TwilioGateway twilio, IncidentStore incidents, AgentDirectory agents, AgentStates states,
+                          DesktopHub hub, Clock clock) {
+        this.twilio = twilio;
+        this.incidents = incidents;
+        this.agents = agents;
+        this.states = states;
+        this.hub = hub;
+        this.clock = clock;
+    }
+
+    public QueueSnapshot snapshot() {
+        Collection<Incident> all = incidents.all();
+        List<IncidentView> inProgress = all.stream().filter(i -> !i.isTerminal())
+                .map(i -> WireViews.incident(i, agents))
+                .sorted(Comparator.comparing(IncidentView::incidentId))
+                .toList();
+        List<FinishedIncident> finished = all.stream()
+                .map(i -> WireViews.finished(i, agents))
+                .flatMap(Optional::stream)
+                .sorted(Comparator.comparing(FinishedIncident::finishedAt).reversed())
+                .limit(RECENTLY_FINISHED)
+                .toList();
+        return new QueueSnapshot(clock.instant(), queues(), agentRows(), inProgress, finished);
+    }
+
+    private List<QueueStats> queues() {
+        List<QueueStats> rows = new ArrayList<>();
+        for (Map.Entry<String, String> queue : twilio.queues().entrySet()) {
+            TwilioGateway.QueueStatistics stats = twilio.queueStatistics(queue.getKey());
+            int offline = (int) (long) stats.workersByActivity().getOrDefault(OFFLINE, 0L);
+            int busy = Math.max(0, stats.eligibleWorkers() - stats.availableWorkers() - offline);
+            rows.add(new QueueStats(queue.getValue(), queue.getKey(), stats.waitingTasks(), stats.longestWaitSeconds(),
+                    stats.availableWorkers(), busy, offline));
+        }
+        return rows;
+    }
+
+    private List<AgentStatus> agentRows() {
+        List<AgentStatus> rows = new ArrayList<>();
+        for (String identity : agents.agentIdentities()) {
+            String workerSid = agents.workerSid(identity).orElseThrow();
+            AgentView agent = states.agentView(identity, workerSid);
+            List<AgentStates.OpenReservation> open = states.openReservations(workerSid);
+            Instant since = twilio.fetchWorker(workerSid).map(TwilioGateway.WorkerState::activityChangedAt).orElse(null);
+            rows.add(new AgentStatus(agent, states.workState(workerSid, open), since));
+        }
+        return rows;
+    }
+
+    /** Pushes one snapshot to this member's supervisor sockets, if any. */
+    public void pushNow() {
+        if (hub.hasLocalSupervisors()) {
+            hub.pushToLocalSupervisors(new QueueSnapshotChanged(snapshot()));
+        }
+    }
+
+    public synchronized SupervisorFeed start(Duration every) {
+        if (timer == null) {
+            timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "supervisor-feed");
+                thread.setDaemon(true);
+                return thread;
+            });
+            timer.scheduleAtFixedRate(() -> {
+                try {
+                    pushNow();
+                } catch (RuntimeException e) {
+                    log.warn("supervisor snapshot failed", e);
+                }
+            }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        return this;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (timer != null) {
+            timer.shutdownNow();
+            timer = null;
+        }
+    }
+}

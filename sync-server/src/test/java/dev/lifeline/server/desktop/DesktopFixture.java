@@ -1,0 +1,211 @@
+package dev.lifeline.server.desktop;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.twilio.http.TwilioRestClient;
+import dev.lifeline.model.api.DesktopApi;
+import dev.lifeline.model.codec.JsonCodec;
+import dev.lifeline.server.auth.AuthRoutes;
+import dev.lifeline.server.auth.LoginThrottle;
+import dev.lifeline.server.auth.PasswordHasher;
+import dev.lifeline.server.auth.SessionAuthenticator;
+import dev.lifeline.server.auth.TokenService;
+import dev.lifeline.server.auth.User;
+import dev.lifeline.server.auth.UserDirectory;
+import dev.lifeline.server.cluster.HazelcastMembers;
+import dev.lifeline.server.config.ServerConfig.ClusterSettings;
+import dev.lifeline.server.engine.ConferenceStore;
+import dev.lifeline.server.engine.EffectExecutor;
+import dev.lifeline.server.engine.EffectLeases;
+import dev.lifeline.server.engine.IncidentStore;
+import dev.lifeline.server.engine.RecoveryEngine;
+import dev.lifeline.server.engine.SeenEvents;
+import dev.lifeline.server.http.ProblemResponses;
+import dev.lifeline.server.observability.LifelineMetrics;
+import dev.lifeline.server.provision.ProvisionedWorkspace;
+import dev.lifeline.server.provision.WorkspaceProvisioner;
+import dev.lifeline.server.recovery.RecoveryPolicy;
+import dev.lifeline.server.twilio.TwilioGateway;
+import dev.lifeline.server.webhooks.TwilioSignatureVerifier;
+import dev.lifeline.server.webhooks.WebhookRoutes;
+import dev.lifeline.sim.TwilioSim;
+import dev.lifeline.sim.client.EmulatorHttpClient;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The real parts wired the way the server wires them: twilio-sim on port 0 (the SDK over HTTP, signed webhooks
+ * back), an isolated Hazelcast member, the recovery engine, auth and webhook routes, and the desktop module on a
+ * Javalin app. One per test class.
+ */
+public final class DesktopFixture implements AutoCloseable {
+
+    public static final Duration PRESENCE_GRACE = Duration.ofSeconds(30);
+    public static final String CUSTOMER = "+15551230001";
+
+    public final MutableClock clock = new MutableClock();
+    public final TwilioSim sim;
+    public final TwilioRestClient client;
+    public final HazelcastInstance hazelcast;
+    public final ProvisionedWorkspace workspace;
+    public final TwilioGateway twilio;
+    public final RecoveryEngine engine;
+    public final AgentDirectory agents;
+    public final DesktopHub hub;
+    public final DesktopModule module;
+    public final UserDirectory users;
+    public final TokenService tokens;
+    public final String baseUrl;
+    public final HttpClient http = HttpClient.newHttpClient();
+    private final Javalin app;
+    private final byte[] secret = ("desktop-test-secret-" + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+
+    public DesktopFixture() {
+        sim = TwilioSim.builder().port(0).start();
+        client = new TwilioRestClient.Builder(sim.accountSid(), sim.authToken())
+                .httpClient(new EmulatorHttpClient(sim.baseUrl())).build();
+        int port = freePort();
+        baseUrl = "http://localhost:" + port;
+        workspace = new WorkspaceProvisioner(client).provision(null, "Desktop test " + UUID.randomUUID(),
+                baseUrl + WebhookRoutes.TASKROUTER_PATH, Map.of("alice", "Alice Agent", "bob", "Bob Agent"), 15, 10);
+        int hazelcastPort = freePort();
+        hazelcast = HazelcastMembers.start(new ClusterSettings("desktop-" + UUID.randomUUID(), hazelcastPort,
+                List.of("127.0.0.1:" + hazelcastPort), 0));
+        twilio = new TwilioGateway(client, workspace.workspaceSid());
+        PasswordHasher hasher = new PasswordHasher(1000);
+        users = UserDirectory.demo(hasher);
+        agents = new AgentDirectory(users, workspace.workers());
+        hub = new DesktopHub(hazelcast, agents, clock);
+        LifelineMetrics metrics = new LifelineMetrics();
+        EffectExecutor executor = new EffectExecutor(twilio, baseUrl + WebhookRoutes.CONFERENCE_PATH, notify -> { });
+        RecoveryPolicy policy = RecoveryPolicy.defaults(workspace.pingWorkflowSid(), baseUrl + "/media/announce",
+                baseUrl + "/media/hold");
+        engine = new RecoveryEngine(new ConferenceStore(hazelcast), new IncidentStore(hazelcast), executor,
+                new EffectLeases(hazelcast, Duration.ofSeconds(30)), new SeenEvents(hazelcast), policy, clock, metrics, hub, hub);
+        tokens = new TokenService(secret, Duration.ofHours(1), clock);
+        SessionAuthenticator authenticator = new SessionAuthenticator(tokens);
+        module = new DesktopModule(new DesktopModule.Dependencies(hazelcast, twilio, engine, hub, agents, authenticator,
+                workspace, baseUrl, PRESENCE_GRACE, clock,
+                identity -> Optional.of(new SoftphoneConfig(SoftphoneConfig.EMULATOR,
+                        sim.baseUrl().replace("http", "ws") + "/voice-plane?identity=" + identity,
+                        sim.voicePlane().tokens().forIdentity(identity)))));
+        AuthRoutes auth = new AuthRoutes(users, hasher, tokens, authenticator, new LoginThrottle(1000, Duration.ofMinutes(1), clock),
+                identity -> agents.workerSid(identity).orElse(null));
+        WebhookRoutes webhooks = new WebhookRoutes(new TwilioSignatureVerifier(sim.authToken(), baseUrl), engine, metrics);
+        app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            ProblemResponses.register(config.routes);
+            auth.register(config.routes);
+            webhooks.register(config.routes);
+            module.register(config.routes);
+        }).start(port);
+        // Agents' softphones answer at once: the desktop's own softphone is not what these tests are about.
+        sim.voice().registerAutoAnswer("client:alice", Duration.ZERO);
+        sim.voice().registerAutoAnswer("client:bob", Duration.ZERO);
+    }
+
+    public String token(String identity) {
+        User user = users.find(identity).orElseThrow();
+        return tokens.issue(user).token();
+    }
+
+    /** Signed with the right key but already expired. */
+    public String expiredToken(String identity) {
+        Clock past = Clock.fixed(Instant.now().minus(Duration.ofHours(2)), java.time.ZoneOffset.UTC);
+        return new TokenService(secret, Duration.ofMinutes(5), past).issue(users.find(identity).orElseThrow()).token();
+    }
+
+    /** A valid token whose payload was changed after signing (claims to be a supervisor). */
+    public String tamperedToken(String identity) {
+        String[] parts = token(identity).split("\\.");
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                .replace("\"agent\"", "\"supervisor\"");
+        return parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+    }
+
+    public String workerSid(String identity) {
+        return workspace.workers().get(identity);
+    }
+
+    public void setActivity(String identity, String activity) {
+        twilio.setWorkerActivity(workerSid(identity), workspace.activitySid(activity));
+    }
+
+    public String activityOf(String identity) {
+        return twilio.fetchWorker(workerSid(identity)).orElseThrow().activityName();
+    }
+
+    /** A customer calls the voice workflow; @return the customer's call SID. */
+    public String customerCalls() {
+        return sim.voice().inboundCall(CUSTOMER, "+15559990000", workspace.voiceWorkflowSid(),
+                "{\"from\":\"" + CUSTOMER + "\"}", null, null);
+    }
+
+    public HttpResponse<String> get(String path, String token) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET(), token);
+    }
+
+    public HttpResponse<String> post(String path, String token, Object body) {
+        String json = body instanceof String text ? text : JsonCodec.shared().encode(body);
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)), token);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request, String token) {
+        if (token != null) {
+            request.header(DesktopApi.AUTHORIZATION_HEADER, DesktopApi.BEARER_PREFIX + token);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public TestDesktop desktop(String identity) {
+        return TestDesktop.connect(http, baseUrl, token(identity));
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> simConferences() {
+        return (List<Map<String, Object>>) ((Map<String, Object>) sim.snapshot().get("voice")).get("conferences");
+    }
+
+    @Override
+    public void close() {
+        module.close();
+        app.stop();
+        hub.close();
+        hazelcast.shutdown();
+        sim.close();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress("127.0.0.1", 0));
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
