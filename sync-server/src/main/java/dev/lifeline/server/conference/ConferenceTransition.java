@@ -3,15 +3,18 @@ package dev.lifeline.server.conference;
 import dev.lifeline.server.recovery.Effect;
 import dev.lifeline.server.recovery.RecoveryEvent;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
  * The result of one conference change: the record to store, conference-level effects (flag corrections,
  * ending a conference after a graceful hang-up) and recovery events for the incident store. Each recovery
  * event names its own target: {@code DropDetected.incidentId()} (open it), {@code WorkerDroppedAgain
- * .previousIncidentId()}, and {@code CustomerLeft.customerCallSid()} (every open incident of that customer).
+ * .previousIncidentId()}, {@code PartyJoined.incidentId()}, and {@code CustomerLeft.customerCallSid()} (the
+ * open incidents of that customer).
  */
-public record ConferenceTransition(ConferenceRecord next, List<Effect> effects, List<RecoveryEvent> recoveryEvents) {
+public record ConferenceTransition(ConferenceRecord next, List<Effect> effects, List<RecoveryEvent> recoveryEvents)
+        implements Serializable {
 
     public ConferenceTransition {
         effects = List.copyOf(effects);
