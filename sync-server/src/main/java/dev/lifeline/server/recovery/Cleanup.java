@@ -70,6 +70,14 @@ final class Cleanup {
         step.emit(new Effect.RedirectCustomerToEnqueue(step.effectId(kind), incident.customerCallSid,
                 incident.droppedWorker.workflowSid(), RecoveryAttributes.reconnect(incident, targetWorkerSid),
                 priority));
+        // Whoever stays behind now waits alone until the move: music instead of silence. The move re-dials
+        // them with their own hold state from the snapshot, so this hold does not follow them.
+        for (PartySnapshot party : incident.remainingParties) {
+            if (party.role() != PartyRole.CUSTOMER && !party.hold()) {
+                step.emit(new Effect.StartHoldMusic(step.effectId("hold-music", party.callSid()),
+                        incident.conferenceSid, party.callSid(), step.policy.holdMusicUrl()));
+            }
+        }
     }
 
     /** The executor completes the reservation only if it is still {@code wrapping}. */

@@ -55,7 +55,8 @@
  * any                  EffectCompleted/Failed         marks the outbox entry                             =
  * </pre>
  * StartHoldMusic*: for each remaining party not already on hold, when the customer is alone (or the policy
- * says so). Repeated drops: a drop of the reconnected leg opens attempt n+1 of the same {@code interactionId}
+ * says so); any redirect of the customer also holds the third parties it leaves behind until they are moved.
+ * Effects still pending when a phase becomes terminal (e.g. a MoveParty) are still to be performed. Repeated drops: a drop of the reconnected leg opens attempt n+1 of the same {@code interactionId}
  * as a new incident (keyed by the new conference and leg); attempt and interaction travel in the reconnect
  * task's attributes ({@link dev.lifeline.server.recovery.RecoveryAttributes}).
  */

@@ -64,6 +64,14 @@ class RecoveryHappyPathTest {
     }
 
     @Test
+    void thirdPartyLeftAloneByTheCustomersRedirectHearsHoldMusicUntilMoved() {
+        Scenario s = Scenario.threeParty().pingAccepted();
+
+        assertThat(s.only(StartHoldMusic.class).callSid()).isEqualTo(THIRD_PARTY);
+        assertThat(s.only(StartHoldMusic.class).holdUrl()).isEqualTo(Fixtures.POLICY.holdMusicUrl());
+    }
+
+    @Test
     void createdPingTaskStartsPingingWithTheTtlCountedFromItsCreation() {
         Scenario s = Scenario.twoParty().after(Duration.ofSeconds(2)).pinging();
 
