@@ -40,7 +40,7 @@ final class CallProgressCallbacks {
             params.put("CallDuration", duration);
             params.put("Duration", duration);
         }
-        context.webhooks.send(Webhook.form(call.progress.url(), params, call.sid));
+        context.webhooks.send(Webhook.form(call.progress.url(), params, call.sid, call.progress.method()));
     }
 
     static long duration(VoiceCall call) {

@@ -59,7 +59,7 @@ final class ConferenceCallbacks {
                 params.put(name, value);
             }
         });
-        context.webhooks.send(Webhook.form(settings.url(), params, conference.sid));
+        context.webhooks.send(Webhook.form(settings.url(), params, conference.sid, settings.method()));
     }
 
     static String subscriptionWord(String event) {

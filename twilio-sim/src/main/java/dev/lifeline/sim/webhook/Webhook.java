@@ -9,10 +9,29 @@ import java.util.Map;
  * @param orderingKey callbacks with the same key are delivered in the order they were sent unless a
  *                    fault says otherwise (Twilio orders a conference's callbacks; use the conference SID)
  */
-public record Webhook(String url, Map<String, String> form, String json, RetryPolicy retry, String orderingKey) {
+public record Webhook(String url, Map<String, String> form, String json, RetryPolicy retry, String orderingKey,
+                      String method) {
+
+    /** A POST (the method every callback used before {@code method} existed). */
+    public Webhook(String url, Map<String, String> form, String json, RetryPolicy retry, String orderingKey) {
+        this(url, form, json, retry, orderingKey, "POST");
+    }
 
     public static Webhook form(String url, Map<String, String> params, String orderingKey) {
         return new Webhook(url, new LinkedHashMap<>(params), null, RetryPolicy.VOICE, orderingKey);
+    }
+
+    /**
+     * A form callback sent with {@code method} ({@code GET} puts the parameters in the query string, as Twilio
+     * does for {@code StatusCallbackMethod=GET}); any other value means POST.
+     */
+    public static Webhook form(String url, Map<String, String> params, String orderingKey, String method) {
+        return new Webhook(url, new LinkedHashMap<>(params), null, RetryPolicy.VOICE, orderingKey,
+                "GET".equalsIgnoreCase(method) ? "GET" : "POST");
+    }
+
+    public boolean isGet() {
+        return "GET".equals(method);
     }
 
     public static Webhook json(String url, String body, RetryPolicy retry, String orderingKey) {

@@ -197,6 +197,14 @@ public final class WebhookDispatcher implements AutoCloseable {
                 signed.put(k, v);
             }
         });
+        if (webhook.isGet()) {
+            // GET: the parameters ride in the query string and only the full URL is signed (twilio-api.md §5)
+            String url = body.isEmpty() ? webhook.url() : webhook.url() + (webhook.url().contains("?") ? "&" : "?") + body;
+            return builder.uri(URI.create(url))
+                    .header("X-Twilio-Signature", signer.signUrl(url))
+                    .GET()
+                    .build();
+        }
         return builder.uri(URI.create(webhook.url()))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("X-Twilio-Signature", signer.signForm(webhook.url(), signed))

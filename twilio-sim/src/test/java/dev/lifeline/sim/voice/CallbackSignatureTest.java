@@ -73,4 +73,21 @@ class CallbackSignatureTest {
         assertThat(new RequestValidator("another-token").validate(hold.url(), hold.singleValuedParams(),
                 hold.header("X-Twilio-Signature"))).isFalse();
     }
+
+    @Test
+    void aGetCallbackCarriesItsParametersInTheQueryAndSignsTheFullUrl() {
+        Participant.creator("room", new PhoneNumber("+15559990000"), new PhoneNumber("+15550000001"))
+                .setLabel("customer ë")
+                .setConferenceStatusCallback(sim.receiver().url("/get-status"))
+                .setConferenceStatusCallbackMethod(com.twilio.http.HttpMethod.GET)
+                .setConferenceStatusCallbackEvent(List.of("join"))
+                .create(sim.client());
+
+        Received join = sim.receiver().awaitOne(r -> r.path().equals("/get-status"));
+
+        assertThat(join.method()).isEqualTo("GET");
+        assertThat(join.url()).contains("StatusCallbackEvent=participant-join");
+        assertThat(new RequestValidator(sim.authToken()).validate(join.url(), Map.of(), join.header("X-Twilio-Signature")))
+                .isTrue();
+    }
 }
