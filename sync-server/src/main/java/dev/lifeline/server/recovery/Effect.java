@@ -27,7 +27,10 @@ public sealed interface Effect extends Serializable {
         }
     }
 
-    /** Create the Recovery Ping task (default channel, known worker = the dropped agent, TTL = timeout). */
+    /**
+     * Create the Recovery Ping task (default channel, known worker = the dropped agent, TTL = timeout). Report
+     * the created task SID as the {@code EffectCompleted} outcome: that alone moves the incident to PINGING.
+     */
     record CreatePingTask(String effectId, String workflowSid, TaskAttributes attributes, int ttlSeconds,
                           int priority) implements Effect {
         public CreatePingTask {

@@ -75,6 +75,19 @@ class DropDetectionTest {
     }
 
     @Test
+    void transferredCallDropReportsTheSecondAgentsOwnTaskReservationAndWorkflow() {
+        Calls calls = Calls.customerWithAlice().join(BOB_LEG, false).register(BOB_LEG, Calls.bob())
+                .graceful(ALICE_LEG, GracefulExit.HANG_UP).leave(ALICE_LEG, LeaveReason.PARTICIPANT_HUNG_UP)
+                .leave(BOB_LEG, LeaveReason.PARTICIPANT_HUNG_UP);
+
+        DropDetected drop = calls.events(DropDetected.class).get(0);
+        assertThat(drop.droppedWorker().workerSid()).isEqualTo("WKbob");
+        assertThat(drop.droppedWorker().taskSid()).isEqualTo("WT7");
+        assertThat(drop.droppedWorker().reservationSid()).isEqualTo("WR7");
+        assertThat(drop.droppedWorker().workflowSid()).isEqualTo("WWsupport");
+    }
+
+    @Test
     void agentLeavingAfterTheCustomerHungUpIsNoDrop() {
         Calls calls = Calls.customerWithAlice().leave(CUSTOMER, LeaveReason.PARTICIPANT_HUNG_UP)
                 .leave(ALICE_LEG, LeaveReason.PARTICIPANT_HUNG_UP);
@@ -129,6 +142,16 @@ class DropDetectionTest {
                 .leave(CUSTOMER, LeaveReason.PARTICIPANT_UPDATED_VIA_API);
 
         assertThat(calls.events(CustomerLeft.class)).isEmpty();
+    }
+
+    @Test
+    void customerLeavingWithoutAReasonButWithALiveCallWasMovedNotHungUp() {
+        Calls calls = Calls.customerWithAlice();
+        calls.apply(new ConferenceCallback(Calls.CONFERENCE, CUSTOMER, ConferenceCallback.Kind.PARTICIPANT_LEAVE,
+                calls.nextSequence(), null, null, null, null, null, "in-progress"));
+
+        assertThat(calls.events(CustomerLeft.class)).isEmpty();
+        assertThat(calls.participant(CUSTOMER).present()).isFalse();
     }
 
     @Test

@@ -192,6 +192,18 @@ class OriginalBugsTest {
         assertThat(effects.indexOf(keep)).isLessThan(effects.indexOf(s.only(RedirectCustomerToEnqueue.class)));
     }
 
+    /** §8.8: completing the ping and moving parties were fire-and-forget; here they stay owed until reported. */
+    @Test
+    void effectsStayOwedUntilTheExecutorReportsThem() {
+        Scenario s = Scenario.threeParty().reconnected();
+        assertThat(s.incident().pendingEffects()).hasSameElementsAs(s.allEffects());
+
+        s.executorCompletesEverything();
+
+        assertThat(s.incident().pendingEffects()).isEmpty();
+        assertThat(s.phase()).isEqualTo(Phase.RESTORED);
+    }
+
     /** §8.14: the ping copied the Insights conversations object and could show up as its own segment. */
     @Test
     void pingDoesNotCarryInsightsConversations() {

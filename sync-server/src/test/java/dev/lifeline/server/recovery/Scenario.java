@@ -65,11 +65,13 @@ final class Scenario {
         return reconnectQueued().apply(Fixtures.reconnectAcceptedBy(Fixtures.ALICE));
     }
 
-    /** Reports every pending effect as done, as a healthy executor would. */
+    /** Reports every pending effect as done, as a healthy executor would, including effects that causes. */
     Scenario executorCompletesEverything() {
-        for (Effect effect : incident.pendingEffects()) {
-            String outcome = effect instanceof Effect.CreatePingTask ? Fixtures.PING_TASK : "ok";
-            apply(new RecoveryEvent.EffectCompleted(effect.effectId(), outcome));
+        for (int round = 0; round < 10 && !incident.pendingEffects().isEmpty(); round++) {
+            for (Effect effect : incident.pendingEffects()) {
+                String outcome = effect instanceof Effect.CreatePingTask ? Fixtures.PING_TASK : "ok";
+                apply(new RecoveryEvent.EffectCompleted(effect.effectId(), outcome));
+            }
         }
         return this;
     }
