@@ -74,6 +74,34 @@ public final class DesktopFixture implements AutoCloseable {
     private final Javalin app;
     private final byte[] secret = ("desktop-test-secret-" + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
 
+    private static DesktopFixture shared;
+
+    /** One server for the whole test run (Hazelcast's join alone takes seconds); closed when the JVM exits. */
+    public static synchronized DesktopFixture shared() {
+        if (shared == null) {
+            shared = new DesktopFixture();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+        }
+        return shared;
+    }
+
+    /** Ends every call still up in the sim and frees the agents, so the next test starts from a quiet floor. */
+    @SuppressWarnings("unchecked")
+    public void quietFloor() {
+        List<Map<String, Object>> calls = (List<Map<String, Object>>) ((Map<String, Object>) sim.snapshot().get("voice")).get("calls");
+        for (Map<String, Object> call : calls) {
+            String status = String.valueOf(call.get("status"));
+            if (!status.equals("completed") && !status.equals("canceled") && !status.equals("busy")
+                    && !status.equals("failed") && !status.equals("no-answer")) {
+                try {
+                    sim.voice().hangUp(String.valueOf(call.get("sid")));
+                } catch (RuntimeException alreadyGone) {
+                    // the call ended in between
+                }
+            }
+        }
+    }
+
     public DesktopFixture() {
         sim = TwilioSim.builder().port(0).start();
         client = new TwilioRestClient.Builder(sim.accountSid(), sim.authToken())
