@@ -56,6 +56,7 @@ public final class TwilioSim implements AutoCloseable {
         this.http = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = 1_000_000;
+            config.jetty.modifyWebSocketServletFactory(VoicePlane::configure);
             config.routes.before("/2010-04-01/*", this::requireAccountAuth);
             config.routes.before("/v1/*", this::requireAccountAuth);
             config.routes.exception(TwilioApiException.class, TwilioSim::writeError);

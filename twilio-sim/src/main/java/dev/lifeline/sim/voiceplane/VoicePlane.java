@@ -9,11 +9,13 @@ import dev.lifeline.sim.voice.VoiceEmulator;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import io.javalin.websocket.WsContext;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +30,13 @@ import org.slf4j.LoggerFactory;
 public final class VoicePlane implements SoftphoneLine, AutoCloseable {
 
     public static final String PATH = "/voice-plane";
+    /**
+     * A softphone whose network silently vanished (no FIN, no RST) is declared gone after this long without
+     * any frame; the server pings every {@link #PING_INTERVAL} and the JDK/browser clients pong by themselves.
+     * Real time, not sim time: it is transport liveness, not call logic.
+     */
+    public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(15);
+    public static final Duration PING_INTERVAL = Duration.ofSeconds(5);
 
     private static final Logger log = LoggerFactory.getLogger(VoicePlane.class);
     private static final Pattern IDENTITY = Pattern.compile("[A-Za-z0-9_.@\\-]{1,121}");
@@ -53,6 +62,11 @@ public final class VoicePlane implements SoftphoneLine, AutoCloseable {
 
     public VoicePlaneTokens tokens() {
         return tokens;
+    }
+
+    /** Jetty's WebSocket settings for the voice plane: the idle timeout that turns a silent network loss into a drop. */
+    public static void configure(org.eclipse.jetty.ee10.websocket.server.JettyWebSocketServletFactory factory) {
+        factory.setIdleTimeout(IDLE_TIMEOUT);
     }
 
     public void routes(JavalinDefaultRoutingApi routes) {
@@ -83,7 +97,7 @@ public final class VoicePlane implements SoftphoneLine, AutoCloseable {
     private void registered(WsContext ctx) {
         String identity = ctx.queryParam("identity");
         current.put(identity, ctx);
-        ctx.enableAutomaticPings();
+        ctx.enableAutomaticPings(PING_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
         Map<String, Object> hello = new LinkedHashMap<>();
         hello.put("type", "registered");
         hello.put("identity", identity);
