@@ -27,6 +27,10 @@ public final class Await {
 
     public static <T> T onFx(Callable<T> read) {
         try {
+            if (javafx.application.Platform.isFxApplicationThread()) {
+                // Nested reads (a condition that itself reads the UI) must not wait for a later FX turn.
+                return read.call();
+            }
             return WaitForAsyncUtils.asyncFx(read).get(SECONDS, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new AssertionError("could not read the UI: " + e, e);

@@ -1,0 +1,74 @@
+package dev.lifeline.desktop.supervisor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lifeline.desktop.app.UiExecutor;
+import dev.lifeline.desktop.testing.RecordingSender;
+import dev.lifeline.desktop.testing.Samples;
+import dev.lifeline.model.command.CancelIncident;
+import dev.lifeline.model.incident.IncidentView;
+import dev.lifeline.model.incident.Phase;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SupervisorViewModelTest {
+
+    private final RecordingSender sender = new RecordingSender();
+    private final SupervisorViewModel panel = new SupervisorViewModel(sender, UiExecutor.DIRECT, Clock.systemUTC(), ZoneOffset.UTC);
+
+    @Test
+    void rowsSurviveUpdatesAsTheSameObjects() {
+        panel.apply(Samples.queue(List.of(Samples.incident("I1", Phase.PINGING, 1)), List.of()));
+        IncidentRow row = panel.incidents().get(0);
+        AgentRow alice = panel.agents().get(0);
+
+        panel.apply(Samples.queue(List.of(Samples.incident("I1", Phase.RECONNECTED, 3)), List.of()));
+
+        assertThat(panel.incidents()).containsExactly(row);
+        assertThat(panel.agents().get(0)).isSameAs(alice);
+        assertThat(row.phaseProperty().get()).isEqualTo("Reconnected");
+    }
+
+    @Test
+    void aNewIncidentIsInsertedWithoutReplacingTheOthers() {
+        panel.apply(Samples.queue(List.of(Samples.incident("I1", Phase.PINGING, 1)), List.of()));
+        IncidentRow first = panel.incidents().get(0);
+        IncidentView second = Samples.incident("I2", Phase.DETECTED, 1);
+
+        panel.apply(Samples.queue(List.of(second, Samples.incident("I1", Phase.PINGING, 2)), List.of()));
+
+        assertThat(panel.incidents()).extracting(IncidentRow::incidentId).containsExactly("I2", "I1");
+        assertThat(panel.incidents().get(1)).isSameAs(first);
+    }
+
+    @Test
+    void elapsedAndCountdownAdvanceBetweenPushes() {
+        IncidentView incident = Samples.incident("I1", Phase.PINGING, 1);
+        panel.apply(Samples.queue(List.of(incident), List.of()));
+
+        panel.tick(incident.reachedAt(Phase.DETECTED).orElseThrow().plusSeconds(20));
+
+        assertThat(panel.incidents().get(0).elapsedProperty().get()).isEqualTo("0:20");
+        assertThat(panel.incidents().get(0).countdownProperty().get()).isEqualTo("0:07");
+    }
+
+    @Test
+    void finishedIncidentsShowOutcomeAndTimeToReconnect() {
+        panel.apply(Samples.queue(List.of(), List.of(Samples.restored("I1"))));
+
+        assertThat(panel.finished().get(0).outcomeProperty().get()).isEqualTo("Reconnected to Alice Agent");
+        assertThat(panel.finished().get(0).timeToReconnectProperty().get()).isEqualTo("8.4 s");
+    }
+
+    @Test
+    void cancelSendsTheIncidentIdAndConfirms() {
+        panel.apply(Samples.queue(List.of(Samples.incident("CF1:CA1", Phase.PINGING, 1)), List.of()));
+
+        panel.cancel(panel.incidents().get(0));
+
+        assertThat(sender.sent).extracting(command -> ((CancelIncident) command).incidentId()).containsExactly("CF1:CA1");
+        assertThat(panel.statusProperty().get()).startsWith("Recovery cancelled");
+    }
+}
