@@ -53,6 +53,10 @@ final class RecoveryEventTranslator {
                 case "task.created" -> routed.add(new Routed(id, new RecoveryEvent.ReconnectTaskCreated(event.taskSid())));
                 case "task-queue.entered" -> routed.add(new Routed(id, new RecoveryEvent.ReconnectEnteredQueue(event.taskSid())));
                 case "reservation.accepted" -> routed.addAll(reconnectAccepted(id, event));
+                // The customer hung up while queued for the reconnect: TaskRouter cancels the task. The old
+                // conference no longer sees the customer, so this is how the incident learns it.
+                case "task.canceled" -> attributes.string(RecoveryAttributes.CALL_SID)
+                        .ifPresent(call -> routed.add(new Routed(id, new RecoveryEvent.CustomerLeft(call))));
                 default -> { }
             }
         }

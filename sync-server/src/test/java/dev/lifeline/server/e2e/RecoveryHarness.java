@@ -154,12 +154,88 @@ final class RecoveryHarness implements AutoCloseable {
                 .setReservationStatus(Reservation.Status.ACCEPTED).update(client);
     }
 
+    /** A customer calls in and the agent answers on {@code phone}; returns the customer's call SID. */
+    String customerTalkingTo(String identity, TestSoftphone phone) {
+        makeAvailable(identity);
+        String customer = sim.voice().inboundCall("+15551230001", "+15550100000", workspace.voiceWorkflowSid(),
+                "{\"from\":\"+15551230001\",\"caller\":\"Carol Customer\"}", null, null);
+        Reservation offer = awaitPendingReservation(identity, task -> true);
+        acceptVoice(identity, offer);
+        awaitTrue(identity + "'s leg connected", () -> !phone.connectedCalls().isEmpty());
+        awaitTrue(identity + " registered in the conference", () -> engine.conferences().all().stream()
+                .anyMatch(c -> c.participants().values().stream()
+                        .anyMatch(p -> p.worker() != null && p.worker().workerSid().equals(worker(identity)))));
+        return customer;
+    }
+
+    /** The SID of the in-progress conference the call is in, from the emulator's world state. */
+    @SuppressWarnings("unchecked")
+    Optional<String> conferenceOf(String callSid) {
+        for (Map<String, Object> conference : conferences()) {
+            List<Map<String, Object>> participants = (List<Map<String, Object>>) conference.get("participants");
+            if (!"completed".equals(conference.get("status"))
+                    && participants.stream().anyMatch(p -> callSid.equals(p.get("callSid")))) {
+                return Optional.of((String) conference.get("sid"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Drives the reconciler until the condition holds, as its timer would. */
+    Incident sweepUntil(String identity, java.util.function.Predicate<Incident> condition) {
+        return await("an incident of " + identity + " matching the condition after sweeps", () -> {
+            reconciler.sweep();
+            return engine.incidents().all().stream()
+                    .filter(i -> i.droppedWorker().workerSid().equals(worker(identity)))
+                    .filter(condition)
+                    .findFirst();
+        });
+    }
+
     // Assertions //
 
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> conferences() {
         Map<String, Object> voice = (Map<String, Object>) sim.snapshot().get("voice");
         return (List<Map<String, Object>>) voice.get("conferences");
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> call(String callSid) {
+        Map<String, Object> voice = (Map<String, Object>) sim.snapshot().get("voice");
+        return ((List<Map<String, Object>>) voice.get("calls")).stream()
+                .filter(c -> callSid.equals(c.get("sid"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no call " + callSid));
+    }
+
+    String callActivity(String callSid) {
+        return (String) call(callSid).get("activity");
+    }
+
+    String conferenceStatus(String conferenceSid) {
+        return conferences().stream().filter(c -> conferenceSid.equals(c.get("sid")))
+                .map(c -> (String) c.get("status")).findFirst().orElse(null);
+    }
+
+    /** The reconnect task ({@code isReconnect}) created for this customer call, from the emulator's TaskRouter state. */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> reconnectTaskOf(String callSid) {
+        Map<String, Object> taskRouter = (Map<String, Object>) sim.snapshot().get("taskRouter");
+        List<Map<String, Object>> tasks = new ArrayList<>();
+        for (Map<String, Object> workspace : (List<Map<String, Object>>) taskRouter.get("workspaces")) {
+            tasks.addAll((List<Map<String, Object>>) workspace.get("tasks"));
+        }
+        Map<String, Object> newest = null;
+        for (Map<String, Object> task : tasks) {
+            Map<String, Object> attributes = (Map<String, Object>) task.get("attributes");
+            if (callSid.equals(attributes.get("call_sid")) && Boolean.TRUE.equals(attributes.get("isReconnect"))) {
+                newest = task;
+            }
+        }
+        if (newest == null) {
+            throw new AssertionError("no reconnect task for call " + callSid + " in " + tasks);
+        }
+        return newest;
     }
 
     Optional<Incident> incident(String incidentId) {

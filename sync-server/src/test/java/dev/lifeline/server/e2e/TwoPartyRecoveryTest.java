@@ -30,23 +30,10 @@ class TwoPartyRecoveryTest {
         harness.close();
     }
 
-    /** Customer calls, alice answers on her softphone; returns the customer's call SID. */
-    private String customerTalkingToAlice(TestSoftphone alicePhone) {
-        harness.makeAvailable("alice");
-        String customer = harness.sim.voice().inboundCall("+15551230001", "+15550100000", harness.workspace.voiceWorkflowSid(),
-                "{\"from\":\"+15551230001\",\"caller\":\"Carol Customer\"}", null, null);
-        Reservation offer = harness.awaitPendingReservation("alice", task -> true);
-        harness.acceptVoice("alice", offer);
-        awaitTrue("alice's leg connected", () -> !alicePhone.connectedCalls().isEmpty());
-        awaitTrue("alice registered in the conference", () -> harness.engine.conferences().all().stream()
-                .anyMatch(c -> c.participants().values().stream().anyMatch(p -> p.worker() != null)));
-        return customer;
-    }
-
     @Test
     void aDroppedAgentWhoComesBackIsReconnectedToTheSameCustomer() throws Exception {
         TestSoftphone firstDesktop = harness.softphone("alice");
-        String customer = customerTalkingToAlice(firstDesktop);
+        String customer = harness.customerTalkingTo("alice", firstDesktop);
 
         firstDesktop.drop();
         Incident pinging = harness.awaitIncidentOf("alice", i -> i.phase() == Phase.PINGING);

@@ -1,0 +1,106 @@
+package dev.lifeline.server.e2e;
+
+import static dev.lifeline.server.e2e.RecoveryHarness.awaitTrue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.twilio.rest.taskrouter.v1.workspace.task.Reservation;
+import dev.lifeline.model.incident.Phase;
+import dev.lifeline.server.recovery.Incident;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The side exits of a recovery, end to end against twilio-sim: every one frees the agent and keeps the customer. */
+class RecoveryOutcomesTest {
+
+    private RecoveryHarness harness;
+
+    @AfterEach
+    void stop() {
+        if (harness != null) {
+            harness.close();
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void pingTimeoutRequeuesCustomerToTheOriginalWorkflowWithElevatedPriority() throws Exception {
+        harness = new RecoveryHarness(Duration.ofSeconds(15), Duration.ofSeconds(120));
+        TestSoftphone phone = harness.softphone("alice");
+        String customer = harness.customerTalkingTo("alice", phone);
+        phone.drop();
+        Incident pinging = harness.awaitIncidentOf("alice", i -> i.phase() == Phase.PINGING);
+
+        harness.simClock.advance(Duration.ofSeconds(16));
+
+        Incident requeued = harness.awaitIncidentOf("alice", i -> i.phase() == Phase.REQUEUED);
+        assertThat(harness.gateway.fetchTask(pinging.pingTaskSid()).assignmentStatus()).isEqualTo("canceled");
+        awaitTrue("the original reservation is completed", () -> "completed".equals(harness.gateway.reservationStatus(
+                requeued.droppedWorker().taskSid(), requeued.droppedWorker().reservationSid())));
+        Map<String, Object> reconnect = harness.reconnectTaskOf(customer);
+        assertThat(reconnect.get("workflow_sid")).isEqualTo(harness.workspace.voiceWorkflowSid());
+        assertThat(reconnect.get("priority")).isEqualTo(1000);
+        assertThat((Map<String, Object>) reconnect.get("attributes")).containsEntry("isReconnect", true)
+                .doesNotContainKey("targetWorkerSid");
+        assertThat(harness.sim.voice().effects(customer)).containsEntry("enqueue", 2);
+        assertThat(harness.notifications).extracting(Incident::phase).contains(Phase.REQUEUED);
+    }
+
+    @Test
+    void customerHangupWhilePingingEndsTheIncidentAndFreesTheAgent() throws Exception {
+        harness = new RecoveryHarness(Duration.ofSeconds(15), Duration.ofSeconds(120));
+        TestSoftphone phone = harness.softphone("alice");
+        String customer = harness.customerTalkingTo("alice", phone);
+        String conference = harness.conferenceOf(customer).orElseThrow();
+        phone.drop();
+        Incident pinging = harness.awaitIncidentOf("alice", i -> i.phase() == Phase.PINGING);
+
+        harness.sim.voice().hangUp(customer);
+
+        Incident left = harness.awaitIncidentOf("alice", i -> i.phase() == Phase.CUSTOMER_LEFT);
+        awaitTrue("the ping is cancelled", () -> "canceled".equals(harness.gateway.fetchTask(pinging.pingTaskSid()).assignmentStatus()));
+        awaitTrue("the original reservation is completed", () -> "completed".equals(harness.gateway.reservationStatus(
+                left.droppedWorker().taskSid(), left.droppedWorker().reservationSid())));
+        assertThat(harness.conferenceStatus(conference)).isEqualTo("completed");
+        assertThat(harness.notifications).extracting(Incident::phase).contains(Phase.CUSTOMER_LEFT);
+    }
+
+    @Test
+    void customerHangupWhileQueuedForTheReconnectCancelsItAndFreesTheAgent() throws Exception {
+        harness = new RecoveryHarness(Duration.ofSeconds(15), Duration.ofSeconds(120));
+        TestSoftphone phone = harness.softphone("alice");
+        String customer = harness.customerTalkingTo("alice", phone);
+        phone.drop();
+        Incident pinging = harness.awaitIncidentOf("alice", i -> i.phase() == Phase.PINGING);
+        harness.softphone("alice");
+        harness.acceptPlain(harness.awaitPendingReservation("alice", t -> t.sid().equals(pinging.pingTaskSid())));
+        Incident enqueued = harness.awaitIncidentOf("alice", i -> i.phase() == Phase.RECONNECT_ENQUEUED);
+        awaitTrue("the customer waits in the queue for the reconnect", () -> "queued".equals(harness.callActivity(customer)));
+
+        harness.sim.voice().hangUp(customer);
+
+        Incident left = harness.awaitIncidentOf("alice", i -> i.phase() == Phase.CUSTOMER_LEFT);
+        assertThat(left.incidentId()).isEqualTo(enqueued.incidentId());
+        awaitTrue("the original reservation is completed", () -> "completed".equals(harness.gateway.reservationStatus(
+                left.droppedWorker().taskSid(), left.droppedWorker().reservationSid())));
+        assertThat(harness.reconnectTaskOf(customer).get("status")).isEqualTo("canceled");
+    }
+
+    @Test
+    void theWatchdogExpiresAStalledRecoveryAndRequeuesTheCustomer() throws Exception {
+        // The ping's TTL never fires (the emulator's clock stands still): as if TaskRouter's webhook were lost.
+        harness = new RecoveryHarness(Duration.ofSeconds(15), Duration.ofSeconds(2));
+        TestSoftphone phone = harness.softphone("alice");
+        String customer = harness.customerTalkingTo("alice", phone);
+        phone.drop();
+        harness.awaitIncidentOf("alice", i -> i.phase() == Phase.PINGING);
+
+        Incident expired = harness.sweepUntil("alice", i -> i.phase() == Phase.EXPIRED);
+
+        assertThat(harness.sim.voice().callStatus(customer)).isEqualTo("in-progress");
+        awaitTrue("the customer is queued again", () -> "queued".equals(harness.callActivity(customer)));
+        awaitTrue("the original reservation is completed", () -> "completed".equals(harness.gateway.reservationStatus(
+                expired.droppedWorker().taskSid(), expired.droppedWorker().reservationSid())));
+    }
+}
