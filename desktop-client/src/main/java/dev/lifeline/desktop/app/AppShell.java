@@ -33,7 +33,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.scene.Parent;
@@ -262,13 +261,9 @@ public final class AppShell implements AutoCloseable {
             }
         }
         resources.clear();
+        // No waiting here: close runs on the FX thread, which must never block.
         timer.shutdownNow();
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
-        try {
-            timer.awaitTermination(1, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
