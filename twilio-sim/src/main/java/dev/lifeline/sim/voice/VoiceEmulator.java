@@ -5,9 +5,7 @@ import dev.lifeline.sim.core.ConferenceInstruction;
 import dev.lifeline.sim.core.ConferenceSwitch;
 import dev.lifeline.sim.core.SimContext;
 import dev.lifeline.sim.core.TwilioApiException;
-import dev.lifeline.sim.twiml.TwimlException;
 import dev.lifeline.sim.twiml.TwimlFetcher;
-import dev.lifeline.sim.twiml.TwimlParser;
 import dev.lifeline.sim.twiml.TwimlVerb;
 import dev.lifeline.sim.webhook.WebhookSigner;
 import io.javalin.router.JavalinDefaultRoutingApi;
@@ -16,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Voice: Calls, Conferences, Participants, TwiML, status callbacks, and the hooks the voice plane and the
@@ -24,12 +21,12 @@ import java.util.Set;
  */
 public final class VoiceEmulator implements ConferenceSwitch {
 
-    private static final int DEFAULT_RING_TIMEOUT_SECONDS = 60;
-
     private final SimContext context;
     private final Calls calls;
     private final Conferences conferences;
     private final Endpoints endpoints;
+    private final VoiceApi api;
+    private final ConferenceBridge bridge;
     private CallQueue queue;
 
     public VoiceEmulator(SimContext context) {
@@ -45,6 +42,8 @@ public final class VoiceEmulator implements ConferenceSwitch {
         });
         conferences.wire(calls, endpoints);
         endpoints.wire(calls);
+        this.api = new VoiceApi(context, calls, conferences);
+        this.bridge = new ConferenceBridge(context, calls, conferences);
     }
 
     public void connect(CallQueue queue) {
@@ -52,7 +51,7 @@ public final class VoiceEmulator implements ConferenceSwitch {
     }
 
     public void routes(JavalinDefaultRoutingApi routes) {
-        new VoiceRoutes(this, context).register(routes);
+        new VoiceRoutes(api, context).register(routes);
     }
 
     /** The voice plane registers itself here so {@code client:} addresses ring real softphones. */
@@ -66,331 +65,7 @@ public final class VoiceEmulator implements ConferenceSwitch {
 
     @Override
     public String connect(ConferenceInstruction instruction, WorkerLegListener listener) {
-        synchronized (context.world) {
-            VoiceCall customer = instruction.customerCallSid() == null ? null : calls.get(instruction.customerCallSid());
-            if (customer == null || customer.status != CallStatus.IN_PROGRESS) {
-                throw TwilioApiException.badRequest("The customer call " + instruction.customerCallSid()
-                        + " is not in progress");
-            }
-            if (instruction.to() == null || instruction.to().isBlank()) {
-                throw TwilioApiException.missingParameter("To");
-            }
-            FormParams params = new FormParams(instruction.params());
-            ConferenceCallbackSettings callback = callbackSettings(params);
-            String identity = instruction.to().startsWith("client:") ? instruction.to().substring(7) : null;
-            String beep = params.oneOf("Beep", Set.of("true", "false", "onEnter", "onExit"));
-            ParticipantSettings workerSettings = new ParticipantSettings(
-                    identity != null ? identity : "worker",
-                    params.bool("Muted", false),
-                    params.bool("StartConferenceOnEnter", true),
-                    params.bool("EndConferenceOnExit", false),
-                    beep == null ? "true" : beep,
-                    false, null, params.url("WaitUrl"), callback);
-            ParticipantSettings customerSettings = new ParticipantSettings(
-                    "customer", false, true, params.bool("EndConferenceOnCustomerExit", false),
-                    beep == null ? "true" : beep, false, null, null, callback);
-            int timeout = params.integer("Timeout", 1, 600, DEFAULT_RING_TIMEOUT_SECONDS);
-            CallProgressSettings progress = progressSettings(params, "StatusCallback", "StatusCallbackMethod",
-                    "StatusCallbackEvent");
-            String conferenceName = instruction.conferenceName();
-
-            VoiceCall leg = calls.create(instruction.from() == null ? customer.to : instruction.from(),
-                    instruction.to(), "outbound-api", progress);
-            leg.workerLegListener = listener;
-            leg.count("conferenceInstruction");
-            customer.bridgeLegs.add(leg.sid);
-            calls.dial(leg, timeout, new VoiceCall.DialOutcome() {
-                @Override
-                public void answered(VoiceCall workerLeg) {
-                    if (customer.status != CallStatus.IN_PROGRESS) {
-                        // the customer hung up while the worker's phone rang
-                        workerLeg.workerLegListener = null;
-                        calls.hangUp(workerLeg, LeaveReason.PARTICIPANT_HUNG_UP, true, "customer-gone");
-                        listener.failed(workerLeg.sid, CallStatus.CANCELED.wire());
-                        return;
-                    }
-                    VoiceConference conference = conferences.findOrCreate(conferenceName);
-                    calls.takeForBridge(customer);
-                    customer.count("bridged");
-                    conferences.join(conference, customer, customerSettings);
-                    conferences.join(conference, workerLeg, workerSettings);
-                    listener.answered(workerLeg.sid, conference.sid);
-                }
-
-                @Override
-                public void failed(VoiceCall workerLeg, CallStatus status) {
-                    listener.failed(workerLeg.sid, status.wire());
-                }
-            });
-            return leg.sid;
-        }
-    }
-
-    // --- REST operations (VoiceRoutes) ------------------------------------------------------------------
-
-    Map<String, Object> createCall(FormParams form) {
-        String to = form.required("To");
-        String from = form.required("From");
-        String twiml = form.string("Twiml");
-        String url = form.url("Url");
-        if (form.has("ApplicationSid")) {
-            throw TwilioApiException.badRequest("ApplicationSid is not supported by the emulator: use Url or Twiml");
-        }
-        if (twiml == null && url == null) {
-            throw TwilioApiException.badRequest("One of Url, Twiml or ApplicationSid is required");
-        }
-        if (twiml != null && url != null) {
-            throw TwilioApiException.badRequest("Only one of Url or Twiml may be given");
-        }
-        List<TwimlVerb> program = twiml == null ? List.of() : parseTwiml(twiml);
-        int timeout = form.integer("Timeout", 1, 600, DEFAULT_RING_TIMEOUT_SECONDS);
-        String method = form.method("Method");
-        CallProgressSettings progress = progressSettings(form, "StatusCallback", "StatusCallbackMethod",
-                "StatusCallbackEvent");
-        synchronized (context.world) {
-            VoiceCall call = calls.create(from, to, "outbound-api", progress);
-            call.program = program;
-            call.pendingUrl = url;
-            calls.dial(call, timeout, new VoiceCall.DialOutcome() {
-                @Override
-                public void answered(VoiceCall answered) {
-                    calls.runInitialProgram(answered, method);
-                }
-
-                @Override
-                public void failed(VoiceCall failed, CallStatus status) {
-                }
-            });
-            return VoiceJson.call(context.accountSid, call);
-        }
-    }
-
-    Map<String, Object> fetchCall(String sid) {
-        synchronized (context.world) {
-            return VoiceJson.call(context.accountSid, calls.require(sid));
-        }
-    }
-
-    List<Map<String, Object>> listCalls(String status, String to, String from) {
-        synchronized (context.world) {
-            List<Map<String, Object>> list = new ArrayList<>();
-            calls.all().stream()
-                    .filter(c -> status == null || c.status.wire().equals(status))
-                    .filter(c -> to == null || to.equals(c.to))
-                    .filter(c -> from == null || from.equals(c.from))
-                    .sorted((a, b) -> b.dateCreated.compareTo(a.dateCreated))
-                    .forEach(c -> list.add(VoiceJson.call(context.accountSid, c)));
-            return list;
-        }
-    }
-
-    Map<String, Object> updateCall(String sid, FormParams form) {
-        String status = form.oneOf("Status", Set.of("canceled", "completed"));
-        String twiml = form.string("Twiml");
-        String url = form.url("Url");
-        String method = form.method("Method");
-        if (twiml != null && url != null) {
-            throw TwilioApiException.badRequest("Only one of Url or Twiml may be given");
-        }
-        List<TwimlVerb> program = twiml == null ? null : parseTwiml(twiml);
-        synchronized (context.world) {
-            VoiceCall call = calls.require(sid);
-            call.count("update");
-            if (status != null) {
-                if (call.status.isFinal()) {
-                    return VoiceJson.call(context.accountSid, call); // Twilio answers the unchanged call
-                }
-                if ("canceled".equals(status) && !call.status.isUnanswered()) {
-                    // Twilio: "canceled" only affects queued or ringing calls
-                    return VoiceJson.call(context.accountSid, call);
-                }
-                calls.hangUp(call, LeaveReason.PARTICIPANT_UPDATED_VIA_API, true, "api");
-            } else if (program != null || url != null) {
-                calls.redirect(call, program, url, method);
-            }
-            return VoiceJson.call(context.accountSid, call);
-        }
-    }
-
-    Map<String, Object> fetchConference(String sid) {
-        synchronized (context.world) {
-            return VoiceJson.conference(context.accountSid, conferences.require(sid));
-        }
-    }
-
-    List<Map<String, Object>> listConferences(String friendlyName, String status) {
-        synchronized (context.world) {
-            List<Map<String, Object>> list = new ArrayList<>();
-            conferences.all().stream()
-                    .filter(c -> friendlyName == null || friendlyName.equals(c.friendlyName))
-                    .filter(c -> status == null || status.equals(c.status))
-                    .sorted((a, b) -> b.dateCreated.compareTo(a.dateCreated))
-                    .forEach(c -> list.add(VoiceJson.conference(context.accountSid, c)));
-            return list;
-        }
-    }
-
-    Map<String, Object> updateConference(String sid, FormParams form) {
-        String status = form.oneOf("Status", Set.of("completed"));
-        String announceUrl = form.url("AnnounceUrl");
-        form.method("AnnounceMethod");
-        synchronized (context.world) {
-            VoiceConference conference = conferences.require(sid);
-            if (!conference.active() && (status != null || announceUrl != null)) {
-                throw new TwilioApiException(400, 20001, "Conference " + sid + " is not in progress");
-            }
-            if (announceUrl != null) {
-                conferences.announceToAll(conference, announceUrl);
-            }
-            if (status != null) {
-                conferences.endViaApi(conference);
-            }
-            return VoiceJson.conference(context.accountSid, conference);
-        }
-    }
-
-    Map<String, Object> createParticipant(String conferenceSidOrName, FormParams form) {
-        String from = form.required("From");
-        String to = form.required("To");
-        String label = form.string("Label");
-        String beep = form.oneOf("Beep", Set.of("true", "false", "onEnter", "onExit"));
-        ParticipantSettings settings = new ParticipantSettings(
-                label,
-                form.bool("Muted", false),
-                form.bool("StartConferenceOnEnter", true),
-                form.bool("EndConferenceOnExit", false),
-                beep == null ? "true" : beep,
-                form.bool("Coaching", false),
-                form.string("CallSidToCoach"),
-                form.url("WaitUrl"),
-                callbackSettings(form));
-        int timeout = form.integer("Timeout", 5, 600, DEFAULT_RING_TIMEOUT_SECONDS);
-        CallProgressSettings progress = progressSettings(form, "StatusCallback", "StatusCallbackMethod",
-                "StatusCallbackEvent");
-        synchronized (context.world) {
-            VoiceConference conference;
-            if (conferenceSidOrName.startsWith("CF") && conferenceSidOrName.length() == 34) {
-                conference = conferences.require(conferenceSidOrName);
-                if (!conference.active()) {
-                    throw TwilioApiException.notFound("Conference", conferenceSidOrName);
-                }
-            } else {
-                conference = conferences.activeNamed(conferenceSidOrName);
-                if (conference != null && label != null && conference.byLabel(label) != null) {
-                    throw TwilioApiException.badRequest("Label '" + label + "' is already used in this conference");
-                }
-                if (conference == null) {
-                    conference = conferences.findOrCreate(conferenceSidOrName);
-                }
-            }
-            if (label != null && conference.byLabel(label) != null) {
-                throw TwilioApiException.badRequest("Label '" + label + "' is already used in this conference");
-            }
-            VoiceParticipant participant = dialIntoConference(conference, from, to, settings, timeout, progress);
-            return VoiceJson.participant(context.accountSid, participant, true);
-        }
-    }
-
-    private VoiceParticipant dialIntoConference(VoiceConference conference, String from, String to,
-                                                ParticipantSettings settings, int timeout, CallProgressSettings progress) {
-        VoiceCall call = calls.create(from, to, "outbound-api", progress);
-        VoiceParticipant participant = conferences.addRinging(conference, call, settings);
-        calls.dial(call, timeout, new VoiceCall.DialOutcome() {
-            @Override
-            public void answered(VoiceCall answered) {
-                if (!conference.active()) {
-                    calls.hangUp(answered, LeaveReason.PARTICIPANT_HUNG_UP, true, "conference-gone");
-                    return;
-                }
-                conferences.join(conference, answered, settings);
-            }
-
-            @Override
-            public void failed(VoiceCall failed, CallStatus status) {
-                VoiceParticipant ringing = conference.participants.get(failed.sid);
-                if (ringing != null) {
-                    ringing.status = "failed";
-                    conferences.leave(ringing, LeaveReason.PARTICIPANT_ADD_FAILED, status.wire(), false);
-                }
-            }
-        });
-        return participant;
-    }
-
-    Map<String, Object> fetchParticipant(String conferenceSid, String callSidOrLabel) {
-        synchronized (context.world) {
-            VoiceConference conference = conferences.require(conferenceSid);
-            return VoiceJson.participant(context.accountSid, conferences.requireParticipant(conference, callSidOrLabel), false);
-        }
-    }
-
-    List<Map<String, Object>> listParticipants(String conferenceSid, Boolean muted, Boolean hold, Boolean coaching) {
-        synchronized (context.world) {
-            VoiceConference conference = conferences.require(conferenceSid);
-            List<Map<String, Object>> list = new ArrayList<>();
-            conference.participants.values().stream()
-                    .filter(p -> muted == null || p.muted == muted)
-                    .filter(p -> hold == null || p.hold == hold)
-                    .filter(p -> coaching == null || p.coaching == coaching)
-                    .forEach(p -> list.add(VoiceJson.participant(context.accountSid, p, false)));
-            return list;
-        }
-    }
-
-    Map<String, Object> updateParticipant(String conferenceSid, String callSidOrLabel, FormParams form) {
-        Boolean muted = form.bool("Muted");
-        Boolean hold = form.bool("Hold");
-        String holdUrl = form.url("HoldUrl");
-        form.method("HoldMethod");
-        String announceUrl = form.url("AnnounceUrl");
-        form.method("AnnounceMethod");
-        Boolean endConferenceOnExit = form.bool("EndConferenceOnExit");
-        Boolean coaching = form.bool("Coaching");
-        String callSidToCoach = form.string("CallSidToCoach");
-        Boolean beepOnExit = form.bool("BeepOnExit");
-        String waitUrl = form.url("WaitUrl");
-        form.method("WaitMethod");
-        synchronized (context.world) {
-            VoiceConference conference = conferences.require(conferenceSid);
-            VoiceParticipant participant = conferences.requireParticipant(conference, callSidOrLabel);
-            VoiceCall call = calls.get(participant.callSid);
-            if (call != null) {
-                call.count("participantUpdate");
-            }
-            conferences.modify(conference, participant, endConferenceOnExit, coaching, callSidToCoach, beepOnExit, waitUrl);
-            if (muted != null) {
-                conferences.setMuted(conference, participant, muted);
-            }
-            if (hold != null || holdUrl != null) {
-                conferences.setHold(conference, participant, hold == null ? participant.hold : hold, holdUrl);
-            }
-            if (announceUrl != null) {
-                conferences.announceTo(conference, participant, announceUrl);
-            }
-            return VoiceJson.participant(context.accountSid, participant, false);
-        }
-    }
-
-    /** Kick: the participant leaves; its call goes on with its next TwiML verb or completes. */
-    void deleteParticipant(String conferenceSid, String callSidOrLabel) {
-        synchronized (context.world) {
-            VoiceConference conference = conferences.require(conferenceSid);
-            VoiceParticipant participant = conferences.requireParticipant(conference, callSidOrLabel);
-            VoiceCall call = calls.get(participant.callSid);
-            if (call == null) {
-                conferences.leave(participant, LeaveReason.PARTICIPANT_UPDATED_VIA_API, "completed", true);
-                return;
-            }
-            call.count("kicked");
-            if (call.status.isUnanswered()) {
-                calls.hangUp(call, LeaveReason.PARTICIPANT_UPDATED_VIA_API, true, "kicked");
-                return;
-            }
-            boolean continues = call.hasMoreVerbs();
-            conferences.leave(participant, LeaveReason.PARTICIPANT_UPDATED_VIA_API,
-                    continues ? "in-progress" : "completed", true);
-            calls.leftConference(call, continues);
-        }
+        return bridge.connect(instruction, listener);
     }
 
     // --- scenario / in-process Java API ------------------------------------------------------------------
@@ -416,7 +91,7 @@ public final class VoiceEmulator implements ConferenceSwitch {
 
     /** A customer calls in and Twilio runs {@code twiml} for the call. */
     public String inboundCall(String from, String to, String twiml) {
-        return inboundCallWithTwiml(from, to, parseTwiml(twiml));
+        return inboundCallWithTwiml(from, to, VoiceParams.parseTwiml(twiml));
     }
 
     private String inboundCallWithTwiml(String from, String to, List<TwimlVerb> program) {
@@ -479,7 +154,7 @@ public final class VoiceEmulator implements ConferenceSwitch {
             params.put("Label", List.of(label));
         }
         synchronized (context.world) {
-            String callSid = (String) createParticipant(conferenceSidOrName, new FormParams(params)).get("call_sid");
+            String callSid = (String) api.createParticipant(conferenceSidOrName, new FormParams(params)).get("call_sid");
             VoiceCall call = calls.get(callSid);
             if (answerNow && call.status == CallStatus.RINGING) {
                 calls.answer(call, null);
@@ -587,36 +262,5 @@ public final class VoiceEmulator implements ConferenceSwitch {
         synchronized (context.world) {
             return calls.require(callSid).status.wire();
         }
-    }
-
-    // --- parameter helpers -------------------------------------------------------------------------------
-
-    static List<TwimlVerb> parseTwiml(String twiml) {
-        try {
-            return TwimlParser.parse(twiml);
-        } catch (TwimlException e) {
-            throw TwilioApiException.badRequest("Twiml: " + e.getMessage());
-        }
-    }
-
-    private static ConferenceCallbackSettings callbackSettings(FormParams params) {
-        String url = params.url("ConferenceStatusCallback");
-        String method = params.method("ConferenceStatusCallbackMethod");
-        Set<String> events = params.words("ConferenceStatusCallbackEvent", ConferenceCallbackSettings.WORDS);
-        if (url == null) {
-            return ConferenceCallbackSettings.NONE;
-        }
-        return new ConferenceCallbackSettings(url, method, events == null ? ConferenceCallbackSettings.DEFAULT_EVENTS : events);
-    }
-
-    private static CallProgressSettings progressSettings(FormParams params, String urlName, String methodName,
-                                                         String eventsName) {
-        String url = params.url(urlName);
-        String method = params.method(methodName);
-        Set<String> events = params.words(eventsName, CallProgressSettings.WORDS);
-        if (url == null) {
-            return CallProgressSettings.NONE;
-        }
-        return new CallProgressSettings(url, method, events == null ? Set.of("completed") : events);
     }
 }

@@ -12,15 +12,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Maps Twilio's 2010-04-01 Voice paths (with the {@code .json} suffix) onto {@link VoiceEmulator}. */
+/** Maps Twilio's 2010-04-01 Voice paths (with the {@code .json} suffix) onto {@link VoiceApi}. */
 final class VoiceRoutes {
 
     private static final String ACCOUNT = "/2010-04-01/Accounts/{AccountSid}";
 
-    private final VoiceEmulator voice;
+    private final VoiceApi voice;
     private final SimContext context;
 
-    VoiceRoutes(VoiceEmulator voice, SimContext context) {
+    VoiceRoutes(VoiceApi voice, SimContext context) {
         this.voice = voice;
         this.context = context;
     }
