@@ -1,0 +1,87 @@
+package dev.lifeline.server.desktop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lifeline.model.api.DesktopApi;
+import dev.lifeline.model.event.ProblemReported;
+import dev.lifeline.model.event.ReservationChanged;
+import dev.lifeline.model.event.StateSnapshot;
+import dev.lifeline.model.reservation.ReservationStatus;
+import dev.lifeline.model.reservation.ReservationView;
+import java.net.URI;
+import java.time.Instant;
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The events socket's edges: who may connect, what a bad message gets, and delivery through the cluster topic. */
+class EventsSocketTest {
+
+    private static DesktopFixture server;
+
+    @BeforeAll
+    static void start() {
+        server = DesktopFixture.shared();
+    }
+
+    @Test
+    void aBadTokenIsRefusedAtTheUpgrade() {
+        for (String token : new String[] {"not-a-token", server.expiredToken("alice"), server.tamperedToken("alice")}) {
+            assertThatThrownBy(() -> TestDesktop.connect(server.http, server.baseUrl, token))
+                    .isInstanceOf(CompletionException.class);
+        }
+        assertThatThrownBy(() -> server.http.newWebSocketBuilder()
+                .buildAsync(URI.create(server.baseUrl.replace("http", "ws") + DesktopApi.EVENTS), new java.net.http.WebSocket.Listener() { })
+                .join()).isInstanceOf(CompletionException.class);
+    }
+
+    @Test
+    void aBadMessageGetsAnErrorEventNamingTheFieldAndTheSocketStaysOpen() {
+        try (TestDesktop alice = server.desktop("alice")) {
+            alice.await(StateSnapshot.class);
+            alice.send("{\"type\":\"mute\",\"conferenceSid\":\"CF1\",\"callSid\":\"CA1\",\"muted\":\"yes\"}");
+            ProblemReported error = alice.await(ProblemReported.class);
+            assertThat(error.problem().status()).isEqualTo(400);
+            assertThat(error.problem().errors()).containsKey("muted");
+
+            alice.send("{\"type\":\"dance\"}");
+            alice.await(ProblemReported.class, e -> e.problem().errors().containsKey("type"));
+
+            alice.send("{\"type\":\"cancel-incident\",\"incidentId\":\"CF1:CA1\"}");
+            alice.await(ProblemReported.class, e -> e.problem().status() == 403);
+
+            alice.send("{\"type\":\"heartbeat\",\"clientTime\":\"" + Instant.now() + "\"}");
+            Await.until("the heartbeat is recorded", () -> server.module.presence().lastHeartbeat("alice").isPresent());
+            assertThat(alice.closeCode).isNull();
+        }
+    }
+
+    @Test
+    void aFrameOver64KbClosesTheSocketWith1009() {
+        try (TestDesktop alice = server.desktop("alice")) {
+            alice.await(StateSnapshot.class);
+            alice.send("{\"type\":\"heartbeat\",\"pad\":\"" + "x".repeat(70 * 1024) + "\"}");
+            Await.until("the socket is closed", () -> alice.closeCode != null);
+            assertThat(alice.closeCode).isEqualTo(1009);
+        }
+    }
+
+    @Test
+    void anEventPublishedOnTheClusterTopicReachesTheAgentsSocketOnly() {
+        try (TestDesktop alice = server.desktop("alice"); TestDesktop bob = server.desktop("bob")) {
+            alice.await(StateSnapshot.class);
+            bob.await(StateSnapshot.class);
+            ReservationView view = new ReservationView("WRtopic", "WTtopic", server.workerSid("alice"), ReservationStatus.ACCEPTED,
+                    "voice", null, null, null, Instant.now(), null, false, false, null);
+
+            // A second hub on the same cluster stands for the member that handled the webhook.
+            try (DesktopHub otherMember = new DesktopHub(server.hazelcast, server.agents, server.clock)) {
+                otherMember.sendTo("alice", new ReservationChanged(view));
+            }
+
+            alice.await(ReservationChanged.class, e -> e.reservation().reservationSid().equals("WRtopic"));
+            assertThat(bob.events).noneMatch(e -> e instanceof ReservationChanged r && r.reservation().reservationSid().equals("WRtopic"));
+        }
+    }
+}
