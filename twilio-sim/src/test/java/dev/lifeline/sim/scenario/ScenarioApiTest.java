@@ -127,6 +127,22 @@ class ScenarioApiTest {
     }
 
     @Test
+    void aCustomerIsPutOnHoldAndTakenOffHoldThroughTheScenarioApi() throws Exception {
+        sim.simJson("POST", "/sim/endpoints", "{\"address\":\"+15550000001\"}");
+        Participant customer = Participant.creator("room", new PhoneNumber("+15559990000"), new PhoneNumber("+15550000001"))
+                .setLabel("customer").setConferenceStatusCallback(sim.receiver().url("/cb"))
+                .setConferenceStatusCallbackEvent(List.of("hold")).create(sim.client());
+
+        assertThat(sim.simJson("POST", "/sim/calls/" + customer.getCallSid() + "/hold",
+                "{\"holdUrl\":\"http://example.com/music\"}").statusCode()).isEqualTo(200);
+        assertThat(Participant.fetcher(customer.getConferenceSid(), "customer").fetch(sim.client()).getHold()).isTrue();
+        sim.simJson("POST", "/sim/calls/" + customer.getCallSid() + "/hold", "{\"hold\":false}");
+
+        sim.receiver().awaitOne(event("participant-unhold"));
+        assertThat(sim.receiver().matching(event("participant-hold"))).hasSize(1);
+    }
+
+    @Test
     void duplicatedCallbacksArriveTwiceAtTheReceiver() throws Exception {
         sim.simJson("PUT", "/sim/webhooks/faults", "{\"duplicates\":1}");
         sim.sim().voice().registerAutoAnswer("+15550000001", Duration.ZERO);

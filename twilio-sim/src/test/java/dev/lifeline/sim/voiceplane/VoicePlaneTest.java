@@ -112,6 +112,24 @@ class VoicePlaneTest {
     }
 
     @Test
+    void aGracefulHangupOfALegWithEndConferenceOnExitEndsTheConference() throws Exception {
+        try (TestSoftphone alice = alice()) {
+            Participant leg = ringAliceIntoRoom(true);
+            alice.answer(alice.await("ring").path("callSid").asText());
+            alice.await("connected");
+
+            alice.hangUp(leg.getCallSid());
+
+            Received end = sim.receiver().awaitOne(event("conference-end"));
+            assertThat(end.param("ReasonConferenceEnded")).isEqualTo("participant-with-end-conference-on-exit-left");
+            assertThat(end.param("ParticipantLabelEndingConference")).isEqualTo("alice");
+            Received customerLeave = sim.receiver().awaitOne(r -> "participant-leave".equals(r.param("StatusCallbackEvent"))
+                    && "customer".equals(r.param("ParticipantLabel")));
+            assertThat(customerLeave.param("ReasonParticipantLeft")).isEqualTo("moderator_ended_conference");
+        }
+    }
+
+    @Test
     void aConnectionThatDropsWithoutHangupIsReportedAsADroppedLegAndEndsTheConferenceWhenTheRulesSaySo()
             throws Exception {
         TestSoftphone alice = alice();
