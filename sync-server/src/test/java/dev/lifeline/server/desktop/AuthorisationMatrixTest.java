@@ -45,6 +45,7 @@ class AuthorisationMatrixTest {
     @BeforeAll
     static void bobIsOnACall() {
         server = DesktopFixture.shared();
+        server.quietFloor();
         server.setActivity("alice", "Offline");
         server.setActivity("bob", "Available");
         try (TestDesktop bob = server.desktop("bob")) {

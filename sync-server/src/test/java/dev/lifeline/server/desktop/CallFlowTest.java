@@ -28,6 +28,7 @@ class CallFlowTest {
     @BeforeAll
     static void start() {
         server = DesktopFixture.shared();
+        server.quietFloor();
     }
 
     @AfterAll

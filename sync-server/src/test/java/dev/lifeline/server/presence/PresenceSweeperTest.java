@@ -24,6 +24,7 @@ class PresenceSweeperTest {
     @BeforeAll
     static void start() {
         server = DesktopFixture.shared();
+        server.quietFloor();
     }
 
     @AfterEach

@@ -29,6 +29,7 @@ class SupervisorFeedTest {
     @BeforeAll
     static void start() {
         server = DesktopFixture.shared();
+        server.quietFloor();
     }
 
     @AfterEach
