@@ -151,6 +151,8 @@ public final class RecoveryEngine implements WebhookHandler {
     private Optional<String> target(RecoveryEvent event) {
         if (event instanceof RecoveryEvent.DropDetected drop) {
             return Optional.of(drop.incidentId());
+        } else if (event instanceof RecoveryEvent.PartyJoined joined) {
+            return Optional.of(joined.incidentId());
         } else if (event instanceof RecoveryEvent.WorkerDroppedAgain again) {
             return Optional.of(again.previousIncidentId());
         } else if (event instanceof RecoveryEvent.CustomerLeft left) {

@@ -250,7 +250,8 @@ final class RecoveryHarness implements AutoCloseable {
     }
 
     static <T> T await(String what, Supplier<Optional<T>> probe) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        // Generous: CI runs on two shared cores; the loop returns as soon as the condition holds.
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (Instant.now().isBefore(deadline)) {
             Optional<T> value = probe.get();
             if (value.isPresent()) {

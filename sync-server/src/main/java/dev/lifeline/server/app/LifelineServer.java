@@ -1,0 +1,208 @@
+package dev.lifeline.server.app;
+
+import com.hazelcast.core.HazelcastInstance;
+import dev.lifeline.model.codec.JsonCodec;
+import dev.lifeline.server.auth.AuthRoutes;
+import dev.lifeline.server.auth.LoginThrottle;
+import dev.lifeline.server.auth.PasswordHasher;
+import dev.lifeline.server.auth.SessionAuthenticator;
+import dev.lifeline.server.auth.TokenService;
+import dev.lifeline.server.auth.UserDirectory;
+import dev.lifeline.server.cluster.HazelcastMembers;
+import dev.lifeline.server.config.ServerConfig;
+import dev.lifeline.server.desktop.AgentDirectory;
+import dev.lifeline.server.desktop.DesktopHub;
+import dev.lifeline.server.desktop.DesktopModule;
+import dev.lifeline.server.engine.ConferenceStore;
+import dev.lifeline.server.engine.EffectExecutor;
+import dev.lifeline.server.engine.EffectLeases;
+import dev.lifeline.server.engine.IncidentReconciler;
+import dev.lifeline.server.engine.IncidentStore;
+import dev.lifeline.server.engine.RecoveryEngine;
+import dev.lifeline.server.engine.SeenEvents;
+import dev.lifeline.server.http.ProblemResponses;
+import dev.lifeline.server.observability.LifelineMetrics;
+import dev.lifeline.server.provision.ProvisionedWorkspace;
+import dev.lifeline.server.provision.WorkspaceProvisioner;
+import dev.lifeline.server.recovery.RecoveryPolicy;
+import dev.lifeline.server.twilio.TwilioGateway;
+import dev.lifeline.server.webhooks.TwilioSignatureVerifier;
+import dev.lifeline.server.webhooks.WebhookRoutes;
+import io.javalin.Javalin;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: one embedded Hazelcast member, the Twilio connection (real or simulated), the
+ * recovery engine and its reconciler, and one Javalin server for Twilio's webhooks and the desktops.
+ * Start it with {@link #start(ServerConfig)}; close it to stop everything in reverse order.
+ */
+public final class LifelineServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LifelineServer.class);
+    private static final int MAX_REQUEST_BYTES = 64 * 1024;
+    private static final Duration RECONCILE_EVERY = Duration.ofSeconds(1);
+
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    private final ServerConfig config;
+    private final Clock clock = Clock.systemUTC();
+    private final LifelineMetrics metrics = new LifelineMetrics();
+    private Javalin http;
+    private HazelcastInstance hazelcast;
+    private TwilioConnection twilio;
+    private ProvisionedWorkspace workspace;
+    private RecoveryEngine engine;
+    private IncidentReconciler reconciler;
+    private String publicBaseUrl;
+
+    private LifelineServer(ServerConfig config) {
+        this.config = config;
+    }
+
+    public static LifelineServer start(ServerConfig config) {
+        LifelineServer server = new LifelineServer(config);
+        try {
+            server.boot();
+            return server;
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    private void boot() {
+        int port = FreePort.resolve(config.httpPort());
+        // In sim mode the public URL is where the embedded emulator reaches us; in twilio mode it is configured.
+        publicBaseUrl = config.mode() == ServerConfig.Mode.SIM ? "http://localhost:" + port : config.publicBaseUrl();
+
+        hazelcast = HazelcastMembers.start(config.cluster());
+        resources.add(0, hazelcast::shutdown);
+        twilio = TwilioConnection.open(config);
+        resources.add(0, twilio);
+        workspace = provision();
+        TwilioGateway gateway = new TwilioGateway(twilio.client(), workspace.workspaceSid());
+
+        UserDirectory users = config.auth().usersFile() != null
+                ? UserDirectory.load(config.auth().usersFile()) : UserDirectory.demo(new PasswordHasher());
+        AgentDirectory agents = new AgentDirectory(users, workspace.workers());
+        TokenService tokens = new TokenService(tokenSecret(), config.auth().tokenTtl(), clock);
+        SessionAuthenticator authenticator = new SessionAuthenticator(tokens);
+
+        DesktopHub hub = new DesktopHub(hazelcast, agents, clock);
+        hub.pingWorkflowSid(workspace.pingWorkflowSid());
+        resources.add(0, hub);
+        RecoveryPolicy policy = recoveryPolicy();
+        String conferenceCallbackUrl = publicBaseUrl + WebhookRoutes.CONFERENCE_PATH;
+        engine = new RecoveryEngine(new ConferenceStore(hazelcast), new IncidentStore(hazelcast),
+                new EffectExecutor(gateway, conferenceCallbackUrl, notify -> { }),
+                new EffectLeases(hazelcast, Duration.ofSeconds(30)), new SeenEvents(hazelcast), policy, clock, metrics, hub, hub);
+
+        DesktopModule desktop = new DesktopModule(new DesktopModule.Dependencies(hazelcast, gateway, engine, hub, agents,
+                authenticator, workspace, publicBaseUrl, config.recovery().presenceGrace(), clock,
+                twilio.isSimulated() ? new EmulatorSoftphones(twilio.sim()) : identity -> java.util.Optional.empty()));
+        resources.add(0, desktop);
+
+        String authToken = twilio.authToken();
+        HealthRoutes health = new HealthRoutes(hazelcast, gateway, config.mode().name().toLowerCase(java.util.Locale.ROOT), clock);
+        WebhookRoutes webhooks = new WebhookRoutes(new TwilioSignatureVerifier(authToken, publicBaseUrl), engine, metrics);
+        AuthRoutes auth = new AuthRoutes(users, new PasswordHasher(), tokens, authenticator,
+                new LoginThrottle(10, Duration.ofMinutes(1), clock), id -> agents.workerSid(id).orElse(null));
+        http = Javalin.create(javalin -> {
+            javalin.startup.showJavalinBanner = false;
+            javalin.http.maxRequestSize = MAX_REQUEST_BYTES;
+            javalin.jsonMapper(new CodecJsonMapper(JsonCodec.shared()));
+            ProblemResponses.register(javalin.routes);
+            webhooks.register(javalin.routes);
+            auth.register(javalin.routes);
+            desktop.register(javalin.routes);
+            health.register(javalin.routes);
+            javalin.routes.get("/metrics", ctx -> ctx.contentType(LifelineMetrics.contentType()).result(metrics.scrape()));
+        });
+        resources.add(0, http::stop);
+        http.start(port);
+
+        reconciler = new IncidentReconciler(engine).start(RECONCILE_EVERY);
+        resources.add(0, reconciler);
+        desktop.start();
+        log.info("Lifeline {} ready on {} ({} mode, workspace {})", Version.current(), publicBaseUrl,
+                config.mode().name().toLowerCase(java.util.Locale.ROOT), workspace.workspaceSid());
+    }
+
+    private ProvisionedWorkspace provision() {
+        WorkspaceProvisioner provisioner = new WorkspaceProvisioner(twilio.client());
+        int pingTtl = (int) Math.max(1, config.recovery().pingTtl().toSeconds());
+        if (twilio.isSimulated()) {
+            return provisioner.provision(null, "Lifeline Demo", publicBaseUrl + WebhookRoutes.TASKROUTER_PATH,
+                    Map.of("alice", "Alice Agent", "bob", "Bob Agent"), pingTtl, 30);
+        }
+        return provisioner.provision(config.twilio().workspaceSid(), null, publicBaseUrl + WebhookRoutes.TASKROUTER_PATH,
+                Map.of(), pingTtl, 30);
+    }
+
+    private RecoveryPolicy recoveryPolicy() {
+        ServerConfig.RecoverySettings r = config.recovery();
+        String announce = r.announceUrl().startsWith("http") ? r.announceUrl() : publicBaseUrl + r.announceUrl();
+        String hold = r.holdMusicUrl().startsWith("http") ? r.holdMusicUrl() : publicBaseUrl + r.holdMusicUrl();
+        return new RecoveryPolicy(r.pingTtl(), RecoveryPolicy.DEFAULT_PING_GRACE, r.deadline(), r.pingPriority(),
+                r.reconnectPriority(), r.reconnectPriority(), announce, hold, workspace.pingWorkflowSid(), false);
+    }
+
+    private byte[] tokenSecret() {
+        String configured = config.auth().tokenSecret().reveal();
+        if (!configured.isEmpty()) {
+            return configured.getBytes(StandardCharsets.UTF_8);
+        }
+        // Sim mode without a configured secret: a fresh one per start (sessions do not survive a restart).
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        return secret;
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    public String publicBaseUrl() {
+        return publicBaseUrl;
+    }
+
+    public HazelcastInstance hazelcast() {
+        return hazelcast;
+    }
+
+    public ProvisionedWorkspace workspace() {
+        return workspace;
+    }
+
+    public RecoveryEngine engine() {
+        return engine;
+    }
+
+    public IncidentReconciler reconciler() {
+        return reconciler;
+    }
+
+    /** The embedded emulator in sim mode; null in twilio mode. */
+    public dev.lifeline.sim.TwilioSim sim() {
+        return twilio == null ? null : twilio.sim();
+    }
+
+    @Override
+    public void close() {
+        for (AutoCloseable resource : resources) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                log.debug("closing {} failed", resource, e);
+            }
+        }
+        resources.clear();
+    }
+}

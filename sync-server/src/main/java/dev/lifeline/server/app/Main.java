@@ -1,0 +1,79 @@
+package dev.lifeline.server.app;
+
+import com.twilio.http.TwilioRestClient;
+import dev.lifeline.server.config.ConfigException;
+import dev.lifeline.server.config.ServerConfig;
+import dev.lifeline.server.provision.ProvisionedWorkspace;
+import dev.lifeline.server.provision.WorkspaceProvisioner;
+import dev.lifeline.server.webhooks.WebhookRoutes;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code lifeline-server [run|provision|--version|--help]}. Configuration comes from the environment and the
+ * file named by {@code LIFELINE_CONFIG}; a bad setting prints one line naming the file and key and exits 2.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        String command = args.length == 0 ? "run" : args[0];
+        try {
+            switch (command) {
+                case "run" -> run();
+                case "provision" -> provision();
+                case "--version", "version" -> System.out.println("lifeline-server " + Version.current());
+                case "--help", "-h", "help" -> System.out.println(usage());
+                default -> fail("unknown command '" + command + "'. " + usage());
+            }
+        } catch (ConfigException e) {
+            fail(e.getMessage());
+        }
+    }
+
+    private static void run() {
+        ServerConfig config = ServerConfig.load(System.getenv());
+        LifelineServer server = LifelineServer.start(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "lifeline-shutdown"));
+        System.out.println("lifeline-server " + Version.current() + " listening on " + server.publicBaseUrl()
+                + (server.sim() != null ? " (sim mode; emulator on " + server.sim().baseUrl() + ")" : ""));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Twilio mode: create the queues, workflows and Event Streams sink Lifeline needs, idempotently. */
+    private static void provision() {
+        ServerConfig config = ServerConfig.load(System.getenv());
+        if (config.mode() != ServerConfig.Mode.TWILIO) {
+            fail("provision needs a Twilio account: set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and LIFELINE_PUBLIC_BASE_URL");
+            return;
+        }
+        TwilioRestClient client = new TwilioRestClient.Builder(config.twilio().accountSid(), config.twilio().authToken().reveal()).build();
+        ProvisionedWorkspace workspace = new WorkspaceProvisioner(client).provision(config.twilio().workspaceSid(), "Lifeline",
+                config.publicBaseUrl() + WebhookRoutes.TASKROUTER_PATH, Map.of(),
+                (int) Math.max(1, config.recovery().pingTtl().toSeconds()), 30);
+        System.out.println("workspace          " + workspace.workspaceSid());
+        System.out.println("voice workflow     " + workspace.voiceWorkflowSid() + "  (set TWILIO_VOICE_WORKFLOW_SID)");
+        System.out.println("ping workflow      " + workspace.pingWorkflowSid() + "  (set TWILIO_PING_WORKFLOW_SID)");
+        System.out.println("event streams sink " + workspace.sinkSid());
+        System.out.println("conference webhook " + config.publicBaseUrl() + WebhookRoutes.CONFERENCE_PATH);
+    }
+
+    private static String usage() {
+        return "Usage: lifeline-server [run|provision|--version|--help]";
+    }
+
+    private static void fail(String message) {
+        System.err.println("lifeline-server: " + message);
+        System.exit(2);
+    }
+}

@@ -1,0 +1,116 @@
+package dev.lifeline.server.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lifeline.server.config.ServerConfig;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The composed server in sim mode, over real HTTP: what an operator and a desktop see first. */
+class LifelineServerTest {
+
+    private static LifelineServer server;
+    private static final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() {
+        server = LifelineServer.start(ServerConfig.load(Map.of(
+                "LIFELINE_HTTP_PORT", "0",
+                "LIFELINE_CLUSTER_NAME", "server-test-" + UUID.randomUUID(),
+                "LIFELINE_CLUSTER_PORT", "5871",
+                "LIFELINE_CLUSTER_MEMBERS", "127.0.0.1:5871")));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder to(String path) {
+        return HttpRequest.newBuilder(URI.create(server.publicBaseUrl() + path));
+    }
+
+    @Test
+    void healthReportsTheClusterAndTheEmulatedTwilioAsUp() throws Exception {
+        HttpResponse<String> health = send(to("/health"));
+
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"UP\"").contains("\"mode\":\"sim\"").contains("\"members\":1");
+    }
+
+    @Test
+    void metricsAreServedInThePrometheusTextFormat() throws Exception {
+        HttpResponse<String> metrics = send(to("/metrics"));
+
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("lifeline_incidents_opened_total");
+    }
+
+    @Test
+    void theDemoAgentCanSignInAndReadHerState() throws Exception {
+        HttpResponse<String> login = send(to("/api/login").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"alice\",\"password\":\"alice-demo\"}")));
+        assertThat(login.statusCode()).isEqualTo(200);
+        String token = login.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+
+        HttpResponse<String> state = send(to("/api/me/state").header("Authorization", "Bearer " + token));
+
+        assertThat(state.statusCode()).isEqualTo(200);
+        assertThat(state.body()).contains("\"type\":\"snapshot\"").contains("\"identity\":\"alice\"");
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedWithAProblem() throws Exception {
+        HttpResponse<String> login = send(to("/api/login").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"alice\",\"password\":\"nope\"}")));
+
+        assertThat(login.statusCode()).isEqualTo(401);
+        assertThat(login.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(login.body()).contains("Wrong user name or password");
+    }
+
+    @Test
+    void anUnsignedConferenceCallbackIsRefusedAndChangesNothing() throws Exception {
+        HttpResponse<String> response = send(to("/webhooks/conference")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("ConferenceSid=CF1&StatusCallbackEvent=participant-leave&SequenceNumber=1&CallSid=CA1")));
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(server.engine().conferences().get("CF1")).isEmpty();
+    }
+
+    @Test
+    void aWebhookWithTheWrongContentTypeIsRefusedWith415() throws Exception {
+        HttpResponse<String> response = send(to("/webhooks/taskrouter").header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("[]")));
+
+        assertThat(response.statusCode()).isEqualTo(415);
+    }
+
+    @Test
+    void anOversizedBodyIsRefusedWith413() throws Exception {
+        HttpResponse<String> response = send(to("/webhooks/taskrouter").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("[" + "\"x\",".repeat(40_000) + "\"x\"]")));
+
+        assertThat(response.statusCode()).isEqualTo(413);
+    }
+
+    @Test
+    void anUnknownPathIsAProblemNotAStackTrace() throws Exception {
+        HttpResponse<String> response = send(to("/no/such/thing"));
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).contains("\"status\":404");
+    }
+}
