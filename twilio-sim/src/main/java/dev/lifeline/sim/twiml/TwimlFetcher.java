@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 /**
@@ -21,6 +23,12 @@ public final class TwimlFetcher {
 
     private final WebhookSigner signer;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Even building the request may resolve the host; none of that may happen on the caller's thread. */
+    private final ExecutorService starter = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "twilio-sim-twiml-fetch");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public TwimlFetcher(WebhookSigner signer) {
         this.signer = signer;
@@ -43,12 +51,14 @@ public final class TwimlFetcher {
                     .header("X-Twilio-Signature", signer.signForm(url, sorted))
                     .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8));
         }
-        return http.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofString()).thenApply(response -> {
-            if (response.statusCode() < 200 || response.statusCode() >= 300) {
-                throw new TwimlException("TwiML URL " + url + " answered " + response.statusCode());
-            }
-            return response.body();
-        });
+        return CompletableFuture.supplyAsync(builder::build, starter)
+                .thenCompose(request -> http.sendAsync(request, HttpResponse.BodyHandlers.ofString()))
+                .thenApply(response -> {
+                    if (response.statusCode() < 200 || response.statusCode() >= 300) {
+                        throw new TwimlException("TwiML URL " + url + " answered " + response.statusCode());
+                    }
+                    return response.body();
+                });
     }
 
     private static String encode(String value) {
