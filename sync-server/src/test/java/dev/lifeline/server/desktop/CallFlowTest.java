@@ -6,6 +6,12 @@ import dev.lifeline.model.api.DesktopApi;
 import dev.lifeline.model.codec.JsonCodec;
 import dev.lifeline.model.command.AcceptReservation;
 import dev.lifeline.model.command.HangUp;
+import dev.lifeline.model.command.HoldParticipant;
+import dev.lifeline.model.command.MuteParticipant;
+import dev.lifeline.model.command.UnholdParticipant;
+import dev.lifeline.model.event.ReservationRescinded;
+import dev.lifeline.model.incident.Phase;
+import dev.lifeline.model.reservation.ReservationStatus;
 import dev.lifeline.model.command.WrapUpTask;
 import dev.lifeline.model.conference.ParticipantRole;
 import dev.lifeline.model.event.ConferenceChanged;
@@ -40,6 +46,8 @@ class CallFlowTest {
 
     @Test
     void anAvailableAgentIsOfferedTheCallAcceptsItIsBridgedAndHangsUpEndingTheConference() {
+        server.quietFloor();
+        server.setActivity("bob", "Offline");
         server.setActivity("alice", "Available");
         try (TestDesktop alice = server.desktop("alice")) {
             StateSnapshot first = Await.value("first event", () -> alice.events.isEmpty() ? null : (StateSnapshot) alice.events.get(0));
@@ -65,6 +73,18 @@ class CallFlowTest {
             assertThat(simConference.get("status")).isEqualTo("in-progress");
             assertThat((List<?>) simConference.get("participants")).hasSize(2);
 
+            String alicesLeg = bridged.conference().withRole(ParticipantRole.WORKER).get(0).callSid();
+            assertThat(server.post(DesktopApi.path(DesktopApi.HOLD, conferenceSid), server.token("alice"),
+                    new HoldParticipant(conferenceSid, customer)).statusCode()).isEqualTo(204);
+            assertThat(server.post(DesktopApi.path(DesktopApi.MUTE, conferenceSid), server.token("alice"),
+                    new MuteParticipant(conferenceSid, alicesLeg, true)).statusCode()).isEqualTo(204);
+            Await.until("the customer is held and alice muted in the sim", () -> flag(conferenceSid, customer, "hold")
+                    && flag(conferenceSid, alicesLeg, "muted"));
+            alice.await(ConferenceChanged.class, c -> c.conference().participant(customer).map(p -> p.hold()).orElse(false));
+            assertThat(server.post(DesktopApi.path(DesktopApi.UNHOLD, conferenceSid), server.token("alice"),
+                    new UnholdParticipant(conferenceSid, customer)).statusCode()).isEqualTo(204);
+            Await.until("the customer is back from hold", () -> !flag(conferenceSid, customer, "hold"));
+
             HttpResponse<String> hungUp = server.post(DesktopApi.path(DesktopApi.HANG_UP, conferenceSid), server.token("alice"),
                     new HangUp(conferenceSid, offer.reservation().taskSid()));
             assertThat(hungUp.statusCode()).as(hungUp.body()).isEqualTo(204);
@@ -76,6 +96,8 @@ class CallFlowTest {
 
     @Test
     void aDroppedAgentsRestartedDesktopGetsTheOpenIncidentAndThePendingPingFirstAndCannotWrapUp() {
+        server.quietFloor();
+        server.setActivity("alice", "Offline");
         server.setActivity("bob", "Available");
         String taskSid;
         String conferenceSid;
@@ -113,6 +135,41 @@ class CallFlowTest {
                     new WrapUpTask(taskSid));
             assertThat(wrapUp.statusCode()).isEqualTo(409);
             assertThat(JsonCodec.shared().decode(wrapUp.body(), Problem.class).type()).isEqualTo(Problem.CONFLICT);
+
+            // The Reconnecting modal accepts the ping, then the reconnect reservation: the customer is back with bob.
+            String ping = first.pendingPing().reservationSid();
+            HttpResponse<String> pingAccepted = server.post(DesktopApi.path(DesktopApi.ACCEPT_RESERVATION, ping),
+                    server.token("bob"), new AcceptReservation(ping));
+            assertThat(pingAccepted.statusCode()).as(pingAccepted.body()).isEqualTo(204);
+            ReservationOffered reconnect = restarted.await(ReservationOffered.class, o -> o.reservation().isReconnect());
+            assertThat(reconnect.reservation().incidentId()).isEqualTo(first.openIncident().incidentId());
+            String reconnectSid = reconnect.reservation().reservationSid();
+            assertThat(server.post(DesktopApi.path(DesktopApi.ACCEPT_RESERVATION, reconnectSid), server.token("bob"),
+                    new AcceptReservation(reconnectSid)).statusCode()).isEqualTo(204);
+            IncidentChanged restored = restarted.await(IncidentChanged.class, e -> e.incident().phase() == Phase.RESTORED);
+            assertThat(restored.incident().outcome()).contains("Bob Agent");
+            assertThat(restored.incident().timeToReconnect()).isPresent();
+        }
+    }
+
+    @Test
+    void anOfferIsRescindedWhenTheCallerHangsUpWhileItRings() {
+        server.quietFloor();
+        server.setActivity("bob", "Offline");
+        server.setActivity("alice", "Available");
+        server.sim.voice().unregisterAutoAnswer("client:alice");
+        try (TestDesktop alice = server.desktop("alice")) {
+            alice.await(StateSnapshot.class);
+            String customer = server.customerCalls();
+            ReservationOffered offer = alice.await(ReservationOffered.class);
+
+            server.sim.voice().hangUp(customer);
+
+            ReservationRescinded gone = alice.await(ReservationRescinded.class,
+                    r -> r.reservationSid().equals(offer.reservation().reservationSid()));
+            assertThat(gone.status()).isIn(ReservationStatus.CANCELED, ReservationStatus.RESCINDED);
+        } finally {
+            server.sim.voice().registerAutoAnswer("client:alice", java.time.Duration.ZERO);
         }
     }
 
@@ -120,6 +177,12 @@ class CallFlowTest {
         return Await.value("the ping task", () -> server.engine.incidents().all().stream()
                 .filter(i -> i.conferenceSid().equals(conferenceSid) && i.pingTaskSid() != null)
                 .map(i -> i.pingTaskSid()).findFirst().orElse(null));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static boolean flag(String conferenceSid, String callSid, String flag) {
+        return ((List<Map<String, Object>>) conference(conferenceSid).get("participants")).stream()
+                .anyMatch(p -> callSid.equals(p.get("callSid")) && Boolean.TRUE.equals(p.get(flag)));
     }
 
     private static Map<String, Object> conference(String conferenceSid) {
