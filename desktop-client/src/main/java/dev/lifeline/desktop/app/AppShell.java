@@ -20,6 +20,7 @@ import dev.lifeline.desktop.recovery.RecoveryViewModel;
 import dev.lifeline.desktop.reservations.ReservationOfferViewModel;
 import dev.lifeline.desktop.softphone.Softphone;
 import dev.lifeline.desktop.softphone.SoftphoneListener;
+import dev.lifeline.desktop.softphone.SoftphoneSettings;
 import dev.lifeline.desktop.supervisor.SupervisorView;
 import dev.lifeline.desktop.supervisor.SupervisorViewModel;
 import dev.lifeline.model.auth.LoginResponse;
@@ -70,6 +71,7 @@ public final class AppShell implements AutoCloseable {
     private AgentModel agentModel;
     private ReconnectModalView modal;
     private SupervisorViewModel supervisor;
+    private boolean closed;
 
     public AppShell(Stage stage, DesktopConfig config) {
         this.stage = stage;
@@ -113,13 +115,23 @@ public final class AppShell implements AutoCloseable {
         if (response.role() == Role.SUPERVISOR) {
             showSupervisor(server, session, rest, refresher);
         } else {
-            showAgentDesk(server, session, rest, refresher);
+            // Ask which softphone to use first; without an answer the desk still works (calls ring nowhere).
+            rest.softphoneSettings().whenComplete((offered, failure) -> ui.execute(() -> {
+                if (failure != null) {
+                    log.warn("no softphone settings from the server: {}", Failures.text(failure));
+                }
+                showAgentDesk(server, session, rest, refresher, offered == null ? null : offered.orElse(null));
+            }));
         }
     }
 
-    private void showAgentDesk(ServerAddress server, Session session, RestClient rest, TokenRefresher refresher) {
+    private void showAgentDesk(ServerAddress server, Session session, RestClient rest, TokenRefresher refresher,
+                               SoftphoneSettings offered) {
+        if (closed) {
+            return;
+        }
         agentModel = new AgentModel(session.workerSid(), config.clock());
-        Softphone softphone = config.softphones().create(http, timer);
+        Softphone softphone = config.softphones().create(http, timer, offered);
         resources.add(softphone);
         AgentDeskViewModel desk = new AgentDeskViewModel(agentModel, rest, ui);
         ReservationOfferViewModel offer = new ReservationOfferViewModel(agentModel, rest, ui);
@@ -252,6 +264,7 @@ public final class AppShell implements AutoCloseable {
      */
     @Override
     public void close() {
+        closed = true;
         ticker.stop();
         for (int i = resources.size() - 1; i >= 0; i--) {
             try {

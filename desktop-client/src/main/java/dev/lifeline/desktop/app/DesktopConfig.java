@@ -3,6 +3,7 @@ package dev.lifeline.desktop.app;
 import dev.lifeline.desktop.softphone.EmulatorSoftphone;
 import dev.lifeline.desktop.softphone.NoSoftphone;
 import dev.lifeline.desktop.softphone.Softphone;
+import dev.lifeline.desktop.softphone.SoftphoneSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
@@ -15,7 +16,7 @@ import okhttp3.OkHttpClient;
  * @param serverUrl        pre-filled server URL; with user and password it signs in by itself
  * @param user             pre-filled user
  * @param password         password for auto sign-in; never shown
- * @param softphones       makes the agent's softphone
+ * @param softphones       makes the agent's softphone (by default the one the server offers)
  * @param heartbeatEvery   how often the event stream sends a heartbeat (the server's measure of presence)
  * @param outcomeShownFor  how long the Reconnecting modal shows its outcome before closing
  * @param clock            the desktop's clock (countdowns correct it with the server's time)
@@ -29,15 +30,21 @@ public record DesktopConfig(
         Duration outcomeShownFor,
         Clock clock) {
 
-    /** Makes the agent's softphone once the desktop knows who signed in. */
+    /** Makes the agent's softphone once the desktop knows who signed in and what the server offers. */
     @FunctionalInterface
     public interface SoftphoneFactory {
-        Softphone create(OkHttpClient http, ScheduledExecutorService timer);
+        /** @param offered what {@code GET /api/me/softphone} answered; null when the server offers none */
+        Softphone create(OkHttpClient http, ScheduledExecutorService timer, SoftphoneSettings offered);
 
-        /** A softphone on twilio-sim's voice plane at {@code url} with {@code token}, or none when {@code url} is null. */
+        /** The softphone the server offers (the normal case); none when it offers none or one this desktop lacks. */
+        static SoftphoneFactory offeredByServer() {
+            return (http, timer, offered) -> offered != null && offered.isEmulator()
+                    ? new EmulatorSoftphone(http, offered.url(), offered.token(), timer) : new NoSoftphone();
+        }
+
+        /** A softphone on twilio-sim's voice plane at {@code url} with {@code token}, whatever the server offers. */
         static SoftphoneFactory forVoicePlane(String url, String token) {
-            return url == null ? (http, timer) -> new NoSoftphone()
-                    : (http, timer) -> new EmulatorSoftphone(http, url, token, timer);
+            return url == null ? offeredByServer() : (http, timer, offered) -> new EmulatorSoftphone(http, url, token, timer);
         }
     }
 

@@ -6,6 +6,7 @@ import dev.lifeline.model.auth.LoginResponse;
 import dev.lifeline.model.auth.RefreshResponse;
 import dev.lifeline.model.codec.CodecException;
 import dev.lifeline.model.codec.JsonCodec;
+import dev.lifeline.desktop.softphone.SoftphoneSettings;
 import dev.lifeline.model.command.ClientCommand;
 import dev.lifeline.model.event.StateSnapshot;
 import dev.lifeline.model.problem.Problem;
@@ -15,6 +16,7 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import javax.net.ssl.SSLException;
 import okhttp3.Call;
@@ -103,6 +105,23 @@ public final class RestClient implements CommandSender {
     public CompletableFuture<StateSnapshot> myState() {
         return call(authorized(DesktopApi.MY_STATE).get().build())
                 .thenApply(body -> CODEC.decode(body, StateSnapshot.class));
+    }
+
+    /**
+     * The softphone the server offers this agent; empty when it offers none (404). Not a {@code DesktopApi} path yet:
+     * sync-server serves it as {@code SoftphoneConfig.PATH} while shared-model is frozen.
+     */
+    public CompletableFuture<Optional<SoftphoneSettings>> softphoneSettings() {
+        return call(authorized(SoftphoneSettings.PATH).get().build())
+                .thenApply(body -> Optional.of(CODEC.decode(body, SoftphoneSettings.class)))
+                .exceptionally(failure -> {
+                    Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                            ? failure.getCause() : failure;
+                    if (cause instanceof ServerProblem problem && problem.status() == 404) {
+                        return Optional.empty();
+                    }
+                    throw failure instanceof RuntimeException runtime ? runtime : new java.util.concurrent.CompletionException(failure);
+                });
     }
 
     public CompletableFuture<QueueSnapshot> supervisorSnapshot() {

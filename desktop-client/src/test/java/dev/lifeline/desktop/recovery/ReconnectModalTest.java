@@ -30,6 +30,7 @@ class ReconnectModalTest extends DesktopUiTest {
 
     private void awaitModal() {
         Await.untilFx("the Reconnecting modal shows", () -> shown("#reconnectModal"));
+        awaitServerSocket();
     }
 
     @Test

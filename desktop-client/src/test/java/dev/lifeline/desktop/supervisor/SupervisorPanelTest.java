@@ -35,6 +35,7 @@ class SupervisorPanelTest extends DesktopUiTest {
     private void awaitPanel() {
         Await.untilFx("the panel shows the queues", () -> lookup("#queueTable").tryQuery()
                 .map(table -> ((TableView<?>) table).getItems().size() == 2).orElse(false));
+        awaitServerSocket();
     }
 
     @Test

@@ -42,18 +42,23 @@ public abstract class DesktopUiTest extends FxRobot {
         script(server);
         softphone = new RecordingSoftphone(log);
         DesktopConfig config = DesktopConfig.defaults()
-                .withSoftphones((http, timer) -> softphone)
+                .withSoftphones((http, timer, offered) -> softphone)
                 .withTimings(Duration.ofMillis(200), Duration.ofMillis(400));
         String user = signInAs();
         if (user != null) {
             config = config.withServer(server.url(), user, PASSWORD);
         }
-        shell = new AppShell(stage, config);
+        shell = new AppShell(stage, configure(config));
         shell.start();
     }
 
     /** Scripts the fake server before the desktop starts. */
     protected void script(FakeLifelineServer server) {
+    }
+
+    /** Changes the desktop's configuration (e.g. the softphone) before it starts. */
+    protected DesktopConfig configure(DesktopConfig config) {
+        return config;
     }
 
     /** Who signs in automatically, or null to stay on the login screen. */
@@ -92,5 +97,14 @@ public abstract class DesktopUiTest extends FxRobot {
     protected void awaitDesk() {
         Await.untilFx("the agent desk is connected",
                 () -> lookup("#connectionState").tryQuery().map(n -> "Connected".equals(((Labeled) n).getText())).orElse(false));
+        awaitServerSocket();
+    }
+
+    /**
+     * The client sees its socket open a moment before the server's connect handler registers it; a test that
+     * pushes an event waits for the server's side too, or the push can reach nobody.
+     */
+    protected void awaitServerSocket() {
+        Await.until("the server holds the desktop's event socket", () -> server.openSockets() > 0);
     }
 }

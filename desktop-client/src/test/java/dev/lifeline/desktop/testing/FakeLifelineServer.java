@@ -1,5 +1,6 @@
 package dev.lifeline.desktop.testing;
 
+import dev.lifeline.desktop.softphone.SoftphoneSettings;
 import dev.lifeline.model.api.DesktopApi;
 import dev.lifeline.model.auth.LoginRequest;
 import dev.lifeline.model.auth.LoginResponse;
@@ -48,10 +49,12 @@ public final class FakeLifelineServer implements AutoCloseable {
     private final AtomicInteger heartbeats = new AtomicInteger();
     private final AtomicInteger refreshes = new AtomicInteger();
     private final AtomicInteger connects = new AtomicInteger();
+    private final AtomicInteger stateRequests = new AtomicInteger();
     private final List<ClientCommand> commands = new CopyOnWriteArrayList<>();
     private final List<String> log;
     private final AtomicReference<Supplier<StateSnapshot>> agentState = new AtomicReference<>();
     private final AtomicReference<QueueSnapshot> queueSnapshot = new AtomicReference<>();
+    private final AtomicReference<SoftphoneSettings> softphone = new AtomicReference<>();
     private volatile Duration tokenLifetime = Duration.ofMinutes(15);
     private volatile Consumer<ClientCommand> onCommand = command -> { };
     private volatile Problem refuseCommandsWith;
@@ -64,7 +67,17 @@ public final class FakeLifelineServer implements AutoCloseable {
             config.routes.post(DesktopApi.TOKEN_REFRESH, this::refresh);
             config.routes.get(DesktopApi.MY_STATE, ctx -> {
                 identity(ctx);
+                stateRequests.incrementAndGet();
                 json(ctx, 200, CODEC.encode(agentState.get().get()));
+            });
+            config.routes.get(SoftphoneSettings.PATH, ctx -> {
+                identity(ctx);
+                SoftphoneSettings offered = softphone.get();
+                if (offered == null) {
+                    problem(ctx, Problem.notFound("softphone of", identity(ctx)));
+                } else {
+                    json(ctx, 200, CODEC.encode(offered));
+                }
             });
             config.routes.get(DesktopApi.SUPERVISOR_SNAPSHOT, ctx -> {
                 identity(ctx);
@@ -137,6 +150,11 @@ public final class FakeLifelineServer implements AutoCloseable {
         queueSnapshot.set(snapshot);
     }
 
+    /** What {@code GET /api/me/softphone} offers; 404 until set. */
+    public void offerSoftphone(SoftphoneSettings settings) {
+        softphone.set(settings);
+    }
+
     public void tokenLifetime(Duration lifetime) {
         tokenLifetime = lifetime;
     }
@@ -179,6 +197,11 @@ public final class FakeLifelineServer implements AutoCloseable {
 
     public int connects() {
         return connects.get();
+    }
+
+    /** How often {@code GET /api/me/state} was asked. */
+    public int stateRequests() {
+        return stateRequests.get();
     }
 
     public int openSockets() {
