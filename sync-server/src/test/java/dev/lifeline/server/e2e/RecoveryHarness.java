@@ -26,6 +26,7 @@ import dev.lifeline.server.twilio.ConferenceJoin;
 import dev.lifeline.server.twilio.TaskState;
 import dev.lifeline.server.twilio.TwilioGateway;
 import dev.lifeline.server.webhooks.TwilioSignatureVerifier;
+import dev.lifeline.server.webhooks.WebhookHandler;
 import dev.lifeline.server.webhooks.WebhookRoutes;
 import dev.lifeline.sim.TwilioSim;
 import dev.lifeline.sim.client.EmulatorHttpClient;
@@ -57,6 +58,9 @@ final class RecoveryHarness implements AutoCloseable {
     final TwilioSim sim;
     final TwilioRestClient client;
     final HazelcastInstance hazelcast;
+    final List<HazelcastInstance> members = new ArrayList<>();
+    final List<RecoveryEngine> engines = new ArrayList<>();
+    final List<IncidentReconciler> reconcilers = new ArrayList<>();
     final ProvisionedWorkspace workspace;
     final TwilioGateway gateway;
     final RecoveryEngine engine;
@@ -67,13 +71,30 @@ final class RecoveryHarness implements AutoCloseable {
     private final List<AutoCloseable> closeables = new ArrayList<>();
 
     RecoveryHarness(Duration pingTtl, Duration deadline) {
+        this(pingTtl, deadline, 1);
+    }
+
+    /**
+     * @param memberCount cluster members in this JVM, each with its own engine and reconciler; webhooks are
+     *                    dealt round-robin to the members still alive, as a load balancer would
+     */
+    RecoveryHarness(Duration pingTtl, Duration deadline, int memberCount) {
         sim = TwilioSim.builder().port(0).clock(simClock).start();
         closeables.add(sim);
         client = new TwilioRestClient.Builder(sim.accountSid(), sim.authToken())
                 .httpClient(new EmulatorHttpClient(sim.baseUrl())).build();
-        int port = nextPort();
-        hazelcast = HazelcastMembers.start(new ClusterSettings("e2e-" + UUID.randomUUID(), port, List.of("127.0.0.1:" + port), 1));
-        closeables.add(0, hazelcast::shutdown);
+        String clusterName = "e2e-" + UUID.randomUUID();
+        int firstPort = nextPorts(memberCount);
+        List<String> memberList = new ArrayList<>();
+        for (int i = 0; i < memberCount; i++) {
+            memberList.add("127.0.0.1:" + (firstPort + i));
+        }
+        for (int i = 0; i < memberCount; i++) {
+            HazelcastInstance member = HazelcastMembers.start(new ClusterSettings(clusterName, firstPort + i, memberList, 1));
+            members.add(member);
+            closeables.add(0, () -> member.getLifecycleService().terminate());
+        }
+        hazelcast = members.get(0);
 
         LifelineMetrics metrics = new LifelineMetrics();
         int httpPort = freePort();
@@ -86,22 +107,73 @@ final class RecoveryHarness implements AutoCloseable {
                 workspace.pingWorkflowSid(), false);
         AgentNotifier notifier = notifications::add;
         conferenceCallbackUrl = base + WebhookRoutes.CONFERENCE_PATH;
-        engine = new RecoveryEngine(new ConferenceStore(hazelcast), new IncidentStore(hazelcast),
-                new EffectExecutor(gateway, conferenceCallbackUrl, notify -> { }),
-                new EffectLeases(hazelcast, Duration.ofSeconds(30)), new SeenEvents(hazelcast), policy, Clock.systemUTC(),
-                metrics, notifier, DesktopFeed.NONE);
+        for (HazelcastInstance member : members) {
+            RecoveryEngine memberEngine = new RecoveryEngine(new ConferenceStore(member), new IncidentStore(member),
+                    new EffectExecutor(gateway, conferenceCallbackUrl, notify -> { }),
+                    new EffectLeases(member, Duration.ofSeconds(30)), new SeenEvents(member), policy, Clock.systemUTC(),
+                    metrics, notifier, DesktopFeed.NONE);
+            engines.add(memberEngine);
+            reconcilers.add(new IncidentReconciler(memberEngine));
+        }
+        engine = engines.get(0);
+        reconciler = reconcilers.get(0);
+        WebhookHandler balancer = new RoundRobin();
         http = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             ProblemResponses.register(config.routes);
-            new WebhookRoutes(new TwilioSignatureVerifier(sim.authToken(), base), engine, metrics).register(config.routes);
+            new WebhookRoutes(new TwilioSignatureVerifier(sim.authToken(), base), balancer, metrics).register(config.routes);
         });
         http.start(httpPort);
         closeables.add(0, http::stop);
-        reconciler = new IncidentReconciler(engine);
     }
 
-    private static synchronized int nextPort() {
-        return nextPort++;
+    /** Deals webhooks to live members in turn. */
+    private final class RoundRobin implements WebhookHandler {
+        private final java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+
+        private RecoveryEngine pick() {
+            for (int tries = 0; tries < engines.size(); tries++) {
+                int i = Math.floorMod(next.getAndIncrement(), engines.size());
+                if (members.get(i).getLifecycleService().isRunning()) {
+                    return engines.get(i);
+                }
+            }
+            throw new IllegalStateException("no live member");
+        }
+
+        @Override
+        public void onConferenceCallback(dev.lifeline.server.webhooks.ConferenceCallback callback) {
+            pick().onConferenceCallback(callback);
+        }
+
+        @Override
+        public void onTaskRouterEvent(dev.lifeline.server.webhooks.TaskRouterEvent event) {
+            pick().onTaskRouterEvent(event);
+        }
+    }
+
+    /** Starts every member's reconciler on its timer, as the server does. */
+    void startReconcilers(Duration every) {
+        for (IncidentReconciler memberReconciler : reconcilers) {
+            memberReconciler.start(every);
+            closeables.add(0, memberReconciler);
+        }
+    }
+
+    /** A live member's engine, for reading shared state after others died. */
+    RecoveryEngine liveEngine() {
+        for (int i = 0; i < members.size(); i++) {
+            if (members.get(i).getLifecycleService().isRunning()) {
+                return engines.get(i);
+            }
+        }
+        throw new IllegalStateException("no live member");
+    }
+
+    private static synchronized int nextPorts(int count) {
+        int first = nextPort;
+        nextPort += count;
+        return first;
     }
 
     // The agent's desktop //
@@ -140,7 +212,7 @@ final class RecoveryHarness implements AutoCloseable {
         TaskState task = gateway.fetchTask(reservation.getTaskSid());
         TaskAttributes attributes = TaskAttributes.of(readJson(task.attributesJson()));
         String customerCallSid = (String) attributes.values().get("call_sid");
-        engine.expectWorker(task.sid(), new ConferenceStore.PendingAssignment(
+        liveEngine().expectWorker(task.sid(), new ConferenceStore.PendingAssignment(
                 new WorkerAssignment(worker(identity), identity, reservation.getSid(), task.sid(), task.workflowSid(), attributes),
                 customerCallSid, identity));
         gateway.acceptWithConference(task.sid(), reservation.getSid(), "client:" + identity, "+15550100000",
@@ -162,7 +234,7 @@ final class RecoveryHarness implements AutoCloseable {
         Reservation offer = awaitPendingReservation(identity, task -> true);
         acceptVoice(identity, offer);
         awaitTrue(identity + "'s leg connected", () -> !phone.connectedCalls().isEmpty());
-        awaitTrue(identity + " registered in the conference", () -> engine.conferences().all().stream()
+        awaitTrue(identity + " registered in the conference", () -> liveEngine().conferences().all().stream()
                 .anyMatch(c -> c.participants().values().stream()
                         .anyMatch(p -> p.worker() != null && p.worker().workerSid().equals(worker(identity)))));
         return customer;
@@ -185,7 +257,7 @@ final class RecoveryHarness implements AutoCloseable {
     Incident sweepUntil(String identity, java.util.function.Predicate<Incident> condition) {
         return await("an incident of " + identity + " matching the condition after sweeps", () -> {
             reconciler.sweep();
-            return engine.incidents().all().stream()
+            return liveEngine().incidents().all().stream()
                     .filter(i -> i.droppedWorker().workerSid().equals(worker(identity)))
                     .filter(condition)
                     .findFirst();
@@ -243,7 +315,7 @@ final class RecoveryHarness implements AutoCloseable {
     }
 
     Incident awaitIncidentOf(String identity, java.util.function.Predicate<Incident> condition) {
-        return await("an incident of " + identity + " matching the condition", () -> engine.incidents().all().stream()
+        return await("an incident of " + identity + " matching the condition", () -> liveEngine().incidents().all().stream()
                 .filter(i -> i.droppedWorker().workerSid().equals(worker(identity)))
                 .filter(condition)
                 .findFirst());
