@@ -203,6 +203,9 @@ public final class AgentDeskView {
     }
 
     private static boolean isShown(Node node) {
+        if (node.getScene() == null) {
+            return false;
+        }
         for (Node at = node; at != null; at = at.getParent()) {
             if (!at.isVisible()) {
                 return false;

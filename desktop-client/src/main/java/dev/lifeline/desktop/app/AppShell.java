@@ -83,6 +83,14 @@ public final class AppShell implements AutoCloseable {
 
     /** Shows the login screen (and signs in by itself when the config has credentials). */
     public void start() {
+        showLogin();
+        if (config.canSignInAutomatically()) {
+            login.passwordProperty().set(config.password());
+            login.signIn();
+        }
+    }
+
+    private void showLogin() {
         login = new LoginViewModel((server, credentials) -> new RestClient(http, server).login(credentials), ui,
                 this::signedIn);
         if (config.serverUrl() != null) {
@@ -91,15 +99,35 @@ public final class AppShell implements AutoCloseable {
         if (config.user() != null) {
             login.usernameProperty().set(config.user());
         }
+        scene.getAccelerators().clear();
         scene.setRoot(new LoginView(login).root());
         stage.setTitle("Lifeline — sign in");
         stage.setScene(scene);
         stage.setMinWidth(720);
         stage.setMinHeight(520);
         stage.show();
-        if (config.canSignInAutomatically()) {
-            login.passwordProperty().set(config.password());
-            login.signIn();
+    }
+
+    /**
+     * Back to the login screen because the server no longer accepts the session. The softphone closes too, so a
+     * call in progress drops and the server's recovery brings it back after the new sign-in.
+     */
+    private void signOut(String why) {
+        log.warn("signing out: {}", why);
+        String server = login.serverUrlProperty().get();
+        String user = login.usernameProperty().get();
+        closeResources();
+        showLogin();
+        login.serverUrlProperty().set(server);
+        login.usernameProperty().set(user);
+        login.explain(why);
+    }
+
+    private void onRejected(Session session, TokenRefresher refresher) {
+        if (config.clock().instant().isBefore(session.expiresAt())) {
+            refresher.refreshNow();
+        } else {
+            signOut("Your session expired. Sign in again.");
         }
     }
 
@@ -143,6 +171,8 @@ public final class AppShell implements AutoCloseable {
         scene.setRoot(view.root());
         view.installShortcuts(scene);
         modal = new ReconnectModalView(recovery, stage, config.outcomeShownFor());
+        ReconnectModalView thisModal = modal;
+        resources.add(thisModal::dispose);
         recovery.outcomeProperty().addListener((obs, old, now) -> {
             if (!now.isEmpty()) {
                 desk.status("Last recovery: " + now);
@@ -186,6 +216,11 @@ public final class AppShell implements AutoCloseable {
             }
 
             @Override
+            public void onRejected() {
+                AppShell.this.onRejected(session, refresher);
+            }
+
+            @Override
             public void onConnected() {
                 // The server sends a snapshot first on every connect; asking as well makes a missed one harmless.
                 rest.myState().whenComplete((snapshot, failure) -> {
@@ -214,6 +249,11 @@ public final class AppShell implements AutoCloseable {
             @Override
             public void onState(ConnectionState state) {
                 supervisor.connectionState(state);
+            }
+
+            @Override
+            public void onRejected() {
+                AppShell.this.onRejected(session, refresher);
             }
 
             @Override
@@ -265,6 +305,14 @@ public final class AppShell implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        closeResources();
+        // No waiting here: close runs on the FX thread, which must never block.
+        timer.shutdownNow();
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+
+    private void closeResources() {
         ticker.stop();
         for (int i = resources.size() - 1; i >= 0; i--) {
             try {
@@ -274,9 +322,5 @@ public final class AppShell implements AutoCloseable {
             }
         }
         resources.clear();
-        // No waiting here: close runs on the FX thread, which must never block.
-        timer.shutdownNow();
-        http.dispatcher().executorService().shutdown();
-        http.connectionPool().evictAll();
     }
 }

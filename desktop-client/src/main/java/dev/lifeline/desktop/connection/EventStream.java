@@ -39,6 +39,10 @@ public final class EventStream implements AutoCloseable {
 
         /** The socket is open (again): time to ask for the full state. */
         void onConnected();
+
+        /** The server refused the upgrade (401/403): the token is no longer accepted. Retries continue meanwhile. */
+        default void onRejected() {
+        }
     }
 
     private final OkHttpClient http;
@@ -118,6 +122,9 @@ public final class EventStream implements AutoCloseable {
 
             @Override
             public void onFailure(WebSocket webSocket, Throwable t, Response response) {
+                if (response != null && (response.code() == 401 || response.code() == 403) && current(mine)) {
+                    ui.execute(listener::onRejected);
+                }
                 lost(mine, response != null ? "HTTP " + response.code() : t.toString());
             }
         });

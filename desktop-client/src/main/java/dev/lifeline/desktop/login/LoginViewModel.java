@@ -84,6 +84,11 @@ public final class LoginViewModel {
         return "Sign-in failed unexpectedly. Try again.";
     }
 
+    /** Shows why the agent is back on the login screen (e.g. the session expired). */
+    public void explain(String why) {
+        error.set(why);
+    }
+
     public StringProperty serverUrlProperty() {
         return serverUrl;
     }

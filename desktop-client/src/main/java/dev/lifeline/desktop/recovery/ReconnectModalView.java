@@ -116,6 +116,12 @@ public final class ReconnectModalView {
         }
     }
 
+    /** Takes the modal down for good (sign-out); the next sign-in builds a new one from the server's state. */
+    public void dispose() {
+        closeLater.stop();
+        stage.hide();
+    }
+
     public Stage stage() {
         return stage;
     }

@@ -65,4 +65,19 @@ class LoginViewTest extends DesktopUiTest {
         assertThat(text("#agentName")).isEqualTo("Alice Agent");
         Await.until("a heartbeat reaches the server", () -> server.heartbeats() > 0);
     }
+
+    @Test
+    void anExpiredSessionThatCannotBeRefreshedReturnsToTheLoginWindow() {
+        server.tokenLifetime(java.time.Duration.ofSeconds(2));
+        signIn(server.url(), "alice", PASSWORD);
+        awaitDesk();
+
+        server.revokeTokens();
+        server.dropSockets();
+
+        Await.untilFx("the login window explains", () -> shown("#loginView") && !text("#loginError").isEmpty());
+        assertThat(text("#loginError")).isEqualTo("Your session expired. Sign in again.");
+        assertThat(Await.onFx(() -> lookup("#serverField").queryAs(TextField.class).getText())).isEqualTo(server.url());
+        assertThat(Await.onFx(() -> lookup("#userField").queryAs(TextField.class).getText())).isEqualTo("alice");
+    }
 }

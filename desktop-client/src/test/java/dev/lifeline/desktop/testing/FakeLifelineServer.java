@@ -88,6 +88,12 @@ public final class FakeLifelineServer implements AutoCloseable {
                     DesktopApi.COMPLETE_TASK, DesktopApi.MY_ACTIVITY, DesktopApi.CANCEL_INCIDENT)) {
                 config.routes.post(path, this::command);
             }
+            // As sync-server does: a bad token is refused at the upgrade with 401.
+            config.routes.wsBeforeUpgrade(DesktopApi.EVENTS, ctx -> {
+                if (!identityByToken.containsKey(String.valueOf(ctx.queryParam(DesktopApi.TOKEN_PARAM)))) {
+                    throw new io.javalin.http.UnauthorizedResponse("The events socket needs a valid ?token=");
+                }
+            });
             config.routes.ws(DesktopApi.EVENTS, ws -> {
                 ws.onConnect(ctx -> {
                     String identity = identityByToken.get(String.valueOf(ctx.queryParam(DesktopApi.TOKEN_PARAM)));
@@ -172,6 +178,11 @@ public final class FakeLifelineServer implements AutoCloseable {
     public void push(ServerEvent event) {
         String json = CODEC.encode(event);
         sockets.values().forEach(socket -> socket.send(json));
+    }
+
+    /** Forgets every token issued so far (as a server with a new signing key would): they all get 401. */
+    public void revokeTokens() {
+        identityByToken.clear();
     }
 
     /** Drops every event socket, as a restarting server would. */
