@@ -144,13 +144,12 @@ final class Conferences {
             end(conference, viaApi ? "participant-with-end-conference-on-exit-kicked"
                     : "participant-with-end-conference-on-exit-left", participant,
                     LeaveReason.MODERATOR_ENDED_CONFERENCE);
-        } else if (conference.participants.isEmpty()) {
-            if (conference.everJoined) {
-                end(conference, viaApi ? "last-participant-kicked" : "last-participant-left", participant,
-                        LeaveReason.CONFERENCE_ENDED_VIA_API);
-            } else {
-                closeSilently(conference);
-            }
+        } else if (conference.everJoined && conference.joined().isEmpty()) {
+            // the last one in is out; anyone still being dialled in is called off by end()
+            end(conference, viaApi ? "last-participant-kicked" : "last-participant-left", participant,
+                    LeaveReason.CONFERENCE_ENDED_VIA_API);
+        } else if (!conference.everJoined && conference.participants.isEmpty()) {
+            closeSilently(conference); // nobody ever got in: no conference-end to report
         }
     }
 

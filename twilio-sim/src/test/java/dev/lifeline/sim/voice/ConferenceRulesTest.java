@@ -209,4 +209,20 @@ class ConferenceRulesTest {
         assertThat(leave.param("ParticipantCallStatus")).isEqualTo("no-answer");
         assertThat(leave.param("ReasonParticipantLeft")).isEqualTo("participant_add_failed");
     }
+
+    @Test
+    void whenTheLastParticipantInLeavesAPartyStillBeingDialledIsCalledOff() {
+        Participant customer = dialIn("room", "+15550000001", "customer", false);
+        Participant ringing = Participant.creator("room", new PhoneNumber("+15559990000"), new PhoneNumber("+15550009999"))
+                .setLabel("late").create(sim.client());
+
+        sim.sim().voice().hangUp(customer.getCallSid());
+
+        Received end = sim.receiver().awaitOne(event("conference-end"));
+        assertThat(end.param("ReasonConferenceEnded")).isEqualTo("last-participant-left");
+        assertThat(sim.sim().voice().callStatus(ringing.getCallSid())).isEqualTo("canceled");
+        Received lateLeave = sim.receiver().awaitOne(r -> "participant-leave".equals(r.param("StatusCallbackEvent"))
+                && "late".equals(r.param("ParticipantLabel")));
+        assertThat(lateLeave.param("ReasonParticipantLeft")).isEqualTo("participant_add_failed");
+    }
 }
