@@ -58,6 +58,7 @@ final class ConferenceBridge {
             VoiceCall leg = calls.create(instruction.from() == null ? customer.to : instruction.from(),
                     instruction.to(), "outbound-api", progress);
             leg.workerLegListener = listener;
+            leg.dialledIntoConference = conferenceName;
             leg.count("conferenceInstruction");
             customer.bridgeLegs.add(leg.sid);
             calls.dial(leg, timeout, new VoiceCall.DialOutcome() {

@@ -105,6 +105,7 @@ final class Endpoints {
     private static Map<String, Object> ringMessage(VoiceCall call) {
         Map<String, Object> message = message("ring", call.sid, "from", call.from);
         message.put("to", call.to);
+        message.put("conferenceName", call.dialledIntoConference);
         return message;
     }
 

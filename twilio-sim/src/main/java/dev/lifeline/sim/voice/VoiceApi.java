@@ -195,6 +195,7 @@ final class VoiceApi {
     private VoiceParticipant dialIntoConference(VoiceConference conference, String from, String to,
                                                 ParticipantSettings settings, int timeout, CallProgressSettings progress) {
         VoiceCall call = calls.create(from, to, "outbound-api", progress);
+        call.dialledIntoConference = conference.friendlyName;
         VoiceParticipant participant = conferences.addRinging(conference, call, settings);
         calls.dial(call, timeout, new VoiceCall.DialOutcome() {
             @Override

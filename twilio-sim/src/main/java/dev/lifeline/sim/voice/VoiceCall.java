@@ -41,6 +41,8 @@ final class VoiceCall {
     /** Set on a worker leg placed by a conference instruction. */
     ConferenceSwitch.WorkerLegListener workerLegListener;
     String conferenceSid;
+    /** The conference an outbound leg is being dialled into, told to the ringing softphone (a task SID for TaskRouter). */
+    String dialledIntoConference;
     String queuedWorkflowSid;
     /** Worker legs ringing to take this (queued) call; called off if the call leaves the queue first. */
     final java.util.List<String> bridgeLegs = new java.util.ArrayList<>();

@@ -92,7 +92,9 @@ class ConferenceInstructionVoiceTest {
         try (TestSoftphone alice = TestSoftphone.connect(sim.baseUrl(), "alice",
                 sim.sim().voicePlane().tokens().forIdentity("alice"))) {
             conferenceInstruction(task, reservation, null);
-            alice.answer(alice.await("ring").path("callSid").asText());
+            var ring = alice.await("ring");
+            assertThat(ring.path("conferenceName").asText()).isEqualTo(task.getSid());
+            alice.answer(ring.path("callSid").asText());
             alice.await("connected");
 
             Conference conference = Conference.reader().setFriendlyName(task.getSid()).read(sim.client()).iterator().next();
