@@ -54,7 +54,11 @@ public final class AgentStates {
     }
 
     public AgentView agentView(String identity, String workerSid) {
-        Optional<TwilioGateway.WorkerState> worker = twilio.fetchWorker(workerSid);
+        return agentView(identity, workerSid, twilio.fetchWorker(workerSid));
+    }
+
+    /** The agent with a worker already fetched from TaskRouter. */
+    public AgentView agentView(String identity, String workerSid, Optional<TwilioGateway.WorkerState> worker) {
         String activity = worker.map(TwilioGateway.WorkerState::activityName).filter(name -> !name.isBlank()).orElse("Offline");
         Set<Role> roles = EnumSet.noneOf(Role.class);
         agents.user(identity).ifPresent(user -> roles.add(Role.valueOf(user.role().name())));

@@ -21,6 +21,7 @@ final class DesktopConnection {
     private final Executor sender;
     private final List<String> buffered = new ArrayList<>();
     private boolean snapshotSent;
+    private boolean warnedOfExpiry;
 
     DesktopConnection(WsContext socket, Session session, Executor sender) {
         this.socket = socket;
@@ -59,6 +60,13 @@ final class DesktopConnection {
     /** Sent straight away (error replies to the desktop's own messages). */
     synchronized void reply(String eventJson) {
         send(eventJson);
+    }
+
+    /** @return true the first time only: a desktop is told once that its token runs out. */
+    synchronized boolean markWarnedOfExpiry() {
+        boolean first = !warnedOfExpiry;
+        warnedOfExpiry = true;
+        return first;
     }
 
     private void send(String text) {

@@ -71,6 +71,11 @@ public final class DesktopHub implements AgentNotifier, DesktopFeed, AutoCloseab
         taskRouterEvents.pingWorkflowSid(workflowSid);
     }
 
+    /** Queue SID → name, so offers say which queue a call came through (Event Streams payloads carry only the SID). */
+    public void queueNames(Map<String, String> namesBySid) {
+        taskRouterEvents.queueNames(namesBySid);
+    }
+
     // What the engine calls //
 
     @Override
@@ -179,8 +184,9 @@ public final class DesktopHub implements AgentNotifier, DesktopFeed, AutoCloseab
         return result;
     }
 
-    Collection<ReservationRecord> allReservations() {
-        return reservations.values();
+    /** Every connection on this member whose token expires before {@code limit}. */
+    List<DesktopConnection> connectionsExpiringBefore(Instant limit) {
+        return connections.values().stream().filter(c -> c.session().expiresAt().isBefore(limit)).toList();
     }
 
     void remember(ReservationRecord record) {

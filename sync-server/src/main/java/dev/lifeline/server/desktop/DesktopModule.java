@@ -19,6 +19,8 @@ import java.time.Duration;
  */
 public final class DesktopModule implements AutoCloseable {
 
+    /** How long before its token expires a desktop is asked to refresh it. */
+    public static final Duration EXPIRY_WARNING = Duration.ofMinutes(2);
     /** The supervisor panel refresh period. */
     public static final Duration SUPERVISOR_PUSH_EVERY = Duration.ofSeconds(1);
 
@@ -30,10 +32,14 @@ public final class DesktopModule implements AutoCloseable {
     private final SupervisorFeed supervisor;
     private final DesktopRoutes routes;
     private final DesktopSocket socket;
+    private java.util.concurrent.ScheduledExecutorService sessionWatch;
 
     public DesktopModule(Dependencies dependencies) {
         this.deps = dependencies;
         deps.hub().pingWorkflowSid(deps.workspace().pingWorkflowSid());
+        deps.hub().queueNames(java.util.Map.of(
+                deps.workspace().voiceQueueSid(), dev.lifeline.server.provision.WorkspaceProvisioner.VOICE_QUEUE,
+                deps.workspace().pingQueueSid(), dev.lifeline.server.provision.WorkspaceProvisioner.PING_QUEUE));
         this.presence = new PresenceRegistry(deps.hazelcast(), deps.presenceGrace(), deps.clock());
         this.sweeper = new PresenceSweeper(deps.agents(), presence, deps.twilio(), deps.engine().incidents(),
                 deps.workspace().activitySid("Offline"));
@@ -56,12 +62,31 @@ public final class DesktopModule implements AutoCloseable {
         socket.register(routing);
     }
 
-    /** Starts the presence sweeper (every half grace period) and the 1 s supervisor push. */
-    public DesktopModule start() {
+    /** Starts the presence sweeper (every half grace period), the 1 s supervisor push and the session-expiry watch. */
+    public synchronized DesktopModule start() {
+        if (sessionWatch == null) {
+            sessionWatch = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "desktop-session-watch");
+                thread.setDaemon(true);
+                return thread;
+            });
+            sessionWatch.scheduleWithFixedDelay(() -> {
+                try {
+                    warnSessionsExpiringBefore(deps.clock().instant().plus(EXPIRY_WARNING));
+                } catch (RuntimeException e) {
+                    org.slf4j.LoggerFactory.getLogger(DesktopModule.class).warn("session watch failed", e);
+                }
+            }, 15, 15, java.util.concurrent.TimeUnit.SECONDS);
+        }
         Duration sweepEvery = deps.presenceGrace().dividedBy(2);
         sweeper.start(sweepEvery.isZero() ? Duration.ofSeconds(1) : sweepEvery);
         supervisor.start(SUPERVISOR_PUSH_EVERY);
         return this;
+    }
+
+    /** One pass of the session watch (tests drive it): warns desktops whose token expires before {@code limit}. */
+    public int warnSessionsExpiringBefore(java.time.Instant limit) {
+        return socket.warnSessionsExpiringBefore(limit);
     }
 
     public PresenceSweeper presenceSweeper() {
@@ -81,7 +106,11 @@ public final class DesktopModule implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (sessionWatch != null) {
+            sessionWatch.shutdownNow();
+            sessionWatch = null;
+        }
         sweeper.close();
         supervisor.close();
     }

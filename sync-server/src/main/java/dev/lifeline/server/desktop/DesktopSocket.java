@@ -135,6 +135,26 @@ final class DesktopSocket {
         }
     }
 
+    /**
+     * Tells each desktop whose token expires before {@code limit} to refresh it ({@code session-expiring}, once), and
+     * closes sockets whose token has already expired (1008): a socket must not outlive the session that opened it.
+     *
+     * @return how many desktops were warned
+     */
+    int warnSessionsExpiringBefore(java.time.Instant limit) {
+        int warned = 0;
+        java.time.Instant now = clock.instant();
+        for (DesktopConnection connection : hub.connectionsExpiringBefore(limit)) {
+            if (!now.isBefore(connection.session().expiresAt())) {
+                connection.socket().session.close(POLICY_VIOLATION, "token expired", Callback.NOOP);
+            } else if (connection.markWarnedOfExpiry()) {
+                connection.push(JsonCodec.shared().encode(new dev.lifeline.model.event.SessionExpiring(connection.session().expiresAt())));
+                warned++;
+            }
+        }
+        return warned;
+    }
+
     int openConnections() {
         return open.size();
     }

@@ -27,6 +27,7 @@ final class TaskRouterEvents {
     private final AgentDirectory agents;
     private final Clock clock;
     private volatile String pingWorkflowSid;
+    private volatile java.util.Map<String, String> queueNames = java.util.Map.of();
 
     TaskRouterEvents(DesktopHub hub, AgentDirectory agents, Clock clock) {
         this.hub = hub;
@@ -36,6 +37,10 @@ final class TaskRouterEvents {
 
     void pingWorkflowSid(String workflowSid) {
         this.pingWorkflowSid = workflowSid;
+    }
+
+    void queueNames(java.util.Map<String, String> namesBySid) {
+        this.queueNames = java.util.Map.copyOf(namesBySid);
     }
 
     void handle(TaskRouterEvent event) {
@@ -92,7 +97,8 @@ final class TaskRouterEvents {
     ReservationView view(ReservationRecord record) {
         return view(record.reservationSid(), record.taskSid(), record.workerSid(),
                 reservationStatus(record.status()).orElse(ReservationStatus.PENDING), record.channel(), record.workflowSid(),
-                null, record.taskAttributesJson(), record.createdAt() != null ? record.createdAt() : clock.instant());
+                record.queueSid() == null ? null : queueNames.get(record.queueSid()), record.taskAttributesJson(),
+                record.createdAt() != null ? record.createdAt() : clock.instant());
     }
 
     ReservationView view(String reservationSid, String taskSid, String workerSid, ReservationStatus status, String channel,

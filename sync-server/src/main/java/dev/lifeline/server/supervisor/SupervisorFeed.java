@@ -89,9 +89,10 @@ public final class SupervisorFeed implements AutoCloseable {
         List<AgentStatus> rows = new ArrayList<>();
         for (String identity : agents.agentIdentities()) {
             String workerSid = agents.workerSid(identity).orElseThrow();
-            AgentView agent = states.agentView(identity, workerSid);
+            Optional<TwilioGateway.WorkerState> worker = twilio.fetchWorker(workerSid);
+            AgentView agent = states.agentView(identity, workerSid, worker);
             List<AgentStates.OpenReservation> open = states.openReservations(workerSid);
-            Instant since = twilio.fetchWorker(workerSid).map(TwilioGateway.WorkerState::activityChangedAt).orElse(null);
+            Instant since = worker.map(TwilioGateway.WorkerState::activityChangedAt).orElse(null);
             rows.add(new AgentStatus(agent, states.workState(workerSid, open), since));
         }
         return rows;

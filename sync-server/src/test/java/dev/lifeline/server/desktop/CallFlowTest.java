@@ -19,6 +19,7 @@ import dev.lifeline.model.event.IncidentChanged;
 import dev.lifeline.model.event.ReservationOffered;
 import dev.lifeline.model.event.StateSnapshot;
 import dev.lifeline.model.problem.Problem;
+import dev.lifeline.server.provision.WorkspaceProvisioner;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,7 @@ class CallFlowTest {
             assertThat(offer.reservation().workerSid()).isEqualTo(server.workerSid("alice"));
             assertThat(offer.reservation().customerNumber()).isEqualTo(DesktopFixture.CUSTOMER);
             assertThat(offer.reservation().isRecoveryPing()).isFalse();
+            assertThat(offer.reservation().queueName()).isEqualTo(WorkspaceProvisioner.VOICE_QUEUE);
 
             String reservationSid = offer.reservation().reservationSid();
             HttpResponse<String> accepted = server.post(DesktopApi.path(DesktopApi.ACCEPT_RESERVATION, reservationSid),

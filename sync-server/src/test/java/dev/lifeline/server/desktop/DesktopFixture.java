@@ -71,6 +71,8 @@ public final class DesktopFixture implements AutoCloseable {
     public final TokenService tokens;
     public final String baseUrl;
     public final HttpClient http = HttpClient.newHttpClient();
+    public final String clusterName = "desktop-" + UUID.randomUUID();
+    public final int hazelcastPort;
     private final Javalin app;
     private final byte[] secret = ("desktop-test-secret-" + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
 
@@ -138,8 +140,8 @@ public final class DesktopFixture implements AutoCloseable {
         baseUrl = "http://localhost:" + port;
         workspace = new WorkspaceProvisioner(client).provision(null, "Desktop test " + UUID.randomUUID(),
                 baseUrl + WebhookRoutes.TASKROUTER_PATH, Map.of("alice", "Alice Agent", "bob", "Bob Agent"), 15, 10);
-        int hazelcastPort = freePort();
-        hazelcast = HazelcastMembers.start(new ClusterSettings("desktop-" + UUID.randomUUID(), hazelcastPort,
+        hazelcastPort = freePort();
+        hazelcast = HazelcastMembers.start(new ClusterSettings(clusterName, hazelcastPort,
                 List.of("127.0.0.1:" + hazelcastPort), 0));
         twilio = new TwilioGateway(client, workspace.workspaceSid());
         PasswordHasher hasher = new PasswordHasher(1000);
@@ -255,7 +257,7 @@ public final class DesktopFixture implements AutoCloseable {
         sim.close();
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress("127.0.0.1", 0));

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lifeline.model.api.DesktopApi;
 import dev.lifeline.model.event.ProblemReported;
+import dev.lifeline.model.event.SessionExpiring;
+import java.time.Duration;
 import dev.lifeline.model.event.ReservationChanged;
 import dev.lifeline.model.event.StateSnapshot;
 import dev.lifeline.model.reservation.ReservationStatus;
@@ -53,6 +55,21 @@ class EventsSocketTest {
 
             alice.send("{\"type\":\"heartbeat\",\"clientTime\":\"" + Instant.now() + "\"}");
             Await.until("the heartbeat is recorded", () -> server.module.presence().lastHeartbeat("alice").isPresent());
+            assertThat(alice.closeCode).isNull();
+        }
+    }
+
+    @Test
+    void aDesktopWhoseTokenRunsOutIsToldOnceToRefreshIt() {
+        try (TestDesktop alice = server.desktop("alice")) {
+            alice.await(StateSnapshot.class);
+
+            Instant limit = server.clock.instant().plus(Duration.ofHours(2));
+            assertThat(server.module.warnSessionsExpiringBefore(limit)).isPositive();
+            assertThat(server.module.warnSessionsExpiringBefore(limit)).isZero();
+
+            SessionExpiring warning = alice.await(SessionExpiring.class);
+            assertThat(warning.expiresAt()).isAfter(server.clock.instant());
             assertThat(alice.closeCode).isNull();
         }
     }
