@@ -75,6 +75,21 @@ class ScenarioApiTest {
     }
 
     @Test
+    void aQueuedCallRedirectedToOtherTwimlLeavesTheQueueAndItsTaskIsCanceled() throws Exception {
+        String workspace = Workspace.creator("Lifeline").create(sim.client()).getSid();
+        String callSid = sim.sim().voice().inboundCall("+15551234567", null, workflow(workspace), "{}", null, null);
+        Task task = Task.reader(workspace).read(sim.client()).iterator().next();
+
+        com.twilio.rest.api.v2010.account.Call.updater(callSid)
+                .setTwiml("<Response><Dial><Conference>elsewhere</Conference></Dial></Response>").update(sim.client());
+
+        assertThat(Task.fetcher(workspace, task.getSid()).fetch(sim.client()).getAssignmentStatus())
+                .isEqualTo(Task.Status.CANCELED);
+        assertThat(sim.sim().voice().effects(callSid)).containsEntry("leftQueue", 1).containsEntry("redirect", 1);
+        assertThat(Conference.reader().setFriendlyName("elsewhere").read(sim.client()).iterator().hasNext()).isTrue();
+    }
+
+    @Test
     void theWorldStateShowsCallsConferencesParticipantsFlagsAndTaskRouter() throws Exception {
         sim.simJson("POST", "/sim/endpoints", "{\"address\":\"+15550000001\"}");
         Participant.creator("room", new PhoneNumber("+15559990000"), new PhoneNumber("+15550000001"))
