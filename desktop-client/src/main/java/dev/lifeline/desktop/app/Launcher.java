@@ -25,8 +25,22 @@ public final class Launcher {
             return;
         }
         DesktopApplication.options(options);
-        Application.launch(DesktopApplication.class);
+        try {
+            Application.launch(DesktopApplication.class);
+        } catch (RuntimeException e) {
+            // Typically no display ("Unable to open DISPLAY"): one line, not a stack trace.
+            System.err.println("lifeline-desktop: the window could not be opened: " + rootMessage(e));
+            System.exit(1);
+        }
         // The FX toolkit is gone; OkHttp's idle threads must not keep the process alive.
         System.exit(0);
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
     }
 }

@@ -11,6 +11,7 @@ import dev.lifeline.model.command.RejectReservation;
 import dev.lifeline.model.reservation.ReservationView;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.stream.Stream;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -65,7 +66,7 @@ public final class ReservationOfferViewModel {
         caller.set(firstPresent(next.customerLabel(), next.customerNumber(), "Unknown caller"));
         String number = next.customerNumber() != null && !next.customerNumber().equals(caller.get()) ? next.customerNumber() : "";
         String queue = next.queueName() != null ? "via " + next.queueName() : "";
-        details.set(String.join(" · ", java.util.stream.Stream.of(number, queue, next.channel()).filter(s -> !s.isEmpty()).toList()));
+        details.set(String.join(" · ", Stream.of(number, queue, next.channel()).filter(part -> !part.isEmpty()).toList()));
         tick(model.serverNow());
     }
 
