@@ -357,10 +357,13 @@ public final class TwilioGateway {
 
     // Desktop and supervisor reads (added for the desktop API) //
 
-    /** The worker's reservations (all statuses TaskRouter still holds), newest last. */
+    /**
+     * The worker's reservations (every status TaskRouter still holds). One page of TaskRouter's maximum size: a
+     * worker's open reservations are few, and TaskRouter keeps finished ones only for a while.
+     */
     public List<ReservationState> workerReservations(String workerSid) {
-        JsonNode page = parse(raw("list reservations of " + workerSid, HttpMethod.GET,
-                "/v1/Workspaces/" + workspaceSid + "/Workers/" + workerSid + "/Reservations", Map.of(), null));
+        JsonNode page = parse(rawGet("list reservations of " + workerSid,
+                "/v1/Workspaces/" + workspaceSid + "/Workers/" + workerSid + "/Reservations", Map.of("PageSize", "1000")));
         List<ReservationState> result = new ArrayList<>();
         for (JsonNode r : page.path("reservations")) {
             result.add(new ReservationState(r.path("sid").asText(), r.path("task_sid").asText(),
@@ -442,6 +445,27 @@ public final class TwilioGateway {
     public void acceptReservation(String taskSid, String reservationSid) {
         call("accept reservation " + reservationSid, () -> Reservation.updater(workspaceSid, taskSid, reservationSid)
                 .setReservationStatus(Reservation.Status.ACCEPTED).update(client));
+    }
+
+    /** A GET whose parameters travel in the query string ({@link #raw} sends them as form fields). */
+    private Response rawGet(String operation, String path, Map<String, String> query) {
+        Request request = new Request(HttpMethod.GET, Domains.TASKROUTER.toString(), path);
+        query.forEach(request::addQueryParam);
+        Response response;
+        try {
+            response = client.request(request);
+        } catch (ApiException e) {
+            throw translate(operation, e);
+        }
+        if (response == null) {
+            throw new TwilioGatewayException(operation, 0, null, "no response", null);
+        }
+        if (!TwilioRestClient.SUCCESS.test(response.getStatusCode())) {
+            JsonNode error = parseQuietly(response.getContent());
+            throw new TwilioGatewayException(operation, response.getStatusCode(),
+                    error.hasNonNull("code") ? error.get("code").asInt() : null, error.path("message").asText(""), null);
+        }
+        return response;
     }
 
     private static java.time.Instant instant(String iso) {
