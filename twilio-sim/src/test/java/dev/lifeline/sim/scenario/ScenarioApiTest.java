@@ -199,6 +199,7 @@ class ScenarioApiTest {
                 .setConferenceStatusCallbackEvent(List.of("join")).create(sim.client());
 
         sim.receiver().awaitOne(event("participant-join"));
+        sim.awaitWebhooksIdle(); // the dispatcher logs an attempt once the receiver has answered
 
         JsonNode log = json(sim.simJson("GET", "/sim/webhooks/deliveries", null));
         assertThat(log.path("total").asInt()).isEqualTo(1);
