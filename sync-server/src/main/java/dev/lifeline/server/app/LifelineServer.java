@@ -123,6 +123,9 @@ public final class LifelineServer implements AutoCloseable {
             auth.register(javalin.routes);
             desktop.register(javalin.routes);
             health.register(javalin.routes);
+            if (twilio.isSimulated()) {
+                new dev.lifeline.server.demo.DemoRoutes(twilio.sim(), workspace.voiceWorkflowSid()).register(javalin.routes);
+            }
             javalin.routes.get("/metrics", ctx -> ctx.contentType(LifelineMetrics.contentType()).result(metrics.scrape()));
         });
         resources.add(0, http::stop);
