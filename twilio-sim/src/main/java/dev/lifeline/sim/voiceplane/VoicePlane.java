@@ -96,14 +96,17 @@ public final class VoicePlane implements SoftphoneLine, AutoCloseable {
 
     private void registered(WsContext ctx) {
         String identity = ctx.queryParam("identity");
-        current.put(identity, ctx);
         ctx.enableAutomaticPings(PING_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
         Map<String, Object> hello = new LinkedHashMap<>();
         hello.put("type", "registered");
         hello.put("identity", identity);
         hello.put("address", "client:" + identity);
-        sendTo(ctx, hello);
-        voice.pendingRings(identity).forEach(ring -> sendTo(ctx, ring));
+        // Under the world lock, so a call that starts ringing meanwhile is rung exactly once: either here or live.
+        synchronized (context.world) {
+            current.put(identity, ctx);
+            sendTo(ctx, hello);
+            voice.pendingRings(identity).forEach(ring -> sendTo(ctx, ring));
+        }
     }
 
     private void received(WsContext ctx, String text) {
