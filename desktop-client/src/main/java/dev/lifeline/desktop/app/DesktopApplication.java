@@ -1,5 +1,7 @@
 package dev.lifeline.desktop.app;
 
+import dev.lifeline.desktop.connection.ServerAddress;
+import dev.lifeline.desktop.simulator.SimulatorWindow;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -10,6 +12,7 @@ public final class DesktopApplication extends Application {
 
     private static volatile LaunchOptions options;
     private AppShell shell;
+    private SimulatorWindow simulator;
 
     static void options(LaunchOptions launchOptions) {
         options = launchOptions;
@@ -18,9 +21,14 @@ public final class DesktopApplication extends Application {
     @Override
     public void start(Stage stage) {
         LaunchOptions launch = options;
-        shell = new AppShell(stage, launch.toConfig());
         stage.setOnCloseRequest(event -> Platform.exit());
-        shell.start();
+        if (launch.simulator()) {
+            simulator = new SimulatorWindow(stage, ServerAddress.parse(launch.server()), SimulatorWindow.POLL_EVERY);
+            simulator.start();
+        } else {
+            shell = new AppShell(stage, launch.toConfig());
+            shell.start();
+        }
         if (launch.exitAfterFirstFrame()) {
             exitAfterFirstFrame();
         }
@@ -45,6 +53,9 @@ public final class DesktopApplication extends Application {
     public void stop() {
         if (shell != null) {
             shell.close();
+        }
+        if (simulator != null) {
+            simulator.close();
         }
     }
 }

@@ -1,11 +1,13 @@
 package dev.lifeline.desktop.app;
 
+import dev.lifeline.desktop.connection.ServerAddress;
 import java.util.Map;
 
 /**
  * The command line: {@code --server URL --user NAME --password PW} (sign in by itself; the password may come from
  * {@code LIFELINE_PASSWORD} instead, which keeps it out of {@code ps}), {@code --voice-plane URL} and
- * {@code --voice-token T} (twilio-sim's softphone WebSocket; the token may come from {@code LIFELINE_VOICE_TOKEN}), {@code --exit-after-first-frame} (installer smoke test) and {@code --version}.
+ * {@code --voice-token T} (twilio-sim's softphone WebSocket; the token may come from {@code LIFELINE_VOICE_TOKEN}), {@code --exit-after-first-frame} (installer smoke test), {@code --simulator} (the sim-mode Simulator window instead
+ * of the login; needs {@code --server}) and {@code --version}.
  */
 public record LaunchOptions(
         String server,
@@ -14,12 +16,13 @@ public record LaunchOptions(
         String voicePlane,
         String voiceToken,
         boolean exitAfterFirstFrame,
-        boolean version) {
+        boolean version,
+        boolean simulator) {
 
     public static final String PASSWORD_ENV = "LIFELINE_PASSWORD";
     public static final String VOICE_TOKEN_ENV = "LIFELINE_VOICE_TOKEN";
     public static final String USAGE = "usage: lifeline-desktop [--server URL] [--user NAME] [--password PW] "
-            + "[--voice-plane URL [--voice-token T]] [--exit-after-first-frame] [--version]";
+            + "[--voice-plane URL [--voice-token T]] [--exit-after-first-frame] [--simulator] [--version]";
 
     /** A command line that cannot be run; the message is the one line printed on stderr. */
     public static final class BadOption extends Exception {
@@ -36,6 +39,7 @@ public record LaunchOptions(
         String voiceToken = null;
         boolean exitAfterFirstFrame = false;
         boolean version = false;
+        boolean simulator = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -46,6 +50,7 @@ public record LaunchOptions(
                 case "--voice-token" -> voiceToken = value(args, ++i, arg);
                 case "--exit-after-first-frame" -> exitAfterFirstFrame = true;
                 case "--version" -> version = true;
+                case "--simulator" -> simulator = true;
                 default -> throw new BadOption("unknown option \"" + arg + "\"; " + USAGE);
             }
         }
@@ -63,7 +68,17 @@ public record LaunchOptions(
         if (password != null && (server == null || user == null)) {
             throw new BadOption("a password needs --server and --user to sign in with");
         }
-        return new LaunchOptions(server, user, password, voicePlane, voiceToken, exitAfterFirstFrame, version);
+        if (simulator && server == null) {
+            throw new BadOption("--simulator needs --server (a Lifeline server in sim mode)");
+        }
+        if (simulator) {
+            try {
+                ServerAddress.parse(server);
+            } catch (IllegalArgumentException e) {
+                throw new BadOption("--server: " + e.getMessage());
+            }
+        }
+        return new LaunchOptions(server, user, password, voicePlane, voiceToken, exitAfterFirstFrame, version, simulator);
     }
 
     private static String value(String[] args, int index, String option) throws BadOption {
@@ -85,6 +100,6 @@ public record LaunchOptions(
     public String toString() {
         return "LaunchOptions[server=" + server + ", user=" + user + ", password=" + (password == null ? "none" : "***")
                  + ", voicePlane=" + voicePlane + ", voiceToken=" + (voiceToken == null ? "none" : "***")
-                + ", exitAfterFirstFrame=" + exitAfterFirstFrame + "]";
+                + ", exitAfterFirstFrame=" + exitAfterFirstFrame + ", simulator=" + simulator + "]";
     }
 }

@@ -17,6 +17,8 @@ import javafx.stage.Stage;
 import javafx.stage.StageStyle;
 import javafx.stage.Window;
 import javafx.stage.WindowEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Reconnecting modal: application-modal, undecorated (no close button), deaf to Escape and to window close
@@ -24,6 +26,8 @@ import javafx.stage.WindowEvent;
  * terminal phase, after showing the outcome for {@code outcomeShownFor}.
  */
 public final class ReconnectModalView {
+
+    private static final Logger log = LoggerFactory.getLogger(ReconnectModalView.class);
 
     private final RecoveryViewModel model;
     private final Stage stage;
@@ -96,6 +100,7 @@ public final class ReconnectModalView {
         closeLater.stop();
         if (!stage.isShowing()) {
             stage.show();
+            log.info("reconnect modal shown");
             centerOnOwner();
         }
         stage.toFront();
