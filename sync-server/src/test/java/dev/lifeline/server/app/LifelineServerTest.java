@@ -17,10 +17,15 @@ import org.junit.jupiter.api.Test;
 class LifelineServerTest {
 
     private static LifelineServer server;
+    private static final ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs =
+            new ch.qos.logback.core.read.ListAppender<>();
     private static final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() {
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        logs.start();
+        root.addAppender(logs);
         server = LifelineServer.start(ServerConfig.load(Map.of(
                 "LIFELINE_HTTP_PORT", "0",
                 "LIFELINE_CLUSTER_NAME", "server-test-" + UUID.randomUUID(),
@@ -104,6 +109,21 @@ class LifelineServerTest {
                 .POST(HttpRequest.BodyPublishers.ofString("[" + "\"x\",".repeat(40_000) + "\"x\"]")));
 
         assertThat(response.statusCode()).isEqualTo(413);
+    }
+
+    @Test
+    void secretsNeverReachTheLogs() throws Exception {
+        HttpResponse<String> login = send(to("/api/login").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"bob\",\"password\":\"bob-demo\"}")));
+        String token = login.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+        send(to("/api/login").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"bob\",\"password\":\"guessed-wrong\"}")));
+
+        String everything = logs.list.stream().map(e -> e.getFormattedMessage() + " " + java.util.Arrays.toString(e.getArgumentArray()))
+                .collect(java.util.stream.Collectors.joining("\n"));
+
+        assertThat(everything).contains("signed in").doesNotContain(server.sim().authToken())
+                .doesNotContain(token).doesNotContain("bob-demo").doesNotContain("guessed-wrong");
     }
 
     @Test
