@@ -30,7 +30,7 @@ server_launcher=$server_image/bin/lifeline-server
 desktop_launcher=$desktop_image/bin/lifeline-desktop
 
 if [ "${1:-}" != "--no-build" ]; then
-  if mvn -B -q -Pinstallers -pl installers/desktop,installers/server -am package -DskipTests >"$work/build.log" 2>&1; then
+  if mvn -B -q -Pinstallers -pl installers/desktop,installers/server -am package -Dmaven.test.skip=true >"$work/build.log" 2>&1; then
     pass "build: app images and .debs (mvn -Pinstallers package, $((SECONDS - started)) s)"
   else
     tail -40 "$work/build.log"

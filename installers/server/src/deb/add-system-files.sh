@@ -19,5 +19,6 @@ done
 echo /etc/lifeline/server.properties > "$work/root/DEBIAN/conffiles"
 (cd "$work/root" && find . -type f ! -path './DEBIAN/*' -printf '%P\0' | sort -z | xargs -0 md5sum) > "$work/root/DEBIAN/md5sums"
 
-dpkg-deb --root-owner-group -Zgzip --build "$work/root" "$deb" >/dev/null
+# Compression: DPKG_DEB_COMPRESSOR_TYPE from the pom (gzip unless -Ddeb.compressor=... says otherwise).
+dpkg-deb --root-owner-group --build "$work/root" "$deb" >/dev/null
 echo "add-system-files: $(basename "$deb") now has the systemd unit, /etc/lifeline/server.properties and the lifeline user"
