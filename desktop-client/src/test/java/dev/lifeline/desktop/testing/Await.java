@@ -8,7 +8,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /** Waits for a condition with a deadline (never a sleep); conditions about the UI are evaluated on the FX thread. */
 public final class Await {
 
-    private static final long SECONDS = 10;
+    // Generous for CI on two shared cores; a condition that holds returns at once.
+    private static final long SECONDS = 30;
 
     private Await() {
     }
