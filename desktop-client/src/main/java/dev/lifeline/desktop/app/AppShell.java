@@ -78,6 +78,7 @@ public final class AppShell implements AutoCloseable {
         this.config = config;
         this.scene = new Scene(new javafx.scene.layout.StackPane(), 1040, 720);
         scene.getStylesheets().add(ViewLoader.stylesheet());
+        AboutDialog.installOn(scene);
         ticker.setCycleCount(Timeline.INDEFINITE);
     }
 
