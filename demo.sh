@@ -5,7 +5,7 @@
 #   ./demo.sh              build what is missing or stale, then start the demo
 #   ./demo.sh --no-build   use the jars already installed in ~/.m2 as they are
 #
-# Environment: LIFELINE_HTTP_PORT (default 8080), LIFELINE_DEMO_LOGS (default ${TMPDIR:-/tmp}/lifeline-demo),
+# Environment: LIFELINE_HTTP_PORT (default 8080), LIFELINE_RECOVERY_PING_TTL (default 30s here), LIFELINE_DEMO_LOGS (default ${TMPDIR:-/tmp}/lifeline-demo),
 # MVN_FLAGS (extra Maven flags, e.g. -o for offline), JAVA (default: java on the PATH).
 set -euo pipefail
 
@@ -102,7 +102,10 @@ trap 'stop_all; exit 130' INT TERM
 trap stop_all EXIT
 
 step "starting the server in sim mode on $URL (log: $LOGS/server.log) ..."
+# A restarted desktop JVM takes 5-13 s to sign in on a laptop or under xvfb, close to the 15 s default ping TTL;
+# 30 s lets the demo show the reconnect to the same agent rather than the requeue (set it to 15s to see that one).
 LIFELINE_HTTP_PORT="$PORT" LIFELINE_CLUSTER_NAME="${LIFELINE_CLUSTER_NAME:-lifeline-demo}" \
+  LIFELINE_RECOVERY_PING_TTL="${LIFELINE_RECOVERY_PING_TTL:-30s}" \
   "$JAVA" -cp "$SERVER_CP" dev.lifeline.server.app.Main run > "$LOGS/server.log" 2>&1 &
 SERVER_PID=$!
 PIDS+=("$SERVER_PID")
