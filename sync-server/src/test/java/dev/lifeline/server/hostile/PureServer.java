@@ -34,39 +34,51 @@ final class PureServer {
     private static final WorkerAssignment ALICE = new WorkerAssignment("WKalice", "Alice", "WR1", "WT1", "WWsales",
             TaskAttributes.of(Map.of("call_sid", WorldScript.CUSTOMER)));
 
-    private ConferenceRecord conference;
-    private boolean registered;
+    final Map<String, ConferenceRecord> conferences = new LinkedHashMap<>();
+    private final java.util.Set<String> registered = new java.util.HashSet<>();
     final Map<String, Incident> incidents = new LinkedHashMap<>();
     final Map<String, List<Effect>> effectsByIncident = new HashMap<>();
     final List<String> versionRegressions = new ArrayList<>();
 
     void deliver(WorldScript.Delivery delivery) {
         if (delivery.isConference()) {
-            conference(ConferenceStateMachine.apply(conference, delivery.callback()));
-            if (delivery.isAlicesJoin() && !registered) {
-                // The engine registers the agent's leg when its join arrives for a reservation it accepted.
-                registered = true;
-                conference(ConferenceStateMachine.register(conference, new WorkerRegistration(WorldScript.CONFERENCE,
-                        WorldScript.ALICE_LEG, WorldScript.CUSTOMER, ALICE)));
+            String conferenceSid = delivery.callback().conferenceSid();
+            conference(ConferenceStateMachine.apply(conferences.get(conferenceSid), delivery.callback()));
+            // The engine registers an agent's leg when its join arrives for a reservation it accepted.
+            if (delivery.isJoinOf(WorldScript.ALICE_LEG) && registered.add(WorldScript.ALICE_LEG)) {
+                conference(ConferenceStateMachine.register(conferences.get(conferenceSid), new WorkerRegistration(
+                        conferenceSid, WorldScript.ALICE_LEG, WorldScript.CUSTOMER, ALICE)));
+            } else if (delivery.isJoinOf(WorldScript.ALICE_LEG_2) && registered.add(WorldScript.ALICE_LEG_2)) {
+                conference(ConferenceStateMachine.register(conferences.get(conferenceSid), new WorkerRegistration(
+                        conferenceSid, WorldScript.ALICE_LEG_2, WorldScript.CUSTOMER, reconnectAssignment())));
             }
+        } else if (delivery.incidentId() == null) {
+            throw new IllegalArgumentException("an event without its incident: " + delivery);
         } else {
-            // Event Streams events name their incident through the task attribute lifelineIncident: one incident here.
-            for (String incidentId : List.copyOf(incidents.keySet())) {
-                incident(incidentId, delivery.event());
-            }
+            // Event Streams events name their incident through the task attribute lifelineIncident.
+            incident(delivery.incidentId(), delivery.event());
         }
     }
 
-    ConferenceRecord conference() {
-        return conference;
+    /** Alice accepted the reconnect task: its attributes are the ones the first incident's redirect carried. */
+    private WorkerAssignment reconnectAssignment() {
+        TaskAttributes attributes = effectsByIncident.getOrDefault(WorldScript.FIRST_INCIDENT, List.of()).stream()
+                .filter(Effect.RedirectCustomerToEnqueue.class::isInstance)
+                .map(effect -> ((Effect.RedirectCustomerToEnqueue) effect).attributes())
+                .findFirst().orElseThrow(() -> new IllegalStateException("a reconnect before any redirect"));
+        return new WorkerAssignment("WKalice", "Alice", "WR2", WorldScript.RECONNECT, "WWsales", attributes);
     }
 
     private void conference(ConferenceTransition transition) {
         ConferenceRecord next = transition.next();
-        if (conference != null && next != null && next.version() < conference.version()) {
-            versionRegressions.add("conference " + conference.version() + " -> " + next.version());
+        if (next == null) {
+            return;
         }
-        conference = next;
+        ConferenceRecord before = conferences.get(next.conferenceSid());
+        if (before != null && next.version() < before.version()) {
+            versionRegressions.add("conference " + before.version() + " -> " + next.version());
+        }
+        conferences.put(next.conferenceSid(), next);
         for (RecoveryEvent event : transition.recoveryEvents()) {
             route(event);
         }

@@ -3,6 +3,7 @@ package dev.lifeline.server.hostile;
 import dev.lifeline.model.incident.Phase;
 import dev.lifeline.server.conference.ConferenceCallback;
 import dev.lifeline.server.conference.LeaveReason;
+import dev.lifeline.server.recovery.IncidentIds;
 import dev.lifeline.server.recovery.RecoveryEvent;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,11 @@ final class WorldScript {
     static final String THIRD = "CAthird";
     static final String PING = "WTping";
     static final String RECONNECT = "WT2";
+    static final String RECONNECTED_CONFERENCE = "CF2";
+    static final String ALICE_LEG_2 = "CAalice2";
+    static final String PING_2 = "WTping2";
+    static final String FIRST_INCIDENT = IncidentIds.incidentId(CONFERENCE, ALICE_LEG);
+    static final String SECOND_INCIDENT = IncidentIds.incidentId(RECONNECTED_CONFERENCE, ALICE_LEG_2);
 
     enum Outcome {
         RESTORED(Phase.RESTORED), REQUEUED(Phase.REQUEUED), CUSTOMER_LEFT(Phase.CUSTOMER_LEFT), STILL_PINGING(Phase.PINGING);
@@ -41,13 +47,13 @@ final class WorldScript {
     }
 
     /** A conference callback, an Event Streams event, or the executor reporting that the parties moved. */
-    record Delivery(int index, ConferenceCallback callback, RecoveryEvent event, List<Integer> after) {
+    record Delivery(int index, ConferenceCallback callback, RecoveryEvent event, String incidentId, List<Integer> after) {
         boolean isConference() {
             return callback != null;
         }
 
-        boolean isAlicesJoin() {
-            return callback != null && ALICE_LEG.equals(callback.callSid())
+        boolean isJoinOf(String callSid) {
+            return callback != null && callSid.equals(callback.callSid())
                     && callback.kind() == ConferenceCallback.Kind.PARTICIPANT_JOIN;
         }
 
@@ -59,8 +65,10 @@ final class WorldScript {
     }
 
     final Outcome outcome;
+    /** The phase each incident ends in when nothing is disturbed. */
+    final java.util.Map<String, Phase> expectedPhases = new java.util.LinkedHashMap<>();
     final List<Delivery> deliveries = new ArrayList<>();
-    private long sequence;
+    private final java.util.Map<String, Long> sequences = new java.util.HashMap<>();
     private final java.util.Map<String, Integer> lastOfLeg = new java.util.HashMap<>();
 
     private WorldScript(Outcome outcome) {
@@ -95,9 +103,15 @@ final class WorldScript {
             case RESTORED -> {
                 script.event(new RecoveryEvent.PingTaskCreated(PING), drop);
                 int accepted = script.event(new RecoveryEvent.PingAccepted(PING), drop);
+                // The redirect into <Enqueue> takes the customer out of CF1: a leave, but the call goes on.
+                script.leg(ConferenceCallback.leave(CONFERENCE, CUSTOMER, script.next(), LeaveReason.PARTICIPANT_UPDATED_VIA_API), accepted);
                 script.event(new RecoveryEvent.ReconnectEnteredQueue(RECONNECT), accepted);
-                int reconnected = script.event(new RecoveryEvent.ReconnectAccepted(RECONNECT, "WR2", "WKalice", "CF2", RECONNECT), accepted);
+                int reconnected = script.event(new RecoveryEvent.ReconnectAccepted(RECONNECT, "WR2", "WKalice",
+                        RECONNECTED_CONFERENCE, RECONNECT), accepted);
                 script.event(new RecoveryEvent.PartiesMoved(), reconnected);
+                if (random.nextBoolean()) {
+                    script.dropsAgain(random, reconnected);
+                }
             }
             case REQUEUED -> {
                 script.event(new RecoveryEvent.PingTaskCreated(PING), drop);
@@ -109,7 +123,22 @@ final class WorldScript {
             }
             case STILL_PINGING -> script.event(new RecoveryEvent.PingTaskCreated(PING), drop);
         }
+        script.expectedPhases.put(FIRST_INCIDENT, script.outcome.phase);
         return script;
+    }
+
+    /** Alice's reconnected leg in CF2 dies too: attempt 2, which pings once more and may time out. */
+    private void dropsAgain(Random random, int reconnected) {
+        String cf2 = RECONNECTED_CONFERENCE;
+        leg(ConferenceCallback.join(cf2, CUSTOMER, next(cf2), "customer", false, false, true), reconnected);
+        leg(ConferenceCallback.join(cf2, ALICE_LEG_2, next(cf2), "worker", false, false, false), reconnected);
+        int drop = leg(ConferenceCallback.leave(cf2, ALICE_LEG_2, next(cf2), LeaveReason.PARTICIPANT_HUNG_UP));
+        event(SECOND_INCIDENT, new RecoveryEvent.PingTaskCreated(PING_2), drop);
+        boolean timesOut = random.nextBoolean();
+        if (timesOut) {
+            event(SECOND_INCIDENT, new RecoveryEvent.PingCanceled(PING_2, "Task TTL Exceeded"), drop);
+        }
+        expectedPhases.put(SECOND_INCIDENT, timesOut ? Phase.REQUEUED : Phase.PINGING);
     }
 
     /**
@@ -138,13 +167,19 @@ final class WorldScript {
         return withCopies;
     }
 
+    /** Twilio's SequenceNumber counts per conference. */
     private long next() {
-        return ++sequence;
+        return next(CONFERENCE);
+    }
+
+    private long next(String conferenceSid) {
+        return sequences.merge(conferenceSid, 1L, Long::sum);
     }
 
     private int leg(ConferenceCallback callback, int... alsoAfter) {
         List<Integer> after = new ArrayList<>();
-        Integer previous = lastOfLeg.get(callback.callSid());
+        String legKey = callback.conferenceSid() + "/" + callback.callSid();
+        Integer previous = lastOfLeg.get(legKey);
         if (previous != null) {
             after.add(previous);
         }
@@ -152,14 +187,19 @@ final class WorldScript {
             after.add(a);
         }
         int index = deliveries.size();
-        deliveries.add(new Delivery(index, callback, null, after));
-        lastOfLeg.put(callback.callSid(), index);
+        deliveries.add(new Delivery(index, callback, null, null, after));
+        lastOfLeg.put(legKey, index);
         return index;
     }
 
     private int event(RecoveryEvent event, int after) {
+        return event(FIRST_INCIDENT, event, after);
+    }
+
+    /** An Event Streams event of a task whose {@code lifelineIncident} attribute names {@code incidentId}. */
+    private int event(String incidentId, RecoveryEvent event, int after) {
         int index = deliveries.size();
-        deliveries.add(new Delivery(index, null, event, List.of(after)));
+        deliveries.add(new Delivery(index, null, event, incidentId, List.of(after)));
         return index;
     }
 }
