@@ -20,7 +20,9 @@ import dev.lifeline.server.engine.IncidentReconciler;
 import dev.lifeline.server.engine.IncidentStore;
 import dev.lifeline.server.engine.RecoveryEngine;
 import dev.lifeline.server.engine.SeenEvents;
+import dev.lifeline.server.http.DesktopRateLimit;
 import dev.lifeline.server.http.ProblemResponses;
+import dev.lifeline.server.http.SlowClientLimits;
 import dev.lifeline.server.observability.LifelineMetrics;
 import dev.lifeline.server.provision.ProvisionedWorkspace;
 import dev.lifeline.server.provision.WorkspaceProvisioner;
@@ -117,8 +119,11 @@ public final class LifelineServer implements AutoCloseable {
         http = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
             javalin.http.maxRequestSize = MAX_REQUEST_BYTES;
+            SlowClientLimits.install(javalin);
             javalin.jsonMapper(new CodecJsonMapper(JsonCodec.shared()));
             ProblemResponses.register(javalin.routes);
+            new DesktopRateLimit(token -> authenticator.fromQueryToken(token).map(session -> session.identity()))
+                    .register(javalin.routes);
             webhooks.register(javalin.routes);
             auth.register(javalin.routes);
             desktop.register(javalin.routes);

@@ -10,6 +10,8 @@ import dev.lifeline.model.problem.Problem;
 import dev.lifeline.server.auth.SessionAuthenticator;
 import dev.lifeline.server.auth.TokenService.Session;
 import dev.lifeline.server.http.ApiProblem;
+import dev.lifeline.server.http.TokenBuckets;
+import dev.lifeline.server.http.TooManyRequests;
 import dev.lifeline.server.presence.PresenceRegistry;
 import dev.lifeline.server.supervisor.SupervisorFeed;
 import io.javalin.http.Context;
@@ -17,6 +19,7 @@ import io.javalin.router.JavalinDefaultRoutingApi;
 import io.javalin.websocket.WsContext;
 import io.javalin.websocket.WsMessageContext;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,6 +37,11 @@ final class DesktopSocket {
     /** Jetty closes a connection whose text frame is bigger with 1009 (message too big). */
     static final int MAX_MESSAGE_BYTES = 64 * 1024;
     private static final int POLICY_VIOLATION = 1008;
+    /** Per connection: a desktop sends a heartbeat every few seconds and a command now and then. */
+    static final int MESSAGES_PER_SECOND = 50;
+    static final int MESSAGE_BURST = 100;
+    /** A client that keeps sending through this many refusals in a row is not listening: it is closed with 1008. */
+    static final int REFUSALS_BEFORE_CLOSE = 100;
     private static final Logger log = LoggerFactory.getLogger(DesktopSocket.class);
 
     private final SessionAuthenticator authenticator;
@@ -44,6 +52,8 @@ final class DesktopSocket {
     private final PresenceRegistry presence;
     private final Clock clock;
     private final Map<String, DesktopConnection> open = new ConcurrentHashMap<>();
+    private final TokenBuckets messageBudget = new TokenBuckets(MESSAGES_PER_SECOND, MESSAGE_BURST);
+    private final Map<String, Integer> refusalsInARow = new ConcurrentHashMap<>();
 
     DesktopSocket(SessionAuthenticator authenticator, DesktopHub hub, DesktopCommands commands, AgentStates states,
                   SupervisorFeed supervisor, PresenceRegistry presence, Clock clock) {
@@ -110,6 +120,12 @@ final class DesktopSocket {
             ctx.session.close(POLICY_VIOLATION, "token expired", Callback.NOOP);
             return;
         }
+        Duration wait = messageBudget.tryAcquire(ctx.sessionId());
+        if (!wait.isZero()) {
+            refuseOverRate(ctx, connection, wait);
+            return;
+        }
+        refusalsInARow.remove(ctx.sessionId());
         try {
             ClientCommand command = JsonCodec.shared().decode(ctx.message(), ClientCommand.class);
             commands.execute(session, command);
@@ -124,12 +140,25 @@ final class DesktopSocket {
         }
     }
 
+    /** One {@code error} event per streak of refused messages (no amplification), then a close if it goes on. */
+    private void refuseOverRate(WsMessageContext ctx, DesktopConnection connection, Duration wait) {
+        int refusals = refusalsInARow.merge(ctx.sessionId(), 1, Integer::sum);
+        if (refusals == 1) {
+            reply(connection, TooManyRequests.problem("More than " + MESSAGES_PER_SECOND + " messages per second; this one "
+                    + "was dropped, try again in " + TooManyRequests.retryAfterSeconds(wait) + " s"));
+        } else if (refusals >= REFUSALS_BEFORE_CLOSE) {
+            ctx.session.close(POLICY_VIOLATION, "message rate limit exceeded", Callback.NOOP);
+        }
+    }
+
     private void reply(DesktopConnection connection, Problem problem) {
         connection.reply(JsonCodec.shared().encode(new ProblemReported(problem.withInstance(DesktopApi.EVENTS))));
     }
 
     private void closed(WsContext ctx) {
         DesktopConnection connection = open.remove(ctx.sessionId());
+        messageBudget.forget(ctx.sessionId());
+        refusalsInARow.remove(ctx.sessionId());
         if (connection != null) {
             hub.detach(connection);
         }

@@ -1,0 +1,124 @@
+package dev.lifeline.server.fuzz.limits;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lifeline.server.http.DesktopRateLimit;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue #7 item 8 against the composed server: oversized bodies (413), a per-identity request budget on the
+ * desktop REST API (429 + Retry-After), a per-connection message budget on the events socket (an {@code error}
+ * event, then 1008), and oversized socket frames (1009). Each test spends a different demo identity's budget.
+ */
+class DesktopLimitsTest {
+
+    private static final String BIG = "x".repeat(100 * 1024);
+    /** DesktopSocket.MESSAGE_BURST (package-private there): messages a socket may send at once before refusals. */
+    private static final int SOCKET_BURST = 100;
+    private static LimitsServer server;
+
+    @BeforeAll
+    static void start() {
+        server = LimitsServer.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void anOversizedDesktopCommandIsRefusedWith413AndChangesNothing() {
+        String token = server.token("bob");
+
+        HttpResponse<String> response = server.send(server.to("/api/reservations/WR0123/accept")
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"accept\",\"reservationSid\":\"WR0123\",\"pad\":\"" + BIG + "\"}")));
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("problem+json"));
+        assertThat(server.send(server.to("/api/me/state").header("Authorization", "Bearer " + token)).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anOversizedWebhookIsRefusedWith413BeforeItsSignatureIsChecked() {
+        HttpResponse<String> response = server.send(server.to("/webhooks/conference")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("ConferenceSid=CF1&FriendlyName=" + BIG)));
+
+        assertThat(response.statusCode()).isEqualTo(413);
+    }
+
+    @Test
+    void aDesktopOverItsRequestBudgetIsAnswered429WithRetryAfterWhileOthersAreStillServed() {
+        String sam = server.token("sam");
+        int attempts = 3 * DesktopRateLimit.BURST;
+
+        // All at once: a burst well above the budget, whatever the speed of the machine running the test.
+        List<HttpResponse<String>> responses = IntStream.range(0, attempts)
+                .mapToObj(i -> server.http.sendAsync(server.to("/api/supervisor/snapshot").header("Authorization", "Bearer " + sam)
+                        .build(), HttpResponse.BodyHandlers.ofString()))
+                .toList().stream().map(CompletableFuture::join).toList();
+
+        List<HttpResponse<String>> refused = responses.stream().filter(r -> r.statusCode() == 429).toList();
+        assertThat(responses).extracting(HttpResponse::statusCode).containsOnly(200, 429);
+        assertThat(attempts - refused.size()).as("served").isGreaterThanOrEqualTo(DesktopRateLimit.BURST);
+        assertThat(refused).as("refused").isNotEmpty();
+        assertThat(refused.get(0).headers().firstValue("Retry-After")).hasValueSatisfying(
+                seconds -> assertThat(Long.parseLong(seconds)).isPositive());
+        assertThat(refused.get(0).body()).contains("\"status\":429").contains("Too many requests");
+        String alice = server.token("alice");
+        assertThat(server.send(server.to("/api/me/state").header("Authorization", "Bearer " + alice)).statusCode())
+                .as("another identity keeps its own budget").isEqualTo(200);
+        System.out.printf("[limits] %d concurrent requests of one identity: %d served, %d refused with 429%n",
+                attempts, attempts - refused.size(), refused.size());
+    }
+
+    @Test
+    void aSocketThatFloodsMessagesGetsOneErrorEventAndIsThenClosedWith1008() throws Exception {
+        SocketProbe probe = new SocketProbe();
+        WebSocket socket = server.http.newWebSocketBuilder().buildAsync(server.events(server.token("alice")), probe)
+                .get(10, TimeUnit.SECONDS);
+        Deadline.await("the snapshot", Duration.ofSeconds(10), () -> !probe.messages.isEmpty());
+
+        int sent = 0;
+        while (!probe.closed() && sent < 5_000) {
+            try {
+                socket.sendText("{\"type\":\"heartbeat\",\"clientTime\":\"2026-11-25T22:00:00Z\"}", true).get(10, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException closedUnderUs) {
+                break;
+            }
+            sent++;
+        }
+        Deadline.await("the close", Duration.ofSeconds(20), probe::closed);
+
+        assertThat(probe.closeCode.get()).isEqualTo(1008);
+        long errors = probe.messages.stream().filter(m -> m.contains("\"type\":\"error\"") && m.contains("429")).count();
+        assertThat(errors).as("error events: one per streak of refused messages, not one per message")
+                .isPositive().isLessThan(sent - SOCKET_BURST);
+        System.out.printf("[limits] socket flood: closed with 1008 after %d messages, %d error events%n", sent, errors);
+    }
+
+    @Test
+    void aSocketFrameOverTheLimitIsClosedWith1009() throws Exception {
+        SocketProbe probe = new SocketProbe();
+        WebSocket socket = server.http.newWebSocketBuilder().buildAsync(server.events(server.token("bob")), probe)
+                .get(10, TimeUnit.SECONDS);
+        Deadline.await("the snapshot", Duration.ofSeconds(10), () -> !probe.messages.isEmpty());
+
+        socket.sendText("{\"type\":\"heartbeat\",\"pad\":\"" + BIG + "\"}", true);
+        Deadline.await("the close", Duration.ofSeconds(20), probe::closed);
+
+        assertThat(probe.closeCode.get()).isEqualTo(1009);
+    }
+}

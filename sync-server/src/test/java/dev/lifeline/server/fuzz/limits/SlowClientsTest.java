@@ -1,0 +1,104 @@
+package dev.lifeline.server.fuzz.limits;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lifeline.server.http.SlowClientLimits;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Slow clients cannot exhaust the server: many loopback connections that stall half-way through their request
+ * (a body promised and never sent, or headers never finished) do not stop the server answering a normal
+ * request, and the server lets go of them after its idle timeout. Latencies are printed for the report; the only
+ * time bound asserted is a generous deadline.
+ */
+class SlowClientsTest {
+
+    private static final int STALLED_BODIES = 48;
+    private static final int STALLED_HEADERS = 48;
+    private static LimitsServer server;
+
+    @BeforeAll
+    static void start() {
+        server = LimitsServer.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void stalledClientsDoNotStopTheServerAnsweringOthersAndAreDisconnected() throws Exception {
+        List<Socket> stalled = new ArrayList<>();
+        try {
+            for (int i = 0; i < STALLED_BODIES; i++) {
+                // The webhook reads the form body before anything else: each of these pins a request thread.
+                stalled.add(open("POST /webhooks/conference HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                        + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 10000\r\n\r\nConferenceSid=CF"));
+            }
+            for (int i = 0; i < STALLED_HEADERS; i++) {
+                stalled.add(open("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: "));
+            }
+
+            long started = System.nanoTime();
+            HttpResponse<String> health = server.send(server.to("/health"));
+            long healthMillis = (System.nanoTime() - started) / 1_000_000;
+
+            assertThat(health.statusCode()).isEqualTo(200);
+
+            started = System.nanoTime();
+            int released = 0;
+            for (Socket socket : stalled) {
+                socket.setSoTimeout((int) (3 * SlowClientLimits.IDLE_TIMEOUT_MS));
+                if (drainedToEnd(socket.getInputStream())) {
+                    released++;
+                }
+            }
+            long releasedMillis = (System.nanoTime() - started) / 1_000_000;
+            System.out.printf("[limits] %d stalled connections: /health answered in %d ms; all released by the server "
+                    + "within %d ms (idle timeout %d ms)%n", stalled.size(), healthMillis, releasedMillis,
+                    SlowClientLimits.IDLE_TIMEOUT_MS);
+
+            assertThat(released).as("stalled connections the server closed").isEqualTo(stalled.size());
+        } finally {
+            for (Socket socket : stalled) {
+                socket.close();
+            }
+        }
+    }
+
+    private static Socket open(String partialRequest) throws IOException {
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port());
+        OutputStream out = socket.getOutputStream();
+        out.write(partialRequest.getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        return socket;
+    }
+
+    /** @return true once the server ended the connection (whatever it answered first), false on our own timeout */
+    private static boolean drainedToEnd(InputStream in) throws IOException {
+        byte[] buffer = new byte[1024];
+        try {
+            while (in.read(buffer) >= 0) {
+                // an error response (408/400) may come first; what matters is that the connection ends
+            }
+            return true;
+        } catch (SocketTimeoutException stillHeld) {
+            return false;
+        } catch (IOException reset) {
+            return true;
+        }
+    }
+}
