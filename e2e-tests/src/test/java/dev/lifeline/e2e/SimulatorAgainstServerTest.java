@@ -20,7 +20,6 @@ import java.util.concurrent.CompletionException;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** The Simulator window's HTTP client against the real server in sim mode: the contract of {@code /demo/calls}. */
@@ -74,8 +73,6 @@ class SimulatorAgainstServerTest {
     }
 
     @Test
-    @Disabled("sync-server bug, reported: DemoRoutes.hangUp expects VoiceEmulator.callStatus to return null for an "
-            + "unknown call, but it throws, so the server answers 500 instead of 404; enable once DemoRoutes checks it")
     void hangingUpACallTheServerDoesNotKnowIsA404WithAReason() {
         assertThatThrownBy(() -> simulator.hangUp("CA00000000000000000000000000000000").join())
                 .cause().isInstanceOf(ServerProblem.class)

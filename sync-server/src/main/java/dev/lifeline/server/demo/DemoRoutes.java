@@ -34,6 +34,10 @@ public final class DemoRoutes {
         routes.post(CALLS, this::placeCall);
         routes.post(CALLS + "/{sid}/third-party", this::addThirdParty);
         routes.post(CALLS + "/{sid}/hangup", this::hangUp);
+        // The emulator refuses bad scenario requests in Twilio's shape; the Simulator gets our problem shape.
+        routes.exception(dev.lifeline.sim.core.TwilioApiException.class, (e, ctx) -> dev.lifeline.server.http.ProblemResponses.write(ctx,
+                e.status() == 404 ? Problem.notFound("call", ctx.pathParamMap().getOrDefault("sid", "?"))
+                        : new Problem(Problem.INVALID_REQUEST, "Invalid request", 400, e.getMessage(), null, null)));
     }
 
     private void placeCall(Context ctx) {
@@ -56,9 +60,6 @@ public final class DemoRoutes {
 
     private void hangUp(Context ctx) {
         String callSid = ctx.pathParam("sid");
-        if (sim.voice().callStatus(callSid) == null) {
-            throw new ApiProblem(Problem.notFound("call", callSid));
-        }
         sim.voice().hangUp(callSid);
         ctx.status(204);
     }
