@@ -15,11 +15,11 @@ import java.util.Base64;
  */
 enum ForgedTokens {
     EXPIRED, TAMPERED, ALG_NONE, ALG_NONE_AS_SUPERVISOR, ALG_NONE_UPPER_CASE_AS_SUPERVISOR, ALG_NONE_KEEPING_SIGNATURE,
-    SIGNATURE_STRIPPED, OTHER_SERVERS_KEY, GARBAGE;
+    SIGNATURE_STRIPPED, OTHER_SERVERS_KEY, GARBAGE, EMPTY, NO_TOKEN;
 
     private static final byte[] OTHER_SECRET = "another-lifeline-server-secret-0123456789".getBytes(StandardCharsets.UTF_8);
 
-    /** This forgery, aimed at {@code identity} (supervisor variants claim the supervisor {@code sam}). */
+    /** This forgery, aimed at {@code identity} (supervisor variants claim the supervisor {@code sam}); null: no token at all. */
     String against(DesktopFixture server, String identity) {
         String real = server.token(identity);
         String[] parts = real.split("\\.");
@@ -35,6 +35,8 @@ enum ForgedTokens {
             case OTHER_SERVERS_KEY -> new TokenService(OTHER_SECRET, Duration.ofHours(1), Clock.systemUTC())
                     .issue(server.users.find(identity).orElseThrow()).token();
             case GARBAGE -> "not.a.jwt";
+            case EMPTY -> "";
+            case NO_TOKEN -> null;
         };
     }
 
