@@ -3,10 +3,14 @@ package dev.lifeline.server.hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lifeline.model.incident.Phase;
+import dev.lifeline.server.conference.ConferenceCallback;
 import dev.lifeline.server.conference.ConferenceRecord;
+import dev.lifeline.server.conference.LeaveReason;
 import dev.lifeline.server.recovery.Effect;
 import dev.lifeline.server.recovery.Incident;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 import net.jqwik.api.Arbitraries;
@@ -46,15 +50,17 @@ class OrderIndependenceProperties {
     void aCustomerWhoHungUpBeforeTheAgentsDropWasSeenGetsNoRecovery() {
         // The one race left out of the property: the customer's hang-up and the agent's drop are different legs, so
         // the network may swap them. In order, the drop opens an incident that the hang-up closes (CUSTOMER_LEFT);
-        // swapped, the drop is not a drop (the customer is already gone). Both end with nobody recovering a call that
-        // no longer has a customer; neither leaves a ping to be answered.
+        // swapped, the drop is not a drop (the customer is already gone). The SequenceNumbers would tell the server that
+        // the customer left after the agent, but opening a recovery for a customer known to be gone would only create
+        // a ping to withdraw again: both orders end with nobody recovering a call without a customer, which is what
+        // matters, so the property keeps the hang-up after the drop and this example pins the swapped order down.
         WorldScript.Delivery[] calls = {
-                conference(0, dev.lifeline.server.conference.ConferenceCallback.join(WorldScript.CONFERENCE, WorldScript.CUSTOMER, 1, "customer", false, false, true)),
-                conference(1, dev.lifeline.server.conference.ConferenceCallback.join(WorldScript.CONFERENCE, WorldScript.ALICE_LEG, 2, "worker", false, false, false)),
-                conference(2, dev.lifeline.server.conference.ConferenceCallback.leave(WorldScript.CONFERENCE, WorldScript.ALICE_LEG, 3,
-                        dev.lifeline.server.conference.LeaveReason.PARTICIPANT_HUNG_UP)),
-                conference(3, dev.lifeline.server.conference.ConferenceCallback.leave(WorldScript.CONFERENCE, WorldScript.CUSTOMER, 4,
-                        dev.lifeline.server.conference.LeaveReason.PARTICIPANT_HUNG_UP))};
+                conference(0, ConferenceCallback.join(WorldScript.CONFERENCE, WorldScript.CUSTOMER, 1, "customer", false, false, true)),
+                conference(1, ConferenceCallback.join(WorldScript.CONFERENCE, WorldScript.ALICE_LEG, 2, "worker", false, false, false)),
+                conference(2, ConferenceCallback.leave(WorldScript.CONFERENCE, WorldScript.ALICE_LEG, 3,
+                        LeaveReason.PARTICIPANT_HUNG_UP)),
+                conference(3, ConferenceCallback.leave(WorldScript.CONFERENCE, WorldScript.CUSTOMER, 4,
+                        LeaveReason.PARTICIPANT_HUNG_UP))};
         PureServer inOrder = new PureServer();
         List.of(calls[0], calls[1], calls[2], calls[3]).forEach(inOrder::deliver);
         PureServer swapped = new PureServer();
@@ -110,8 +116,8 @@ class OrderIndependenceProperties {
                 .isEqualTo(withoutVersion(reference.conferences.get(sid))));
     }
 
-    private static java.util.Map<String, Phase> phases(PureServer server) {
-        java.util.Map<String, Phase> phases = new java.util.LinkedHashMap<>();
+    private static Map<String, Phase> phases(PureServer server) {
+        Map<String, Phase> phases = new LinkedHashMap<>();
         server.incidents.forEach((id, incident) -> phases.put(id, incident.phase()));
         return phases;
     }
@@ -122,7 +128,7 @@ class OrderIndependenceProperties {
                 record.lastSequence(), record.recoveringIncidentId(), 0);
     }
 
-    private static WorldScript.Delivery conference(int index, dev.lifeline.server.conference.ConferenceCallback callback) {
+    private static WorldScript.Delivery conference(int index, ConferenceCallback callback) {
         return new WorldScript.Delivery(index, callback, null, null, List.of());
     }
 }
