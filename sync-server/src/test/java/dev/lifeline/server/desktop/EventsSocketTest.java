@@ -55,7 +55,7 @@ class EventsSocketTest {
 
             alice.send("{\"type\":\"heartbeat\",\"clientTime\":\"" + Instant.now() + "\"}");
             Await.until("the heartbeat is recorded", () -> server.module.presence().lastHeartbeat("alice").isPresent());
-            assertThat(alice.closeCode).isNull();
+            assertThat(alice.closeCode()).isNull();
         }
     }
 
@@ -70,7 +70,7 @@ class EventsSocketTest {
 
             SessionExpiring warning = alice.await(SessionExpiring.class);
             assertThat(warning.expiresAt()).isAfter(server.clock.instant());
-            assertThat(alice.closeCode).isNull();
+            assertThat(alice.closeCode()).isNull();
         }
     }
 
@@ -79,8 +79,8 @@ class EventsSocketTest {
         try (TestDesktop alice = server.desktop("alice")) {
             alice.await(StateSnapshot.class);
             alice.send("{\"type\":\"heartbeat\",\"pad\":\"" + "x".repeat(70 * 1024) + "\"}");
-            Await.until("the socket is closed", () -> alice.closeCode != null);
-            assertThat(alice.closeCode).isEqualTo(1009);
+            Await.until("the socket is closed", () -> alice.closeCode() != null);
+            assertThat(alice.closeCode()).isEqualTo(1009);
         }
     }
 

@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
@@ -16,23 +15,30 @@ import java.util.function.Predicate;
 /** A desktop's events socket, from the JDK WebSocket client; records every event and how the socket closed. */
 public final class TestDesktop implements AutoCloseable {
 
-    public final List<ServerEvent> events = new CopyOnWriteArrayList<>();
-    public final List<String> raw = new CopyOnWriteArrayList<>();
-    public volatile Integer closeCode;
+    public final List<ServerEvent> events;
+    public final List<String> raw;
+    private final Holder holder;
     private final WebSocket socket;
 
-    private TestDesktop(WebSocket socket) {
+    private TestDesktop(WebSocket socket, Holder holder) {
         this.socket = socket;
+        this.holder = holder;
+        this.events = holder.events;
+        this.raw = holder.raw;
+    }
+
+    /** How the socket closed: null while open, -1 after an error. */
+    public Integer closeCode() {
+        return holder.closeCode;
     }
 
     public static TestDesktop connect(HttpClient http, String baseUrl, String token) {
         Holder holder = new Holder();
         WebSocket socket = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
                 .buildAsync(URI.create(baseUrl.replace("http", "ws") + DesktopApi.eventsWithToken(token)), holder)
+                .orTimeout(15, java.util.concurrent.TimeUnit.SECONDS)
                 .join();
-        TestDesktop desktop = new TestDesktop(socket);
-        holder.desktop.complete(desktop);
-        return desktop;
+        return new TestDesktop(socket, holder);
     }
 
     public void send(String text) {
@@ -50,13 +56,19 @@ public final class TestDesktop implements AutoCloseable {
 
     @Override
     public void close() {
-        if (closeCode == null) {
+        if (holder.closeCode == null) {
             socket.abort();
         }
     }
 
+    /**
+     * Records on the client's own threads without waiting for the {@code TestDesktop}: the snapshot can arrive
+     * before {@code buildAsync} completes, and blocking here on it would deadlock the client's executor.
+     */
     private static final class Holder implements WebSocket.Listener {
-        final CompletableFuture<TestDesktop> desktop = new CompletableFuture<>();
+        final List<ServerEvent> events = new CopyOnWriteArrayList<>();
+        final List<String> raw = new CopyOnWriteArrayList<>();
+        volatile Integer closeCode;
         private final StringBuilder partial = new StringBuilder();
 
         @Override
@@ -65,9 +77,8 @@ public final class TestDesktop implements AutoCloseable {
             if (last) {
                 String text = partial.toString();
                 partial.setLength(0);
-                TestDesktop d = desktop.join();
-                d.raw.add(text);
-                d.events.add(JsonCodec.shared().decode(text, ServerEvent.class));
+                raw.add(text);
+                events.add(JsonCodec.shared().decode(text, ServerEvent.class));
             }
             webSocket.request(1);
             return null;
@@ -75,13 +86,15 @@ public final class TestDesktop implements AutoCloseable {
 
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            desktop.join().closeCode = statusCode;
+            closeCode = statusCode;
             return null;
         }
 
         @Override
         public void onError(WebSocket webSocket, Throwable error) {
-            desktop.thenAccept(d -> { if (d.closeCode == null) d.closeCode = -1; });
+            if (closeCode == null) {
+                closeCode = -1;
+            }
         }
     }
 }
