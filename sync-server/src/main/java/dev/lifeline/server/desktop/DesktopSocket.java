@@ -30,7 +30,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The desktop WebSocket ({@link DesktopApi#EVENTS}{@code ?token=…}): refuses a bad token with 401 at the upgrade,
  * sends the agent's snapshot first (supervisors: the queue snapshot), then pushes; takes heartbeats and any other
- * {@link ClientCommand}, answering a bad one with an {@code error} event.
+ * {@link ClientCommand}, answering a bad one with an {@code error} event. Each connection has a message budget
+ * ({@value #MESSAGES_PER_SECOND}/s, burst {@value #MESSAGE_BURST}): messages over it are dropped with one {@code error}
+ * event (429) per streak, and a client that keeps sending through {@value #REFUSALS_BEFORE_CLOSE} refusals is closed (1008).
  */
 final class DesktopSocket {
 

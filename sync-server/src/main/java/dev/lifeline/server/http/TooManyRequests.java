@@ -20,10 +20,10 @@ public final class TooManyRequests {
         return new Problem(Problem.ABOUT_BLANK, "Too many requests", STATUS, detail, null, null);
     }
 
-    /** Sets {@code Retry-After} and throws the problem; the handler has changed nothing yet. */
+    /** Sets {@code Retry-After} and returns the problem to throw; the handler must not have changed anything. */
     public static ApiProblem refuse(Context ctx, Duration wait, String what) {
         long seconds = retryAfterSeconds(wait);
         ctx.header("Retry-After", String.valueOf(seconds));
-        throw new ApiProblem(problem("Too many " + what + "; try again in " + seconds + " s"));
+        return new ApiProblem(problem("Too many " + what + "; try again in " + seconds + " s"));
     }
 }
