@@ -278,21 +278,7 @@ public final class TwilioGateway {
         if (headers != null) {
             headers.forEach(request::addHeaderParam);
         }
-        Response response;
-        try {
-            response = client.request(request);
-        } catch (ApiException e) {
-            throw translate(operation, e);
-        }
-        if (response == null) {
-            throw new TwilioGatewayException(operation, 0, null, "no response", null);
-        }
-        if (!TwilioRestClient.SUCCESS.test(response.getStatusCode())) {
-            JsonNode error = parseQuietly(response.getContent());
-            throw new TwilioGatewayException(operation, response.getStatusCode(),
-                    error.hasNonNull("code") ? error.get("code").asInt() : null, error.path("message").asText(""), null);
-        }
-        return response;
+        return send(operation, request);
     }
 
     private static String header(Response response, String name) {
@@ -447,10 +433,8 @@ public final class TwilioGateway {
                 .setReservationStatus(Reservation.Status.ACCEPTED).update(client));
     }
 
-    /** A GET whose parameters travel in the query string ({@link #raw} sends them as form fields). */
-    private Response rawGet(String operation, String path, Map<String, String> query) {
-        Request request = new Request(HttpMethod.GET, Domains.TASKROUTER.toString(), path);
-        query.forEach(request::addQueryParam);
+    /** Sends a raw request; a non-2xx/3xx answer becomes a {@link TwilioGatewayException} with Twilio's code. */
+    private Response send(String operation, Request request) {
         Response response;
         try {
             response = client.request(request);
@@ -466,6 +450,13 @@ public final class TwilioGateway {
                     error.hasNonNull("code") ? error.get("code").asInt() : null, error.path("message").asText(""), null);
         }
         return response;
+    }
+
+    /** A GET whose parameters travel in the query string ({@link #raw} sends them as form fields). */
+    private Response rawGet(String operation, String path, Map<String, String> query) {
+        Request request = new Request(HttpMethod.GET, Domains.TASKROUTER.toString(), path);
+        query.forEach(request::addQueryParam);
+        return send(operation, request);
     }
 
     private static java.time.Instant instant(String iso) {
