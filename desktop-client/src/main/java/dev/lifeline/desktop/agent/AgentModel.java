@@ -46,6 +46,7 @@ public final class AgentModel {
     private final ObjectProperty<ConferenceView> conference = new SimpleObjectProperty<>(this, "conference");
     private final ObjectProperty<IncidentView> incident = new SimpleObjectProperty<>(this, "incident");
     private final ReadOnlyStringWrapper lastProblem = new ReadOnlyStringWrapper(this, "lastProblem", "");
+    private boolean recoveryProblemShown;
     private volatile Duration serverClockAhead = Duration.ZERO;
 
     public AgentModel(String workerSid, Clock clock) {
@@ -118,6 +119,11 @@ public final class AgentModel {
                 && changed.version() < current.version();
         if (!stale) {
             incident.set(changed);
+            if (!changed.isOpen() && recoveryProblemShown) {
+                // The recovery is over: a complaint about accepting its ping or reconnect is no longer true.
+                lastProblem.set("");
+                recoveryProblemShown = false;
+            }
         }
     }
 
@@ -175,5 +181,12 @@ public final class AgentModel {
     /** A problem to show in the status bar (a refused command). */
     public void reportProblem(String text) {
         lastProblem.set(text);
+        recoveryProblemShown = false;
+    }
+
+    /** A problem of the recovery in progress; cleared when that recovery ends. */
+    public void reportRecoveryProblem(String text) {
+        lastProblem.set(text);
+        recoveryProblemShown = true;
     }
 }

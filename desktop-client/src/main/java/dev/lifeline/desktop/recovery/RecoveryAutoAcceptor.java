@@ -43,7 +43,7 @@ public final class RecoveryAutoAcceptor {
                     if (failure != null) {
                         ui.execute(() -> {
                             accepted.remove(reservation.reservationSid());
-                            model.reportProblem("Could not accept the reconnection automatically: " + Failures.text(failure));
+                            model.reportRecoveryProblem("Could not accept the reconnection automatically: " + Failures.text(failure));
                         });
                     }
                 });

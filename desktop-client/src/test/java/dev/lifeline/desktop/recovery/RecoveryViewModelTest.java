@@ -132,4 +132,24 @@ class RecoveryViewModelTest {
 
         assertThat(skewed.serverNow()).isEqualTo(local.plusSeconds(30));
     }
+
+    @Test
+    void aFailedAutoAcceptMessageIsClearedWhenTheRecoveryEnds() {
+        model.apply(new IncidentChanged(incident(Phase.PINGING, 1, Instant.now())));
+        model.reportRecoveryProblem("Could not accept the reconnection automatically: Reservation WR1 is canceled");
+
+        model.apply(new IncidentChanged(incident(Phase.REQUEUED, 2, Instant.now())));
+
+        org.assertj.core.api.Assertions.assertThat(model.lastProblemProperty().get()).isEmpty();
+    }
+
+    @Test
+    void anUnrelatedProblemSurvivesTheEndOfARecovery() {
+        model.apply(new IncidentChanged(incident(Phase.PINGING, 1, Instant.now())));
+        model.reportProblem("Hold failed: the call is over");
+
+        model.apply(new IncidentChanged(incident(Phase.RESTORED, 2, Instant.now())));
+
+        org.assertj.core.api.Assertions.assertThat(model.lastProblemProperty().get()).isEqualTo("Hold failed: the call is over");
+    }
 }
