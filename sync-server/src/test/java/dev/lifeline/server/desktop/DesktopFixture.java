@@ -266,4 +266,37 @@ public final class DesktopFixture implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** Bob's accepted call with a customer, as the authorisation matrices need it. */
+    public record LiveCall(String reservationSid, String taskSid, String conferenceSid, String customerCallSid) {
+    }
+
+    /** A quiet floor, then a customer calls and bob (the only Available agent) accepts over REST. */
+    public LiveCall bobOnACall() {
+        quietFloor();
+        setActivity("alice", "Offline");
+        setActivity("bob", "Available");
+        try (TestDesktop bob = desktop("bob")) {
+            bob.await(dev.lifeline.model.event.StateSnapshot.class);
+            String customerCall = customerCalls();
+            var offer = bob.await(dev.lifeline.model.event.ReservationOffered.class, o -> !o.reservation().isRecoveryPing());
+            String reservation = offer.reservation().reservationSid();
+            int accepted = post(DesktopApi.path(DesktopApi.ACCEPT_RESERVATION, reservation), token("bob"),
+                    new dev.lifeline.model.command.AcceptReservation(reservation)).statusCode();
+            if (accepted != 204) {
+                throw new AssertionError("bob could not accept his call: HTTP " + accepted);
+            }
+            String conference = bob.await(dev.lifeline.model.event.ConferenceChanged.class,
+                    c -> c.conference().participants().size() == 2
+                            && !c.conference().withRole(dev.lifeline.model.conference.ParticipantRole.WORKER).isEmpty())
+                    .conference().conferenceSid();
+            return new LiveCall(reservation, offer.reservation().taskSid(), conference, customerCall);
+        }
+    }
+
+    /** Ends bob's call and takes him off the floor. */
+    public void endBobsCall() {
+        quietFloor();
+        setActivity("bob", "Offline");
+    }
 }

@@ -16,10 +16,7 @@ import dev.lifeline.model.command.RejectReservation;
 import dev.lifeline.model.command.SetActivity;
 import dev.lifeline.model.command.UnholdParticipant;
 import dev.lifeline.model.command.WrapUpTask;
-import dev.lifeline.model.conference.ParticipantRole;
-import dev.lifeline.model.event.ConferenceChanged;
 import dev.lifeline.model.event.ProblemReported;
-import dev.lifeline.model.event.ReservationOffered;
 import dev.lifeline.model.event.StateSnapshot;
 import dev.lifeline.model.problem.Problem;
 import dev.lifeline.server.desktop.Await;
@@ -65,26 +62,16 @@ class HostileAuthorisationMatrixTest {
     @BeforeAll
     static void bobIsOnACall() {
         server = DesktopFixture.shared();
-        server.quietFloor();
-        server.setActivity("alice", "Offline");
-        server.setActivity("bob", "Available");
-        try (TestDesktop bob = server.desktop("bob")) {
-            bob.await(StateSnapshot.class);
-            customerCall = server.customerCalls();
-            ReservationOffered offer = bob.await(ReservationOffered.class, o -> !o.reservation().isRecoveryPing());
-            bobsReservation = offer.reservation().reservationSid();
-            bobsTask = offer.reservation().taskSid();
-            assertThat(server.post(DesktopApi.path(DesktopApi.ACCEPT_RESERVATION, bobsReservation), server.token("bob"),
-                    new AcceptReservation(bobsReservation)).statusCode()).isEqualTo(204);
-            bobsConference = bob.await(ConferenceChanged.class, c -> c.conference().participants().size() == 2
-                    && !c.conference().withRole(ParticipantRole.WORKER).isEmpty()).conference().conferenceSid();
-        }
+        DesktopFixture.LiveCall call = server.bobOnACall();
+        bobsReservation = call.reservationSid();
+        bobsTask = call.taskSid();
+        bobsConference = call.conferenceSid();
+        customerCall = call.customerCallSid();
     }
 
     @AfterAll
     static void hangUp() {
-        server.quietFloor();
-        server.setActivity("bob", "Offline");
+        server.endBobsCall();
     }
 
     @Test
