@@ -31,7 +31,7 @@ public final class HazelcastMembers {
         return Hazelcast.newHazelcastInstance(config(settings));
     }
 
-    static Config config(ClusterSettings settings) {
+    public static Config config(ClusterSettings settings) {
         Config config = new Config();
         config.setClusterName(settings.name());
         config.setProperty("hazelcast.phone.home.enabled", "false");

@@ -1,12 +1,13 @@
 package dev.lifeline.server.e2e;
 
+import com.hazelcast.config.Config;
+import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.taskrouter.v1.workspace.task.Reservation;
 import dev.lifeline.server.cluster.HazelcastMembers;
 import dev.lifeline.server.conference.WorkerAssignment;
 import dev.lifeline.server.config.ServerConfig.ClusterSettings;
-import dev.lifeline.server.engine.AgentNotifier;
 import dev.lifeline.server.engine.ConferenceStore;
 import dev.lifeline.server.engine.DesktopFeed;
 import dev.lifeline.server.engine.EffectExecutor;
@@ -42,6 +43,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -58,20 +60,29 @@ final class RecoveryHarness implements AutoCloseable {
     final TwilioSim sim;
     final TwilioRestClient client;
     final HazelcastInstance hazelcast;
-    final List<HazelcastInstance> members = new ArrayList<>();
-    final List<RecoveryEngine> engines = new ArrayList<>();
-    final List<IncidentReconciler> reconcilers = new ArrayList<>();
+    // Members may be added while webhook threads read these lists.
+    final List<HazelcastInstance> members = new CopyOnWriteArrayList<>();
+    final List<RecoveryEngine> engines = new CopyOnWriteArrayList<>();
+    final List<IncidentReconciler> reconcilers = new CopyOnWriteArrayList<>();
     final ProvisionedWorkspace workspace;
     final TwilioGateway gateway;
     final RecoveryEngine engine;
     final IncidentReconciler reconciler;
     final List<Incident> notifications = new CopyOnWriteArrayList<>();
+    private static final int SPARE_MEMBER_PORTS = 4;
+
+    final LifelineMetrics metrics = new LifelineMetrics();
+    private final Setup setup;
+    private final String clusterName;
+    private final int firstMemberPort;
+    private final RecoveryPolicy policy;
     private final Javalin http;
     private final String conferenceCallbackUrl;
+    private volatile Duration reconcileEvery;
     private final List<AutoCloseable> closeables = new ArrayList<>();
 
     RecoveryHarness(Duration pingTtl, Duration deadline) {
-        this(pingTtl, deadline, 1);
+        this(Setup.of(pingTtl, deadline));
     }
 
     /**
@@ -79,41 +90,67 @@ final class RecoveryHarness implements AutoCloseable {
      *                    dealt round-robin to the members still alive, as a load balancer would
      */
     RecoveryHarness(Duration pingTtl, Duration deadline, int memberCount) {
+        this(Setup.of(pingTtl, deadline).members(memberCount));
+    }
+
+    /**
+     * What a harness is made of. Tests that need more than the defaults (two agents, one member, backup count
+     * 1, real TCP members) change one thing at a time: {@code Setup.of(ttl, deadline).members(3).agents(...)}.
+     *
+     * @param memberStarter starts a member from the server's own Hazelcast config; tests that need a mock
+     *                      network (split brain) pass {@code TestHazelcastInstanceFactory::newHazelcastInstance}
+     */
+    record Setup(Duration pingTtl, Duration deadline, int memberCount, int backupCount, Map<String, String> agents,
+                 Function<Config, HazelcastInstance> memberStarter) {
+
+        static Setup of(Duration pingTtl, Duration deadline) {
+            return new Setup(pingTtl, deadline, 1, 1, Map.of("alice", "Alice Agent", "bob", "Bob Agent"),
+                    Hazelcast::newHazelcastInstance);
+        }
+
+        Setup members(int count) {
+            return new Setup(pingTtl, deadline, count, backupCount, agents, memberStarter);
+        }
+
+        Setup backups(int count) {
+            return new Setup(pingTtl, deadline, memberCount, count, agents, memberStarter);
+        }
+
+        /** Identity → friendly name of every agent (TaskRouter worker) to provision. */
+        Setup agents(Map<String, String> identities) {
+            return new Setup(pingTtl, deadline, memberCount, backupCount, identities, memberStarter);
+        }
+
+        Setup startingMembersWith(Function<Config, HazelcastInstance> starter) {
+            return new Setup(pingTtl, deadline, memberCount, backupCount, agents, starter);
+        }
+    }
+
+    RecoveryHarness(Setup setup) {
+        this.setup = setup;
         sim = TwilioSim.builder().port(0).clock(simClock).start();
         closeables.add(sim);
         client = new TwilioRestClient.Builder(sim.accountSid(), sim.authToken())
                 .httpClient(new EmulatorHttpClient(sim.baseUrl())).build();
-        String clusterName = "e2e-" + UUID.randomUUID();
-        int firstPort = nextPorts(memberCount);
-        List<String> memberList = new ArrayList<>();
-        for (int i = 0; i < memberCount; i++) {
-            memberList.add("127.0.0.1:" + (firstPort + i));
-        }
-        for (int i = 0; i < memberCount; i++) {
-            HazelcastInstance member = HazelcastMembers.start(new ClusterSettings(clusterName, firstPort + i, memberList, 1));
-            members.add(member);
-            closeables.add(0, () -> member.getLifecycleService().terminate());
+        clusterName = "e2e-" + UUID.randomUUID();
+        // Room for members added later (addMember) in the same TCP-IP member list.
+        firstMemberPort = nextPorts(setup.memberCount() + SPARE_MEMBER_PORTS);
+        for (int i = 0; i < setup.memberCount(); i++) {
+            startMember();
         }
         hazelcast = members.get(0);
 
-        LifelineMetrics metrics = new LifelineMetrics();
         int httpPort = freePort();
         String base = "http://localhost:" + httpPort;
         workspace = new WorkspaceProvisioner(client).provision(null, "E2E", base + WebhookRoutes.TASKROUTER_PATH,
-                Map.of("alice", "Alice Agent", "bob", "Bob Agent"), (int) pingTtl.toSeconds(), 30);
+                setup.agents(), (int) setup.pingTtl().toSeconds(), 30);
         gateway = new TwilioGateway(client, workspace.workspaceSid());
-        RecoveryPolicy policy = new RecoveryPolicy(pingTtl, RecoveryPolicy.DEFAULT_PING_GRACE, deadline, 1000, 1000, 1000,
+        policy = new RecoveryPolicy(setup.pingTtl(), RecoveryPolicy.DEFAULT_PING_GRACE, setup.deadline(), 1000, 1000, 1000,
                 "http://media.example.com/connection-interrupted.mp3", "http://media.example.com/hold.mp3",
                 workspace.pingWorkflowSid(), false);
-        AgentNotifier notifier = notifications::add;
         conferenceCallbackUrl = base + WebhookRoutes.CONFERENCE_PATH;
         for (HazelcastInstance member : members) {
-            RecoveryEngine memberEngine = new RecoveryEngine(new ConferenceStore(member), new IncidentStore(member),
-                    new EffectExecutor(gateway, conferenceCallbackUrl, notify -> { }),
-                    new EffectLeases(member, Duration.ofSeconds(30)), new SeenEvents(member), policy, Clock.systemUTC(),
-                    metrics, notifier, DesktopFeed.NONE);
-            engines.add(memberEngine);
-            reconcilers.add(new IncidentReconciler(memberEngine));
+            addEngineFor(member);
         }
         engine = engines.get(0);
         reconciler = reconcilers.get(0);
@@ -127,13 +164,54 @@ final class RecoveryHarness implements AutoCloseable {
         closeables.add(0, http::stop);
     }
 
+    private HazelcastInstance startMember() {
+        int index = members.size();
+        if (index >= setup.memberCount() + SPARE_MEMBER_PORTS) {
+            throw new IllegalStateException("no spare member port left; raise SPARE_MEMBER_PORTS");
+        }
+        List<String> memberList = new ArrayList<>();
+        for (int i = 0; i < setup.memberCount() + SPARE_MEMBER_PORTS; i++) {
+            memberList.add("127.0.0.1:" + (firstMemberPort + i));
+        }
+        HazelcastInstance member = setup.memberStarter().apply(HazelcastMembers.config(
+                new ClusterSettings(clusterName, firstMemberPort + index, memberList, setup.backupCount())));
+        members.add(member);
+        closeables.add(0, () -> member.getLifecycleService().terminate());
+        return member;
+    }
+
+    private void addEngineFor(HazelcastInstance member) {
+        RecoveryEngine memberEngine = new RecoveryEngine(new ConferenceStore(member), new IncidentStore(member),
+                new EffectExecutor(gateway, conferenceCallbackUrl, notify -> { }),
+                new EffectLeases(member, Duration.ofSeconds(30)), new SeenEvents(member), policy, Clock.systemUTC(),
+                metrics, notifications::add, DesktopFeed.NONE);
+        engines.add(memberEngine);
+        reconcilers.add(new IncidentReconciler(memberEngine));
+    }
+
+    /**
+     * Starts one more member with its own engine, as an operator replacing a dead server would; it starts
+     * taking its share of webhooks at once. Its reconciler runs if {@link #startReconcilers} was called.
+     */
+    synchronized HazelcastInstance addMember() {
+        HazelcastInstance member = startMember();
+        addEngineFor(member);
+        if (reconcileEvery != null) {
+            IncidentReconciler memberReconciler = reconcilers.get(reconcilers.size() - 1);
+            memberReconciler.start(reconcileEvery);
+            closeables.add(0, memberReconciler);
+        }
+        return member;
+    }
+
     /** Deals webhooks to live members in turn. */
     private final class RoundRobin implements WebhookHandler {
         private final java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
 
         private RecoveryEngine pick() {
-            for (int tries = 0; tries < engines.size(); tries++) {
-                int i = Math.floorMod(next.getAndIncrement(), engines.size());
+            int live = engines.size();
+            for (int tries = 0; tries < live; tries++) {
+                int i = Math.floorMod(next.getAndIncrement(), live);
                 if (members.get(i).getLifecycleService().isRunning()) {
                     return engines.get(i);
                 }
@@ -154,6 +232,7 @@ final class RecoveryHarness implements AutoCloseable {
 
     /** Starts every member's reconciler on its timer, as the server does. */
     void startReconcilers(Duration every) {
+        reconcileEvery = every;
         for (IncidentReconciler memberReconciler : reconcilers) {
             memberReconciler.start(every);
             closeables.add(0, memberReconciler);
