@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
-# Runs Lifeline's benchmark harnesses and prints their figures. Usage: bench/run.sh [recovery|webhooks|all]
+# Runs Lifeline's benchmark harnesses and prints their figures.
+# Usage: bench/run.sh [recovery|webhooks|storm|memberloss|all]
 # Knobs: -Dbench.rounds=N (recoveries), -Dbench.conferences=N -Dbench.threads=N (webhooks) via BENCH_OPTS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 case "${1:-all}" in
   recovery) tests='RecoveryTimingBenchmark' ;;
   webhooks) tests='WebhookThroughputBenchmark' ;;
-  all) tests='RecoveryTimingBenchmark,WebhookThroughputBenchmark' ;;
-  *) echo "bench/run.sh: unknown benchmark '$1' (recovery, webhooks or all)" >&2; exit 2 ;;
+  storm) tests='StormBenchmark' ;;
+  memberloss) tests='MemberLossBenchmark' ;;
+  all) tests='RecoveryTimingBenchmark,WebhookThroughputBenchmark,StormBenchmark,MemberLossBenchmark' ;;
+  *) echo "bench/run.sh: unknown benchmark '$1' (recovery, webhooks, storm, memberloss or all)" >&2; exit 2 ;;
 esac
 mvn -B -q -pl sync-server -am test -Dgroups=bench -Dbench.excluded= -Dtest="$tests" \
   -Dsurefire.failIfNoSpecifiedTests=false ${BENCH_OPTS:-}
