@@ -119,7 +119,7 @@ public final class LifelineServer implements AutoCloseable {
         http = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
             javalin.http.maxRequestSize = MAX_REQUEST_BYTES;
-            SlowClientLimits.install(javalin);
+            SlowClientLimits.install(javalin, MAX_REQUEST_BYTES);
             javalin.jsonMapper(new CodecJsonMapper(JsonCodec.shared()));
             ProblemResponses.register(javalin.routes);
             new DesktopRateLimit(token -> authenticator.fromQueryToken(token).map(session -> session.identity()))
