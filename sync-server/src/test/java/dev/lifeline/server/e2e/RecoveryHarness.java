@@ -101,28 +101,33 @@ final class RecoveryHarness implements AutoCloseable {
      *                      network (split brain) pass {@code TestHazelcastInstanceFactory::newHazelcastInstance}
      */
     record Setup(Duration pingTtl, Duration deadline, int memberCount, int backupCount, Map<String, String> agents,
-                 Function<Config, HazelcastInstance> memberStarter) {
+                 Function<Config, HazelcastInstance> memberStarter, int minClusterSize) {
 
         static Setup of(Duration pingTtl, Duration deadline) {
             return new Setup(pingTtl, deadline, 1, 1, Map.of("alice", "Alice Agent", "bob", "Bob Agent"),
-                    Hazelcast::newHazelcastInstance);
+                    Hazelcast::newHazelcastInstance, 1);
+        }
+
+        /** Split-brain protection as {@code cluster.min-size} configures it; 1 (the default here) turns it off. */
+        Setup minClusterSize(int size) {
+            return new Setup(pingTtl, deadline, memberCount, backupCount, agents, memberStarter, size);
         }
 
         Setup members(int count) {
-            return new Setup(pingTtl, deadline, count, backupCount, agents, memberStarter);
+            return new Setup(pingTtl, deadline, count, backupCount, agents, memberStarter, minClusterSize);
         }
 
         Setup backups(int count) {
-            return new Setup(pingTtl, deadline, memberCount, count, agents, memberStarter);
+            return new Setup(pingTtl, deadline, memberCount, count, agents, memberStarter, minClusterSize);
         }
 
         /** Identity → friendly name of every agent (TaskRouter worker) to provision. */
         Setup agents(Map<String, String> identities) {
-            return new Setup(pingTtl, deadline, memberCount, backupCount, identities, memberStarter);
+            return new Setup(pingTtl, deadline, memberCount, backupCount, identities, memberStarter, minClusterSize);
         }
 
         Setup startingMembersWith(Function<Config, HazelcastInstance> starter) {
-            return new Setup(pingTtl, deadline, memberCount, backupCount, agents, starter);
+            return new Setup(pingTtl, deadline, memberCount, backupCount, agents, starter, minClusterSize);
         }
     }
 
@@ -174,7 +179,8 @@ final class RecoveryHarness implements AutoCloseable {
             memberList.add("127.0.0.1:" + (firstMemberPort + i));
         }
         HazelcastInstance member = setup.memberStarter().apply(HazelcastMembers.config(
-                new ClusterSettings(clusterName, firstMemberPort + index, memberList, setup.backupCount())));
+                new ClusterSettings(clusterName, firstMemberPort + index, memberList, setup.backupCount(),
+                        setup.minClusterSize())));
         members.add(member);
         closeables.add(0, () -> member.getLifecycleService().terminate());
         return member;
