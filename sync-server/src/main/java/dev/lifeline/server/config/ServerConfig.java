@@ -114,7 +114,11 @@ public record ServerConfig(
     /** More than the listed members could never be reached: every write would be refused forever. */
     private static int minClusterSize(ConfigSource source, List<String> members) {
         int listed = Math.max(1, members.size());
-        int minimum = source.integer("cluster.min-size", ClusterSettings.majorityOf(members), 1, Integer.MAX_VALUE);
+        int minimum = source.integer("cluster.min-size", ClusterSettings.majorityOf(members), Integer.MIN_VALUE,
+                Integer.MAX_VALUE);
+        if (minimum < 1) {
+            throw source.problem("cluster.min-size", "must be at least 1 (1 turns split-brain protection off), got " + minimum);
+        }
         if (minimum > listed) {
             throw source.problem("cluster.min-size", "cannot exceed the " + listed + " member(s) of cluster.members, got "
                     + minimum);
