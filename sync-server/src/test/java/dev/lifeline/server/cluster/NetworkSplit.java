@@ -55,6 +55,25 @@ public final class NetworkSplit {
     }
 
     /**
+     * Waits until every member sees all the others and counts enough of them for split-brain protection.
+     * Protection follows membership events, which arrive asynchronously: right after start a member may still
+     * refuse for a moment.
+     */
+    public static void awaitFormed(List<HazelcastInstance> members) {
+        awaitSize(members, members.size());
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        for (HazelcastInstance member : members) {
+            while (!member.getSplitBrainProtectionService()
+                    .getSplitBrainProtection(HazelcastMembers.MAJORITY_PROTECTION).hasMinimumSize()) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new AssertionError(member.getName() + " never counted the minimum cluster size");
+                }
+                LockSupport.parkNanos(POLL.toNanos());
+            }
+        }
+    }
+
+    /**
      * Drops every packet between the sides, but neither side has noticed yet: the seconds before failure
      * detection, in which each side still counts the other's members (reliability.md §1.3).
      */

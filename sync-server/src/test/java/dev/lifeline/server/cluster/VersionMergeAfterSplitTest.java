@@ -66,6 +66,7 @@ class VersionMergeAfterSplitTest {
             members.add(factory.newHazelcastInstance(NetworkSplit.withTestTimings(mergePolicy.apply(
                     HazelcastMembers.config(settings)))));
         }
+        NetworkSplit.awaitFormed(members);
         HazelcastInstance minority = ownerOf(members, CONFERENCE);
         List<HazelcastInstance> majority = new ArrayList<>(members);
         majority.remove(minority);

@@ -325,6 +325,20 @@ final class RecoveryHarness implements AutoCloseable {
         return customer;
     }
 
+    /**
+     * The dropped agent's desktop comes back: a new softphone accepts the Recovery Ping, then the reconnect
+     * reservation, until the call is whole again (incident RESTORED, customer and agent in one conference).
+     */
+    TestSoftphone agentComesBack(String identity, Incident pinging, String customerCallSid) throws Exception {
+        TestSoftphone restarted = softphone(identity);
+        acceptPlain(awaitPendingReservation(identity, t -> t.sid().equals(pinging.pingTaskSid())));
+        acceptVoice(identity, awaitPendingReservation(identity, t -> t.attributesJson().contains("\"isReconnect\":true")));
+        awaitIncidentOf(identity, i -> i.phase() == dev.lifeline.model.incident.Phase.RESTORED);
+        awaitTrue(identity + " and the customer share the new conference", () -> conferenceOf(customerCallSid).isPresent()
+                && restarted.connectedCalls().stream().anyMatch(c -> conferenceOf(c).equals(conferenceOf(customerCallSid))));
+        return restarted;
+    }
+
     /** The SID of the in-progress conference the call is in, from the emulator's world state. */
     @SuppressWarnings("unchecked")
     Optional<String> conferenceOf(String callSid) {

@@ -1,13 +1,11 @@
 package dev.lifeline.server.e2e;
 
-import static dev.lifeline.server.e2e.RecoveryHarness.awaitTrue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.splitbrainprotection.SplitBrainProtectionException;
 import com.hazelcast.test.TestHazelcastInstanceFactory;
-import com.twilio.rest.taskrouter.v1.workspace.task.Reservation;
 import dev.lifeline.model.incident.Phase;
 import dev.lifeline.server.cluster.NetworkSplit;
 import dev.lifeline.server.conference.ConferenceRecord;
@@ -50,7 +48,7 @@ class SplitBrainTest {
                 .members(3).backups(2).minClusterSize(2)
                 .startingMembersWith(config -> network.newHazelcastInstance(NetworkSplit.withTestTimings(config))));
         harness.startReconcilers(Duration.ofMillis(200));
-        awaitTrue("three members formed one cluster", () -> harness.hazelcast.getCluster().getMembers().size() == 3);
+        NetworkSplit.awaitFormed(harness.members);
         TestSoftphone phone = harness.softphone("alice");
         String customer = harness.customerTalkingTo("alice", phone);
         phone.drop();
@@ -68,13 +66,7 @@ class SplitBrainTest {
                 .isInstanceOf(SplitBrainProtectionException.class);
 
         // The restarted desktop finishes the recovery while every webhook is still dealt to all three members.
-        TestSoftphone restarted = harness.softphone("alice");
-        harness.acceptPlain(harness.awaitPendingReservation("alice", t -> t.sid().equals(pinging.pingTaskSid())));
-        Reservation reconnect = harness.awaitPendingReservation("alice", t -> t.attributesJson().contains("\"isReconnect\":true"));
-        harness.acceptVoice("alice", reconnect);
-        harness.awaitIncidentOf("alice", i -> i.phase() == Phase.RESTORED);
-        awaitTrue("customer and alice share the new conference", () -> harness.conferenceOf(customer).isPresent()
-                && restarted.connectedCalls().stream().anyMatch(c -> harness.conferenceOf(c).equals(harness.conferenceOf(customer))));
+        harness.agentComesBack("alice", pinging, customer);
         Map<String, Long> acknowledged = versions(harness.liveEngine());
         List<Delivery> duringSplit = webhooksSince(deliveriesBefore);
 
