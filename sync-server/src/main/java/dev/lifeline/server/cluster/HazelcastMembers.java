@@ -81,6 +81,20 @@ public final class HazelcastMembers {
         return config;
     }
 
+    /**
+     * Whether this member can serve recovery state right now: it runs and, with split-brain protection on, it is
+     * on a side of the network with at least {@code cluster.min-size} members. A health check built on this lets a
+     * load balancer stop sending Twilio's webhooks to a cut-off member, whose 503s Voice callbacks never retry.
+     */
+    public static boolean servesRecoveryState(HazelcastInstance member) {
+        if (!member.getLifecycleService().isRunning()) {
+            return false;
+        }
+        boolean protectedMaps = member.getConfig().getSplitBrainProtectionConfigs().containsKey(MAJORITY_PROTECTION);
+        return !protectedMaps
+                || member.getSplitBrainProtectionService().getSplitBrainProtection(MAJORITY_PROTECTION).hasMinimumSize();
+    }
+
     private static boolean isLoopback(String member) {
         return member.startsWith("127.") || member.startsWith("localhost");
     }

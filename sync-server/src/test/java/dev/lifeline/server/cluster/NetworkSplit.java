@@ -54,23 +54,9 @@ public final class NetworkSplit {
                 .setProperty("hazelcast.operation.backup.timeout.millis", BACKUP_TIMEOUT_MILLIS);
     }
 
-    /**
-     * Waits until every member sees all the others and counts enough of them for split-brain protection.
-     * Protection follows membership events, which arrive asynchronously: right after start a member may still
-     * refuse for a moment.
-     */
+    /** Waits until every member sees all the others and its split-brain protection counts them (see awaitSize). */
     public static void awaitFormed(List<HazelcastInstance> members) {
         awaitSize(members, members.size());
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        for (HazelcastInstance member : members) {
-            while (!member.getSplitBrainProtectionService()
-                    .getSplitBrainProtection(HazelcastMembers.MAJORITY_PROTECTION).hasMinimumSize()) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw new AssertionError(member.getName() + " never counted the minimum cluster size");
-                }
-                LockSupport.parkNanos(POLL.toNanos());
-            }
-        }
     }
 
     /**
@@ -126,16 +112,27 @@ public final class NetworkSplit {
         }
     }
 
+    /**
+     * Waits until each member of the side sees exactly {@code size} members and its split-brain protection has
+     * caught up with that: protection follows membership events, which arrive asynchronously, so for a moment
+     * after a change a member may still refuse (or accept) what its new cluster size says it should not.
+     */
     private static void awaitSize(List<HazelcastInstance> side, int size) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         for (HazelcastInstance member : side) {
-            while (member.getCluster().getMembers().size() != size) {
+            while (member.getCluster().getMembers().size() != size
+                    || HazelcastMembers.servesRecoveryState(member) != (size >= minClusterSize(member))) {
                 if (Instant.now().isAfter(deadline)) {
-                    throw new AssertionError("cluster of " + member.getName() + " never reached " + size + " members");
+                    throw new AssertionError("cluster of " + member.getName() + " never settled at " + size + " members");
                 }
                 LockSupport.parkNanos(POLL.toNanos());
             }
         }
+    }
+
+    private static int minClusterSize(HazelcastInstance member) {
+        var protection = member.getConfig().getSplitBrainProtectionConfigs().get(HazelcastMembers.MAJORITY_PROTECTION);
+        return protection == null ? 1 : protection.getMinimumClusterSize();
     }
 
     private interface Link {

@@ -66,6 +66,7 @@ class RecoveryStateProtectionTest {
 
         assertThat(config.getSplitBrainProtectionConfigs()).isEmpty();
         HazelcastInstance alone = factory.newHazelcastInstance(config);
+        assertThat(HazelcastMembers.servesRecoveryState(alone)).isTrue();
         assertThat(new EffectLeases(alone, Duration.ofSeconds(30)).tryClaim("effect-1")).isTrue();
         assertThat(new SeenEvents(alone).alreadyApplied("event-1")).isFalse();
     }
@@ -74,6 +75,7 @@ class RecoveryStateProtectionTest {
     void aMemberWithoutTheMinimumRefusesEveryReadAndWriteOfTheEngine() {
         HazelcastInstance alone = factory.newHazelcastInstance(HazelcastMembers.config(settings(2)));
 
+        assertThat(HazelcastMembers.servesRecoveryState(alone)).isFalse();
         assertRefused(() -> new IncidentStore(alone).get("CF1:CA1"));
         assertRefused(() -> new IncidentStore(alone).incidentOfCustomer("CA-customer"));
         assertRefused(() -> new ConferenceStore(alone).get("CF1"));

@@ -78,6 +78,8 @@ class VersionMergeAfterSplitTest {
         conferences(minority).set(CONFERENCE, record(3, 30));
         split.noticed();
 
+        assertThat(HazelcastMembers.servesRecoveryState(minority)).isFalse();
+        assertThat(majority).allMatch(HazelcastMembers::servesRecoveryState);
         assertThatThrownBy(() -> conferences(minority).set(CONFERENCE, record(4, 40)))
                 .isInstanceOf(SplitBrainProtectionException.class);
         assertThatThrownBy(() -> conferences(minority).get(CONFERENCE))
@@ -90,6 +92,7 @@ class VersionMergeAfterSplitTest {
         String policy = members.get(0).getConfig().getMapConfig(HazelcastMembers.CONFERENCES).getMergePolicyConfig().getPolicy();
         System.out.printf("split brain healed: merge took %d ms with %s%n", merge.toMillis(),
                 policy.substring(policy.lastIndexOf('.') + 1));
+        assertThat(members).allMatch(HazelcastMembers::servesRecoveryState);
         ConferenceRecord merged = conferences(minority).get(CONFERENCE);
         assertThat(conferences(majority.get(0)).get(CONFERENCE)).isEqualTo(merged);
         return new Outcome(merged);

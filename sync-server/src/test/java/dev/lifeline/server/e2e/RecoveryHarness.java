@@ -159,10 +159,13 @@ final class RecoveryHarness implements AutoCloseable {
         }
         engine = engines.get(0);
         reconciler = reconcilers.get(0);
-        WebhookHandler balancer = new RoundRobin();
+        RoundRobin balancer = new RoundRobin();
         http = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             ProblemResponses.register(config.routes);
+            // A load balancer deals requests, not events: a whole Event Streams batch lands on one member.
+            config.routes.before(WebhookRoutes.CONFERENCE_PATH, ctx -> balancer.nextRequest());
+            config.routes.before(WebhookRoutes.TASKROUTER_PATH, ctx -> balancer.nextRequest());
             new WebhookRoutes(new TwilioSignatureVerifier(sim.authToken(), base), balancer, metrics).register(config.routes);
         });
         http.start(httpPort);
@@ -213,8 +216,18 @@ final class RecoveryHarness implements AutoCloseable {
     /** Deals webhooks to live members in turn. */
     private final class RoundRobin implements WebhookHandler {
         private final java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        private final ThreadLocal<Integer> thisRequest = new ThreadLocal<>();
 
+        void nextRequest() {
+            thisRequest.set(Math.floorMod(next.getAndIncrement(), engines.size()));
+        }
+
+        /** The member this request was dealt to while it lives; otherwise the next live one. */
         private RecoveryEngine pick() {
+            Integer dealt = thisRequest.get();
+            if (dealt != null && members.get(dealt).getLifecycleService().isRunning()) {
+                return engines.get(dealt);
+            }
             int live = engines.size();
             for (int tries = 0; tries < live; tries++) {
                 int i = Math.floorMod(next.getAndIncrement(), live);
