@@ -54,6 +54,10 @@ public final class HazelcastMembers {
         // recovery owned by a dead member waits for its partitions to migrate (reliability.md §1.3).
         config.setProperty("hazelcast.max.no.heartbeat.seconds", "10");
         config.setProperty("hazelcast.shutdownhook.enabled", "false");
+        // hazelcast.operation.fail.on.indeterminate.state stays false (reliability.md §1.2): the engine does not
+        // retry a store write itself. An effect's completion record that failed as "indeterminate" would leave its
+        // lease to expire and the reconciler would perform the Twilio effect a second time, whereas today such a
+        // write is kept by the primary and only lost if that member dies before replicating it.
         config.setProperty("hazelcast.merge.first.run.delay.seconds", MERGE_DELAY_SECONDS);
         config.setProperty("hazelcast.merge.next.run.delay.seconds", MERGE_DELAY_SECONDS);
 
