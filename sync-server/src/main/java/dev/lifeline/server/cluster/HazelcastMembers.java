@@ -58,6 +58,7 @@ public final class HazelcastMembers {
         // retry a store write itself. An effect's completion record that failed as "indeterminate" would leave its
         // lease to expire and the reconciler would perform the Twilio effect a second time, whereas today such a
         // write is kept by the primary and only lost if that member dies before replicating it.
+
         config.setProperty("hazelcast.merge.first.run.delay.seconds", MERGE_DELAY_SECONDS);
         config.setProperty("hazelcast.merge.next.run.delay.seconds", MERGE_DELAY_SECONDS);
 

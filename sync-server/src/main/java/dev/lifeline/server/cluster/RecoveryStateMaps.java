@@ -26,7 +26,7 @@ final class RecoveryStateMaps {
     RecoveryStateMaps(Config config, ClusterSettings settings) {
         this.config = config;
         this.settings = settings;
-        // Hazelcast accepts no protection below two members; a minimum of 1 means "never refuse".
+        // A minimum of one member could never refuse anything: no protection is configured at all.
         this.protection = settings.minClusterSize() > 1 ? HazelcastMembers.MAJORITY_PROTECTION : null;
         if (protection != null) {
             config.addSplitBrainProtectionConfig(new SplitBrainProtectionConfig(protection, true, settings.minClusterSize())

@@ -24,9 +24,6 @@ final class ClusterUnavailable {
             if (cause instanceof SplitBrainProtectionException) {
                 return true;
             }
-            if (cause.getCause() == cause) {
-                break;
-            }
         }
         return false;
     }
