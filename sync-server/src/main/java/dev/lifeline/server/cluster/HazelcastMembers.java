@@ -2,7 +2,6 @@ package dev.lifeline.server.cluster;
 
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
-import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
@@ -22,7 +21,22 @@ public final class HazelcastMembers {
     /** Ids of webhook events already applied (dedupe), expiring after a day. */
     public static final String SEEN_EVENTS = "seen";
 
+    /** Latest incident per customer call (a lookup next to {@link #INCIDENTS}). */
+    public static final String INCIDENTS_BY_CUSTOMER = INCIDENTS + "-by-customer";
+    /** Accepted voice tasks waiting for their conference (a lookup next to {@link #CONFERENCES}). */
+    public static final String PENDING_BY_TASK = CONFERENCES + "-pending-by-task";
+    /** Who performs which side effect right now. */
+    public static final String EFFECT_LEASES = "effect-leases";
+    /** The split-brain protection shared by every recovery-state map. */
+    public static final String MAJORITY_PROTECTION = "recovery-state-majority";
+
     private static final int SEEN_TTL_SECONDS = 86_400;
+    /**
+     * How often the oldest member looks for another cluster to merge with (Hazelcast's defaults: first after
+     * 300 s, then every 120 s). The minority answers 503 until it has merged, so a healed partition should merge
+     * within half a minute.
+     */
+    private static final String MERGE_DELAY_SECONDS = "30";
 
     private HazelcastMembers() {
     }
@@ -40,6 +54,13 @@ public final class HazelcastMembers {
         // recovery owned by a dead member waits for its partitions to migrate (reliability.md §1.3).
         config.setProperty("hazelcast.max.no.heartbeat.seconds", "10");
         config.setProperty("hazelcast.shutdownhook.enabled", "false");
+        // hazelcast.operation.fail.on.indeterminate.state stays false (reliability.md §1.2): the engine does not
+        // retry a store write itself. An effect's completion record that failed as "indeterminate" would leave its
+        // lease to expire and the reconciler would perform the Twilio effect a second time, whereas today such a
+        // write is kept by the primary and only lost if that member dies before replicating it.
+
+        config.setProperty("hazelcast.merge.first.run.delay.seconds", MERGE_DELAY_SECONDS);
+        config.setProperty("hazelcast.merge.next.run.delay.seconds", MERGE_DELAY_SECONDS);
 
         NetworkConfig network = config.getNetworkConfig();
         network.setPort(settings.port()).setPortAutoIncrement(true).setPortCount(100);
@@ -53,11 +74,30 @@ public final class HazelcastMembers {
         join.getTcpIpConfig().setEnabled(true)
                 .setMembers(settings.members().isEmpty() ? java.util.List.of("127.0.0.1") : settings.members());
 
-        config.addMapConfig(new MapConfig(CONFERENCES).setBackupCount(settings.backupCount()));
-        config.addMapConfig(new MapConfig(INCIDENTS).setBackupCount(settings.backupCount()));
-        config.addMapConfig(new MapConfig(SEEN_EVENTS).setBackupCount(settings.backupCount())
-                .setTimeToLiveSeconds(SEEN_TTL_SECONDS));
+        RecoveryStateMaps maps = new RecoveryStateMaps(config, settings);
+        maps.versioned(CONFERENCES);
+        maps.versioned(INCIDENTS);
+        // Event ids carry no version: put-if-absent keeps the union of both sides, which is all "seen" means.
+        maps.putIfAbsent(SEEN_EVENTS).setTimeToLiveSeconds(SEEN_TTL_SECONDS);
+        maps.putIfAbsent(INCIDENTS_BY_CUSTOMER);
+        maps.putIfAbsent(PENDING_BY_TASK);
+        // Protected so that a minority member can never claim, and so perform, a Twilio side effect.
+        maps.putIfAbsent(EFFECT_LEASES);
         return config;
+    }
+
+    /**
+     * Whether this member can serve recovery state right now: it runs and, with split-brain protection on, it is
+     * on a side of the network with at least {@code cluster.min-size} members. A health check built on this lets a
+     * load balancer stop sending Twilio's webhooks to a cut-off member, whose 503s Voice callbacks never retry.
+     */
+    public static boolean servesRecoveryState(HazelcastInstance member) {
+        if (!member.getLifecycleService().isRunning()) {
+            return false;
+        }
+        boolean protectedMaps = member.getConfig().getSplitBrainProtectionConfigs().containsKey(MAJORITY_PROTECTION);
+        return !protectedMaps
+                || member.getSplitBrainProtectionService().getSplitBrainProtection(MAJORITY_PROTECTION).hasMinimumSize();
     }
 
     private static boolean isLoopback(String member) {

@@ -29,7 +29,32 @@ public record ServerConfig(
         }
     }
 
-    public record ClusterSettings(String name, int port, List<String> members, int backupCount) {
+    /**
+     * @param members        the TCP-IP member list, naming every member of the cluster (this one included)
+     * @param minClusterSize split-brain protection: the recovery-state maps refuse reads and writes on a side of a
+     *                       partition with fewer members than this; 1 turns the protection off
+     */
+    public record ClusterSettings(String name, int port, List<String> members, int backupCount, int minClusterSize) {
+
+        public ClusterSettings {
+            members = List.copyOf(members);
+            if (minClusterSize < 1) {
+                throw new IllegalArgumentException("minClusterSize must be at least 1, got " + minClusterSize);
+            }
+        }
+
+        /** Without split-brain protection: for members started by hand (tests, tools), not from configuration. */
+        public ClusterSettings(String name, int port, List<String> members, int backupCount) {
+            this(name, port, members, backupCount, 1);
+        }
+
+        /**
+         * The default minimum: a strict majority of the listed members, so at most one side of a partition keeps
+         * accepting writes; 1 for a single server (an empty list or one entry), which must keep working alone.
+         */
+        public static int majorityOf(List<String> members) {
+            return members.size() <= 1 ? 1 : members.size() / 2 + 1;
+        }
     }
 
     public record AuthSettings(Secret tokenSecret, Duration tokenTtl, Path usersFile) {
@@ -64,9 +89,10 @@ public record ServerConfig(
         TwilioSettings twilio = new TwilioSettings(accountSid, new Secret(authToken),
                 source.string("twilio.workspace-sid", ""), source.string("twilio.voice-workflow-sid", ""),
                 source.string("twilio.ping-workflow-sid", ""));
+        List<String> members = source.list("cluster.members");
         ClusterSettings cluster = new ClusterSettings(source.string("cluster.name", "lifeline"),
-                source.integer("cluster.port", 5701, 0, 65_535), source.list("cluster.members"),
-                source.integer("cluster.backup-count", 1, 0, 6));
+                source.integer("cluster.port", 5701, 0, 65_535), members,
+                source.integer("cluster.backup-count", 1, 0, 6), minClusterSize(source, members));
         String tokenSecret = source.string("auth.token-secret", "");
         if (mode == Mode.TWILIO && tokenSecret.length() < 32) {
             throw source.problem("auth.token-secret", "must be at least 32 characters in twilio mode");
@@ -83,6 +109,21 @@ public record ServerConfig(
                 source.string("recovery.announce-url", publicBaseUrl + "/media/connection-interrupted.mp3"),
                 source.string("recovery.hold-music-url", publicBaseUrl + "/media/hold-music.mp3"));
         return new ServerConfig(mode, httpPort, publicBaseUrl, twilio, cluster, auth, recovery);
+    }
+
+    /** More than the listed members could never be reached: every write would be refused forever. */
+    private static int minClusterSize(ConfigSource source, List<String> members) {
+        int listed = Math.max(1, members.size());
+        int minimum = source.integer("cluster.min-size", ClusterSettings.majorityOf(members), Integer.MIN_VALUE,
+                Integer.MAX_VALUE);
+        if (minimum < 1) {
+            throw source.problem("cluster.min-size", "must be at least 1 (1 turns split-brain protection off), got " + minimum);
+        }
+        if (minimum > listed) {
+            throw source.problem("cluster.min-size", "cannot exceed the " + listed + " member(s) of cluster.members, got "
+                    + minimum);
+        }
+        return minimum;
     }
 
     private static Mode mode(ConfigSource source, boolean hasCredentials) {

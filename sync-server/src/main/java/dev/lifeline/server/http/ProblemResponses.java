@@ -11,8 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One place that turns every failure into an RFC 9457 problem body: client mistakes get a specific 4xx,
- * anything unexpected a bare 500 whose details stay in the log (never in the response).
+ * One place that turns every failure into an RFC 9457 problem body: client mistakes get a specific 4xx, a member
+ * cut off from its cluster a 503 ({@link ClusterUnavailable}), anything unexpected a bare 500 whose details stay
+ * in the log (never in the response).
  */
 public final class ProblemResponses {
 
@@ -27,6 +28,12 @@ public final class ProblemResponses {
         routes.exception(WebhookFormatException.class, (e, ctx) -> write(ctx, Problem.badRequest(e.field(), reason(e))));
         routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, fromStatus(e.getStatus(), e.getMessage())));
         routes.exception(Exception.class, (e, ctx) -> {
+            if (ClusterUnavailable.isMinorityRefusal(e)) {
+                // Expected while the network is partitioned; one line, not a stack trace per request.
+                log.warn("refused {} {}: this member is in a cluster minority", ctx.method(), ctx.path());
+                write(ctx, ClusterUnavailable.refuse(ctx));
+                return;
+            }
             log.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
             write(ctx, new Problem(Problem.INTERNAL, "Internal error", 500, "The server could not handle the request", null, null));
         });

@@ -62,6 +62,42 @@ class ServerConfigTest {
     }
 
     @Test
+    void splitBrainProtectionDefaultsToAMajorityOfTheListedMembers() {
+        assertThat(minClusterSize(Map.of())).as("no list: one server").isEqualTo(1);
+        assertThat(minClusterSize(Map.of("LIFELINE_CLUSTER_MEMBERS", "10.0.0.1"))).isEqualTo(1);
+        assertThat(minClusterSize(Map.of("LIFELINE_CLUSTER_MEMBERS", "10.0.0.1,10.0.0.2"))).isEqualTo(2);
+        assertThat(minClusterSize(Map.of("LIFELINE_CLUSTER_MEMBERS", "10.0.0.1,10.0.0.2,10.0.0.3"))).isEqualTo(2);
+        assertThat(minClusterSize(Map.of("LIFELINE_CLUSTER_MEMBERS", "10.0.0.1,10.0.0.2,10.0.0.3,10.0.0.4"))).isEqualTo(3);
+    }
+
+    @Test
+    void theMinimumClusterSizeCanBeSetFromTheFileOrTheEnvironment() throws IOException {
+        Path file = Files.writeString(dir.resolve("cluster.properties"),
+                "cluster.members=10.0.0.1,10.0.0.2,10.0.0.3\ncluster.min-size=3\n");
+
+        assertThat(minClusterSize(Map.of("LIFELINE_CONFIG", file.toString()))).isEqualTo(3);
+        assertThat(minClusterSize(Map.of("LIFELINE_CONFIG", file.toString(), "LIFELINE_CLUSTER_MIN_SIZE", "1"))).isEqualTo(1);
+    }
+
+    @Test
+    void aMinimumClusterSizeThatCouldNeverBeReachedIsOneClearLine() {
+        assertThatThrownBy(() -> ServerConfig.load(Map.of("LIFELINE_CLUSTER_MEMBERS", "10.0.0.1,10.0.0.2",
+                "LIFELINE_CLUSTER_MIN_SIZE", "3")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("environment LIFELINE_CLUSTER_MIN_SIZE: cluster.min-size cannot exceed the 2 member(s) of "
+                        + "cluster.members, got 3");
+        assertThatThrownBy(() -> ServerConfig.load(Map.of("LIFELINE_CLUSTER_MIN_SIZE", "0")))
+                .hasMessage("environment LIFELINE_CLUSTER_MIN_SIZE: cluster.min-size must be at least 1 "
+                        + "(1 turns split-brain protection off), got 0");
+        assertThatThrownBy(() -> ServerConfig.load(Map.of("LIFELINE_CLUSTER_MIN_SIZE", "two")))
+                .hasMessage("environment LIFELINE_CLUSTER_MIN_SIZE: cluster.min-size expected a whole number, got 'two'");
+    }
+
+    private static int minClusterSize(Map<String, String> environment) {
+        return ServerConfig.load(environment).cluster().minClusterSize();
+    }
+
+    @Test
     void theAuthTokenNeverAppearsInToString() {
         ServerConfig config = ServerConfig.load(Map.of("TWILIO_AUTH_TOKEN", "super-secret-token", "LIFELINE_MODE", "sim"));
 

@@ -101,28 +101,33 @@ final class RecoveryHarness implements AutoCloseable {
      *                      network (split brain) pass {@code TestHazelcastInstanceFactory::newHazelcastInstance}
      */
     record Setup(Duration pingTtl, Duration deadline, int memberCount, int backupCount, Map<String, String> agents,
-                 Function<Config, HazelcastInstance> memberStarter) {
+                 Function<Config, HazelcastInstance> memberStarter, int minClusterSize) {
 
         static Setup of(Duration pingTtl, Duration deadline) {
             return new Setup(pingTtl, deadline, 1, 1, Map.of("alice", "Alice Agent", "bob", "Bob Agent"),
-                    Hazelcast::newHazelcastInstance);
+                    Hazelcast::newHazelcastInstance, 1);
+        }
+
+        /** Split-brain protection as {@code cluster.min-size} configures it; 1 (the default here) turns it off. */
+        Setup minClusterSize(int size) {
+            return new Setup(pingTtl, deadline, memberCount, backupCount, agents, memberStarter, size);
         }
 
         Setup members(int count) {
-            return new Setup(pingTtl, deadline, count, backupCount, agents, memberStarter);
+            return new Setup(pingTtl, deadline, count, backupCount, agents, memberStarter, minClusterSize);
         }
 
         Setup backups(int count) {
-            return new Setup(pingTtl, deadline, memberCount, count, agents, memberStarter);
+            return new Setup(pingTtl, deadline, memberCount, count, agents, memberStarter, minClusterSize);
         }
 
         /** Identity → friendly name of every agent (TaskRouter worker) to provision. */
         Setup agents(Map<String, String> identities) {
-            return new Setup(pingTtl, deadline, memberCount, backupCount, identities, memberStarter);
+            return new Setup(pingTtl, deadline, memberCount, backupCount, identities, memberStarter, minClusterSize);
         }
 
         Setup startingMembersWith(Function<Config, HazelcastInstance> starter) {
-            return new Setup(pingTtl, deadline, memberCount, backupCount, agents, starter);
+            return new Setup(pingTtl, deadline, memberCount, backupCount, agents, starter, minClusterSize);
         }
     }
 
@@ -154,10 +159,13 @@ final class RecoveryHarness implements AutoCloseable {
         }
         engine = engines.get(0);
         reconciler = reconcilers.get(0);
-        WebhookHandler balancer = new RoundRobin();
+        RoundRobin balancer = new RoundRobin();
         http = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             ProblemResponses.register(config.routes);
+            // A load balancer deals requests, not events: a whole Event Streams batch lands on one member.
+            config.routes.before(WebhookRoutes.CONFERENCE_PATH, ctx -> balancer.nextRequest());
+            config.routes.before(WebhookRoutes.TASKROUTER_PATH, ctx -> balancer.nextRequest());
             new WebhookRoutes(new TwilioSignatureVerifier(sim.authToken(), base), balancer, metrics).register(config.routes);
         });
         http.start(httpPort);
@@ -174,7 +182,8 @@ final class RecoveryHarness implements AutoCloseable {
             memberList.add("127.0.0.1:" + (firstMemberPort + i));
         }
         HazelcastInstance member = setup.memberStarter().apply(HazelcastMembers.config(
-                new ClusterSettings(clusterName, firstMemberPort + index, memberList, setup.backupCount())));
+                new ClusterSettings(clusterName, firstMemberPort + index, memberList, setup.backupCount(),
+                        setup.minClusterSize())));
         members.add(member);
         closeables.add(0, () -> member.getLifecycleService().terminate());
         return member;
@@ -207,8 +216,18 @@ final class RecoveryHarness implements AutoCloseable {
     /** Deals webhooks to live members in turn. */
     private final class RoundRobin implements WebhookHandler {
         private final java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        private final ThreadLocal<Integer> thisRequest = new ThreadLocal<>();
 
+        void nextRequest() {
+            thisRequest.set(Math.floorMod(next.getAndIncrement(), engines.size()));
+        }
+
+        /** The member this request was dealt to while it lives; otherwise the next live one. */
         private RecoveryEngine pick() {
+            Integer dealt = thisRequest.get();
+            if (dealt != null && members.get(dealt).getLifecycleService().isRunning()) {
+                return engines.get(dealt);
+            }
             int live = engines.size();
             for (int tries = 0; tries < live; tries++) {
                 int i = Math.floorMod(next.getAndIncrement(), live);
@@ -317,6 +336,20 @@ final class RecoveryHarness implements AutoCloseable {
                 .anyMatch(c -> c.participants().values().stream()
                         .anyMatch(p -> p.worker() != null && p.worker().workerSid().equals(worker(identity)))));
         return customer;
+    }
+
+    /**
+     * The dropped agent's desktop comes back: a new softphone accepts the Recovery Ping, then the reconnect
+     * reservation, until the call is whole again (incident RESTORED, customer and agent in one conference).
+     */
+    TestSoftphone agentComesBack(String identity, Incident pinging, String customerCallSid) throws Exception {
+        TestSoftphone restarted = softphone(identity);
+        acceptPlain(awaitPendingReservation(identity, t -> t.sid().equals(pinging.pingTaskSid())));
+        acceptVoice(identity, awaitPendingReservation(identity, t -> t.attributesJson().contains("\"isReconnect\":true")));
+        awaitIncidentOf(identity, i -> i.phase() == dev.lifeline.model.incident.Phase.RESTORED);
+        awaitTrue(identity + " and the customer share the new conference", () -> conferenceOf(customerCallSid).isPresent()
+                && restarted.connectedCalls().stream().anyMatch(c -> conferenceOf(c).equals(conferenceOf(customerCallSid))));
+        return restarted;
     }
 
     /** The SID of the in-progress conference the call is in, from the emulator's world state. */
