@@ -1,6 +1,7 @@
 package dev.lifeline.server.app;
 
 import com.hazelcast.core.HazelcastInstance;
+import dev.lifeline.server.cluster.HazelcastMembers;
 import dev.lifeline.server.twilio.TwilioGateway;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
@@ -38,16 +39,21 @@ final class HealthRoutes {
 
     private void health(Context ctx) {
         boolean clusterUp = hazelcast.getLifecycleService().isRunning();
+        // On the minority side of a split this member refuses recovery writes (503), so a load balancer polling
+        // /health must take it out: Twilio's Voice callbacks are retried only briefly (reliability.md §2).
+        boolean servesRecoveryState = HazelcastMembers.servesRecoveryState(hazelcast);
         boolean twilioUp = twilioReachable();
+        boolean up = servesRecoveryState && twilioUp;
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", clusterUp && twilioUp ? "UP" : "DOWN");
+        body.put("status", up ? "UP" : "DOWN");
         body.put("mode", mode);
         body.put("version", Version.current());
         body.put("hazelcast", Map.of("running", clusterUp,
                 "members", clusterUp ? hazelcast.getCluster().getMembers().size() : 0,
-                "clusterState", clusterUp ? hazelcast.getCluster().getClusterState().name() : "STOPPED"));
+                "clusterState", clusterUp ? hazelcast.getCluster().getClusterState().name() : "STOPPED",
+                "servesRecoveryState", servesRecoveryState));
         body.put("twilio", Map.of("reachable", twilioUp));
-        ctx.status(clusterUp && twilioUp ? 200 : 503).json(body);
+        ctx.status(up ? 200 : 503).json(body);
     }
 
     private boolean twilioReachable() {
