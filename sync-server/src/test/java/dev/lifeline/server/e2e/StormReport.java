@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 
 /**
  * What a storm run did: every interaction's final state (in interaction order, so two runs compare index by
@@ -34,23 +36,24 @@ public record StormReport(List<StormOutcome> outcomes, List<String> failures, lo
         if (reference.outcomes.size() != outcomes.size()) {
             return List.of("the runs had " + reference.outcomes.size() + " and " + outcomes.size() + " interactions");
         }
-        return java.util.stream.IntStream.range(0, outcomes.size())
-                .filter(i -> !outcomes.get(i).equals(reference.outcomes.get(i)))
-                .mapToObj(i -> "#" + i + " expected " + reference.outcomes.get(i) + " but was " + outcomes.get(i))
-                .toList();
+        return differences(reference.outcomes::get);
     }
 
-    /** Interactions whose final state differs from {@code expected}, described. */
-    public List<String> differencesFrom(Map<StormScenario, StormOutcome> expected) {
-        return java.util.stream.IntStream.range(0, outcomes.size())
-                .filter(i -> !outcomes.get(i).equals(expected.get(outcomes.get(i).scenario())))
-                .mapToObj(i -> "#" + i + " expected " + expected.get(outcomes.get(i).scenario()) + " but was " + outcomes.get(i))
-                .toList();
+    /** Interactions whose final state differs from what their scenario reaches undisturbed, described. */
+    public List<String> differencesFromExpected() {
+        return differences(i -> outcomes.get(i).scenario().expectedOutcome());
     }
 
     public Map<StormScenario, Long> scenarioCounts() {
         Map<StormScenario, Long> counts = new EnumMap<>(StormScenario.class);
         outcomes.forEach(o -> counts.merge(o.scenario(), 1L, Long::sum));
         return counts;
+    }
+
+    private List<String> differences(IntFunction<StormOutcome> expected) {
+        return IntStream.range(0, outcomes.size())
+                .filter(i -> !outcomes.get(i).equals(expected.apply(i)))
+                .mapToObj(i -> "#" + i + " expected " + expected.apply(i) + " but was " + outcomes.get(i))
+                .toList();
     }
 }
