@@ -41,7 +41,7 @@ class StormBenchmark {
                 report.deliveries(), report.callbacks(), (double) report.deliveries() / Math.max(1, report.callbacks()), THREADS);
         System.out.println("lost recoveries: " + report.lostRecoveries() + ", double recoveries: " + report.doubleRecoveries()
                 + ", incidents without a drop: " + report.spuriousIncidents());
-        System.out.println("engine handling per webhook: " + handling.summary());
+        System.out.println("engine handling per event (every copy): " + handling.summary());
         System.out.printf("wall time: %.1f s%n", report.wallTime().toMillis() / 1000.0);
         report.failures().stream().limit(5).forEach(f -> System.out.println("  gave up: " + f));
         report.differencesFromExpected().stream().limit(5).forEach(d -> System.out.println("  differs: " + d));
