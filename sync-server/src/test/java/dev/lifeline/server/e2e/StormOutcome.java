@@ -16,7 +16,7 @@ import java.util.TreeMap;
  * @param pingTasks        Recovery Ping tasks created for the customer's interaction
  * @param reconnectTasks   reconnect tasks ({@code isReconnect}) created for the customer
  * @param customerStatus   the customer's call status ({@code in-progress}, {@code completed})
- * @param customerActivity what the customer's call is doing ({@code conference}, {@code queued}…)
+ * @param customerActivity what the customer's call is doing ({@code in_conference}, {@code queued}, {@code ended})
  * @param customerEffects  each Twilio side effect performed on the customer's call, counted by the emulator
  * @param liveAgentLegs    the agent's calls still in progress (two would be a double reconnect)
  * @param withAgent        the customer and a live leg of the agent share a conference
