@@ -69,7 +69,7 @@ final class RecoveryHarness implements AutoCloseable {
     final RecoveryEngine engine;
     final IncidentReconciler reconciler;
     final List<Incident> notifications = new CopyOnWriteArrayList<>();
-    /** How long each webhook took inside an engine (after signature check and parsing), for storm reports. */
+    /** How long each webhook event (each element of a batch) took inside an engine, for storm reports. */
     final java.util.Queue<Long> engineHandlingNanos = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private static final int SPARE_MEMBER_PORTS = 4;
 
