@@ -133,10 +133,7 @@ public final class TwilioSim implements AutoCloseable {
         world.put("now", context.clock.now().toString());
         world.put("voice", voice.snapshot());
         world.put("taskRouter", taskRouter.snapshot());
-        Map<String, Object> webhooks = new LinkedHashMap<>();
-        webhooks.put("delayMillis", context.webhooks.faults().delay().toMillis());
-        webhooks.put("duplicates", context.webhooks.faults().duplicates());
-        webhooks.put("reorderWindow", context.webhooks.faults().reorderWindow());
+        Map<String, Object> webhooks = new LinkedHashMap<>(context.webhooks.faults().describe());
         webhooks.put("deliveries", context.webhooks.deliveries().size());
         world.put("webhooks", webhooks);
         return world;

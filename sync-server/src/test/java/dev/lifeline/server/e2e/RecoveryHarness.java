@@ -69,6 +69,8 @@ final class RecoveryHarness implements AutoCloseable {
     final RecoveryEngine engine;
     final IncidentReconciler reconciler;
     final List<Incident> notifications = new CopyOnWriteArrayList<>();
+    /** How long each webhook event (each element of a batch) took inside an engine, for storm reports. */
+    final java.util.Queue<Long> engineHandlingNanos = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private static final int SPARE_MEMBER_PORTS = 4;
 
     final LifelineMetrics metrics = new LifelineMetrics();
@@ -240,12 +242,22 @@ final class RecoveryHarness implements AutoCloseable {
 
         @Override
         public void onConferenceCallback(dev.lifeline.server.webhooks.ConferenceCallback callback) {
-            pick().onConferenceCallback(callback);
+            long start = System.nanoTime();
+            try {
+                pick().onConferenceCallback(callback);
+            } finally {
+                engineHandlingNanos.add(System.nanoTime() - start);
+            }
         }
 
         @Override
         public void onTaskRouterEvent(dev.lifeline.server.webhooks.TaskRouterEvent event) {
-            pick().onTaskRouterEvent(event);
+            long start = System.nanoTime();
+            try {
+                pick().onTaskRouterEvent(event);
+            } finally {
+                engineHandlingNanos.add(System.nanoTime() - start);
+            }
         }
     }
 
@@ -435,13 +447,18 @@ final class RecoveryHarness implements AutoCloseable {
 
     static <T> T await(String what, Supplier<Optional<T>> probe) {
         // Generous: CI runs on two shared cores; the loop returns as soon as the condition holds.
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        return await(what, probe, Duration.ofSeconds(60), Duration.ofMillis(20));
+    }
+
+    /** As {@link #await(String, Supplier)}, for callers that poll many conditions at once and must poll gently. */
+    static <T> T await(String what, Supplier<Optional<T>> probe, Duration timeout, Duration every) {
+        Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             Optional<T> value = probe.get();
             if (value.isPresent()) {
                 return value.get();
             }
-            pause();
+            pause(every);
         }
         throw new AssertionError("timed out waiting for " + what);
     }
@@ -450,9 +467,9 @@ final class RecoveryHarness implements AutoCloseable {
         await(what, () -> condition.getAsBoolean() ? Optional.of(Boolean.TRUE) : Optional.empty());
     }
 
-    private static void pause() {
+    private static void pause(Duration every) {
         try {
-            Thread.sleep(20);
+            Thread.sleep(every.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);

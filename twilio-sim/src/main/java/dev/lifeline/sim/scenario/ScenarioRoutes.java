@@ -93,21 +93,11 @@ public final class ScenarioRoutes {
             ctx.status(204);
         });
 
-        routes.get("/sim/webhooks/faults", ctx -> write(ctx, 200, faults(context.webhooks.faults())));
+        routes.get("/sim/webhooks/faults", ctx -> write(ctx, 200, context.webhooks.faults().describe()));
         routes.put("/sim/webhooks/faults", ctx -> {
-            JsonNode body = body(ctx);
-            Integer delay = integer(body, "delayMillis");
-            Integer duplicates = integer(body, "duplicates");
-            Integer window = integer(body, "reorderWindow");
-            DeliveryFaults faults;
-            try {
-                faults = new DeliveryFaults(Duration.ofMillis(delay == null ? 0 : delay),
-                        duplicates == null ? 0 : duplicates, window == null ? 1 : window);
-            } catch (IllegalArgumentException e) {
-                throw TwilioApiException.badRequest(e.getMessage());
-            }
+            DeliveryFaults faults = parseFaults(body(ctx));
             context.webhooks.faults(faults);
-            write(ctx, 200, faults(faults));
+            write(ctx, 200, faults.describe());
         });
         routes.post("/sim/webhooks/flush", ctx -> {
             context.webhooks.flushHeld();
@@ -135,12 +125,33 @@ public final class ScenarioRoutes {
         return state;
     }
 
-    private static Map<String, Object> faults(DeliveryFaults faults) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("delayMillis", faults.delay().toMillis());
-        json.put("duplicates", faults.duplicates());
-        json.put("reorderWindow", faults.reorderWindow());
-        return json;
+    /**
+     * {@code duplicates} sends a fixed number of extra copies; {@code minDuplicates}/{@code maxDuplicates} draw
+     * a count per callback. Absent fields mean no fault; {@code reorderHoldMillis} 0 holds until flushed.
+     */
+    private static DeliveryFaults parseFaults(JsonNode body) {
+        Integer delay = integer(body, "delayMillis");
+        Integer duplicates = integer(body, "duplicates");
+        Integer min = integer(body, "minDuplicates");
+        Integer max = integer(body, "maxDuplicates");
+        Integer window = integer(body, "reorderWindow");
+        Integer hold = integer(body, "reorderHoldMillis");
+        JsonNode seed = body.get("seed");
+        if (duplicates != null && (min != null || max != null)) {
+            throw TwilioApiException.badRequest("Give either duplicates or minDuplicates/maxDuplicates, not both");
+        }
+        if (seed != null && !seed.isNull() && !(seed.isIntegralNumber() && seed.canConvertToLong())) {
+            throw TwilioApiException.badRequest("seed must be a whole number");
+        }
+        int fixed = duplicates == null ? 0 : duplicates;
+        int low = min == null ? fixed : min;
+        try {
+            return new DeliveryFaults(Duration.ofMillis(delay == null ? 0 : delay), low, max == null ? Math.max(low, fixed) : max,
+                    window == null ? 1 : window, Duration.ofMillis(hold == null ? 0 : hold),
+                    seed == null || seed.isNull() ? DeliveryFaults.DEFAULT_SEED : seed.asLong());
+        } catch (IllegalArgumentException e) {
+            throw TwilioApiException.badRequest(e.getMessage());
+        }
     }
 
     private static Map<String, Object> deliveries(WebhookDispatcher webhooks) {

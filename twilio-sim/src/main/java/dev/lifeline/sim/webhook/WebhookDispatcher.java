@@ -16,11 +16,15 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +36,9 @@ import org.slf4j.LoggerFactory;
 public final class WebhookDispatcher implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
-    private static final int LANES = 8;
+    // Twilio sends from many machines at once; 32 lanes let a storm of hundreds of conferences arrive as
+    // concurrently as reliability.md §5 test 1 asks ("sent from 32 threads"), while one key keeps one lane.
+    private static final int LANES = 32;
     private static final int LOG_LIMIT = 20_000;
 
     private final WebhookSigner signer;
@@ -41,7 +47,16 @@ public final class WebhookDispatcher implements AutoCloseable {
     private final Map<String, List<Webhook>> heldForReorder = new HashMap<>();
     private final Deque<Delivery> deliveries = new ArrayDeque<>();
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicLong callbacks = new AtomicLong();
+    private final AtomicLong attempts = new AtomicLong();
+    private final ScheduledExecutorService holdTimer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "twilio-sim-webhook-hold");
+        thread.setDaemon(true);
+        return thread;
+    });
     private volatile DeliveryFaults faults = DeliveryFaults.NONE;
+    // Guarded by heldForReorder; re-seeded whenever the faults change so a storm can be replayed.
+    private Random random = new Random(DeliveryFaults.NONE.seed());
 
     public WebhookDispatcher(WebhookSigner signer) {
         this.signer = signer;
@@ -56,7 +71,10 @@ public final class WebhookDispatcher implements AutoCloseable {
     }
 
     public void faults(DeliveryFaults faults) {
-        this.faults = faults;
+        synchronized (heldForReorder) {
+            this.faults = faults;
+            random = new Random(faults.seed());
+        }
         if (faults.reorderWindow() == 1) {
             flushHeld();
         }
@@ -71,41 +89,49 @@ public final class WebhookDispatcher implements AutoCloseable {
         if (webhook.url() == null || webhook.url().isBlank()) {
             return;
         }
+        callbacks.incrementAndGet();
         DeliveryFaults current = faults;
-        List<Webhook> batch = List.of(webhook);
-        if (current.reorderWindow() > 1) {
-            synchronized (heldForReorder) {
-                List<Webhook> held = heldForReorder.computeIfAbsent(webhook.orderingKey(), k -> new ArrayList<>());
-                held.add(webhook);
-                if (held.size() < current.reorderWindow()) {
-                    return;
-                }
-                batch = new ArrayList<>(held);
-                heldForReorder.remove(webhook.orderingKey());
-                Collections.shuffle(batch);
-            }
+        if (current.reorderWindow() == 1) {
+            release(List.of(webhook));
+            return;
         }
-        batch.forEach(w -> {
-            for (int copy = 0; copy <= current.duplicates(); copy++) {
-                enqueue(w, current.delay());
+        List<Webhook> batch;
+        synchronized (heldForReorder) {
+            String key = webhook.orderingKey();
+            List<Webhook> held = heldForReorder.get(key);
+            if (held == null) {
+                held = new ArrayList<>();
+                heldForReorder.put(key, held);
+                releaseLater(key, held, current.reorderHold());
             }
-        });
+            held.add(webhook);
+            if (held.size() < current.reorderWindow()) {
+                return;
+            }
+            heldForReorder.remove(key);
+            batch = held;
+        }
+        release(batch);
     }
 
     /** Releases callbacks held back for re-ordering, shuffled. */
     public void flushHeld() {
-        List<Webhook> release = new ArrayList<>();
+        List<Webhook> all = new ArrayList<>();
         synchronized (heldForReorder) {
-            heldForReorder.values().forEach(release::addAll);
+            heldForReorder.values().forEach(all::addAll);
             heldForReorder.clear();
         }
-        Collections.shuffle(release);
-        DeliveryFaults current = faults;
-        release.forEach(w -> {
-            for (int copy = 0; copy <= current.duplicates(); copy++) {
-                enqueue(w, current.delay());
-            }
-        });
+        release(all);
+    }
+
+    /** Callbacks the emulator asked to send so far, before duplication (each may be delivered several times). */
+    public long callbacksSent() {
+        return callbacks.get();
+    }
+
+    /** Delivery attempts so far, copies and retries included (the log of {@link #deliveries()} is bounded). */
+    public long deliveryAttempts() {
+        return attempts.get();
     }
 
     /** Every delivery attempt so far, oldest first (bounded), for assertions and the world view. */
@@ -129,6 +155,39 @@ public final class WebhookDispatcher implements AutoCloseable {
             Thread.sleep(10);
         }
         return false;
+    }
+
+    /** A window that does not fill within {@code hold} is released as it is, as Twilio would not wait forever. */
+    private void releaseLater(String key, List<Webhook> group, Duration hold) {
+        if (hold.isZero()) {
+            return;
+        }
+        holdTimer.schedule(() -> {
+            synchronized (heldForReorder) {
+                if (heldForReorder.get(key) != group) {
+                    return; // the window filled (or was flushed) first
+                }
+                heldForReorder.remove(key);
+            }
+            release(group);
+        }, hold.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Shuffles the batch and queues every callback with its own, randomly drawn, number of copies. */
+    private void release(List<Webhook> batch) {
+        DeliveryFaults current = faults;
+        List<Webhook> copies = new ArrayList<>();
+        synchronized (heldForReorder) {
+            for (Webhook webhook : batch) {
+                for (int copy = 0, extra = current.duplicatesFor(random); copy <= extra; copy++) {
+                    copies.add(webhook);
+                }
+            }
+            if (batch.size() > 1) {
+                Collections.shuffle(copies, random);
+            }
+        }
+        copies.forEach(w -> enqueue(w, current.delay()));
     }
 
     private void enqueue(Webhook webhook, Duration delay) {
@@ -213,6 +272,7 @@ public final class WebhookDispatcher implements AutoCloseable {
     }
 
     private void record(Delivery delivery) {
+        attempts.incrementAndGet();
         synchronized (deliveries) {
             deliveries.addLast(delivery);
             while (deliveries.size() > LOG_LIMIT) {
@@ -227,6 +287,7 @@ public final class WebhookDispatcher implements AutoCloseable {
 
     @Override
     public void close() {
+        holdTimer.shutdownNow();
         lanes.forEach(ExecutorService::shutdownNow);
     }
 

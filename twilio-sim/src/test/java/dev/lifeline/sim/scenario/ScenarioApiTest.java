@@ -13,6 +13,7 @@ import com.twilio.rest.taskrouter.v1.workspace.TaskQueue;
 import com.twilio.rest.taskrouter.v1.workspace.Workflow;
 import com.twilio.type.PhoneNumber;
 import dev.lifeline.sim.testsupport.SimFixture;
+import dev.lifeline.sim.webhook.DeliveryFaults;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -168,6 +169,34 @@ class ScenarioApiTest {
 
         var joins = sim.receiver().await(event("participant-join"), 2, Duration.ofSeconds(5));
         assertThat(joins).extracting(r -> r.param("SequenceNumber")).containsExactly("1", "1");
+    }
+
+    @Test
+    void duplicatesCanBeARangeWithAHoldTimeAndASeed() throws Exception {
+        HttpResponse<String> set = sim.simJson("PUT", "/sim/webhooks/faults",
+                "{\"minDuplicates\":1,\"maxDuplicates\":3,\"reorderWindow\":3,\"reorderHoldMillis\":250,\"seed\":99}");
+
+        assertThat(set.statusCode()).isEqualTo(200);
+        JsonNode shown = json(sim.simJson("GET", "/sim/webhooks/faults", null));
+        assertThat(shown.path("minDuplicates").asInt()).isEqualTo(1);
+        assertThat(shown.path("maxDuplicates").asInt()).isEqualTo(3);
+        assertThat(shown.has("duplicates")).isFalse();
+        assertThat(shown.path("reorderHoldMillis").asInt()).isEqualTo(250);
+        assertThat(shown.path("seed").asLong()).isEqualTo(99);
+    }
+
+    @Test
+    void contradictoryOrInvertedDuplicateRangesAreRejectedAndChangeNothing() throws Exception {
+        HttpResponse<String> both = sim.simJson("PUT", "/sim/webhooks/faults", "{\"duplicates\":1,\"maxDuplicates\":3}");
+        HttpResponse<String> inverted = sim.simJson("PUT", "/sim/webhooks/faults", "{\"minDuplicates\":3,\"maxDuplicates\":1}");
+        HttpResponse<String> badSeed = sim.simJson("PUT", "/sim/webhooks/faults", "{\"seed\":\"abc\"}");
+
+        assertThat(both.statusCode()).isEqualTo(400);
+        assertThat(json(both).path("message").asText()).contains("either duplicates or minDuplicates");
+        assertThat(inverted.statusCode()).isEqualTo(400);
+        assertThat(json(inverted).path("message").asText()).contains("must not exceed");
+        assertThat(badSeed.statusCode()).isEqualTo(400);
+        assertThat(sim.sim().webhooks().faults()).isEqualTo(DeliveryFaults.NONE);
     }
 
     @Test
