@@ -48,10 +48,28 @@ public final class TwilioGateway {
         call("announce to " + conferenceSid, () -> Conference.updater(conferenceSid).setAnnounceUrl(url).update(client));
     }
 
-    /** Ends the conference; already ended (404) counts as done. */
+    /**
+     * Ends the conference; already ended counts as done. Twilio answers an ended conference with 404 once it has
+     * aged out, and with 400 "is not in progress" before that (the customer's leg ended it on exit, say), so a
+     * 400 is checked against the conference's own status instead of being taken for a refusal.
+     */
     public void endConference(String conferenceSid) {
-        ignoringNotFound("end " + conferenceSid,
-                () -> Conference.updater(conferenceSid).setStatus(Conference.UpdateStatus.COMPLETED).update(client));
+        try {
+            ignoringNotFound("end " + conferenceSid,
+                    () -> Conference.updater(conferenceSid).setStatus(Conference.UpdateStatus.COMPLETED).update(client));
+        } catch (TwilioGatewayException e) {
+            if (e.status() != 400 || !conferenceCompleted(conferenceSid)) {
+                throw e;
+            }
+        }
+    }
+
+    private boolean conferenceCompleted(String conferenceSid) {
+        try {
+            return Conference.fetcher(conferenceSid).fetch(client).getStatus() == Conference.Status.COMPLETED;
+        } catch (ApiException e) {
+            return status(e) == 404;
+        }
     }
 
     public void hold(String conferenceSid, String callSid, boolean hold, String holdUrl) {
