@@ -1,5 +1,6 @@
 package dev.lifeline.server.engine;
 
+import com.hazelcast.splitbrainprotection.SplitBrainProtectionException;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -38,6 +39,10 @@ public final class IncidentReconciler implements AutoCloseable {
             for (String incidentId : engine.incidents().localIncidentIds()) {
                 try {
                     engine.reconcile(incidentId);
+                } catch (SplitBrainProtectionException minority) {
+                    // Cut off from the majority: every incident would fail the same way. The majority carries on.
+                    log.debug("sweep paused: this member is below the cluster's minimum size");
+                    return;
                 } catch (RuntimeException e) {
                     log.warn("reconciling {} failed; next sweep retries", incidentId, e);
                 }
