@@ -2,7 +2,6 @@ package dev.lifeline.server.rebuild;
 
 import dev.lifeline.server.recovery.PartySnapshot;
 import dev.lifeline.server.recovery.TaskAttributes;
-import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -42,7 +41,7 @@ record IncidentEvidence(
     }
 
     /** A task as TaskRouter lists it. */
-    record TaskFact(String sid, String assignmentStatus, Instant createdAt, boolean targeted) {
+    record TaskFact(String sid, String assignmentStatus, boolean targeted) {
 
         boolean waiting() {
             return "pending".equals(assignmentStatus) || "reserved".equals(assignmentStatus);

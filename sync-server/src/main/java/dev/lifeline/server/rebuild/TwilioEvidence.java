@@ -124,7 +124,7 @@ final class TwilioEvidence {
 
     private static IncidentEvidence.TaskFact fact(TaskDetails task) {
         boolean targeted = attributes(task).string(RecoveryAttributes.TARGET_WORKER_SID).isPresent();
-        return new IncidentEvidence.TaskFact(task.sid(), task.assignmentStatus(), task.createdAt(), targeted);
+        return new IncidentEvidence.TaskFact(task.sid(), task.assignmentStatus(), targeted);
     }
 
     private static TaskAttributes attributes(TaskDetails task) {

@@ -90,10 +90,17 @@ class PartitionLossRebuildTest {
         assertThat(harness.announcementsIn(pinging.conferenceSid())).isEqualTo(1);
         assertThat(harness.reconnectTasksOf(bobCustomer)).hasSize(1);
 
-        // A rebuilt conference record still turns a drop into a recovery.
+        // Second loss, aimed at Carol's conference: its rebuilt record still turns her drop into a recovery.
+        replaceLostMembers();
+        String carolConference = harness.conferenceOf(carolCustomer).orElseThrow();
+        long conferencesRebuilt = harness.metrics.recordsRebuilt("conference");
+        terminateTogether(membersHoldingReplicasOf(carolConference));
+        awaitTrue("Carol's conference record is rebuilt", () -> harness.metrics.recordsRebuilt("conference") > conferencesRebuilt
+                && liveConferences().containsKey(carolConference));
         carolPhone.drop();
         Incident carolIncident = harness.awaitIncidentOf("carol", i -> i.phase() == Phase.PINGING);
         assertThat(carolIncident.customerCallSid()).isEqualTo(carolCustomer);
+        assertThat(harness.announcementsIn(carolConference)).isEqualTo(1);
     }
 
     @Test
@@ -117,26 +124,38 @@ class PartitionLossRebuildTest {
         assertThat(harness.metrics.recordsRebuilt("incident") + harness.metrics.recordsRebuilt("conference")).isZero();
     }
 
+    /** Back to three members, every partition backed up again, each new member watching for losses. */
+    private void replaceLostMembers() {
+        for (int i = 0; i < 2; i++) {
+            watch(harness.addMember());
+        }
+        awaitTrue("three members with every partition backed up", () -> harness.liveMember().getCluster().getMembers().size() == 3
+                && harness.liveMember().getPartitionService().isClusterSafe());
+    }
+
     private void start(int backups) {
         harness = new RecoveryHarness(RecoveryHarness.Setup.of(Duration.ofSeconds(15), Duration.ofSeconds(120))
                 .members(3).backups(backups).agents(AGENTS));
         harness.startReconcilers(Duration.ofMillis(200));
         awaitTrue("three members formed one cluster", () -> harness.liveMember().getCluster().getMembers().size() == 3);
-        for (HazelcastInstance member : harness.members) {
-            watchers.add(new PartitionLossWatcher(member, new StateRebuilder(member, harness.gateway, harness.engine.policy(),
-                    Clock.systemUTC(), harness.metrics), harness.metrics).start());
-        }
+        harness.members.forEach(this::watch);
+    }
+
+    private void watch(HazelcastInstance member) {
+        watchers.add(new PartitionLossWatcher(member, new StateRebuilder(member, harness.gateway, harness.engine.policy(),
+                Clock.systemUTC(), harness.metrics), harness.metrics).start());
     }
 
     /**
-     * The two members holding the key's partition (primary and first backup): a throw-away map with the default
-     * single backup shows them, as the members with an owned or a backup entry for the same key.
+     * The two members holding the key's partition (primary and first backup): a throw-away map of its own with the
+     * default single backup shows them, as the members with an owned or a backup entry for the same key.
      */
     private List<HazelcastInstance> membersHoldingReplicasOf(String key) {
-        IMap<String, Boolean> probe = harness.liveMember().getMap("replica-probe");
+        String probeName = "replica-probe-" + key;
+        IMap<String, Boolean> probe = harness.liveMember().getMap(probeName);
         probe.set(key, Boolean.TRUE);
-        List<HazelcastInstance> holders = harness.members.stream().filter(member -> {
-            var stats = member.getMap("replica-probe").getLocalMapStats();
+        List<HazelcastInstance> holders = harness.members.stream().filter(m -> m.getLifecycleService().isRunning()).filter(member -> {
+            var stats = member.getMap(probeName).getLocalMapStats();
             return stats.getOwnedEntryCount() + stats.getBackupEntryCount() > 0;
         }).toList();
         assertThat(holders).as("a key has a primary and one backup").hasSize(2);

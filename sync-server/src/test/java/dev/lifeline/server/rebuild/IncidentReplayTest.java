@@ -104,7 +104,7 @@ class IncidentReplayTest {
     }
 
     private static IncidentEvidence.TaskFact task(String sid, String status, boolean targeted) {
-        return new IncidentEvidence.TaskFact(sid, status, DROP, targeted);
+        return new IncidentEvidence.TaskFact(sid, status, targeted);
     }
 
     private static Optional<Incident> replay(IncidentEvidence evidence) {
