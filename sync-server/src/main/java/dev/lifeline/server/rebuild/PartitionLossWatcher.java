@@ -69,7 +69,13 @@ public final class PartitionLossWatcher implements AutoCloseable {
      */
     public void rebuildIfAlone() {
         if (hazelcast.getCluster().getMembers().size() == 1) {
-            worker.execute(() -> pass(key -> true, "startup of a lone member"));
+            worker.execute(this::rebuildEverything);
+        }
+    }
+
+    private void rebuildEverything() {
+        if (!pass(key -> true, "startup of a lone member")) {
+            worker.schedule(this::rebuildEverything, RETRY.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 

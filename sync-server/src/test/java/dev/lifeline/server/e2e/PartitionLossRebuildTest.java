@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
  * Issue #7 item 3, second half: two of three members are terminated at once. With backup count 1 the partitions
  * whose two replicas were both on them are lost; the partition-lost listener fires and the open incidents and
  * in-progress conferences are rebuilt from Twilio's REST state, after which the recoveries complete as if nothing
- * had happened. With backup count 2 nothing is lost and nothing is rebuilt.
+ * had happened. With backup count 2 nothing is lost and nothing is rebuilt. And a member starting alone after the
+ * whole cluster died (no loss is ever reported then) rebuilds at startup.
  */
 class PartitionLossRebuildTest {
 
@@ -76,18 +77,11 @@ class PartitionLossRebuildTest {
         assertThat(liveIncidents().get(pinging.incidentId()).phase()).isEqualTo(Phase.PINGING);
         assertThat(liveIncidents().get(enqueued.incidentId()).phase()).isEqualTo(Phase.RECONNECT_ENQUEUED);
 
-        // Alice comes back: the rebuilt incident reconnects her customer, with no side effect performed twice.
-        TestSoftphone aliceRestarted = harness.softphone("alice");
-        harness.acceptPlain(harness.awaitPendingReservation("alice", t -> t.sid().equals(pinging.pingTaskSid())));
-        harness.acceptVoice("alice", reconnectOffer("alice", pinging));
+        // Both agents come back: the rebuilt incidents reconnect their customers, no side effect performed twice.
+        aliceComesBackTo(pinging, aliceCustomer);
         harness.acceptVoice("bob", reconnectOffer("bob", enqueued));
-        awaitPhase(pinging.incidentId(), Phase.RESTORED);
         awaitPhase(enqueued.incidentId(), Phase.RESTORED);
-        assertBridged(aliceCustomer, aliceRestarted);
         assertBridged(bobCustomer, bobRestarted);
-        assertThat(harness.sim.voice().effects(aliceCustomer)).containsEntry("enqueue", 2);
-        assertThat(harness.pingTasksOf(pinging.incidentId())).hasSize(1);
-        assertThat(harness.announcementsIn(pinging.conferenceSid())).isEqualTo(1);
         assertThat(harness.reconnectTasksOf(bobCustomer)).hasSize(1);
 
         // Second loss, aimed at Carol's conference: its rebuilt record still turns her drop into a recovery.
@@ -114,21 +108,45 @@ class PartitionLossRebuildTest {
         terminateTogether(membersHoldingReplicasOf(pinging.incidentId()));
 
         assertThat(liveIncidents().get(pinging.incidentId())).as("the third replica kept the incident").isNotNull();
-        TestSoftphone restarted = harness.softphone("alice");
-        harness.acceptPlain(harness.awaitPendingReservation("alice", t -> t.sid().equals(pinging.pingTaskSid())));
-        harness.acceptVoice("alice", reconnectOffer("alice", pinging));
-        awaitPhase(pinging.incidentId(), Phase.RESTORED);
-        assertBridged(aliceCustomer, restarted);
+        aliceComesBackTo(pinging, aliceCustomer);
         assertThat(harness.metrics.partitionsLost(HazelcastMembers.INCIDENTS)).isZero();
         assertThat(harness.metrics.partitionsLost(HazelcastMembers.CONFERENCES)).isZero();
         assertThat(harness.metrics.recordsRebuilt("incident") + harness.metrics.recordsRebuilt("conference")).isZero();
     }
 
+    @Test
+    void aMemberStartingAloneAfterTheWholeClusterDiedRebuildsTheOpenIncidentsAtStartup() throws Exception {
+        harness = new RecoveryHarness(Duration.ofSeconds(15), Duration.ofSeconds(120));
+        harness.startReconcilers(Duration.ofMillis(200));
+        TestSoftphone alicePhone = harness.softphone("alice");
+        String aliceCustomer = harness.customerTalkingTo("alice", alicePhone);
+        alicePhone.drop();
+        Incident pinging = harness.awaitIncidentOf("alice", i -> i.phase() == Phase.PINGING);
+
+        harness.hazelcast.getLifecycleService().terminate();
+        watch(harness.addMember()).rebuildIfAlone();
+
+        awaitPhase(pinging.incidentId(), Phase.PINGING);
+        assertThat(harness.metrics.partitionsLost(HazelcastMembers.INCIDENTS)).as("nobody is left to report a loss").isZero();
+        aliceComesBackTo(pinging, aliceCustomer);
+    }
+
+    /** Alice's desktop returns, accepts the ping and the reconnect; her customer is back with her, each effect once. */
+    private void aliceComesBackTo(Incident pinging, String customer) throws Exception {
+        TestSoftphone restarted = harness.softphone("alice");
+        harness.acceptPlain(harness.awaitPendingReservation("alice", t -> t.sid().equals(pinging.pingTaskSid())));
+        harness.acceptVoice("alice", reconnectOffer("alice", pinging));
+        awaitPhase(pinging.incidentId(), Phase.RESTORED);
+        assertBridged(customer, restarted);
+        assertThat(harness.sim.voice().effects(customer)).containsEntry("enqueue", 2);
+        assertThat(harness.pingTasksOf(pinging.incidentId())).hasSize(1);
+        assertThat(harness.announcementsIn(pinging.conferenceSid())).isEqualTo(1);
+    }
+
     /** Back to three members, every partition backed up again, each new member watching for losses. */
     private void replaceLostMembers() {
-        for (int i = 0; i < 2; i++) {
-            watch(harness.addMember());
-        }
+        watch(harness.addMember());
+        watch(harness.addMember());
         awaitTrue("three members with every partition backed up", () -> harness.liveMember().getCluster().getMembers().size() == 3
                 && harness.liveMember().getPartitionService().isClusterSafe());
     }
@@ -141,9 +159,11 @@ class PartitionLossRebuildTest {
         harness.members.forEach(this::watch);
     }
 
-    private void watch(HazelcastInstance member) {
-        watchers.add(new PartitionLossWatcher(member, new StateRebuilder(member, harness.gateway, harness.engine.policy(),
-                Clock.systemUTC(), harness.metrics), harness.metrics).start());
+    private PartitionLossWatcher watch(HazelcastInstance member) {
+        PartitionLossWatcher watcher = new PartitionLossWatcher(member, new StateRebuilder(member, harness.gateway,
+                harness.engine.policy(), Clock.systemUTC(), harness.metrics), harness.metrics).start();
+        watchers.add(watcher);
+        return watcher;
     }
 
     /**
