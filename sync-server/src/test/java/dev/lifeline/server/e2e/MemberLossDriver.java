@@ -18,22 +18,31 @@ import java.util.Optional;
  */
 public final class MemberLossDriver implements AutoCloseable {
 
-    /** Where in the recovery the owner dies. */
+    /** Where in the recovery the owner dies; {@link #MID_MOVE} recoveries are three-party calls. */
     public enum KillPoint {
-        AFTER_DROP_DETECTED, WHILE_PINGING, AFTER_PING_ACCEPTED, AFTER_RECONNECT_ENQUEUED, AFTER_RECONNECT_ACCEPTED
+        AFTER_DROP_DETECTED, WHILE_PINGING, AFTER_PING_ACCEPTED, AFTER_RECONNECT_ENQUEUED, AFTER_RECONNECT_ACCEPTED, MID_MOVE
     }
 
-    /** One recovery's outcome: how long from the agent's drop to RESTORED, and what Twilio saw. */
+    /**
+     * One recovery's outcome: how long from the agent's drop to RESTORED, and what Twilio saw.
+     *
+     * @param thirdPartyMoves redirects of the third party into the new conference, or -1 on a two-party call
+     */
     public record Recovery(KillPoint killedAt, String incidentId, Duration dropToRestored, int customerEnqueues,
-                           int pingTasks, int reconnectTasks, int announcements) {
+                           int pingTasks, int reconnectTasks, int announcements, int thirdPartyMoves) {
 
-        /** Each side effect exactly once: the inbound enqueue plus one reconnect enqueue, one ping, one announcement. */
+        /**
+         * Each side effect exactly once: the inbound enqueue plus one reconnect enqueue, one ping, one reconnect task,
+         * one announcement, and the third party (if any) moved once.
+         */
         public boolean everyEffectOnce() {
-            return customerEnqueues == 2 && pingTasks == 1 && reconnectTasks == 1 && announcements == 1;
+            return customerEnqueues == 2 && pingTasks == 1 && reconnectTasks == 1 && announcements == 1
+                    && (thirdPartyMoves == -1 || thirdPartyMoves == 1);
         }
     }
 
     private static final String AGENT = "alice";
+    private static final String THIRD_PARTY_NUMBER = "+15557770000";
 
     private final RecoveryHarness harness;
     private final List<TestSoftphone> phones = new ArrayList<>();
@@ -56,6 +65,7 @@ public final class MemberLossDriver implements AutoCloseable {
         TestSoftphone phone = phone();
         String customer = answeredCall(phone);
         String oldConference = harness.conferenceOf(customer).orElseThrow();
+        String thirdParty = killPoint == KillPoint.MID_MOVE ? thirdPartyJoins(oldConference) : null;
         Instant dropped = Instant.now();
         phone.drop();
 
@@ -74,16 +84,37 @@ public final class MemberLossDriver implements AutoCloseable {
                 && task.attributesJson().contains("\"isReconnect\":true"));
         harness.acceptVoice(AGENT, reconnect);
         killOwnerIf(killPoint == KillPoint.AFTER_RECONNECT_ACCEPTED, opened.incidentId());
+        if (killPoint == KillPoint.MID_MOVE) {
+            // RECONNECTED is the phase in which the third party's move is asked for and not yet done.
+            awaitIncidentIn(oldConference, incident -> incident.timestamps().containsKey(Phase.RECONNECTED));
+            killOwnerIf(true, opened.incidentId());
+        }
 
         Incident restored = awaitIncidentIn(oldConference, incident -> incident.phase() == Phase.RESTORED);
         RecoveryHarness.awaitTrue("the customer is bridged with " + AGENT + " again", () -> bridged(customer, restarted));
+        if (thirdParty != null) {
+            RecoveryHarness.awaitTrue("the third party is with the customer again",
+                    () -> harness.conferenceOf(thirdParty).equals(harness.conferenceOf(customer)));
+        }
         Recovery recovery = new Recovery(killPoint, restored.incidentId(),
                 Duration.between(dropped, restored.timestamps().get(Phase.RESTORED)),
                 harness.sim.voice().effects(customer).getOrDefault("enqueue", 0),
                 harness.pingTasksOf(restored.incidentId()).size(), harness.reconnectTasksOf(customer).size(),
-                harness.announcementsIn(oldConference));
-        finish(customer);
+                harness.announcementsIn(oldConference),
+                thirdParty == null ? -1 : harness.sim.voice().effects(thirdParty).getOrDefault("redirect", 0));
+        finish(customer, thirdParty);
         return recovery;
+    }
+
+    /** Someone dialled into the call (e.g. a supervisor line) who must follow the customer into the new conference. */
+    private String thirdPartyJoins(String conferenceSid) {
+        String thirdParty = harness.sim.voice().addParticipant(conferenceSid, "+15550100000", THIRD_PARTY_NUMBER,
+                "supervisor-line", true);
+        RecoveryHarness.awaitTrue("the third party is in the conference", () -> harness.conferenceOf(thirdParty).isPresent());
+        // The engine must know the party before the drop, or the drop's snapshot would not include it.
+        RecoveryHarness.awaitTrue("the engine saw the third party join", () -> harness.liveEngine().conference(conferenceSid)
+                .map(record -> record.participant(thirdParty).map(p -> p.present()).orElse(false)).orElse(false));
+        return thirdParty;
     }
 
     private TestSoftphone phone() throws Exception {
@@ -134,14 +165,19 @@ public final class MemberLossDriver implements AutoCloseable {
     }
 
     /** Ends the call and the reconnect task so the agent is free for the next round. */
-    private void finish(String customer) {
+    private void finish(String customer, String thirdPartyOrNull) {
+        if (thirdPartyOrNull != null) {
+            harness.sim.voice().hangUp(thirdPartyOrNull);
+        }
         harness.sim.voice().hangUp(customer);
         RecoveryHarness.awaitTrue("the customer's call ended", () -> "completed".equals(harness.sim.voice().callStatus(customer)));
+        // The agent's leg goes too (on a three-party call the customer's exit does not end the conference); with the
+        // customer gone, that is no drop.
+        phones.forEach(TestSoftphone::close);
+        phones.clear();
         String task = (String) harness.reconnectTaskOf(customer).get("sid");
         RecoveryHarness.awaitTrue("the reconnect task is wrapping", () -> "wrapping".equals(harness.gateway.fetchTask(task).assignmentStatus()));
         harness.gateway.completeTask(task, "member-loss round over");
-        phones.forEach(TestSoftphone::close);
-        phones.clear();
     }
 
     private static int clusterSize(RecoveryHarness harness) {
