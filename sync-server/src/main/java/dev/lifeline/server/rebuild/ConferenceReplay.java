@@ -38,6 +38,7 @@ final class ConferenceReplay {
             participants.put(party.callSid(), new Participant(party.callSid(), role, party.label(), isWorker ? worker : null,
                     party.hold(), party.muted(), party.endConferenceOnExit(), true, false, false, -1));
         }
+        // Version 0, the lowest: wherever a surviving copy meets this one (a merge), the survivor is the newer.
         return new ConferenceRecord(conferenceSid, customerCallSid, participants, false, -1, recoveringIncidentId, 0);
     }
 }

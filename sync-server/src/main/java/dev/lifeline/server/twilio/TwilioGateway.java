@@ -383,8 +383,12 @@ public final class TwilioGateway {
     /** The task with what a desktop shows of it; empty when TaskRouter does not know it (404). */
     public java.util.Optional<TaskDetails> taskDetails(String taskSid) {
         try {
-            return java.util.Optional.of(taskDetailsOf(parse(raw("fetch task " + taskSid, HttpMethod.GET, taskPath(taskSid),
-                    Map.of(), null))));
+            JsonNode t = parse(raw("fetch task " + taskSid, HttpMethod.GET, taskPath(taskSid), Map.of(), null));
+            return java.util.Optional.of(new TaskDetails(t.path("sid").asText(), t.path("assignment_status").asText(null),
+                    t.path("attributes").asText("{}"), t.path("workflow_sid").asText(null),
+                    t.path("task_channel_unique_name").asText(null), t.path("priority").asInt(0),
+                    Math.max(0, t.path("age").asLong(0)), t.path("task_queue_sid").asText(null),
+                    t.path("task_queue_friendly_name").asText(null), instant(t.path("date_created").asText(null))));
         } catch (TwilioGatewayException e) {
             if (e.status() == 404) {
                 return java.util.Optional.empty();
@@ -418,14 +422,6 @@ public final class TwilioGateway {
             }
             return result;
         });
-    }
-
-    private static TaskDetails taskDetailsOf(JsonNode t) {
-        return new TaskDetails(t.path("sid").asText(), t.path("assignment_status").asText(null),
-                t.path("attributes").asText("{}"), t.path("workflow_sid").asText(null),
-                t.path("task_channel_unique_name").asText(null), t.path("priority").asInt(0),
-                Math.max(0, t.path("age").asLong(0)), t.path("task_queue_sid").asText(null),
-                t.path("task_queue_friendly_name").asText(null), instant(t.path("date_created").asText(null)));
     }
 
     /** The worker's current activity; empty when TaskRouter does not know the worker. */
