@@ -3,6 +3,7 @@ package dev.lifeline.bench;
 import dev.lifeline.server.e2e.MemberLossDriver;
 import dev.lifeline.server.e2e.MemberLossDriver.KillPoint;
 import dev.lifeline.server.e2e.MemberLossDriver.Recovery;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Random;
@@ -29,6 +30,7 @@ class MemberLossBenchmark {
         int completed = 0;
         int exactlyOnce = 0;
         StringBuilder failures = new StringBuilder();
+        StringBuilder each = new StringBuilder();
         try (MemberLossDriver driver = MemberLossDriver.start()) {
             for (int round = 0; round < ROUNDS; round++) {
                 KillPoint point = KillPoint.values()[random.nextInt(KillPoint.values().length)];
@@ -37,6 +39,8 @@ class MemberLossBenchmark {
                     Recovery recovery = driver.recoverKillingOwnerAt(point);
                     completed++;
                     dropToRestored.add(recovery.dropToRestored().toNanos() / 1e6);
+                    each.append(' ').append(round).append(':').append(point.ordinal()).append('=')
+                            .append(recovery.dropToRestored().toMillis());
                     if (recovery.everyEffectOnce()) {
                         exactlyOnce++;
                     } else {
@@ -53,5 +57,6 @@ class MemberLossBenchmark {
         System.out.println("drop -> RESTORED: " + dropToRestored.summary());
         System.out.println("kills per step: " + kills);
         System.out.println("failures:" + (failures.length() == 0 ? " none" : failures));
+        System.out.println("each recovery, round:step=ms (step = ordinal in " + Arrays.toString(KillPoint.values()) + "):" + each);
     }
 }
