@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,7 +65,8 @@ public final class PartitionLossWatcher implements AutoCloseable {
     /**
      * The startup rebuild, chosen to run only when this member is alone in its cluster: then either it is the
      * only server (a restart lost everything it held) or every member went down together, and no partition-lost
-     * event will ever tell. It costs three list requests to Twilio when nothing is missing. A member joining a
+     * event will ever tell. It costs three list requests to Twilio and one call fetch per Recovery Ping TaskRouter
+     * still lists (every incident is missing then); in-progress ones cost a few reads more. A member joining a
      * running cluster skips it: the cluster still holds the state.
      */
     public void rebuildIfAlone() {
@@ -105,7 +107,7 @@ public final class PartitionLossWatcher implements AutoCloseable {
         }
     }
 
-    private boolean pass(java.util.function.Predicate<String> keys, String why) {
+    private boolean pass(Predicate<String> keys, String why) {
         try {
             StateRebuilder.Rebuilt rebuilt = rebuilder.rebuild(keys);
             log.info("rebuild after {}: {} incidents and {} conferences restored", why, rebuilt.incidents(), rebuilt.conferences());

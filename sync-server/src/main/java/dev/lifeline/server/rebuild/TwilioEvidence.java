@@ -21,8 +21,8 @@ import java.util.stream.Collectors;
 /**
  * Reads, through {@link TwilioGateway}, what Twilio's REST API holds of the recoveries and calls in progress:
  * the Recovery Ping tasks (every status, by the ping workflow), the active reconnect tasks, the in-progress
- * conferences and their participants. Three list requests per rebuild, plus per-record reads only for the
- * records that are actually missing.
+ * conferences and their participants. Three list requests per rebuild, one call fetch per missing incident, and
+ * further reads only for the incidents whose customer is still on the line and the conferences that are missing.
  */
 final class TwilioEvidence {
 
@@ -52,6 +52,10 @@ final class TwilioEvidence {
     private IncidentEvidence incident(String incidentId, TaskDetails ping, TaskDetails reconnect) {
         TaskAttributes recovery = attributes(ping);
         String customer = recovery.string(RecoveryAttributes.CALL_SID).orElse(null);
+        if (customer == null || !"in-progress".equals(twilio.callStatus(customer))) {
+            // Long over (TaskRouter still lists finished pings for a while): one read, nothing to rebuild.
+            return new IncidentEvidence(incidentId, recovery, recovery, fact(ping), null, null, List.of(), Set.of(), false);
+        }
         String oldConference = recovery.string("disconnectedConferenceSid").orElse(null);
         TaskAttributes dropped = recovery.string("disconnectedTaskSid").flatMap(twilio::taskDetails)
                 .map(task -> AttributesJson.read(task.attributesJson())).orElse(recovery);
@@ -61,9 +65,8 @@ final class TwilioEvidence {
                         .collect(Collectors.toSet());
         List<PartySnapshot> inOldConference = oldConference == null ? List.of() : twilio.participants(oldConference).stream()
                 .map(party -> snapshot(party, customer)).toList();
-        boolean customerOnTheLine = customer != null && "in-progress".equals(twilio.callStatus(customer));
         return new IncidentEvidence(incidentId, recovery, dropped, fact(ping), reconnect == null ? null : fact(reconnect),
-                acceptance, inOldConference, inNewConference, customerOnTheLine);
+                acceptance, inOldConference, inNewConference, true);
     }
 
     /** The reservation holding the task (accepted, wrapping or completed), with the conference named after the task. */
