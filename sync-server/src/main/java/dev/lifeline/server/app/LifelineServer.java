@@ -26,6 +26,8 @@ import dev.lifeline.server.http.SlowClientLimits;
 import dev.lifeline.server.observability.LifelineMetrics;
 import dev.lifeline.server.provision.ProvisionedWorkspace;
 import dev.lifeline.server.provision.WorkspaceProvisioner;
+import dev.lifeline.server.rebuild.PartitionLossWatcher;
+import dev.lifeline.server.rebuild.StateRebuilder;
 import dev.lifeline.server.recovery.RecoveryPolicy;
 import dev.lifeline.server.twilio.TwilioGateway;
 import dev.lifeline.server.webhooks.TwilioSignatureVerifier;
@@ -138,6 +140,10 @@ public final class LifelineServer implements AutoCloseable {
 
         reconciler = new IncidentReconciler(engine).start(RECONCILE_EVERY);
         resources.add(0, reconciler);
+        PartitionLossWatcher partitionLoss = new PartitionLossWatcher(hazelcast,
+                new StateRebuilder(hazelcast, gateway, policy, clock, metrics), metrics).start();
+        resources.add(0, partitionLoss);
+        partitionLoss.rebuildIfAlone();
         desktop.start();
         log.info("Lifeline {} ready on {} ({} mode, workspace {})", Version.current(), publicBaseUrl,
                 config.mode().name().toLowerCase(java.util.Locale.ROOT), workspace.workspaceSid());

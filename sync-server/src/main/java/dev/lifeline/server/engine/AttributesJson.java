@@ -7,7 +7,7 @@ import dev.lifeline.server.recovery.TaskAttributes;
 import java.util.Map;
 
 /** TaskRouter task attributes travel as a JSON string; the pure core keeps them as a map. */
-final class AttributesJson {
+public final class AttributesJson {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -23,7 +23,7 @@ final class AttributesJson {
     }
 
     /** Lenient: attributes that are not a JSON object read as empty (they come from outside). */
-    static TaskAttributes read(String json) {
+    public static TaskAttributes read(String json) {
         if (json == null || json.isBlank()) {
             return TaskAttributes.empty();
         }

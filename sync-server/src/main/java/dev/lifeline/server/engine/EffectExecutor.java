@@ -123,6 +123,12 @@ public final class EffectExecutor {
         if (!"in-progress".equals(status)) {
             return EffectOutcome.done("skipped: call " + (status == null ? "unknown" : status));
         }
+        // A member that died after the redirect but before recording it leaves the move pending; re-dialling a party
+        // already in the new conference would take it out and back in again (MemberLossBenchmark, kill mid-move).
+        Optional<String> target = twilio.conferenceSidByName(e.toConferenceName());
+        if (target.isPresent() && twilio.participant(target.get(), e.callSid()).isPresent()) {
+            return EffectOutcome.done("already in " + e.toConferenceName());
+        }
         ConferenceJoin join = new ConferenceJoin(e.label(), e.endConferenceOnExit(), true, e.muted(),
                 conferenceCallbackUrl, CONFERENCE_EVENTS);
         twilio.redirect(e.callSid(), Twiml.joinConference(e.toConferenceName(), join));

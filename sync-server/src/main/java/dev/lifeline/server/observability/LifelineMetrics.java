@@ -58,6 +58,36 @@ public final class LifelineMetrics {
             .labelNames("reason")
             .register(registry);
 
+    private final Counter partitionsLost = Counter.builder()
+            .name("lifeline_partitions_lost_total")
+            .help("Hazelcast partitions of a recovery map lost with all their replicas (more members died than backups), by map")
+            .labelNames("map")
+            .register(registry);
+
+    private final Counter recordsRebuilt = Counter.builder()
+            .name("lifeline_records_rebuilt_total")
+            .help("Incidents and conference records recreated from Twilio's REST state after a partition loss, by kind")
+            .labelNames("kind")
+            .register(registry);
+
+    public void partitionLost(String map) {
+        partitionsLost.labelValues(map).inc();
+    }
+
+    public void recordRebuilt(String kind) {
+        recordsRebuilt.labelValues(kind).inc();
+    }
+
+    /** Partitions of {@code map} reported lost so far (what the operator's alert and the tests read). */
+    public long partitionsLost(String map) {
+        return (long) partitionsLost.labelValues(map).get();
+    }
+
+    /** Records of {@code kind} ({@code incident}, {@code conference}) rebuilt so far. */
+    public long recordsRebuilt(String kind) {
+        return (long) recordsRebuilt.labelValues(kind).get();
+    }
+
     public void incidentOpened() {
         incidentsOpened.inc();
     }

@@ -119,6 +119,17 @@ public final class TwilioGateway {
         });
     }
 
+    /** Every in-progress conference of the account (the SDK reader follows Twilio's pages). */
+    public List<ConferenceSummary> activeConferences() {
+        return call("list in-progress conferences", () -> {
+            List<ConferenceSummary> result = new ArrayList<>();
+            for (Conference conference : Conference.reader().setStatus(Conference.Status.IN_PROGRESS).read(client)) {
+                result.add(new ConferenceSummary(conference.getSid(), conference.getFriendlyName()));
+            }
+            return result;
+        });
+    }
+
     /** The participant, or empty when it is not (or no longer) in the conference. */
     public java.util.Optional<ParticipantState> participant(String conferenceSid, String callSid) {
         try {
@@ -368,6 +379,16 @@ public final class TwilioGateway {
     public List<ReservationState> workerReservations(String workerSid) {
         JsonNode page = parse(rawGet("list reservations of " + workerSid,
                 "/v1/Workspaces/" + workspaceSid + "/Workers/" + workerSid + "/Reservations", Map.of("PageSize", "1000")));
+        return reservationsOf(page);
+    }
+
+    /** Every reservation TaskRouter still holds for the task (one page: a task has few). */
+    public List<ReservationState> taskReservations(String taskSid) {
+        return reservationsOf(parse(rawGet("list reservations of " + taskSid, taskPath(taskSid) + "/Reservations",
+                Map.of("PageSize", "1000"))));
+    }
+
+    private static List<ReservationState> reservationsOf(JsonNode page) {
         List<ReservationState> result = new ArrayList<>();
         for (JsonNode r : page.path("reservations")) {
             result.add(new ReservationState(r.path("sid").asText(), r.path("task_sid").asText(),
@@ -392,6 +413,33 @@ public final class TwilioGateway {
             }
             throw e;
         }
+    }
+
+    /**
+     * The workspace's tasks, every page: those of one workflow when {@code workflowSidOrNull} is set, in the given
+     * assignment statuses when {@code statuses} is not empty (TaskRouter's {@code WorkflowSid} and
+     * {@code AssignmentStatus} list filters). Finished tasks are listed only while TaskRouter still keeps them.
+     */
+    public List<TaskDetails> tasks(String workflowSidOrNull, List<String> statuses) {
+        return call("list tasks", () -> {
+            var reader = Task.reader(workspaceSid).setPageSize(1000L);
+            if (workflowSidOrNull != null) {
+                reader.setWorkflowSid(workflowSidOrNull);
+            }
+            if (!statuses.isEmpty()) {
+                reader.setAssignmentStatus(statuses);
+            }
+            List<TaskDetails> result = new ArrayList<>();
+            // The SDK's reader follows Twilio's next_page_url through every page.
+            for (Task t : reader.read(client)) {
+                result.add(new TaskDetails(t.getSid(), t.getAssignmentStatus() == null ? null : t.getAssignmentStatus().toString(),
+                        t.getAttributes() == null ? "{}" : t.getAttributes(), t.getWorkflowSid(), t.getTaskChannelUniqueName(),
+                        t.getPriority() == null ? 0 : t.getPriority(), t.getAge() == null ? 0 : Math.max(0, t.getAge()),
+                        t.getTaskQueueSid(), t.getTaskQueueFriendlyName(),
+                        t.getDateCreated() == null ? null : t.getDateCreated().toInstant()));
+            }
+            return result;
+        });
     }
 
     /** The worker's current activity; empty when TaskRouter does not know the worker. */
@@ -490,6 +538,10 @@ public final class TwilioGateway {
 
     /** A reservation as a worker's reservation list shows it. */
     public record ReservationState(String sid, String taskSid, String workerSid, String status, java.time.Instant createdAt) {
+    }
+
+    /** A conference as a list shows it; TaskRouter's conference instruction names it after the task SID. */
+    public record ConferenceSummary(String sid, String friendlyName) {
     }
 
     /** A task with the fields a desktop shows ({@code age} in seconds). */

@@ -4,15 +4,10 @@ import static dev.lifeline.server.e2e.RecoveryHarness.awaitTrue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.partition.Partition;
 import com.twilio.rest.taskrouter.v1.workspace.task.Reservation;
 import dev.lifeline.model.incident.Phase;
-import dev.lifeline.server.cluster.HazelcastMembers;
 import dev.lifeline.server.recovery.Incident;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +37,7 @@ class ClusterFailoverTest {
         phone.drop();
         Incident pinging = harness.awaitIncidentOf("alice", i -> i.phase() == Phase.PINGING);
 
-        HazelcastInstance owner = ownerOf(pinging.incidentId());
+        HazelcastInstance owner = harness.partitionOwnerOf(pinging.incidentId());
         owner.getLifecycleService().terminate();
 
         TestSoftphone restarted = harness.softphone("alice");
@@ -54,39 +49,7 @@ class ClusterFailoverTest {
         awaitTrue("customer and alice share the new conference", () -> harness.conferenceOf(customer).isPresent()
                 && restarted.connectedCalls().stream().anyMatch(c -> harness.conferenceOf(c).equals(harness.conferenceOf(customer))));
         assertThat(harness.sim.voice().effects(customer)).containsEntry("enqueue", 2);
-        assertThat(pingTasksOf(pinging.incidentId())).hasSize(1);
-        assertThat(announcementsIn(oldConference)).isEqualTo(1);
-    }
-
-    private HazelcastInstance ownerOf(String incidentId) {
-        Partition partition = harness.hazelcast.getPartitionService().getPartition(incidentId);
-        for (HazelcastInstance member : harness.members) {
-            if (member.getCluster().getLocalMember().getUuid().equals(partition.getOwner().getUuid())) {
-                return member;
-            }
-        }
-        throw new AssertionError("no owner for " + incidentId + " in map " + HazelcastMembers.INCIDENTS);
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Map<String, Object>> pingTasksOf(String incidentId) {
-        Map<String, Object> taskRouter = (Map<String, Object>) harness.sim.snapshot().get("taskRouter");
-        List<Map<String, Object>> pings = new ArrayList<>();
-        for (Map<String, Object> workspace : (List<Map<String, Object>>) taskRouter.get("workspaces")) {
-            for (Map<String, Object> task : (List<Map<String, Object>>) workspace.get("tasks")) {
-                Map<String, Object> attributes = (Map<String, Object>) task.get("attributes");
-                if (harness.workspace.pingWorkflowSid().equals(task.get("workflow_sid"))
-                        && incidentId.equals(attributes.get("lifelineIncident"))) {
-                    pings.add(task);
-                }
-            }
-        }
-        return pings;
-    }
-
-    private int announcementsIn(String conferenceSid) {
-        return harness.conferences().stream().filter(c -> conferenceSid.equals(c.get("sid")))
-                .map(c -> c.get("announcements")).map(a -> a instanceof List<?> list ? list.size() : ((Number) a).intValue())
-                .findFirst().orElse(0);
+        assertThat(harness.pingTasksOf(pinging.incidentId())).hasSize(1);
+        assertThat(harness.announcementsIn(oldConference)).isEqualTo(1);
     }
 }

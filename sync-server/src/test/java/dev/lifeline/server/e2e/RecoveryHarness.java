@@ -62,6 +62,7 @@ final class RecoveryHarness implements AutoCloseable {
     final HazelcastInstance hazelcast;
     // Members may be added while webhook threads read these lists.
     final List<HazelcastInstance> members = new CopyOnWriteArrayList<>();
+    private final List<Integer> memberSlots = new CopyOnWriteArrayList<>();
     final List<RecoveryEngine> engines = new CopyOnWriteArrayList<>();
     final List<IncidentReconciler> reconcilers = new CopyOnWriteArrayList<>();
     final ProvisionedWorkspace workspace;
@@ -175,20 +176,35 @@ final class RecoveryHarness implements AutoCloseable {
     }
 
     private HazelcastInstance startMember() {
-        int index = members.size();
-        if (index >= setup.memberCount() + SPARE_MEMBER_PORTS) {
-            throw new IllegalStateException("no spare member port left; raise SPARE_MEMBER_PORTS");
-        }
+        int slot = freeMemberSlot();
         List<String> memberList = new ArrayList<>();
         for (int i = 0; i < setup.memberCount() + SPARE_MEMBER_PORTS; i++) {
             memberList.add("127.0.0.1:" + (firstMemberPort + i));
         }
         HazelcastInstance member = setup.memberStarter().apply(HazelcastMembers.config(
-                new ClusterSettings(clusterName, firstMemberPort + index, memberList, setup.backupCount(),
+                new ClusterSettings(clusterName, firstMemberPort + slot, memberList, setup.backupCount(),
                         setup.minClusterSize())));
         members.add(member);
+        memberSlots.add(slot);
         closeables.add(0, () -> member.getLifecycleService().terminate());
         return member;
+    }
+
+    /**
+     * A member port of the TCP-IP list that no running member holds: a replacement takes a dead member's port,
+     * so the member-loss runs can replace members many more times than there are spare ports.
+     */
+    private int freeMemberSlot() {
+        for (int slot = 0; slot < setup.memberCount() + SPARE_MEMBER_PORTS; slot++) {
+            boolean taken = false;
+            for (int i = 0; i < memberSlots.size(); i++) {
+                taken |= memberSlots.get(i) == slot && members.get(i).getLifecycleService().isRunning();
+            }
+            if (!taken) {
+                return slot;
+            }
+        }
+        throw new IllegalStateException("no spare member port left; raise SPARE_MEMBER_PORTS");
     }
 
     private void addEngineFor(HazelcastInstance member) {
@@ -278,6 +294,23 @@ final class RecoveryHarness implements AutoCloseable {
             }
         }
         throw new IllegalStateException("no live member");
+    }
+
+    /** The running member that owns the partition of {@code key} (the same partition in every map). */
+    HazelcastInstance partitionOwnerOf(String key) {
+        HazelcastInstance live = liveMember();
+        java.util.UUID owner = live.getPartitionService().getPartition(key).getOwner().getUuid();
+        for (HazelcastInstance member : members) {
+            if (member.getLifecycleService().isRunning() && member.getCluster().getLocalMember().getUuid().equals(owner)) {
+                return member;
+            }
+        }
+        throw new AssertionError("no running owner for " + key);
+    }
+
+    HazelcastInstance liveMember() {
+        return members.stream().filter(member -> member.getLifecycleService().isRunning()).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no live member"));
     }
 
     private static synchronized int nextPorts(int count) {
@@ -416,11 +449,7 @@ final class RecoveryHarness implements AutoCloseable {
     /** The reconnect task ({@code isReconnect}) created for this customer call, from the emulator's TaskRouter state. */
     @SuppressWarnings("unchecked")
     Map<String, Object> reconnectTaskOf(String callSid) {
-        Map<String, Object> taskRouter = (Map<String, Object>) sim.snapshot().get("taskRouter");
-        List<Map<String, Object>> tasks = new ArrayList<>();
-        for (Map<String, Object> workspace : (List<Map<String, Object>>) taskRouter.get("workspaces")) {
-            tasks.addAll((List<Map<String, Object>>) workspace.get("tasks"));
-        }
+        List<Map<String, Object>> tasks = tasks();
         Map<String, Object> newest = null;
         for (Map<String, Object> task : tasks) {
             Map<String, Object> attributes = (Map<String, Object>) task.get("attributes");
@@ -432,6 +461,41 @@ final class RecoveryHarness implements AutoCloseable {
             throw new AssertionError("no reconnect task for call " + callSid + " in " + tasks);
         }
         return newest;
+    }
+
+    /** The Recovery Ping tasks created for one incident (workflow = the ping workflow, marker attribute). */
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> pingTasksOf(String incidentId) {
+        return tasks().stream()
+                .filter(task -> workspace.pingWorkflowSid().equals(task.get("workflow_sid")))
+                .filter(task -> incidentId.equals(((Map<String, Object>) task.get("attributes")).get("lifelineIncident")))
+                .toList();
+    }
+
+    /** Every reconnect task ({@code isReconnect}) created for this customer call. */
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> reconnectTasksOf(String callSid) {
+        return tasks().stream().filter(task -> {
+            Map<String, Object> attributes = (Map<String, Object>) task.get("attributes");
+            return callSid.equals(attributes.get("call_sid")) && Boolean.TRUE.equals(attributes.get("isReconnect"));
+        }).toList();
+    }
+
+    /** How many announcements the emulator played into the conference. */
+    int announcementsIn(String conferenceSid) {
+        return conferences().stream().filter(c -> conferenceSid.equals(c.get("sid")))
+                .map(c -> c.get("announcements")).map(a -> a instanceof List<?> list ? list.size() : ((Number) a).intValue())
+                .findFirst().orElse(0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> tasks() {
+        Map<String, Object> taskRouter = (Map<String, Object>) sim.snapshot().get("taskRouter");
+        List<Map<String, Object>> tasks = new ArrayList<>();
+        for (Map<String, Object> workspace : (List<Map<String, Object>>) taskRouter.get("workspaces")) {
+            tasks.addAll((List<Map<String, Object>>) workspace.get("tasks"));
+        }
+        return tasks;
     }
 
     Optional<Incident> incident(String incidentId) {

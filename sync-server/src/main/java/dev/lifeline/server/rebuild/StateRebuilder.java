@@ -1,0 +1,114 @@
+package dev.lifeline.server.rebuild;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import dev.lifeline.server.cluster.HazelcastMembers;
+import dev.lifeline.server.conference.ConferenceRecord;
+import dev.lifeline.server.observability.LifelineMetrics;
+import dev.lifeline.server.recovery.Incident;
+import dev.lifeline.server.recovery.RecoveryPolicy;
+import dev.lifeline.server.twilio.TwilioGateway;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Recreates, from Twilio's REST state, the open incidents and the in-progress conference records that the
+ * cluster no longer holds. Only missing keys are written, and only where still absent at write time
+ * ({@link RestoreIfAbsent}), so running it on several members at once, or twice, is harmless. Rebuilt records are
+ * stored as they are; the reconciler then performs their pending effects and runs their watchdog, so a customer
+ * on hold is reconnected when the agent returns, or requeued when the ping runs out.
+ */
+public final class StateRebuilder {
+
+    private static final Logger log = LoggerFactory.getLogger(StateRebuilder.class);
+
+    private final IMap<String, Incident> incidents;
+    private final IMap<String, ConferenceRecord> conferences;
+    private final IMap<String, String> incidentsByCustomer;
+    private final TwilioEvidence twilio;
+    private final RecoveryPolicy policy;
+    private final Clock clock;
+    private final LifelineMetrics metrics;
+
+    public StateRebuilder(HazelcastInstance hazelcast, TwilioGateway twilio, RecoveryPolicy policy, Clock clock,
+                          LifelineMetrics metrics) {
+        this.incidents = hazelcast.getMap(HazelcastMembers.INCIDENTS);
+        this.conferences = hazelcast.getMap(HazelcastMembers.CONFERENCES);
+        // IncidentStore's customer → incident index; the hang-up of a customer finds its incident through it.
+        this.incidentsByCustomer = hazelcast.getMap(HazelcastMembers.INCIDENTS + "-by-customer");
+        this.twilio = new TwilioEvidence(twilio, policy.pingWorkflowSid());
+        this.policy = policy;
+        this.clock = clock;
+        this.metrics = metrics;
+    }
+
+    /** What one pass restored. */
+    public record Rebuilt(int incidents, int conferences) {
+    }
+
+    /**
+     * Restores the missing records among the keys {@code lost} accepts (the keys of the lost partitions; any key
+     * for a cold start). Incidents first, so the conference records can name the incident they are recovering.
+     */
+    public Rebuilt rebuild(Predicate<String> lost) {
+        Map<String, String> openIncidentOfConference = new HashMap<>();
+        int incidentCount = 0;
+        for (IncidentEvidence evidence : twilio.incidents(id -> lost.test(id) && !incidents.containsKey(id))) {
+            Optional<Incident> rebuilt = replay(evidence);
+            if (rebuilt.isEmpty()) {
+                continue;
+            }
+            Incident incident = rebuilt.get();
+            if (!incident.isTerminal()) {
+                openIncidentOfConference.put(incident.conferenceSid(), incident.incidentId());
+            }
+            if (Boolean.TRUE.equals(incidents.executeOnKey(incident.incidentId(), new RestoreIfAbsent<>(incident)))) {
+                incidentsByCustomer.set(incident.customerCallSid(), incident.incidentId());
+                metrics.recordRebuilt("incident");
+                incidentCount++;
+                log.warn("incident {} rebuilt from Twilio state in phase {}", incident.incidentId(), incident.phase());
+            }
+        }
+        int conferenceCount = 0;
+        for (TwilioEvidence.ConferenceEvidence evidence : twilio.conferences(sid -> lost.test(sid) && !conferences.containsKey(sid))) {
+            ConferenceRecord record = ConferenceReplay.rebuild(evidence.conferenceSid(), evidence.customerCallSid(),
+                    evidence.participants(), evidence.worker(), evidence.workerIdentity(),
+                    recoveringIncident(evidence, openIncidentOfConference));
+            if (Boolean.TRUE.equals(conferences.executeOnKey(record.conferenceSid(), new RestoreIfAbsent<>(record)))) {
+                metrics.recordRebuilt("conference");
+                conferenceCount++;
+                log.warn("conference {} rebuilt from Twilio state with {} participants", record.conferenceSid(),
+                        record.participants().size());
+            }
+        }
+        return new Rebuilt(incidentCount, conferenceCount);
+    }
+
+    /** The open incident of the conference: one rebuilt just now, or one that survived (found by its customer). */
+    private String recoveringIncident(TwilioEvidence.ConferenceEvidence conference, Map<String, String> rebuilt) {
+        String incidentId = rebuilt.get(conference.conferenceSid());
+        if (incidentId != null || conference.customerCallSid() == null) {
+            return incidentId;
+        }
+        return Optional.ofNullable(incidentsByCustomer.get(conference.customerCallSid()))
+                .map(incidents::get)
+                .filter(incident -> !incident.isTerminal() && incident.conferenceSid().equals(conference.conferenceSid()))
+                .map(Incident::incidentId)
+                .orElse(null);
+    }
+
+    private Optional<Incident> replay(IncidentEvidence evidence) {
+        try {
+            return IncidentReplay.replay(evidence, policy, clock.instant());
+        } catch (IllegalArgumentException e) {
+            // A task carrying our marker but not our snapshot (edited by hand?): nothing sound to rebuild from.
+            log.warn("incident {} cannot be rebuilt: {}", evidence.incidentId(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+}
