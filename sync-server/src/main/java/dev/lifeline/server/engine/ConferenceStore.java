@@ -49,6 +49,11 @@ public final class ConferenceStore {
         return Optional.ofNullable(conferences.get(conferenceSid));
     }
 
+    /** The conferences whose primary copy this member holds: each member audits its own share. */
+    public java.util.Set<String> localConferenceSids() {
+        return conferences.localKeySet();
+    }
+
     public java.util.Collection<ConferenceRecord> all() {
         return conferences.values();
     }

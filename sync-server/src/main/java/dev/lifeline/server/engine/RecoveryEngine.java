@@ -87,6 +87,21 @@ public final class RecoveryEngine implements WebhookHandler {
         }
     }
 
+    /**
+     * Applies a participant-leave that Twilio's REST state proves but whose callback never arrived: Voice
+     * callbacks are not retried on an HTTP error, so one refused by a minority member (503) or lost in an
+     * overload is gone for good (reliability.md §0.6). The leave goes through the same state machine as a real
+     * one, so a drop opens its incident and a later real callback for the same leg changes nothing.
+     */
+    public void applyMissedLeave(String conferenceSid, String callSid, long sequence) {
+        MDC.put("conferenceSid", conferenceSid);
+        try {
+            handle(conferences.apply(ConferenceCallback.leave(conferenceSid, callSid, sequence, LeaveReason.UNKNOWN)));
+        } finally {
+            MDC.remove("conferenceSid");
+        }
+    }
+
     @Override
     public void onTaskRouterEvent(TaskRouterEvent event) {
         String eventId = "taskrouter:" + event.id();

@@ -82,6 +82,8 @@ final class RecoveryHarness implements AutoCloseable {
     private final Javalin http;
     private final String conferenceCallbackUrl;
     private volatile Duration reconcileEvery;
+    private volatile java.util.function.Predicate<dev.lifeline.server.webhooks.ConferenceCallback> refusedConferenceCallbacks =
+            callback -> false;
     private final List<AutoCloseable> closeables = new ArrayList<>();
 
     RecoveryHarness(Duration pingTtl, Duration deadline) {
@@ -258,6 +260,10 @@ final class RecoveryHarness implements AutoCloseable {
 
         @Override
         public void onConferenceCallback(dev.lifeline.server.webhooks.ConferenceCallback callback) {
+            if (refusedConferenceCallbacks.test(callback)) {
+                // As a member cut off from the majority answers; Twilio does not retry a Voice callback on a 5xx.
+                throw new io.javalin.http.ServiceUnavailableResponse("refused by the test");
+            }
             long start = System.nanoTime();
             try {
                 pick().onConferenceCallback(callback);
@@ -275,6 +281,11 @@ final class RecoveryHarness implements AutoCloseable {
                 engineHandlingNanos.add(System.nanoTime() - start);
             }
         }
+    }
+
+    /** From now on, conference callbacks matching {@code refused} are answered 503 (and so lost: Twilio won't retry). */
+    void refuseConferenceCallbacks(java.util.function.Predicate<dev.lifeline.server.webhooks.ConferenceCallback> refused) {
+        refusedConferenceCallbacks = refused;
     }
 
     /** Starts every member's reconciler on its timer, as the server does. */
