@@ -14,4 +14,7 @@ case "${1:-all}" in
 esac
 mvn -B -q -pl sync-server -am test -Dgroups=bench -Dbench.excluded= -Dtest="$tests" \
   -Dsurefire.failIfNoSpecifiedTests=false ${BENCH_OPTS:-}
-grep -h -A6 '^== ' sync-server/target/surefire-reports/dev.lifeline.bench.*-output.txt
+# Only this run's reports: figures from an earlier run of another benchmark would be mistaken for today's.
+for test in ${tests//,/ }; do
+  grep -h -A6 '^== ' "sync-server/target/surefire-reports/dev.lifeline.bench.$test-output.txt"
+done

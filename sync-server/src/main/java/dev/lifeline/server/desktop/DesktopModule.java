@@ -1,5 +1,6 @@
 package dev.lifeline.server.desktop;
 
+import dev.lifeline.server.timers.DaemonTimer;
 import com.hazelcast.core.HazelcastInstance;
 import dev.lifeline.server.auth.SessionAuthenticator;
 import dev.lifeline.server.engine.RecoveryEngine;
@@ -65,11 +66,7 @@ public final class DesktopModule implements AutoCloseable {
     /** Starts the presence sweeper (every half grace period), the 1 s supervisor push and the session-expiry watch. */
     public synchronized DesktopModule start() {
         if (sessionWatch == null) {
-            sessionWatch = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "desktop-session-watch");
-                thread.setDaemon(true);
-                return thread;
-            });
+            sessionWatch = DaemonTimer.named("desktop-session-watch");
             sessionWatch.scheduleWithFixedDelay(() -> {
                 try {
                     warnSessionsExpiringBefore(deps.clock().instant().plus(EXPIRY_WARNING));

@@ -1,8 +1,8 @@
 package dev.lifeline.server.engine;
 
+import dev.lifeline.server.timers.DaemonTimer;
 import com.hazelcast.splitbrainprotection.SplitBrainProtectionException;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -18,11 +18,7 @@ public final class IncidentReconciler implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(IncidentReconciler.class);
 
     private final RecoveryEngine engine;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "incident-reconciler");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService timer = DaemonTimer.named("incident-reconciler");
 
     public IncidentReconciler(RecoveryEngine engine) {
         this.engine = engine;

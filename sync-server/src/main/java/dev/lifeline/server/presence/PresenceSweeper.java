@@ -1,5 +1,6 @@
 package dev.lifeline.server.presence;
 
+import dev.lifeline.server.timers.DaemonTimer;
 import dev.lifeline.server.desktop.AgentDirectory;
 import dev.lifeline.server.engine.IncidentStore;
 import dev.lifeline.server.twilio.TwilioGateway;
@@ -8,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -43,11 +43,7 @@ public final class PresenceSweeper implements AutoCloseable {
     /** Runs {@link #sweep()} every {@code every} until closed. */
     public synchronized PresenceSweeper start(Duration every) {
         if (timer == null) {
-            timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "presence-sweeper");
-                thread.setDaemon(true);
-                return thread;
-            });
+            timer = DaemonTimer.named("presence-sweeper");
             timer.scheduleWithFixedDelay(this::sweepQuietly, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
         }
         return this;

@@ -1,5 +1,6 @@
 package dev.lifeline.server.rebuild;
 
+import dev.lifeline.server.timers.DaemonTimer;
 import com.hazelcast.core.HazelcastInstance;
 import dev.lifeline.server.cluster.HazelcastMembers;
 import dev.lifeline.server.observability.LifelineMetrics;
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -42,11 +42,7 @@ public final class PartitionLossWatcher implements AutoCloseable {
     private final Set<Integer> lostPartitions = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean passScheduled = new AtomicBoolean();
     private final List<Runnable> unregister = new ArrayList<>();
-    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "partition-loss-rebuild");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService worker = DaemonTimer.named("partition-loss-rebuild");
 
     public PartitionLossWatcher(HazelcastInstance hazelcast, StateRebuilder rebuilder, LifelineMetrics metrics) {
         this.hazelcast = hazelcast;

@@ -1,5 +1,6 @@
 package dev.lifeline.server.supervisor;
 
+import dev.lifeline.server.timers.DaemonTimer;
 import dev.lifeline.model.agent.AgentView;
 import dev.lifeline.model.event.QueueSnapshotChanged;
 import dev.lifeline.model.incident.IncidentView;
@@ -23,7 +24,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -107,11 +107,7 @@ public final class SupervisorFeed implements AutoCloseable {
 
     public synchronized SupervisorFeed start(Duration every) {
         if (timer == null) {
-            timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "supervisor-feed");
-                thread.setDaemon(true);
-                return thread;
-            });
+            timer = DaemonTimer.named("supervisor-feed");
             timer.scheduleAtFixedRate(() -> {
                 try {
                     pushNow();
