@@ -18,9 +18,29 @@ import java.util.List;
  * the conference has not ended. Only the LAST agent triggers a recovery; with another agent still on the
  * call native behaviour applies (seed §3.1 step 5).
  */
-final class DropDetection {
+public final class DropDetection {
 
     private DropDetection() {
+    }
+
+    /**
+     * The drop a record already shows: its recovering incident's agent leg, gone without a graceful mark. Used to
+     * re-open an incident whose record was lost with its partition before it left any trace at Twilio (before its
+     * Recovery Ping existed), while the conference record survived on another member.
+     *
+     * @return the events the drop produced, empty when the record names no such leg
+     */
+    public static List<RecoveryEvent> redetect(ConferenceRecord record) {
+        String incidentId = record.recoveringIncidentId();
+        if (incidentId == null || record.ended() || !record.customerPresent()) {
+            return List.of();
+        }
+        return record.participants().values().stream()
+                .filter(p -> p.role() == PartyRole.WORKER && p.worker() != null && !p.present() && !p.leftGracefully())
+                .filter(p -> IncidentIds.incidentId(record.conferenceSid(), p.callSid()).equals(incidentId))
+                .findFirst()
+                .map(dropped -> events(dropped, record))
+                .orElse(List.of());
     }
 
     static boolean isDrop(Participant before, ConferenceCallback leave, ConferenceRecord after) {

@@ -4,12 +4,17 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import dev.lifeline.server.cluster.HazelcastMembers;
 import dev.lifeline.server.conference.ConferenceRecord;
+import dev.lifeline.server.conference.DropDetection;
 import dev.lifeline.server.observability.LifelineMetrics;
 import dev.lifeline.server.recovery.Incident;
+import dev.lifeline.server.recovery.RecoveryEvent;
 import dev.lifeline.server.recovery.RecoveryPolicy;
+import dev.lifeline.server.recovery.RecoveryStateMachine;
+import dev.lifeline.server.recovery.Transition;
 import dev.lifeline.server.twilio.TwilioGateway;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -30,6 +35,7 @@ public final class StateRebuilder {
     private final IMap<String, Incident> incidents;
     private final IMap<String, ConferenceRecord> conferences;
     private final IMap<String, String> incidentsByCustomer;
+    private final IMap<String, String> effectLeases;
     private final TwilioEvidence twilio;
     private final RecoveryPolicy policy;
     private final Clock clock;
@@ -40,7 +46,8 @@ public final class StateRebuilder {
         this.incidents = hazelcast.getMap(HazelcastMembers.INCIDENTS);
         this.conferences = hazelcast.getMap(HazelcastMembers.CONFERENCES);
         // IncidentStore's customer → incident index; the hang-up of a customer finds its incident through it.
-        this.incidentsByCustomer = hazelcast.getMap(HazelcastMembers.INCIDENTS + "-by-customer");
+        this.incidentsByCustomer = hazelcast.getMap(HazelcastMembers.INCIDENTS_BY_CUSTOMER);
+        this.effectLeases = hazelcast.getMap(HazelcastMembers.EFFECT_LEASES);
         this.twilio = new TwilioEvidence(twilio, policy.pingWorkflowSid());
         this.policy = policy;
         this.clock = clock;
@@ -74,6 +81,7 @@ public final class StateRebuilder {
                 log.warn("incident {} rebuilt from Twilio state in phase {}", incident.incidentId(), incident.phase());
             }
         }
+        incidentCount += redetectFromSurvivingConferences(lost);
         int conferenceCount = 0;
         for (TwilioEvidence.ConferenceEvidence evidence : twilio.conferences(sid -> lost.test(sid) && !conferences.containsKey(sid))) {
             ConferenceRecord record = ConferenceReplay.rebuild(evidence.conferenceSid(), evidence.customerCallSid(),
@@ -87,6 +95,52 @@ public final class StateRebuilder {
             }
         }
         return new Rebuilt(incidentCount, conferenceCount);
+    }
+
+    /**
+     * An incident lost in the moment between its drop and its Recovery Ping has no trace at Twilio, but the
+     * conference record, if it survived, still shows the dropped leg and names the incident: the drop is detected
+     * again from it and the incident starts over (its announcement, hold music and ping are performed by the
+     * reconciler at once; announcing twice is the worst case). Scans every conference record: it runs only after a loss.
+     */
+    private int redetectFromSurvivingConferences(Predicate<String> lost) {
+        int count = 0;
+        for (ConferenceRecord record : conferences.values()) {
+            String incidentId = record.recoveringIncidentId();
+            if (incidentId == null || !lost.test(incidentId) || incidents.containsKey(incidentId)) {
+                continue;
+            }
+            List<RecoveryEvent> drop = DropDetection.redetect(record);
+            if (drop.isEmpty() || !twilio.stillIn(record.conferenceSid(), record.customerCallSid())) {
+                continue;
+            }
+            Incident incident = replayDrop(drop);
+            if (incident == null) {
+                continue;
+            }
+            if (Boolean.TRUE.equals(incidents.executeOnKey(incident.incidentId(), new RestoreIfAbsent<>(incident)))) {
+                // A claim on an effect outlives the effect by its lease, as a "done" marker for the record it guarded.
+                // That record is gone and nothing at Twilio proves these effects ran: they must run again, now.
+                incident.pendingEffects().forEach(effect -> effectLeases.delete(effect.effectId()));
+                incidentsByCustomer.set(incident.customerCallSid(), incident.incidentId());
+                metrics.recordRebuilt("incident");
+                count++;
+                log.warn("incident {} re-detected from its surviving conference record (lost before its ping existed)",
+                        incident.incidentId());
+            }
+        }
+        return count;
+    }
+
+    private Incident replayDrop(List<RecoveryEvent> drop) {
+        Incident incident = null;
+        for (RecoveryEvent event : drop) {
+            Transition transition = RecoveryStateMachine.apply(incident, event, clock.instant(), policy);
+            if (transition.next() != null) {
+                incident = transition.next();
+            }
+        }
+        return incident;
     }
 
     /** The open incident of the conference: one rebuilt just now, or one that survived (found by its customer). */

@@ -78,6 +78,11 @@ final class TwilioEvidence {
                         twilio.conferenceSidByName(taskSid).orElse(null)));
     }
 
+    /** True while the call is still a participant of the conference, by Twilio's own list. */
+    boolean stillIn(String conferenceSid, String callSid) {
+        return twilio.participants(conferenceSid).stream().anyMatch(party -> party.callSid().equals(callSid));
+    }
+
     /** Every in-progress conference whose SID {@code wanted} accepts, with what its record needs. */
     List<ConferenceEvidence> conferences(Predicate<String> wanted) {
         return twilio.activeConferences().stream()

@@ -1,0 +1,59 @@
+package dev.lifeline.server.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.twilio.rest.taskrouter.v1.workspace.Task;
+import dev.lifeline.model.incident.Phase;
+import dev.lifeline.server.cluster.HazelcastMembers;
+import dev.lifeline.server.rebuild.StateRebuilder;
+import dev.lifeline.server.recovery.Incident;
+import java.time.Clock;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An incident lost with its partition in the moment between the drop and the Recovery Ping leaves nothing at
+ * Twilio to rebuild it from; the conference record, kept on a surviving member, still shows the dropped leg.
+ * Simulated here by deleting the incident record and its ping task, then running the rebuild for every key.
+ */
+class LostBeforePingRebuildTest {
+
+    private RecoveryHarness harness;
+
+    @AfterEach
+    void stop() {
+        if (harness != null) {
+            harness.close();
+        }
+    }
+
+    @Test
+    void anIncidentLostBeforeItsPingExistedIsDetectedAgainFromTheSurvivingConferenceRecord() throws Exception {
+        harness = new RecoveryHarness(Duration.ofSeconds(15), Duration.ofSeconds(120));
+        TestSoftphone phone = harness.softphone("alice");
+        String customer = harness.customerTalkingTo("alice", phone);
+        phone.drop();
+        Incident lost = harness.awaitIncidentOf("alice", i -> i.phase() == Phase.PINGING);
+        harness.hazelcast.getMap(HazelcastMembers.INCIDENTS).delete(lost.incidentId());
+        Task.deleter(harness.workspace.workspaceSid(), lost.pingTaskSid()).delete(harness.client);
+        StateRebuilder rebuilder = new StateRebuilder(harness.hazelcast, harness.gateway, harness.engine.policy(),
+                Clock.systemUTC(), harness.metrics);
+
+        StateRebuilder.Rebuilt rebuilt = rebuilder.rebuild(key -> true);
+
+        assertThat(rebuilt.incidents()).isEqualTo(1);
+        Incident again = harness.liveEngine().incidents().get(lost.incidentId()).orElseThrow();
+        assertThat(again.phase()).isEqualTo(Phase.DETECTED);
+        assertThat(again.droppedWorker().workerSid()).isEqualTo(lost.droppedWorker().workerSid());
+        assertThat(again.customerCallSid()).isEqualTo(customer);
+        assertThat(rebuilder.rebuild(key -> true).incidents()).as("a second pass restores nothing twice").isZero();
+
+        harness.startReconcilers(Duration.ofMillis(200));
+        Incident pingingAgain = harness.awaitIncidentOf("alice",
+                i -> i.incidentId().equals(lost.incidentId()) && i.phase() == Phase.PINGING);
+        assertThat(pingingAgain.pingTaskSid()).isNotEqualTo(lost.pingTaskSid());
+        harness.agentComesBack("alice", pingingAgain, customer);
+        assertThat(harness.sim.voice().effects(customer)).containsEntry("enqueue", 2);
+    }
+}
