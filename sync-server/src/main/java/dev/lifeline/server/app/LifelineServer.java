@@ -17,7 +17,7 @@ import dev.lifeline.server.engine.ConferenceStore;
 import dev.lifeline.server.engine.EffectExecutor;
 import dev.lifeline.server.engine.EffectLeases;
 import dev.lifeline.server.engine.IncidentReconciler;
-import dev.lifeline.server.engine.MissedLeaveAudit;
+import dev.lifeline.server.engine.ConferenceAudit;
 import dev.lifeline.server.engine.IncidentStore;
 import dev.lifeline.server.engine.RecoveryEngine;
 import dev.lifeline.server.engine.SeenEvents;
@@ -54,7 +54,7 @@ public final class LifelineServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LifelineServer.class);
     private static final int MAX_REQUEST_BYTES = 64 * 1024;
     private static final Duration RECONCILE_EVERY = Duration.ofSeconds(1);
-    /** Each look costs a Twilio request per owned conference with an agent (see MissedLeaveAudit). */
+    /** Each look costs a Twilio request per owned conference with an agent (see ConferenceAudit). */
     private static final Duration AUDIT_EVERY = Duration.ofSeconds(20);
 
     private final List<AutoCloseable> resources = new ArrayList<>();
@@ -143,7 +143,7 @@ public final class LifelineServer implements AutoCloseable {
 
         reconciler = new IncidentReconciler(engine).start(RECONCILE_EVERY);
         resources.add(0, reconciler);
-        resources.add(0, new MissedLeaveAudit(engine, gateway).start(AUDIT_EVERY));
+        resources.add(0, new ConferenceAudit(engine, gateway).start(AUDIT_EVERY));
         PartitionLossWatcher partitionLoss = new PartitionLossWatcher(hazelcast,
                 new StateRebuilder(hazelcast, gateway, policy, clock, metrics), metrics).start();
         resources.add(0, partitionLoss);

@@ -11,6 +11,7 @@ import dev.lifeline.server.recovery.Effect;
 import dev.lifeline.server.recovery.Incident;
 import dev.lifeline.server.recovery.RecoveryEvent;
 import dev.lifeline.server.recovery.RecoveryPolicy;
+import dev.lifeline.server.twilio.ParticipantState;
 import dev.lifeline.server.webhooks.TaskRouterEvent;
 import dev.lifeline.server.webhooks.WebhookHandler;
 import java.time.Clock;
@@ -76,12 +77,33 @@ public final class RecoveryEngine implements WebhookHandler {
         }
         MDC.put("conferenceSid", callback.conferenceSid());
         try {
-            AppliedConference applied = conferences.apply(toDomain(callback));
-            handle(applied);
-            if ("participant-join".equals(callback.event())) {
-                registerIfExpected(callback).ifPresent(this::handle);
-            }
+            applyConferenceCallback(callback);
             seen.markApplied(eventId);
+        } finally {
+            MDC.remove("conferenceSid");
+        }
+    }
+
+    private void applyConferenceCallback(dev.lifeline.server.webhooks.ConferenceCallback callback) {
+        handle(conferences.apply(toDomain(callback)));
+        if ("participant-join".equals(callback.event())) {
+            registerIfExpected(callback).ifPresent(this::handle);
+        }
+    }
+
+    /**
+     * Applies a participant-join that Twilio's participant list proves but whose callback never arrived (see
+     * {@link #applyMissedLeave}): without it an agent's leg is never registered, and its later drop goes unseen.
+     *
+     * @param friendlyName the conference's name (TaskRouter names it after the task), to find the expected agent
+     * @param sequence     the record's last sequence: any callback Twilio sends later is newer than this state
+     */
+    public void applyMissedJoin(String conferenceSid, String friendlyName, ParticipantState party, long sequence) {
+        MDC.put("conferenceSid", conferenceSid);
+        try {
+            applyConferenceCallback(new dev.lifeline.server.webhooks.ConferenceCallback(conferenceSid, friendlyName,
+                    "participant-join", sequence, party.callSid(), party.label(), party.hold(), party.muted(),
+                    party.endConferenceOnExit(), null, null, null, null));
         } finally {
             MDC.remove("conferenceSid");
         }

@@ -1,0 +1,93 @@
+package dev.lifeline.server.e2e;
+
+import static dev.lifeline.server.e2e.RecoveryHarness.awaitTrue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lifeline.model.incident.Phase;
+import dev.lifeline.server.engine.ConferenceAudit;
+import dev.lifeline.server.recovery.Incident;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Conference callbacks answered 503 (as a member cut off from the majority answers) are never sent again by
+ * Twilio. A lost leave of the agent would leave the customer waiting in silence with no incident; a lost join
+ * would leave the agent's leg unregistered, so its later drop went unseen. The audit finds both in Twilio's
+ * participant list, and the recovery runs as usual.
+ */
+class ConferenceAuditTest {
+
+    private RecoveryHarness harness;
+
+    @AfterEach
+    void stop() {
+        if (harness != null) {
+            harness.close();
+        }
+    }
+
+    @Test
+    void aDropWhoseLeaveCallbackWasLostIsFoundInTwiliosStateAndRecovered() throws Exception {
+        harness = new RecoveryHarness(Duration.ofSeconds(15), Duration.ofSeconds(120));
+        ConferenceAudit audit = new ConferenceAudit(harness.engine, harness.gateway);
+        TestSoftphone phone = harness.softphone("alice");
+        String customer = harness.customerTalkingTo("alice", phone);
+        String conference = harness.conferenceOf(customer).orElseThrow();
+        List<String> aliceLegs = phone.connectedCalls();
+        harness.refuseConferenceCallbacks(callback -> "participant-leave".equals(callback.event())
+                && aliceLegs.contains(callback.callSid()));
+
+        assertThat(audit.sweep()).as("nothing is missing while alice is on the call").isZero();
+        phone.drop();
+        awaitTrue("alice's leg is gone from the conference at Twilio",
+                () -> harness.gateway.participants(conference).stream().noneMatch(p -> aliceLegs.contains(p.callSid())));
+        assertThat(harness.liveEngine().incidents().all()).as("the leave callback was lost: no incident yet").isEmpty();
+
+        assertThat(audit.sweep()).as("first look: alice's leg is a suspect").isEqualTo(1);
+        assertThat(harness.liveEngine().incidents().all()).as("one look is not enough to act").isEmpty();
+        audit.sweep();
+
+        Incident pinging = harness.awaitIncidentOf("alice", i -> i.phase() == Phase.PINGING);
+        assertThat(pinging.conferenceSid()).isEqualTo(conference);
+        harness.agentComesBack("alice", pinging, customer);
+        assertThat(harness.liveEngine().incidents().all()).hasSize(1);
+        assertThat(harness.sim.voice().effects(customer)).containsEntry("enqueue", 2);
+        assertThat(harness.pingTasksOf(pinging.incidentId())).hasSize(1);
+        assertThat(audit.sweep()).as("the restored call has alice's new leg: nothing missing").isZero();
+    }
+
+    @Test
+    void anAgentWhoseJoinCallbackWasLostIsRegisteredFromTwiliosStateSoHerDropIsRecovered() throws Exception {
+        harness = new RecoveryHarness(Duration.ofSeconds(15), Duration.ofSeconds(120));
+        ConferenceAudit audit = new ConferenceAudit(harness.engine, harness.gateway);
+        TestSoftphone phone = harness.softphone("alice");
+        harness.refuseConferenceCallbacks(callback -> "participant-join".equals(callback.event())
+                && callback.label() != null && callback.label().equals("alice"));
+        harness.makeAvailable("alice");
+        String customer = harness.sim.voice().inboundCall("+15551230001", "+15550100000", harness.workspace.voiceWorkflowSid(),
+                "{\"from\":\"+15551230001\"}", null, null);
+        harness.acceptVoice("alice", harness.awaitPendingReservation("alice", task -> true));
+        awaitTrue("alice's leg is in the customer's conference at Twilio", () -> harness.conferenceOf(customer).isPresent()
+                && !phone.connectedCalls().isEmpty() && harness.conferenceOf(phone.connectedCalls().get(0)).equals(harness.conferenceOf(customer)));
+        String conference = harness.conferenceOf(customer).orElseThrow();
+        awaitTrue("the customer's own join is applied", () -> harness.liveEngine().conference(conference).isPresent());
+        assertThat(registeredAgents(conference)).as("alice's join callback was lost").isZero();
+
+        assertThat(audit.sweep()).as("first look: alice's leg is unknown").isEqualTo(1);
+        audit.sweep();
+        assertThat(registeredAgents(conference)).as("registered from Twilio's participant list").isEqualTo(1);
+
+        harness.refuseConferenceCallbacks(callback -> false);
+        phone.drop();
+        Incident pinging = harness.awaitIncidentOf("alice", i -> i.phase() == Phase.PINGING);
+        harness.agentComesBack("alice", pinging, customer);
+        assertThat(harness.liveEngine().incidents().all()).hasSize(1);
+    }
+
+    private long registeredAgents(String conferenceSid) {
+        return harness.liveEngine().conference(conferenceSid).map(record -> record.participants().values().stream()
+                .filter(p -> p.present() && p.worker() != null).count()).orElse(0L);
+    }
+}
