@@ -13,11 +13,11 @@ import dev.lifeline.server.config.ServerConfig;
 import dev.lifeline.server.desktop.AgentDirectory;
 import dev.lifeline.server.desktop.DesktopHub;
 import dev.lifeline.server.desktop.DesktopModule;
+import dev.lifeline.server.engine.ConferenceAudit;
 import dev.lifeline.server.engine.ConferenceStore;
 import dev.lifeline.server.engine.EffectExecutor;
 import dev.lifeline.server.engine.EffectLeases;
 import dev.lifeline.server.engine.IncidentReconciler;
-import dev.lifeline.server.engine.ConferenceAudit;
 import dev.lifeline.server.engine.IncidentStore;
 import dev.lifeline.server.engine.RecoveryEngine;
 import dev.lifeline.server.engine.SeenEvents;
@@ -54,7 +54,7 @@ public final class LifelineServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LifelineServer.class);
     private static final int MAX_REQUEST_BYTES = 64 * 1024;
     private static final Duration RECONCILE_EVERY = Duration.ofSeconds(1);
-    /** Each look costs a Twilio request per owned conference with an agent (see ConferenceAudit). */
+    /** Each look costs a conference list plus a participant list per owned live conference (see ConferenceAudit). */
     private static final Duration AUDIT_EVERY = Duration.ofSeconds(20);
 
     private final List<AutoCloseable> resources = new ArrayList<>();

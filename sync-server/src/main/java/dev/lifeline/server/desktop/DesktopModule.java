@@ -1,6 +1,5 @@
 package dev.lifeline.server.desktop;
 
-import dev.lifeline.server.timers.DaemonTimer;
 import com.hazelcast.core.HazelcastInstance;
 import dev.lifeline.server.auth.SessionAuthenticator;
 import dev.lifeline.server.engine.RecoveryEngine;
@@ -8,6 +7,7 @@ import dev.lifeline.server.presence.PresenceRegistry;
 import dev.lifeline.server.presence.PresenceSweeper;
 import dev.lifeline.server.provision.ProvisionedWorkspace;
 import dev.lifeline.server.supervisor.SupervisorFeed;
+import dev.lifeline.server.timers.DaemonTimer;
 import dev.lifeline.server.twilio.TwilioGateway;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.time.Clock;

@@ -30,7 +30,7 @@ public final class ConferenceStore {
 
     public ConferenceStore(HazelcastInstance hazelcast) {
         this.conferences = hazelcast.getMap(HazelcastMembers.CONFERENCES);
-        this.pendingByTask = hazelcast.getMap(HazelcastMembers.CONFERENCES + "-pending-by-task");
+        this.pendingByTask = hazelcast.getMap(HazelcastMembers.PENDING_BY_TASK);
     }
 
     public AppliedConference apply(ConferenceCallback callback) {

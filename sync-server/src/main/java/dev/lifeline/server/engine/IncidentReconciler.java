@@ -1,7 +1,7 @@
 package dev.lifeline.server.engine;
 
-import dev.lifeline.server.timers.DaemonTimer;
 import com.hazelcast.splitbrainprotection.SplitBrainProtectionException;
+import dev.lifeline.server.timers.DaemonTimer;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;

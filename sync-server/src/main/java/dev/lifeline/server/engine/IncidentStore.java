@@ -30,7 +30,7 @@ public final class IncidentStore {
 
     public IncidentStore(HazelcastInstance hazelcast) {
         this.incidents = hazelcast.getMap(HazelcastMembers.INCIDENTS);
-        this.customerIndex = hazelcast.getMap(HazelcastMembers.INCIDENTS + "-by-customer");
+        this.customerIndex = hazelcast.getMap(HazelcastMembers.INCIDENTS_BY_CUSTOMER);
     }
 
     public AppliedIncident apply(String incidentId, RecoveryEvent event, Instant now, RecoveryPolicy policy) {

@@ -1,8 +1,8 @@
 package dev.lifeline.server.presence;
 
-import dev.lifeline.server.timers.DaemonTimer;
 import dev.lifeline.server.desktop.AgentDirectory;
 import dev.lifeline.server.engine.IncidentStore;
+import dev.lifeline.server.timers.DaemonTimer;
 import dev.lifeline.server.twilio.TwilioGateway;
 import dev.lifeline.server.twilio.TwilioGatewayException;
 import java.time.Duration;

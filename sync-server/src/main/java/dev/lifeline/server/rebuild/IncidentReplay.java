@@ -57,6 +57,16 @@ final class IncidentReplay {
         return rebuilt.isTerminal() && !workLeft ? Optional.empty() : Optional.of(rebuilt);
     }
 
+    /**
+     * The incident a drop opens, from the events {@code DropDetection.redetect} derived from a surviving conference
+     * record: nothing of it is proven done, so every effect stays pending.
+     */
+    static Optional<Incident> replayDrop(List<RecoveryEvent> drop, RecoveryPolicy policy, Instant now) {
+        IncidentReplay replay = new IncidentReplay(policy);
+        drop.forEach(event -> replay.apply(event, now));
+        return Optional.ofNullable(replay.incident);
+    }
+
     /** The drop, with its announcement, hold music and task tag done: the ping exists, so they ran before it. */
     private void detect(IncidentEvidence evidence, Instant now) {
         TaskAttributes attributes = evidence.recoveryAttributes();

@@ -1,9 +1,9 @@
 package dev.lifeline.server.rebuild;
 
-import dev.lifeline.server.timers.DaemonTimer;
 import com.hazelcast.core.HazelcastInstance;
 import dev.lifeline.server.cluster.HazelcastMembers;
 import dev.lifeline.server.observability.LifelineMetrics;
+import dev.lifeline.server.timers.DaemonTimer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

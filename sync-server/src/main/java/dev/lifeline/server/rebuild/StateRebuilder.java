@@ -9,8 +9,6 @@ import dev.lifeline.server.observability.LifelineMetrics;
 import dev.lifeline.server.recovery.Incident;
 import dev.lifeline.server.recovery.RecoveryEvent;
 import dev.lifeline.server.recovery.RecoveryPolicy;
-import dev.lifeline.server.recovery.RecoveryStateMachine;
-import dev.lifeline.server.recovery.Transition;
 import dev.lifeline.server.twilio.TwilioGateway;
 import java.time.Clock;
 import java.util.HashMap;
@@ -114,10 +112,11 @@ public final class StateRebuilder {
             if (drop.isEmpty() || !twilio.stillIn(record.conferenceSid(), record.customerCallSid())) {
                 continue;
             }
-            Incident incident = replayDrop(drop);
-            if (incident == null) {
+            Optional<Incident> redetected = IncidentReplay.replayDrop(drop, policy, clock.instant());
+            if (redetected.isEmpty()) {
                 continue;
             }
+            Incident incident = redetected.get();
             if (Boolean.TRUE.equals(incidents.executeOnKey(incident.incidentId(), new RestoreIfAbsent<>(incident)))) {
                 // A claim on an effect outlives the effect by its lease, as a "done" marker for the record it guarded.
                 // That record is gone and nothing at Twilio proves these effects ran: they must run again, now.
@@ -130,17 +129,6 @@ public final class StateRebuilder {
             }
         }
         return count;
-    }
-
-    private Incident replayDrop(List<RecoveryEvent> drop) {
-        Incident incident = null;
-        for (RecoveryEvent event : drop) {
-            Transition transition = RecoveryStateMachine.apply(incident, event, clock.instant(), policy);
-            if (transition.next() != null) {
-                incident = transition.next();
-            }
-        }
-        return incident;
     }
 
     /** The open incident of the conference: one rebuilt just now, or one that survived (found by its customer). */

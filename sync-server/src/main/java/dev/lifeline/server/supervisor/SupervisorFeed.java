@@ -1,6 +1,5 @@
 package dev.lifeline.server.supervisor;
 
-import dev.lifeline.server.timers.DaemonTimer;
 import dev.lifeline.model.agent.AgentView;
 import dev.lifeline.model.event.QueueSnapshotChanged;
 import dev.lifeline.model.incident.IncidentView;
@@ -14,6 +13,7 @@ import dev.lifeline.server.desktop.DesktopHub;
 import dev.lifeline.server.desktop.WireViews;
 import dev.lifeline.server.engine.IncidentStore;
 import dev.lifeline.server.recovery.Incident;
+import dev.lifeline.server.timers.DaemonTimer;
 import dev.lifeline.server.twilio.TwilioGateway;
 import java.time.Clock;
 import java.time.Duration;
