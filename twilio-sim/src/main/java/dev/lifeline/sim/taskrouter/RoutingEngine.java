@@ -210,9 +210,12 @@ final class RoutingEngine {
     private static Stream<Worker> eligibleFor(Workspace ws, Task task, TaskQueue queue,
                                               WorkflowConfiguration.Target target) {
         return ws.workers.values().stream()
-                .filter(w -> queue.targetWorkers.matches(w.attributes, task.attributes, w.attributes))
-                .filter(w -> target == null || target.expression() == null
-                        || target.expression().matches(w.attributes, task.attributes, w.attributes))
+                .filter(w -> {
+                    Map<String, Object> worker = ws.routingDocument(w);
+                    return queue.targetWorkers.matches(worker, task.attributes, worker)
+                            && (target == null || target.expression() == null
+                                || target.expression().matches(worker, task.attributes, worker));
+                })
                 .filter(w -> target == null || isKnownWorker(target, task, w));
     }
 

@@ -65,7 +65,7 @@ final class StatisticsRoutes {
         Map<String, Object> json = header(ws, ws.url() + "/TaskQueues/" + queue.sid + "/RealTimeStatistics");
         json.put("task_queue_sid", queue.sid);
         List<Worker> eligible = ws.workers.values().stream()
-                .filter(w -> queue.targetWorkers.matches(w.attributes, Map.of(), w.attributes)).toList();
+                .filter(w -> ws.isEligibleFor(queue, w)).toList();
         List<Task> tasks = ws.tasks.values().stream().filter(t -> queue.sid.equals(t.queueSid)).toList();
         json.put("activity_statistics", activityStatistics(ws, eligible));
         putTaskFigures(json, tasks);

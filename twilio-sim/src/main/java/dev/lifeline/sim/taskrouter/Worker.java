@@ -35,6 +35,21 @@ final class Worker {
         this.updated = now;
     }
 
+    /**
+     * What worker expressions see: the worker's attributes plus the properties TaskRouter documents for
+     * expressions ({@code worker.sid}, {@code worker.friendly_name}, {@code worker.activity_name},
+     * {@code worker.activity_sid}; "Activity Based Routing"). The properties win over an attribute of the same
+     * name, so {@code worker.sid == task.targetWorkerSid} cannot be spoofed by a worker attribute.
+     */
+    Map<String, Object> routingDocument(Activity activity) {
+        Map<String, Object> document = new LinkedHashMap<>(attributes);
+        document.put("sid", sid);
+        document.put("friendly_name", friendlyName);
+        document.put("activity_sid", activitySid);
+        document.put("activity_name", activity == null ? null : activity.friendlyName);
+        return document;
+    }
+
     void touch(Instant now) {
         updated = now;
         version++;

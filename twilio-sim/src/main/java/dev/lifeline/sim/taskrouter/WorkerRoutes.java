@@ -41,7 +41,7 @@ final class WorkerRoutes {
                     .filter(w -> activityName == null || activityName.equals(ws.activities.get(w.activitySid).friendlyName))
                     .filter(w -> available == null || Boolean.parseBoolean(available) == ws.isAvailable(w))
                     .filter(w -> name == null || w.friendlyName.equals(name))
-                    .filter(w -> queue == null || queue.targetWorkers.matches(w.attributes, Map.of(), w.attributes))
+                    .filter(w -> queue == null || ws.isEligibleFor(queue, w))
                     .map(w -> json.worker(ws, w)).toList());
         }));
         routes.get(WORKERS + "/{sid}", ctx -> Respond.json(ctx, world, 200, () -> {

@@ -79,6 +79,17 @@ final class Workspace {
         return channels.values().stream().filter(c -> c.uniqueName.equals(uniqueName)).findFirst().orElseThrow();
     }
 
+    /** The worker as worker expressions see it (see {@link Worker#routingDocument}). */
+    Map<String, Object> routingDocument(Worker worker) {
+        return worker.routingDocument(activities.get(worker.activitySid));
+    }
+
+    /** Whether the queue's {@code target_workers} expression takes this worker. */
+    boolean isEligibleFor(TaskQueue queue, Worker worker) {
+        Map<String, Object> document = routingDocument(worker);
+        return queue.targetWorkers.matches(document, Map.of(), document);
+    }
+
     boolean isAvailable(Worker worker) {
         Activity activity = activities.get(worker.activitySid);
         return activity != null && activity.available;

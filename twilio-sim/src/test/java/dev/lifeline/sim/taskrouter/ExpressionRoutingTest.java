@@ -118,4 +118,69 @@ class ExpressionRoutingTest {
 
         assertThat(center.pending(task.getSid()).getWorkerSid()).isEqualTo(bruno);
     }
+
+    @Test
+    void aTargetExpressionComparingTheTasksTargetWithWorkerSidReservesThatWorker() {
+        String queue = center.queue("Everyone");
+        String workflow = center.workflow("[{\"queue\":\"" + queue + "\","
+                + "\"expression\":\"task.targetWorkerSid == worker.sid\"}]", 120);
+        center.availableWorker("alice");
+        String bob = center.availableWorker("bob");
+
+        Task task = center.task(workflow, "{\"targetWorkerSid\":\"" + bob + "\"}", null);
+
+        assertThat(center.pending(task.getSid()).getWorkerSid()).isEqualTo(bob);
+    }
+
+    @Test
+    void workerSidMatchesWithTheWorkerOnTheLeftToo() {
+        String queue = center.queue("Everyone");
+        String workflow = center.workflow("[{\"queue\":\"" + queue + "\","
+                + "\"expression\":\"worker.sid == task.targetWorkerSid\"}]", 120);
+        center.availableWorker("alice");
+        String bob = center.availableWorker("bob");
+
+        Task task = center.task(workflow, "{\"targetWorkerSid\":\"" + bob + "\"}", null);
+
+        assertThat(center.pending(task.getSid()).getWorkerSid()).isEqualTo(bob);
+    }
+
+    @Test
+    void aWorkerAttributeNamedSidCannotPassForTheWorkersOwnSid() {
+        String queue = center.queue("Everyone");
+        String workflow = center.workflow("[{\"queue\":\"" + queue + "\","
+                + "\"expression\":\"worker.sid == task.targetWorkerSid\"}]", 120);
+        String alice = center.availableWorker("alice");
+        Worker.creator(center.workspaceSid, "mallory").setActivitySid(center.available)
+                .setAttributes("{\"sid\":\"" + alice + "\"}").create(center.client);
+        Worker.updater(center.workspaceSid, alice).setActivitySid(center.offline).update(center.client);
+
+        Task task = center.task(workflow, "{\"targetWorkerSid\":\"" + alice + "\"}", null);
+
+        assertThat(center.pending(task.getSid())).isNull();
+    }
+
+    @Test
+    void aQueueSelectingWorkersByActivityNameOffersTheTaskToTheAvailableWorker() {
+        String available = TaskQueue.creator(center.workspaceSid, "Available only")
+                .setTargetWorkers("worker.activity_name == 'Available'").create(center.client).getSid();
+        Task task = center.task(center.workflowTo(available), "{}", null);
+        assertThat(center.pending(task.getSid())).isNull();
+
+        String alice = center.availableWorker("alice");
+
+        assertThat(center.pending(task.getSid()).getWorkerSid()).isEqualTo(alice);
+    }
+
+    @Test
+    void aTargetExpressionOnTheActivitySidSelectsWorkersInThatActivity() {
+        String queue = center.queue("Everyone");
+        String workflow = center.workflow("[{\"queue\":\"" + queue + "\","
+                + "\"expression\":\"worker.activity_sid IN ['" + center.available + "']\"}]", 120);
+        String alice = center.availableWorker("alice");
+
+        Task task = center.task(workflow, "{}", null);
+
+        assertThat(center.pending(task.getSid()).getWorkerSid()).isEqualTo(alice);
+    }
 }
