@@ -56,17 +56,21 @@ public final class TaskRouterEmulator implements CallQueue {
 
     /**
      * TwiML {@code <Enqueue workflowSid><Task priority timeout>json</Task></Enqueue>}: a {@code voice} task whose
-     * attributes are the {@code <Task>} JSON plus {@code call_sid}. The workspace is the workflow's.
+     * attributes are the call's parameters with the {@code <Task>} JSON on top. The workspace is the workflow's.
      */
     @Override
-    public String enqueue(String callSid, String workflowSid, String attributesJson, Integer priority, Integer timeoutSeconds) {
+    public String enqueue(Map<String, Object> callAttributes, String workflowSid, String attributesJson, Integer priority,
+                          Integer timeoutSeconds) {
+        if (!(callAttributes.get("call_sid") instanceof String)) {
+            throw new IllegalArgumentException("callAttributes must name the call_sid");
+        }
         return world.inWorld(() -> {
             Workspace ws = world.workspaces.values().stream()
                     .filter(w -> w.workflows.containsKey(workflowSid)).findFirst()
                     .orElseThrow(() -> TwilioApiException.badRequest("Enqueue: unknown workflowSid " + workflowSid));
-            Map<String, Object> attributes = Attributes.parse(context.json,
-                    attributesJson == null || attributesJson.isBlank() ? "{}" : attributesJson, "<Task> attributes");
-            attributes.put("call_sid", callSid);
+            Map<String, Object> attributes = new LinkedHashMap<>(callAttributes);
+            attributes.putAll(Attributes.parse(context.json,
+                    attributesJson == null || attributesJson.isBlank() ? "{}" : attributesJson, "<Task> attributes"));
             return world.createTask(ws, workflowSid, Attributes.write(context.json, attributes), priority,
                     timeoutSeconds, "voice").sid;
         });

@@ -229,7 +229,7 @@ final class Calls {
         call.queuedWorkflowSid = enqueue.workflowSid();
         call.count("enqueue");
         try {
-            queue.get().enqueue(call.sid, enqueue.workflowSid(), enqueue.taskAttributes(), enqueue.priority(),
+            queue.get().enqueue(taskAttributesOf(call), enqueue.workflowSid(), enqueue.taskAttributes(), enqueue.priority(),
                     enqueue.timeoutSeconds());
         } catch (TwilioApiException e) {
             // Twilio reports a bad <Enqueue> in the debugger and moves on to the next verb
@@ -240,6 +240,21 @@ final class Calls {
                 call.queuedWorkflowSid = null;
             }
         }
+    }
+
+    /** The call's parameters as Twilio puts them on an {@code <Enqueue>} task (geographic fields aside). */
+    private Map<String, Object> taskAttributesOf(VoiceCall call) {
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        attributes.put("call_sid", call.sid);
+        attributes.put("account_sid", context.accountSid);
+        attributes.put("from", call.from);
+        attributes.put("to", call.to);
+        attributes.put("caller", call.from);
+        attributes.put("called", call.to);
+        attributes.put("direction", call.direction);
+        attributes.put("api_version", "2010-04-01");
+        attributes.values().removeIf(java.util.Objects::isNull);
+        return attributes;
     }
 
     private void dialConference(VoiceCall call, TwimlVerb.ConferenceJoin join) {
