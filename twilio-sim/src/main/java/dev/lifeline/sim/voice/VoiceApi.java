@@ -30,10 +30,22 @@ final class VoiceApi {
     }
 
     Map<String, Object> createCall(FormParams form) {
-        String to = form.required("To");
-        String from = form.required("From");
+        // Twilio's Calls resource answers with specific codes, not the generic 20001 (errors 21201, 21213, 21205).
+        String to = form.string("To");
+        if (to == null) {
+            throw new TwilioApiException(400, 21201, "No 'To' number is specified");
+        }
+        String from = form.string("From");
+        if (from == null) {
+            throw new TwilioApiException(400, 21213, "No 'From' number is specified");
+        }
         String twiml = form.string("Twiml");
-        String url = form.url("Url");
+        String url;
+        try {
+            url = form.url("Url");
+        } catch (TwilioApiException invalid) {
+            throw new TwilioApiException(400, 21205, "Url is not a valid URL: " + form.string("Url"));
+        }
         if (form.has("ApplicationSid")) {
             throw TwilioApiException.badRequest("ApplicationSid is not supported by the emulator: use Url or Twiml");
         }
@@ -52,6 +64,8 @@ final class VoiceApi {
             VoiceCall call = calls.create(from, to, "outbound-api", progress);
             call.program = program;
             call.pendingUrl = url;
+            // Twilio answers a create with the call still "queued"; dialling (and its ringing) comes after.
+            Map<String, Object> created = VoiceJson.call(context.accountSid, call);
             calls.dial(call, timeout, new VoiceCall.DialOutcome() {
                 @Override
                 public void answered(VoiceCall answered) {
@@ -62,7 +76,7 @@ final class VoiceApi {
                 public void failed(VoiceCall failed, CallStatus status) {
                 }
             });
-            return VoiceJson.call(context.accountSid, call);
+            return created;
         }
     }
 

@@ -99,6 +99,31 @@ class VoiceBadInputTest {
     }
 
     @Test
+    void theSdkSeesTwiliosSpecificCodesForAMissingToOrFromAndABadUrl() {
+        assertThat(codeOf(sim.authed("POST", base + "/Calls.json", "From=%2B1555&Url=http%3A%2F%2Fx.example%2Ft")))
+                .isEqualTo(21201);
+        assertThat(codeOf(sim.authed("POST", base + "/Calls.json", "To=%2B1666&Url=http%3A%2F%2Fx.example%2Ft")))
+                .isEqualTo(21213);
+        assertThatThrownBy(() -> Call.creator(new PhoneNumber("+15550000001"), new PhoneNumber("+15559990000"),
+                java.net.URI.create("ftp://x.example/t")).create(sim.client()))
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.getStatusCode()).isEqualTo(400);
+                    assertThat(e.getCode()).isEqualTo(21205);
+                    assertThat(e.getMessage()).contains("ftp://x.example/t");
+                });
+        assertThat(Call.reader().read(sim.client()).iterator().hasNext()).isFalse();
+    }
+
+    private int codeOf(HttpResponse<String> response) {
+        assertThat(response.statusCode()).isEqualTo(400);
+        try {
+            return body(response).path("code").asInt();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
     void invalidEventWordsAndUpdateStatusesAre400s() throws Exception {
         HttpResponse<String> badEvent = sim.authed("POST", base + "/Conferences/room/Participants.json",
                 "From=%2B1555&To=%2B15550000001&ConferenceStatusCallback=http%3A%2F%2Fexample.com%2Fcb"
