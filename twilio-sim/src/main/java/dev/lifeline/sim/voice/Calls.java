@@ -153,15 +153,7 @@ final class Calls {
         call.pendingUrl = null;
         call.activity = VoiceCall.Activity.FETCHING_TWIML;
         long generation = call.generation;
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("CallSid", call.sid);
-        params.put("AccountSid", context.accountSid);
-        params.put("From", call.from);
-        params.put("To", call.to);
-        params.put("CallStatus", call.status.wire());
-        params.put("Direction", call.direction);
-        params.put("ApiVersion", "2010-04-01");
-        fetcher.fetch(url, method, params).whenComplete((twiml, error) -> {
+        fetcher.fetch(url, method, requestParams(call)).whenComplete((twiml, error) -> {
             synchronized (context.world) {
                 if (call.generation != generation || call.status != CallStatus.IN_PROGRESS) {
                     return;
@@ -180,6 +172,46 @@ final class Calls {
                 }
             }
         });
+    }
+
+    /**
+     * Twilio requests a held participant's {@code HoldUrl} with {@code HoldMethod} (GET unless told otherwise) and
+     * plays what it answers, TwiML or an audio file, until the hold ends. Asynchronous, like a TwiML fetch; the
+     * emulator records what it got ({@code holdUrlFetched}, or {@code holdUrlFailed} for an error or bad TwiML).
+     */
+    void playHoldMedia(VoiceCall call, String url, String method) {
+        call.count("holdUrlRequested");
+        fetcher.fetch(url, method == null ? "GET" : method, requestParams(call)).whenComplete((body, error) -> {
+            synchronized (context.world) {
+                boolean twiml = error == null && body.stripLeading().startsWith("<");
+                try {
+                    if (error != null) {
+                        throw new TwimlException("fetching hold media " + url + " failed: " + error.getMessage(), error);
+                    }
+                    if (twiml) {
+                        TwimlParser.parse(body);
+                    }
+                    call.count("holdUrlFetched");
+                } catch (TwimlException e) {
+                    // Twilio reports it in the debugger; the held party hears silence
+                    log.info("call {}: {}", call.sid, e.getMessage());
+                    call.count("holdUrlFailed");
+                }
+            }
+        });
+    }
+
+    /** The parameters Twilio sends with every request about a call (TwiML, hold media). */
+    private Map<String, String> requestParams(VoiceCall call) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("CallSid", call.sid);
+        params.put("AccountSid", context.accountSid);
+        params.put("From", call.from);
+        params.put("To", call.to);
+        params.put("CallStatus", call.status.wire());
+        params.put("Direction", call.direction);
+        params.put("ApiVersion", "2010-04-01");
+        return params;
     }
 
     private void step(VoiceCall call) {

@@ -246,16 +246,22 @@ final class Conferences {
         }
     }
 
-    void setHold(VoiceConference conference, VoiceParticipant participant, boolean hold, String holdUrl) {
+    /** @return true when the participant is now held and its hold media must be (re)started */
+    boolean setHold(VoiceConference conference, VoiceParticipant participant, boolean hold, String holdUrl,
+                    String holdMethod) {
+        boolean newMedia = holdUrl != null && !holdUrl.equals(participant.holdUrl);
         if (holdUrl != null) {
             participant.holdUrl = holdUrl;
+            participant.holdMethod = holdMethod;
         }
-        if (participant.hold != hold) {
+        boolean changed = participant.hold != hold;
+        if (changed) {
             participant.hold = hold;
             touch(conference, participant);
             callbacks.participantEvent(conference, hold ? "participant-hold" : "participant-unhold", participant, Map.of());
             endpoints.participantChanged(participant);
         }
+        return hold && participant.holdUrl != null && (changed || newMedia);
     }
 
     /** One {@code participant-modify} for any change of BeepOnExit, EndConferenceOnExit, Coaching or WaitUrl. */

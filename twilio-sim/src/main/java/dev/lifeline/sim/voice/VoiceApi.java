@@ -257,7 +257,7 @@ final class VoiceApi {
         Boolean muted = form.bool("Muted");
         Boolean hold = form.bool("Hold");
         String holdUrl = form.url("HoldUrl");
-        form.method("HoldMethod");
+        String holdMethod = form.method("HoldMethod");
         String announceUrl = form.url("AnnounceUrl");
         form.method("AnnounceMethod");
         Boolean endConferenceOnExit = form.bool("EndConferenceOnExit");
@@ -277,8 +277,9 @@ final class VoiceApi {
             if (muted != null) {
                 conferences.setMuted(conference, participant, muted);
             }
-            if (hold != null || holdUrl != null) {
-                conferences.setHold(conference, participant, hold == null ? participant.hold : hold, holdUrl);
+            if ((hold != null || holdUrl != null) && conferences.setHold(conference, participant,
+                    hold == null ? participant.hold : hold, holdUrl, holdMethod) && call != null) {
+                calls.playHoldMedia(call, participant.holdUrl, participant.holdMethod);
             }
             if (announceUrl != null) {
                 conferences.announceTo(conference, participant, announceUrl);

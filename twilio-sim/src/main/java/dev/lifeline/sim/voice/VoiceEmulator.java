@@ -136,7 +136,9 @@ public final class VoiceEmulator implements ConferenceSwitch {
             if (participant == null) {
                 throw TwilioApiException.badRequest("Call " + callSid + " is not in a conference");
             }
-            conferences.setHold(conference, participant, hold, holdUrl);
+            if (conferences.setHold(conference, participant, hold, holdUrl, null)) {
+                calls.playHoldMedia(call, participant.holdUrl, participant.holdMethod);
+            }
         }
     }
 

@@ -15,6 +15,8 @@ final class VoiceParticipant {
     boolean muted;
     boolean hold;
     String holdUrl;
+    /** {@code HoldMethod}; null means Twilio's default, GET. */
+    String holdMethod;
     boolean coaching;
     String callSidToCoach;
     boolean startConferenceOnEnter;

@@ -67,6 +67,7 @@ final class VoiceSnapshot {
             participant.put("muted", p.muted);
             participant.put("hold", p.hold);
             participant.put("holdUrl", p.holdUrl);
+            participant.put("holdMethod", p.holdMethod);
             participant.put("coaching", p.coaching);
             participant.put("startConferenceOnEnter", p.startConferenceOnEnter);
             participant.put("endConferenceOnExit", p.endConferenceOnExit);
