@@ -68,6 +68,7 @@ final class WorkerRoutes {
                 throw TwilioApiException.badRequest("Worker " + worker.sid + " has active reservations and cannot be deleted");
             }
             ws.workers.remove(worker.sid);
+            world.events.worker(ws, "worker.deleted", worker, Map.of());
             return null;
         }));
 
@@ -164,6 +165,7 @@ final class WorkerRoutes {
         worker.idleOrder = ws.nextArrival();
         ws.workers.put(worker.sid, worker);
         ws.channels.keySet().forEach(channelSid -> RoutingEngine.channelOf(ws, worker, channelSid));
+        world.events.worker(ws, "worker.created", worker, Map.of());
         return worker;
     }
 

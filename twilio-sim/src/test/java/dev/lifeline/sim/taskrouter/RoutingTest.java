@@ -8,6 +8,7 @@ import com.twilio.rest.taskrouter.v1.workspace.Task;
 import com.twilio.rest.taskrouter.v1.workspace.Worker;
 import com.twilio.rest.taskrouter.v1.workspace.task.Reservation;
 import dev.lifeline.sim.testsupport.SimFixture;
+import dev.lifeline.sim.testsupport.WebhookReceiver.Received;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -251,5 +252,21 @@ class RoutingTest {
     private String etagOf(String taskSid) {
         HttpResponse<String> response = sim.authed("GET", "/v1/Workspaces/" + center.workspaceSid + "/Tasks/" + taskSid, null);
         return response.headers().firstValue("ETag").orElseThrow();
+    }
+
+    @Test
+    void creatingAndDeletingAWorkerRaiseWorkerCreatedAndWorkerDeleted() {
+        String alice = center.availableWorker("alice");
+
+        Received created = sim.receiver().awaitOne(r -> "worker.created".equals(r.param("EventType")));
+        assertThat(created.param("WorkerSid")).isEqualTo(alice);
+        assertThat(created.param("WorkerName")).isEqualTo("alice");
+        assertThat(created.param("WorkerActivityName")).isEqualTo("Available");
+        assertThat(created.param("ResourceType")).isEqualTo("worker");
+
+        Worker.deleter(center.workspaceSid, alice).delete(center.client);
+
+        assertThat(sim.receiver().awaitOne(r -> "worker.deleted".equals(r.param("EventType"))).param("WorkerSid"))
+                .isEqualTo(alice);
     }
 }
