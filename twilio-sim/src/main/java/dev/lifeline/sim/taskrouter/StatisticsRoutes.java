@@ -1,20 +1,17 @@
 package dev.lifeline.sim.taskrouter;
 
+import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * Real-time statistics of a workspace and of a queue ({@code /RealTimeStatistics}), and the {@code /Statistics}
- * resources whose {@code realtime} part is the same and whose {@code cumulative} part is counted from the
- * tasks and reservations the emulator still holds.
+ * TaskRouter's statistics resources, at the paths twilio-java's fetchers use: {@code RealTimeStatistics} (now),
+ * {@code CumulativeStatistics} (events in a window) and {@code Statistics} (both) of the workspace, each workflow,
+ * each queue, the workers together and each worker, plus the list of every queue's statistics.
+ * Registered before the resources' {@code /{sid}} routes, so {@code /Workers/Statistics} is not taken for a worker.
  */
 final class StatisticsRoutes {
 
@@ -27,111 +24,118 @@ final class StatisticsRoutes {
     }
 
     void register(JavalinDefaultRoutingApi routes) {
-        routes.get(WS + "/RealTimeStatistics", ctx -> Respond.json(ctx, world, 200,
-                () -> workspaceRealTime(world.workspace(ctx.pathParam("ws")))));
-        routes.get(WS + "/Statistics", ctx -> Respond.json(ctx, world, 200, () -> {
-            Workspace ws = world.workspace(ctx.pathParam("ws"));
-            Map<String, Object> json = header(ws, ws.url() + "/Statistics");
-            json.put("realtime", workspaceRealTime(ws));
-            json.put("cumulative", cumulative(ws.tasks.values(), ws.reservations.values()));
-            return json;
+        routes.get(WS + "/RealTimeStatistics", ctx -> respond(ctx, ws -> header(ws, "/RealTimeStatistics",
+                realTime(ws).workspace())));
+        routes.get(WS + "/CumulativeStatistics", ctx -> respond(ctx, ws -> header(ws, "/CumulativeStatistics",
+                cumulative(ctx, ws).workspace())));
+        routes.get(WS + "/Statistics", ctx -> respond(ctx, ws -> both(ws, "/Statistics", Map.of(),
+                realTime(ws).workspace(), cumulative(ctx, ws).workspace())));
+
+        routes.get(WS + "/Workflows/{sid}/RealTimeStatistics", ctx -> respond(ctx, ws -> {
+            Workflow workflow = ws.workflow(ctx.pathParam("sid"));
+            return header(ws, "/Workflows/" + workflow.sid + "/RealTimeStatistics", realTime(ws).workflow(workflow));
         }));
-        routes.get(WS + "/TaskQueues/{sid}/RealTimeStatistics", ctx -> Respond.json(ctx, world, 200, () -> {
-            Workspace ws = world.workspace(ctx.pathParam("ws"));
-            return queueRealTime(ws, ws.queue(ctx.pathParam("sid")));
+        routes.get(WS + "/Workflows/{sid}/CumulativeStatistics", ctx -> respond(ctx, ws -> {
+            Workflow workflow = ws.workflow(ctx.pathParam("sid"));
+            Map<String, Object> json = new LinkedHashMap<>(Map.of("workflow_sid", workflow.sid));
+            json.putAll(cumulative(ctx, ws).workflow(workflow));
+            return header(ws, "/Workflows/" + workflow.sid + "/CumulativeStatistics", json);
         }));
-        routes.get(WS + "/TaskQueues/{sid}/Statistics", ctx -> Respond.json(ctx, world, 200, () -> {
-            Workspace ws = world.workspace(ctx.pathParam("ws"));
+        routes.get(WS + "/Workflows/{sid}/Statistics", ctx -> respond(ctx, ws -> {
+            Workflow workflow = ws.workflow(ctx.pathParam("sid"));
+            return both(ws, "/Workflows/" + workflow.sid + "/Statistics", Map.of("workflow_sid", workflow.sid),
+                    realTime(ws).workflow(workflow), cumulative(ctx, ws).workflow(workflow));
+        }));
+
+        routes.get(WS + "/TaskQueues/Statistics", ctx -> respond(ctx, ws -> {
+            String name = ctx.queryParam("FriendlyName");
+            List<Map<String, Object>> all = ws.queues.values().stream()
+                    .filter(q -> name == null || q.friendlyName.equals(name))
+                    .map(q -> queueStatistics(ctx, ws, q, null))
+                    .toList();
+            return V1Page.of(ctx, "task_queues_statistics", "/Workspaces/" + ws.sid + "/TaskQueues/Statistics", all);
+        }));
+        routes.get(WS + "/TaskQueues/{sid}/RealTimeStatistics", ctx -> respond(ctx, ws -> {
             TaskQueue queue = ws.queue(ctx.pathParam("sid"));
-            Map<String, Object> json = header(ws, ws.url() + "/TaskQueues/" + queue.sid + "/Statistics");
-            json.put("task_queue_sid", queue.sid);
-            json.put("realtime", queueRealTime(ws, queue));
-            List<Task> tasks = ws.tasks.values().stream().filter(t -> queue.sid.equals(t.queueSid)).toList();
-            json.put("cumulative", cumulative(tasks, ws.reservations.values().stream()
-                    .filter(r -> tasks.stream().anyMatch(t -> t.sid.equals(r.taskSid))).toList()));
+            return header(ws, "/TaskQueues/" + queue.sid + "/RealTimeStatistics", realTime(ws).queue(queue));
+        }));
+        routes.get(WS + "/TaskQueues/{sid}/CumulativeStatistics", ctx -> respond(ctx, ws -> {
+            TaskQueue queue = ws.queue(ctx.pathParam("sid"));
+            Map<String, Object> json = new LinkedHashMap<>(Map.of("task_queue_sid", queue.sid));
+            json.putAll(cumulative(ctx, ws).queue(queue));
+            return header(ws, "/TaskQueues/" + queue.sid + "/CumulativeStatistics", json);
+        }));
+        routes.get(WS + "/TaskQueues/{sid}/Statistics", ctx -> respond(ctx, ws -> {
+            TaskQueue queue = ws.queue(ctx.pathParam("sid"));
+            return queueStatistics(ctx, ws, queue, "/TaskQueues/" + queue.sid + "/Statistics");
+        }));
+
+        routes.get(WS + "/Workers/RealTimeStatistics", ctx -> respond(ctx, ws -> header(ws, "/Workers/RealTimeStatistics",
+                realTime(ws).workers(ws.workers.values()))));
+        routes.get(WS + "/Workers/CumulativeStatistics", ctx -> respond(ctx, ws -> header(ws,
+                "/Workers/CumulativeStatistics", cumulative(ctx, ws).workers(ws.workers.values()))));
+        routes.get(WS + "/Workers/Statistics", ctx -> respond(ctx, ws -> {
+            Collection<Worker> workers = selectedWorkers(ctx, ws);
+            return both(ws, "/Workers/Statistics", Map.of(), realTime(ws).workers(workers),
+                    cumulative(ctx, ws).workers(workers));
+        }));
+        routes.get(WS + "/Workers/{sid}/Statistics", ctx -> respond(ctx, ws -> {
+            Worker worker = ws.worker(ctx.pathParam("sid"));
+            Map<String, Object> json = header(ws, "/Workers/" + worker.sid + "/Statistics", Map.of("worker_sid", worker.sid));
+            json.put("cumulative", cumulative(ctx, ws).worker(worker));
             return json;
         }));
     }
 
-    private Map<String, Object> workspaceRealTime(Workspace ws) {
-        Map<String, Object> json = header(ws, ws.url() + "/RealTimeStatistics");
-        json.put("activity_statistics", activityStatistics(ws, ws.workers.values()));
-        putTaskFigures(json, ws.tasks.values());
-        json.put("total_workers", ws.workers.size());
-        return json;
+    private void respond(Context ctx, java.util.function.Function<Workspace, Object> body) {
+        Respond.json(ctx, world, 200, () -> body.apply(world.workspace(ctx.pathParam("ws"))));
     }
 
-    private Map<String, Object> queueRealTime(Workspace ws, TaskQueue queue) {
-        Map<String, Object> json = header(ws, ws.url() + "/TaskQueues/" + queue.sid + "/RealTimeStatistics");
-        json.put("task_queue_sid", queue.sid);
-        List<Worker> eligible = ws.workers.values().stream()
-                .filter(w -> ws.isEligibleFor(queue, w)).toList();
-        List<Task> tasks = ws.tasks.values().stream().filter(t -> queue.sid.equals(t.queueSid)).toList();
-        json.put("activity_statistics", activityStatistics(ws, eligible));
-        putTaskFigures(json, tasks);
-        Task longestInQueue = waiting(tasks).min(Comparator.comparing((Task t) -> t.queueEnteredAt)).orElse(null);
-        json.put("longest_relative_task_age_in_queue", longestInQueue == null ? 0 : age(longestInQueue.queueEnteredAt));
-        json.put("longest_relative_task_sid_in_queue", longestInQueue == null ? null : longestInQueue.sid);
-        json.put("total_eligible_workers", eligible.size());
-        json.put("total_available_workers", eligible.stream().filter(ws::isAvailable).count());
-        return json;
-    }
-
-    private void putTaskFigures(Map<String, Object> json, Collection<Task> tasks) {
-        Map<String, Object> byStatus = new LinkedHashMap<>();
-        for (TaskStatus status : List.of(TaskStatus.PENDING, TaskStatus.RESERVED, TaskStatus.ASSIGNED, TaskStatus.WRAPPING)) {
-            byStatus.put(status.wire(), tasks.stream().filter(t -> t.status == status).count());
-        }
-        Map<String, Object> byPriority = new TreeMap<>();
-        tasks.stream().filter(t -> !t.status.isFinal())
-                .forEach(t -> byPriority.merge(Integer.toString(t.priority), 1L, (a, b) -> (Long) a + (Long) b));
-        Task longest = waiting(tasks).min(Comparator.comparing((Task t) -> t.created)).orElse(null);
-        json.put("longest_task_waiting_age", longest == null ? 0 : age(longest.created));
-        json.put("longest_task_waiting_sid", longest == null ? null : longest.sid);
-        json.put("tasks_by_priority", byPriority);
-        json.put("tasks_by_status", byStatus);
-        json.put("total_tasks", tasks.stream().filter(t -> !t.status.isFinal()).count());
-    }
-
-    private static List<Map<String, Object>> activityStatistics(Workspace ws, Collection<Worker> workers) {
-        List<Map<String, Object>> statistics = new ArrayList<>();
-        for (Activity activity : ws.activities.values()) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("sid", activity.sid);
-            entry.put("friendly_name", activity.friendlyName);
-            entry.put("workers", workers.stream().filter(w -> w.activitySid.equals(activity.sid)).count());
-            statistics.add(entry);
-        }
-        return statistics;
-    }
-
-    private static Map<String, Object> cumulative(Collection<Task> tasks, Collection<Reservation> reservations) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("tasks_created", tasks.size());
-        json.put("tasks_canceled", tasks.stream().filter(t -> t.status == TaskStatus.CANCELED).count());
-        json.put("tasks_completed", tasks.stream().filter(t -> t.status == TaskStatus.COMPLETED).count());
-        json.put("reservations_created", reservations.size());
-        for (ReservationStatus status : ReservationStatus.values()) {
-            if (status != ReservationStatus.PENDING) {
-                json.put("reservations_" + status.wire(), reservations.stream().filter(r -> r.status == status).count());
-            }
+    private Map<String, Object> queueStatistics(Context ctx, Workspace ws, TaskQueue queue, String pathOrNull) {
+        Map<String, Object> json = both(ws, pathOrNull, Map.of("task_queue_sid", queue.sid), realTime(ws).queue(queue),
+                cumulative(ctx, ws).queue(queue));
+        if (pathOrNull == null) {
+            json.remove("url"); // list entries carry no url (TaskQueuesStatistics)
         }
         return json;
     }
 
-    private Map<String, Object> header(Workspace ws, String url) {
+    /** {@code TaskQueueSid}, {@code TaskQueueName} (workers the queue targets) and {@code FriendlyName} filters. */
+    private static Collection<Worker> selectedWorkers(Context ctx, Workspace ws) {
+        String queueSid = ctx.queryParam("TaskQueueSid");
+        String queueName = ctx.queryParam("TaskQueueName");
+        String name = ctx.queryParam("FriendlyName");
+        TaskQueue queue = queueSid != null ? ws.queue(queueSid) : queueName == null ? null
+                : ws.queues.values().stream().filter(q -> q.friendlyName.equals(queueName)).findFirst()
+                        .orElseThrow(() -> dev.lifeline.sim.core.TwilioApiException.notFound("TaskQueue", queueName));
+        return ws.workers.values().stream()
+                .filter(w -> queue == null || ws.isEligibleFor(queue, w))
+                .filter(w -> name == null || w.friendlyName.equals(name))
+                .toList();
+    }
+
+    private RealTimeStatistics realTime(Workspace ws) {
+        return new RealTimeStatistics(ws, world.now());
+    }
+
+    private CumulativeStatistics cumulative(Context ctx, Workspace ws) {
+        return new CumulativeStatistics(ws, StatisticsQuery.of(ctx, world.now()));
+    }
+
+    private Map<String, Object> both(Workspace ws, String path, Map<String, Object> ids, Map<String, Object> realtime,
+                                     Map<String, Object> cumulative) {
+        Map<String, Object> json = header(ws, path, ids);
+        json.put("realtime", realtime);
+        json.put("cumulative", cumulative);
+        return json;
+    }
+
+    private Map<String, Object> header(Workspace ws, String path, Map<String, Object> fields) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("account_sid", world.context.accountSid);
         json.put("workspace_sid", ws.sid);
-        json.put("url", url);
+        json.putAll(fields);
+        json.put("url", path == null ? null : ws.url() + path);
         return json;
-    }
-
-    private static java.util.stream.Stream<Task> waiting(Collection<Task> tasks) {
-        return tasks.stream().filter(t -> t.status.isWaiting());
-    }
-
-    private long age(Instant since) {
-        return since == null ? 0 : Duration.between(since, world.now()).toSeconds();
     }
 }

@@ -45,12 +45,13 @@ public final class TaskRouterEmulator implements CallQueue {
 
     public void routes(JavalinDefaultRoutingApi routes) {
         ReservationUpdate reservationUpdate = new ReservationUpdate(world, conferences);
+        // First: /Workers/Statistics and /TaskQueues/Statistics must not be taken for a worker or queue SID.
+        new StatisticsRoutes(world).register(routes);
         new WorkspaceRoutes(world, json).register(routes);
         new WorkerRoutes(world, json, reservationUpdate).register(routes);
         new QueueRoutes(world, json).register(routes);
         new WorkflowRoutes(world, json).register(routes);
         new TaskRoutes(world, json, reservationUpdate).register(routes);
-        new StatisticsRoutes(world).register(routes);
         new EventStreamsRoutes(eventStreams).register(routes);
     }
 

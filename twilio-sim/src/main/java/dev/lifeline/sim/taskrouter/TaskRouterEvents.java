@@ -95,6 +95,7 @@ final class TaskRouterEvents {
             payload.put("reservation_timeout", workflow == null ? null : workflow.taskReservationTimeout);
         }
         payload.putAll(extra);
+        ws.ledger.record(type, now, task, worker, reservation, extra);
         String orderingKey = task != null ? task.sid : worker != null ? worker.sid : resourceSid;
         String source = "/v1/Workspaces/" + ws.sid + sourcePath(resourceType, resourceSid, reservation);
         pending.add(new CloudEvent(sid, TYPE_PREFIX + type, source, SCHEMA, now, payload, orderingKey));

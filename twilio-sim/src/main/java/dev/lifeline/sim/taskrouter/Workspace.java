@@ -28,6 +28,8 @@ final class Workspace {
     final Map<String, Workflow> workflows = new LinkedHashMap<>();
     final Map<String, Task> tasks = new LinkedHashMap<>();
     final Map<String, Reservation> reservations = new LinkedHashMap<>();
+    /** Every event raised in this workspace, for cumulative statistics. */
+    final StatisticsLedger ledger = new StatisticsLedger();
 
     Workspace(String sid, String friendlyName, Instant now) {
         this.sid = sid;

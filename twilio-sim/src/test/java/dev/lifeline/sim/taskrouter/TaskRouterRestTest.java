@@ -199,7 +199,7 @@ class TaskRouterRestTest {
 
         TaskQueueStatistics statistics = TaskQueueStatistics.fetcher(center.workspaceSid, queue).fetch(sim.client());
         assertThat(asMap(statistics.getRealtime())).containsEntry("total_tasks", 2);
-        assertThat(asMap(statistics.getCumulative())).containsEntry("tasks_created", 2);
+        assertThat(asMap(statistics.getCumulative())).containsEntry("tasks_entered", 2);
 
         WorkspaceRealTimeStatistics workspace = WorkspaceRealTimeStatistics.fetcher(center.workspaceSid).fetch(sim.client());
         assertThat(workspace.getTotalWorkers()).isEqualTo(2);
