@@ -176,26 +176,27 @@ final class Calls {
 
     /**
      * Twilio requests a held participant's {@code HoldUrl} with {@code HoldMethod} (GET unless told otherwise) and
-     * plays what it answers, TwiML or an audio file, until the hold ends. Asynchronous, like a TwiML fetch; the
-     * emulator records what it got ({@code holdUrlFetched}, or {@code holdUrlFailed} for an error or bad TwiML).
+     * plays what it answers, TwiML or an audio file, until the hold ends. Asynchronous, like a TwiML fetch. The
+     * request is a side effect ({@code holdUrlRequested}); what came back is {@link VoiceCall#holdMedia}, kept apart
+     * from the effects because it arrives later.
      */
     void playHoldMedia(VoiceCall call, String url, String method) {
         call.count("holdUrlRequested");
+        call.holdMedia = "requested " + url;
         fetcher.fetch(url, method == null ? "GET" : method, requestParams(call)).whenComplete((body, error) -> {
             synchronized (context.world) {
-                boolean twiml = error == null && body.stripLeading().startsWith("<");
                 try {
                     if (error != null) {
                         throw new TwimlException("fetching hold media " + url + " failed: " + error.getMessage(), error);
                     }
-                    if (twiml) {
+                    if (body.stripLeading().startsWith("<")) {
                         TwimlParser.parse(body);
                     }
-                    call.count("holdUrlFetched");
+                    call.holdMedia = "playing " + url;
                 } catch (TwimlException e) {
                     // Twilio reports it in the debugger; the held party hears silence
                     log.info("call {}: {}", call.sid, e.getMessage());
-                    call.count("holdUrlFailed");
+                    call.holdMedia = "failed: " + e.getMessage();
                 }
             }
         });

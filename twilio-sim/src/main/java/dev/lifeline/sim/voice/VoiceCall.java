@@ -51,6 +51,9 @@ final class VoiceCall {
     String endedBy;
     int progressSequence;
 
+    /** What the last hold's {@code HoldUrl} gave: {@code requested <url>}, {@code playing <url>} or {@code failed: …}. */
+    String holdMedia;
+
     /** Side effects performed on this call, by name, for "performed exactly once" assertions. */
     final Map<String, Integer> effects = new TreeMap<>();
 

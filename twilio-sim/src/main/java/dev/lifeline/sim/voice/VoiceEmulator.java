@@ -259,6 +259,13 @@ public final class VoiceEmulator implements ConferenceSwitch {
         }
     }
 
+    /** What the call's last hold media request gave ({@code playing <url>}, {@code failed: …}), or null. */
+    public String holdMedia(String callSid) {
+        synchronized (context.world) {
+            return calls.require(callSid).holdMedia;
+        }
+    }
+
     /** The call's status as the API would report it, e.g. {@code in-progress}. */
     public String callStatus(String callSid) {
         synchronized (context.world) {

@@ -44,6 +44,7 @@ final class VoiceSnapshot {
         json.put("endedBy", call.endedBy);
         json.put("dateCreated", TwilioDates.iso(call.dateCreated));
         json.put("effects", new TreeMap<>(call.effects));
+        json.put("holdMedia", call.holdMedia);
         return json;
     }
 

@@ -53,7 +53,8 @@ class HoldMediaTest {
         assertThat(fetch.url()).contains("CallSid=" + customer.getCallSid());
         assertThat(new RequestValidator(sim.authToken()).validate(fetch.url(), Map.of(), fetch.header("X-Twilio-Signature")))
                 .isTrue();
-        Await.until(() -> sim.sim().voice().effects(customer.getCallSid()).getOrDefault("holdUrlFetched", 0) == 1,
+        String playing = "playing " + sim.receiver().url("/hold");
+        Await.until(() -> playing.equals(sim.sim().voice().holdMedia(customer.getCallSid())),
                 Duration.ofSeconds(15), () -> "the hold media is playing");
     }
 
@@ -94,7 +95,7 @@ class HoldMediaTest {
         Participant held = Participant.updater(customer.getConferenceSid(), "customer").setHold(true)
                 .setHoldUrl(URI.create(sim.receiver().url("/hold"))).update(sim.client());
 
-        Await.until(() -> sim.sim().voice().effects(customer.getCallSid()).getOrDefault("holdUrlFailed", 0) == 1,
+        Await.until(() -> String.valueOf(sim.sim().voice().holdMedia(customer.getCallSid())).startsWith("failed"),
                 Duration.ofSeconds(15), () -> "the bad hold media is reported");
         assertThat(held.getHold()).isTrue();
         assertThat(sim.sim().voice().callStatus(customer.getCallSid())).isEqualTo("in-progress");

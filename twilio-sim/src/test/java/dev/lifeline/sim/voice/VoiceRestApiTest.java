@@ -1,6 +1,7 @@
 package dev.lifeline.sim.voice;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.twilio.base.ResourceSet;
 import com.twilio.rest.api.v2010.account.Call;
@@ -87,6 +88,36 @@ class VoiceRestApiTest {
         assertThat(ended.getStatus()).isEqualTo(Conference.Status.COMPLETED);
         assertThat(ended.getReasonConferenceEnded()).isEqualTo(Conference.ReasonConferenceEnded.CONFERENCE_ENDED_VIA_API);
         assertThat(Call.fetcher(call.getSid()).fetch(sim.client()).getStatus()).isEqualTo(Call.Status.COMPLETED);
+    }
+
+    @Test
+    void endingAConferenceThatIsAlreadyOverIsA400SayingItIsNotInProgress() {
+        callIntoConference("+15550000001", "room-over");
+        Conference conference = Conference.reader().setFriendlyName("room-over").read(sim.client()).iterator().next();
+        Conference.updater(conference.getSid()).setStatus(Conference.UpdateStatus.COMPLETED).update(sim.client());
+
+        assertThatThrownBy(() -> Conference.updater(conference.getSid()).setStatus(Conference.UpdateStatus.COMPLETED)
+                .update(sim.client()))
+                .isInstanceOfSatisfying(com.twilio.exception.ApiException.class, e -> {
+                    assertThat(e.getStatusCode()).isEqualTo(400);
+                    assertThat(e.getMessage()).contains("not in progress");
+                });
+    }
+
+    @Test
+    void conferencesAreListedByStatus() {
+        callIntoConference("+15550000001", "room-live");
+        sim.sim().voice().registerAutoAnswer("+15550000002", Duration.ZERO);
+        callIntoConference("+15550000002", "room-live");
+        callIntoConference("+15550000001", "room-done");
+        Conference done = Conference.reader().setFriendlyName("room-done").read(sim.client()).iterator().next();
+        Conference.updater(done.getSid()).setStatus(Conference.UpdateStatus.COMPLETED).update(sim.client());
+
+        List<String> live = new ArrayList<>();
+        Conference.reader().setStatus(Conference.Status.IN_PROGRESS).read(sim.client())
+                .forEach(c -> live.add(c.getFriendlyName()));
+
+        assertThat(live).containsExactly("room-live");
     }
 
     @Test
