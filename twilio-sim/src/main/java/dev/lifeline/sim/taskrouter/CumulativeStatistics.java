@@ -36,20 +36,19 @@ final class CumulativeStatistics {
     }
 
     Map<String, Object> workspace() {
-        List<Fact> facts = facts(f -> true);
-        Map<String, Object> json = window();
-        putTaskOutcomes(json, facts);
-        json.put("tasks_created", count(facts, "task.created"));
-        json.put("tasks_moved", count(facts, "task-queue.moved"));
-        json.put("tasks_timed_out_in_workflow", count(facts, "workflow.timeout"));
-        return json;
+        return tasks(f -> true, "tasks_created");
     }
 
     Map<String, Object> workflow(Workflow workflow) {
-        List<Fact> facts = facts(f -> workflow.sid.equals(f.workflowSid()));
+        return tasks(f -> workflow.sid.equals(f.workflowSid()), "tasks_entered");
+    }
+
+    /** The workspace's or a workflow's figures; Twilio names the created-task count differently for each. */
+    private Map<String, Object> tasks(Predicate<Fact> scope, String createdField) {
+        List<Fact> facts = facts(scope);
         Map<String, Object> json = window();
         putTaskOutcomes(json, facts);
-        json.put("tasks_entered", count(facts, "task.created"));
+        json.put(createdField, count(facts, "task.created"));
         json.put("tasks_moved", count(facts, "task-queue.moved"));
         json.put("tasks_timed_out_in_workflow", count(facts, "workflow.timeout"));
         return json;

@@ -4,7 +4,6 @@ import dev.lifeline.sim.core.SimContext;
 import dev.lifeline.sim.core.TwilioDates;
 import dev.lifeline.sim.webhook.Webhook;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A call's own {@code StatusCallback} (call progress events), as Twilio posts it. */
@@ -21,14 +20,7 @@ final class CallProgressCallbacks {
         if (!call.progress.wants(word)) {
             return;
         }
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("CallSid", call.sid);
-        params.put("AccountSid", context.accountSid);
-        params.put("From", call.from);
-        params.put("To", call.to);
-        params.put("Direction", call.direction);
-        params.put("ApiVersion", "2010-04-01");
-        params.put("CallStatus", call.status.wire());
+        Map<String, String> params = call.requestParams(context.accountSid);
         params.put("CallbackSource", "call-progress-events");
         params.put("SequenceNumber", Integer.toString(call.progressSequence++));
         params.put("Timestamp", TwilioDates.rfc2822(context.clock.now()));

@@ -153,7 +153,7 @@ final class Calls {
         call.pendingUrl = null;
         call.activity = VoiceCall.Activity.FETCHING_TWIML;
         long generation = call.generation;
-        fetcher.fetch(url, method, requestParams(call)).whenComplete((twiml, error) -> {
+        fetcher.fetch(url, method, call.requestParams(context.accountSid)).whenComplete((twiml, error) -> {
             synchronized (context.world) {
                 if (call.generation != generation || call.status != CallStatus.IN_PROGRESS) {
                     return;
@@ -183,7 +183,7 @@ final class Calls {
     void playHoldMedia(VoiceCall call, String url, String method) {
         call.count("holdUrlRequested");
         call.holdMedia = "requested " + url;
-        fetcher.fetch(url, method == null ? "GET" : method, requestParams(call)).whenComplete((body, error) -> {
+        fetcher.fetch(url, method == null ? "GET" : method, call.requestParams(context.accountSid)).whenComplete((body, error) -> {
             synchronized (context.world) {
                 try {
                     if (error != null) {
@@ -200,19 +200,6 @@ final class Calls {
                 }
             }
         });
-    }
-
-    /** The parameters Twilio sends with every request about a call (TwiML, hold media). */
-    private Map<String, String> requestParams(VoiceCall call) {
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("CallSid", call.sid);
-        params.put("AccountSid", context.accountSid);
-        params.put("From", call.from);
-        params.put("To", call.to);
-        params.put("CallStatus", call.status.wire());
-        params.put("Direction", call.direction);
-        params.put("ApiVersion", "2010-04-01");
-        return params;
     }
 
     private void step(VoiceCall call) {

@@ -97,4 +97,17 @@ final class VoiceCall {
 
         void failed(VoiceCall call, CallStatus status);
     }
+
+    /** The parameters Twilio sends with every request about a call: TwiML and hold-media fetches, progress callbacks. */
+    Map<String, String> requestParams(String accountSid) {
+        Map<String, String> params = new java.util.LinkedHashMap<>();
+        params.put("CallSid", sid);
+        params.put("AccountSid", accountSid);
+        params.put("From", from);
+        params.put("To", to);
+        params.put("CallStatus", status.wire());
+        params.put("Direction", direction);
+        params.put("ApiVersion", "2010-04-01");
+        return params;
+    }
 }
