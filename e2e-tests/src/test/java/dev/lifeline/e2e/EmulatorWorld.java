@@ -5,13 +5,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Reads the emulator's world state ({@code sim.snapshot()}): who is on which call, in which conference. */
+/**
+ * Reads the emulator's world state ({@code sim.snapshot()}): who is on which call, in which conference, and in the
+ * server's TaskRouter workspace which activity each worker is in and every reservation TaskRouter ever made.
+ */
 final class EmulatorWorld {
 
     private final TwilioSim sim;
+    private final String workspaceSid;
 
-    EmulatorWorld(TwilioSim sim) {
+    EmulatorWorld(TwilioSim sim, String workspaceSid) {
         this.sim = sim;
+        this.workspaceSid = workspaceSid;
+    }
+
+    /** A TaskRouter reservation: pending, accepted, rejected, timeout, canceled, rescinded, wrapping or completed. */
+    record Reservation(String sid, String taskSid, String workerSid, String status) {
     }
 
     /** A call as the emulator sees it: status, the conference it is in, whether a softphone answered it. */
@@ -64,6 +73,45 @@ final class EmulatorWorld {
                 .flatMap(conference -> ((List<Map<String, Object>>) conference.get("participants")).stream())
                 .map(party -> new Party((String) party.get("callSid"), String.valueOf(party.get("status"))))
                 .toList();
+    }
+
+    /** Every reservation TaskRouter made for the worker, finished ones included. */
+    @SuppressWarnings("unchecked")
+    List<Reservation> reservationsOf(String workerSid) {
+        return ((List<Map<String, Object>>) workspace().get("reservations")).stream()
+                .filter(reservation -> workerSid.equals(reservation.get("worker_sid")))
+                .map(reservation -> new Reservation((String) reservation.get("sid"), (String) reservation.get("task_sid"),
+                        workerSid, (String) reservation.get("status")))
+                .toList();
+    }
+
+    /** The worker's activity ("Available", "Offline", …). */
+    @SuppressWarnings("unchecked")
+    String activityOf(String workerSid) {
+        return ((List<Map<String, Object>>) workspace().get("workers")).stream()
+                .filter(worker -> workerSid.equals(worker.get("sid")))
+                .map(worker -> (String) worker.get("activity")).findFirst()
+                .orElseThrow(() -> new AssertionError("the emulator has no worker " + workerSid));
+    }
+
+    /** The task the customer's requeue created: {@code isReconnect} without a target agent. */
+    @SuppressWarnings("unchecked")
+    Optional<String> requeuedTaskOf(String customerCallSid) {
+        return ((List<Map<String, Object>>) workspace().get("tasks")).stream()
+                .filter(task -> {
+                    Map<String, Object> attributes = (Map<String, Object>) task.get("attributes");
+                    return customerCallSid.equals(attributes.get("call_sid"))
+                            && Boolean.TRUE.equals(attributes.get("isReconnect")) && !attributes.containsKey("targetWorkerSid");
+                })
+                .map(task -> (String) task.get("sid")).reduce((earlier, later) -> later);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> workspace() {
+        Map<String, Object> taskRouter = (Map<String, Object>) sim.snapshot().get("taskRouter");
+        return ((List<Map<String, Object>>) taskRouter.get("workspaces")).stream()
+                .filter(workspace -> workspaceSid.equals(workspace.get("sid"))).findFirst()
+                .orElseThrow(() -> new AssertionError("the emulator has no workspace " + workspaceSid));
     }
 
     @SuppressWarnings("unchecked")

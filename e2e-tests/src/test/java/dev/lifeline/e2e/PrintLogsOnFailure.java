@@ -8,7 +8,7 @@ final class PrintLogsOnFailure implements TestWatcher {
 
     @Override
     public void testFailed(ExtensionContext context, Throwable cause) {
-        context.getTestInstance().filter(DesktopKillRecoveryTest.class::isInstance).map(DesktopKillRecoveryTest.class::cast)
-                .ifPresent(test -> test.desktops.forEach(desktop -> System.out.println(desktop.describe())));
+        context.getTestInstance().filter(SimModeDesktopTest.class::isInstance).map(test -> ((SimModeDesktopTest) test).sim)
+                .ifPresent(server -> System.out.println(server.describeDesktops()));
     }
 }

@@ -7,15 +7,9 @@ import dev.lifeline.desktop.connection.ServerAddress;
 import dev.lifeline.desktop.connection.ServerProblem;
 import dev.lifeline.desktop.simulator.CustomerCall;
 import dev.lifeline.desktop.simulator.CustomerCallsClient;
-import dev.lifeline.server.app.LifelineServer;
-import dev.lifeline.server.config.ServerConfig;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterAll;
@@ -25,23 +19,18 @@ import org.junit.jupiter.api.Test;
 /** The Simulator window's HTTP client against the real server in sim mode: the contract of {@code /demo/calls}. */
 class SimulatorAgainstServerTest {
 
-    private static LifelineServer server;
+    private static SimModeServer sim;
     private static CustomerCallsClient simulator;
 
     @BeforeAll
     static void start() {
-        int clusterPort = freePort();
-        server = LifelineServer.start(ServerConfig.load(Map.of(
-                "LIFELINE_HTTP_PORT", "0",
-                "LIFELINE_CLUSTER_NAME", "e2e-sim-" + UUID.randomUUID(),
-                "LIFELINE_CLUSTER_PORT", String.valueOf(clusterPort),
-                "LIFELINE_CLUSTER_MEMBERS", "127.0.0.1:" + clusterPort)));
-        simulator = new CustomerCallsClient(new OkHttpClient(), ServerAddress.parse(server.publicBaseUrl()));
+        sim = SimModeServer.start("SimulatorAgainstServerTest", Map.of());
+        simulator = new CustomerCallsClient(new OkHttpClient(), ServerAddress.parse(sim.server.publicBaseUrl()));
     }
 
     @AfterAll
     static void stop() {
-        server.close();
+        sim.close();
     }
 
     @Test
@@ -82,13 +71,5 @@ class SimulatorAgainstServerTest {
 
     private static Optional<CustomerCall> listed(String callSid) {
         return simulator.list().join().stream().filter(call -> call.callSid().equals(callSid)).findFirst();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.lifeline.desktop.agent;
 
+import dev.lifeline.desktop.app.Failures;
 import dev.lifeline.model.agent.AgentView;
 import dev.lifeline.model.conference.ConferenceView;
 import dev.lifeline.model.event.ActivityChanged;
@@ -74,7 +75,8 @@ public final class AgentModel {
                 agent.set(changed.agent());
             }
         } else if (event instanceof ProblemReported reported) {
-            lastProblem.set(reported.problem().detail() != null ? reported.problem().detail() : reported.problem().title());
+            // The detail is the server's own wording and may name SIDs: the agent gets plain words.
+            reportProblem("The server turned down a request: " + Failures.inPlainWords(reported.problem().status()) + ".");
         }
         // queue-snapshot and session-expiring are not about the agent's desk: the shell routes them elsewhere.
     }

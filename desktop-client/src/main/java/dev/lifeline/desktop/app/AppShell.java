@@ -180,6 +180,7 @@ public final class AppShell implements AutoCloseable {
             }
         });
         tickEverySecond(() -> {
+            desk.tick(agentModel.serverNow());
             offer.tick(agentModel.serverNow());
             call.tick(agentModel.serverNow());
             recovery.tick(agentModel.serverNow());

@@ -5,6 +5,7 @@ import dev.lifeline.desktop.app.Durations;
 import dev.lifeline.desktop.app.Failures;
 import dev.lifeline.desktop.app.UiExecutor;
 import dev.lifeline.desktop.connection.CommandSender;
+import dev.lifeline.desktop.recovery.OwnRecovery;
 import dev.lifeline.model.command.AcceptReservation;
 import dev.lifeline.model.command.ClientCommand;
 import dev.lifeline.model.command.RejectReservation;
@@ -19,12 +20,17 @@ import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The incoming call card: the first pending reservation that is ordinary work (recovery reservations never ring:
- * the Reconnecting modal accepts them), with caller details, Accept / Reject and the ring countdown.
+ * The incoming call card: the first pending reservation the desktop does not accept by itself (the ping and reconnect
+ * of the agent's own recovery never ring: the Reconnecting modal accepts them; everything else, a requeued customer
+ * included, is an ordinary offer), with caller details, Accept / Reject and the ring countdown.
  */
 public final class ReservationOfferViewModel {
+
+    private static final Logger log = LoggerFactory.getLogger(ReservationOfferViewModel.class);
 
     private final AgentModel model;
     private final CommandSender server;
@@ -44,16 +50,20 @@ public final class ReservationOfferViewModel {
         this.server = server;
         this.ui = ui;
         model.reservations().addListener((ListChangeListener<ReservationView>) change -> refresh());
+        model.incidentProperty().addListener((obs, old, now) -> refresh());
         refresh();
     }
 
     private void refresh() {
         ReservationView next = model.reservations().stream()
-                .filter(r -> r.isPending() && !r.isPartOfRecovery())
+                .filter(r -> r.isPending() && !OwnRecovery.acceptsByItself(r, model))
                 .findFirst().orElse(null);
         if (offer == null || next == null || !offer.reservationSid().equals(next.reservationSid())) {
             busy.set(false);
             error.set("");
+            if (next != null) {
+                log.info("ringing: reservation {} offered to the agent", next.reservationSid());
+            }
         }
         offer = next;
         ringing.set(next != null);

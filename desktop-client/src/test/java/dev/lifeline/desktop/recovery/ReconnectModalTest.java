@@ -82,6 +82,26 @@ class ReconnectModalTest extends DesktopUiTest {
         assertThat(shown("#offerCard")).as("recovery reservations never ring like ordinary calls").isFalse();
     }
 
+    /**
+     * Issue 21: the customer of a requeued recovery is an ordinary call, even offered back to the agent who dropped
+     * and even when the offer says "reconnect": it rings with the caller's details and waits for a click.
+     */
+    @Test
+    void theCustomerOfferedAfterTheRecoveryWasRequeuedRingsAndWaitsForTheAgent() {
+        awaitModal();
+        server.push(new IncidentChanged(Samples.incident(INCIDENT, Phase.REQUEUED, 2)));
+        Await.untilFx("the modal closes", () -> !shown("#reconnectModal"));
+
+        server.push(new ReservationOffered(Samples.reconnect("WRagain", INCIDENT)));
+
+        Await.untilFx("the call rings", () -> shown("#offerCard"));
+        assertThat(text("#callerName")).isEqualTo("Jane Doe");
+        clickOn("#acceptButton");
+        Await.until("the agent's accept reaches the server",
+                () -> server.commands(AcceptReservation.class).contains(new AcceptReservation("WRagain")));
+        assertThat(server.commands(AcceptReservation.class)).as("accepted once, by the click").hasSize(1);
+    }
+
     @Test
     void wrapUpOfTheInterruptedTaskIsDisabledWhileTheModalIsUp() {
         awaitModal();

@@ -103,10 +103,12 @@ class RecoveryViewModelTest {
     void autoAcceptorAcceptsEachRecoveryReservationOnceAndNeverOrdinaryWork() {
         RecordingSender sender = new RecordingSender();
         new RecoveryAutoAcceptor(model, sender, UiExecutor.DIRECT);
+        model.apply(new IncidentChanged(incident(Phase.PINGING, 1, Instant.now())));
 
         model.apply(new ReservationOffered(Samples.recoveryPing("WRping", "I1")));
         model.apply(new ReservationOffered(Samples.recoveryPing("WRping", "I1")));
         model.apply(new ReservationOffered(Samples.offer("WRwork", "WT9")));
+        model.apply(new IncidentChanged(incident(Phase.RECONNECT_ENQUEUED, 2, Instant.now())));
         model.apply(new ReservationOffered(Samples.reconnect("WRback", "I1")));
 
         assertThat(sender.sent).containsExactly(new AcceptReservation("WRping"), new AcceptReservation("WRback"));

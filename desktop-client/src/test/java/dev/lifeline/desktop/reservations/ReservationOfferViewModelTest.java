@@ -7,8 +7,10 @@ import dev.lifeline.desktop.app.UiExecutor;
 import dev.lifeline.desktop.testing.RecordingSender;
 import dev.lifeline.desktop.testing.Samples;
 import dev.lifeline.model.command.AcceptReservation;
+import dev.lifeline.model.event.IncidentChanged;
 import dev.lifeline.model.event.ReservationOffered;
 import dev.lifeline.model.event.ReservationRescinded;
+import dev.lifeline.model.incident.Phase;
 import dev.lifeline.model.reservation.ReservationStatus;
 import dev.lifeline.model.reservation.ReservationView;
 import java.time.Clock;
@@ -41,11 +43,33 @@ class ReservationOfferViewModelTest {
     }
 
     @Test
-    void recoveryReservationsNeverRing() {
+    void theReservationsOfTheAgentsOwnRecoveryNeverRing() {
+        model.apply(new IncidentChanged(Samples.incident("I1", Phase.PINGING, 1)));
+
         model.apply(new ReservationOffered(Samples.recoveryPing("WRping", "I1")));
         model.apply(new ReservationOffered(Samples.reconnect("WRback", "I1")));
 
         assertThat(offer.ringingProperty().get()).isFalse();
+    }
+
+    /** Issue 21: whatever the flags say, a customer who is not the agent's own recovery is an ordinary offer. */
+    @Test
+    void aReconnectFlaggedReservationOfNoRecoveryOfTheAgentRingsWithTheCallersDetails() {
+        model.apply(new ReservationOffered(Samples.reconnect("WRrequeued", "I7")));
+
+        assertThat(offer.ringingProperty().get()).isTrue();
+        assertThat(offer.callerProperty().get()).isEqualTo("Jane Doe");
+    }
+
+    @Test
+    void theDroppedAgentsOwnCustomerRingsOnceTheirRecoveryIsOver() {
+        model.apply(new IncidentChanged(Samples.incident("I1", Phase.RECONNECT_ENQUEUED, 2)));
+        model.apply(new ReservationOffered(Samples.reconnect("WRback", "I1")));
+        assertThat(offer.ringingProperty().get()).isFalse();
+
+        model.apply(new IncidentChanged(Samples.incident("I1", Phase.REQUEUED, 3)));
+
+        assertThat(offer.ringingProperty().get()).isTrue();
     }
 
     @Test

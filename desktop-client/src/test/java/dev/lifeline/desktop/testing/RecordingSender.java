@@ -13,6 +13,7 @@ public final class RecordingSender implements CommandSender {
     public final List<ClientCommand> sent = new CopyOnWriteArrayList<>();
     public final List<String> log;
     private volatile String refusal;
+    private volatile int refusalStatus;
 
     public RecordingSender(List<String> log) {
         this.log = log;
@@ -23,6 +24,12 @@ public final class RecordingSender implements CommandSender {
     }
 
     public void refuse(String message) {
+        refuse(409, message);
+    }
+
+    /** @param status the HTTP status of the refusal; 0 is "the server could not be reached" */
+    public void refuse(int status, String message) {
+        refusalStatus = status;
         refusal = message;
     }
 
@@ -31,6 +38,6 @@ public final class RecordingSender implements CommandSender {
         sent.add(command);
         log.add("server:" + command.getClass().getSimpleName());
         return refusal == null ? CompletableFuture.completedFuture(null)
-                : CompletableFuture.failedFuture(new ServerProblem(409, refusal));
+                : CompletableFuture.failedFuture(new ServerProblem(refusalStatus, refusal));
     }
 }

@@ -18,8 +18,11 @@ import java.time.Instant;
  * @param ringDeadline    when TaskRouter times the reservation out (created + the workflow's reservation
  *                        timeout); optional
  * @param isRecoveryPing  true for Lifeline's Recovery Ping task: the desktop auto-accepts it
- * @param isReconnect     true for the task that brings the dropped customer back to the same agent
- * @param incidentId      the recovery incident this reservation belongs to; {@code null} for ordinary work
+ * @param isReconnect     true only for the task that brings the dropped customer back to the same agent, offered to
+ *                        that agent while their incident waits for it; a requeued customer's task is ordinary work
+ *                        (false) although its attributes still say {@code isReconnect}
+ * @param incidentId      the recovery incident the task came from (a requeued customer's ordinary offer keeps it,
+ *                        as its task attributes do for reporting); {@code null} for work no recovery touched
  */
 public record ReservationView(
         String reservationSid,

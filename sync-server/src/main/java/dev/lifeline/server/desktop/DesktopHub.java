@@ -10,6 +10,7 @@ import dev.lifeline.model.event.ServerEvent;
 import dev.lifeline.server.conference.ConferenceRecord;
 import dev.lifeline.server.engine.AgentNotifier;
 import dev.lifeline.server.engine.DesktopFeed;
+import dev.lifeline.server.engine.IncidentStore;
 import dev.lifeline.server.recovery.Incident;
 import dev.lifeline.server.webhooks.TaskRouterEvent;
 import java.time.Clock;
@@ -62,7 +63,7 @@ public final class DesktopHub implements AgentNotifier, DesktopFeed, AutoCloseab
         this.topic = hazelcast.getTopic(TOPIC);
         this.reservations = hazelcast.getMap(RESERVATIONS);
         this.conferenceStarts = hazelcast.getMap(CONFERENCE_STARTS);
-        this.taskRouterEvents = new TaskRouterEvents(this, agents, clock);
+        this.taskRouterEvents = new TaskRouterEvents(this, agents, clock, new IncidentStore(hazelcast)::get);
         this.listener = topic.addMessageListener(message -> deliverLocally(message.getMessageObject()));
     }
 

@@ -8,6 +8,7 @@ import dev.lifeline.model.reservation.ReservationStatus;
 import dev.lifeline.model.reservation.ReservationView;
 import dev.lifeline.model.task.TaskStatus;
 import dev.lifeline.model.task.TaskView;
+import dev.lifeline.server.recovery.Incident;
 import dev.lifeline.server.recovery.TaskAttributes;
 import dev.lifeline.server.webhooks.TaskRouterEvent;
 import java.time.Clock;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Turns TaskRouter's Event Streams events into desktop events: {@code reservation.created} → an offer to that
@@ -26,13 +28,16 @@ final class TaskRouterEvents {
     private final DesktopHub hub;
     private final AgentDirectory agents;
     private final Clock clock;
+    private final Function<String, Optional<Incident>> incidents;
     private volatile String pingWorkflowSid;
     private volatile java.util.Map<String, String> queueNames = java.util.Map.of();
 
-    TaskRouterEvents(DesktopHub hub, AgentDirectory agents, Clock clock) {
+    /** @param incidents incident id → the incident now: whether a reconnect is still the returning agent's */
+    TaskRouterEvents(DesktopHub hub, AgentDirectory agents, Clock clock, Function<String, Optional<Incident>> incidents) {
         this.hub = hub;
         this.agents = agents;
         this.clock = clock;
+        this.incidents = incidents;
     }
 
     void pingWorkflowSid(String workflowSid) {
@@ -93,7 +98,7 @@ final class TaskRouterEvents {
         }
     }
 
-    /** A reservation view from what TaskRouter told us; ping/reconnect flags come from the task's attributes. */
+    /** A reservation view from what TaskRouter told us; ping/reconnect flags see {@link RecoveryReservationFlags}. */
     ReservationView view(ReservationRecord record) {
         return view(record.reservationSid(), record.taskSid(), record.workerSid(),
                 reservationStatus(record.status()).orElse(ReservationStatus.PENDING), record.channel(), record.workflowSid(),
@@ -104,14 +109,13 @@ final class TaskRouterEvents {
     ReservationView view(String reservationSid, String taskSid, String workerSid, ReservationStatus status, String channel,
                          String workflowSid, String queueName, String attributesJson, Instant createdAt) {
         TaskAttributes attributes = WireViews.attributes(attributesJson);
-        String incidentId = WireViews.incidentOf(attributes).orElse(null);
-        boolean reconnect = incidentId != null && WireViews.isReconnect(attributes);
         boolean onPingWorkflow = workflowSid != null && workflowSid.equals(pingWorkflowSid);
-        boolean ping = incidentId != null && (onPingWorkflow || !reconnect);
+        RecoveryReservationFlags recovery = RecoveryReservationFlags.of(attributes, workerSid, onPingWorkflow, incidents);
         String number = WireViews.customerNumber(attributes);
         String label = WireViews.customerLabel(attributes);
         return new ReservationView(reservationSid, taskSid, workerSid, status, channelOr(channel, null),
-                label != null ? label : number, number, queueName, createdAt, null, ping, reconnect, incidentId);
+                label != null ? label : number, number, queueName, createdAt, null, recovery.ping(), recovery.reconnect(),
+                recovery.incidentId());
     }
 
     static Optional<ReservationStatus> reservationStatus(String wire) {

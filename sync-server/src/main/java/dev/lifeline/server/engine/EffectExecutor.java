@@ -107,6 +107,9 @@ public final class EffectExecutor {
     private EffectOutcome completeReservation(Effect.CompleteReservation e) {
         String status = twilio.reservationStatus(e.taskSid(), e.reservationSid());
         if ("wrapping".equals(status)) {
+            if (e.takeWorkerOffline()) {
+                takeOffline(e.workerSid());
+            }
             twilio.completeReservationIfWrapping(e.taskSid(), e.reservationSid());
             return EffectOutcome.done("completed");
         }
@@ -115,6 +118,19 @@ public final class EffectExecutor {
             return EffectOutcome.retryLater("reservation still accepted");
         }
         return EffectOutcome.done("reservation already " + status);
+    }
+
+    /** Before the completion frees the voice capacity: never a moment in which a gone desktop is routable. */
+    private void takeOffline(String workerSid) {
+        try {
+            twilio.setWorkerOffline(workerSid);
+        } catch (TwilioGatewayException e) {
+            if (!e.isPermanent()) {
+                throw e;
+            }
+            // A worker Twilio refuses to move (deleted meanwhile) takes no calls either; still free the reservation.
+            log.warn("could not set {} offline before freeing the reservation: {}", workerSid, e.getMessage());
+        }
     }
 
     private EffectOutcome move(Effect.MoveParty e) {

@@ -80,11 +80,17 @@ final class Cleanup {
         }
     }
 
-    /** The executor completes the reservation only if it is still {@code wrapping}. */
+    /**
+     * The executor completes the reservation only if it is still {@code wrapping}. An agent who never answered the
+     * ping has no desktop we know of (a live desktop accepts the ping by itself), so the executor sets them Offline
+     * before the completion frees their capacity: otherwise TaskRouter, which leaves the activity as it is, offers the
+     * requeued customer straight back to the dead desktop, where it waits out the reservation timeout (issue 21).
+     * They become Available again only by choosing it on their desktop, which needs the desktop back.
+     */
     static void freeAgent(IncidentStep step) {
         DroppedWorker worker = step.incident.droppedWorker;
         step.emit(new Effect.CompleteReservation(step.effectId("complete-reservation"), worker.taskSid(),
-                worker.reservationSid()));
+                worker.reservationSid(), worker.workerSid(), !pingWasAnswered(step)));
     }
 
     static void cancelPing(IncidentStep step, String reason) {

@@ -74,8 +74,17 @@ public sealed interface Effect extends Serializable {
         }
     }
 
-    /** Reservation update {@code ReservationStatus=completed}, only if it is still {@code wrapping}. */
-    record CompleteReservation(String effectId, String taskSid, String reservationSid) implements Effect {
+    /**
+     * Reservation update {@code ReservationStatus=completed}, only if it is still {@code wrapping}. With
+     * {@code takeWorkerOffline} the worker is first set Offline with {@code RejectPendingReservations=true}: TaskRouter
+     * leaves the activity as it is when a reservation completes, so an agent who never came back would otherwise be
+     * routable again the moment the wrapping reservation stops holding their voice capacity.
+     *
+     * @param workerSid         the dropped agent's worker (the reservation's)
+     * @param takeWorkerOffline the agent did not come back (the ping was never answered)
+     */
+    record CompleteReservation(String effectId, String taskSid, String reservationSid, String workerSid,
+                               boolean takeWorkerOffline) implements Effect {
         public CompleteReservation {
             Objects.requireNonNull(effectId, "effectId");
         }

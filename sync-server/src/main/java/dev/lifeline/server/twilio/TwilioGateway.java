@@ -12,6 +12,7 @@ import com.twilio.rest.Domains;
 import com.twilio.rest.api.v2010.account.Call;
 import com.twilio.rest.api.v2010.account.Conference;
 import com.twilio.rest.api.v2010.account.conference.Participant;
+import com.twilio.rest.taskrouter.v1.workspace.Activity;
 import com.twilio.rest.taskrouter.v1.workspace.Task;
 import com.twilio.rest.taskrouter.v1.workspace.Worker;
 import com.twilio.rest.taskrouter.v1.workspace.task.Reservation;
@@ -30,8 +31,12 @@ public final class TwilioGateway {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The activity every TaskRouter workspace starts with for workers who take no work. */
+    public static final String OFFLINE = "Offline";
+
     private final TwilioRestClient client;
     private final String workspaceSid;
+    private volatile String offlineActivitySid;
 
     public TwilioGateway(TwilioRestClient client, String workspaceSid) {
         this.client = client;
@@ -276,7 +281,45 @@ public final class TwilioGateway {
     }
 
     public void setWorkerActivity(String workerSid, String activitySid) {
-        call("set activity of " + workerSid, () -> Worker.updater(workspaceSid, workerSid).setActivitySid(activitySid).update(client));
+        setWorkerActivity(workerSid, activitySid, false);
+    }
+
+    /**
+     * @param rejectPendingReservations TaskRouter's {@code RejectPendingReservations}: on a move to an unavailable
+     *                                  activity, the worker's pending reservations are rejected and their tasks routed
+     *                                  on at once, instead of each waiting out its reservation timeout (120 s by
+     *                                  default) on a desktop that is gone
+     */
+    public void setWorkerActivity(String workerSid, String activitySid, boolean rejectPendingReservations) {
+        call("set activity of " + workerSid, () -> {
+            var updater = Worker.updater(workspaceSid, workerSid).setActivitySid(activitySid);
+            if (rejectPendingReservations) {
+                updater.setRejectPendingReservations(true);
+            }
+            return updater.update(client);
+        });
+    }
+
+    /** The workspace's {@code Offline} activity, rejecting pending reservations (see {@link #setWorkerActivity}). */
+    public void setWorkerOffline(String workerSid) {
+        setWorkerActivity(workerSid, offlineActivitySid(), true);
+    }
+
+    private String offlineActivitySid() {
+        String known = offlineActivitySid;
+        if (known == null) {
+            known = call("find the Offline activity", () -> {
+                for (Activity activity : Activity.reader(workspaceSid).read(client)) {
+                    if (OFFLINE.equals(activity.getFriendlyName())) {
+                        return activity.getSid();
+                    }
+                }
+                throw new TwilioGatewayException("find the Offline activity", 404, null,
+                        "the workspace has no activity named " + OFFLINE, null);
+            });
+            offlineActivitySid = known;
+        }
+        return known;
     }
 
     /** A cheap authenticated read, for {@code /health}: can we reach Twilio with our credentials? */

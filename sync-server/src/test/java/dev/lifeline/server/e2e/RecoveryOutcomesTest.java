@@ -27,18 +27,10 @@ class RecoveryOutcomesTest {
     @Test
     @SuppressWarnings("unchecked")
     void pingTimeoutRequeuesCustomerToTheOriginalWorkflowWithElevatedPriority() throws Exception {
-        harness = new RecoveryHarness(Duration.ofSeconds(15), Duration.ofSeconds(120));
-        TestSoftphone phone = harness.softphone("alice");
-        String customer = harness.customerTalkingTo("alice", phone);
-        phone.drop();
-        Incident pinging = harness.awaitIncidentOf("alice", i -> i.phase() == Phase.PINGING);
+        Requeued requeued = aliceDropsAndThePingRunsOut();
+        String customer = requeued.customer();
 
-        harness.simClock.advance(Duration.ofSeconds(16));
-
-        Incident requeued = harness.awaitIncidentOf("alice", i -> i.phase() == Phase.REQUEUED);
-        assertThat(harness.gateway.fetchTask(pinging.pingTaskSid()).assignmentStatus()).isEqualTo("canceled");
-        awaitTrue("the original reservation is completed", () -> "completed".equals(harness.gateway.reservationStatus(
-                requeued.droppedWorker().taskSid(), requeued.droppedWorker().reservationSid())));
+        assertThat(harness.gateway.fetchTask(requeued.incident().pingTaskSid()).assignmentStatus()).isEqualTo("canceled");
         Map<String, Object> reconnect = harness.reconnectTaskOf(customer);
         assertThat(reconnect.get("workflow_sid")).isEqualTo(harness.workspace.voiceWorkflowSid());
         assertThat(reconnect.get("priority")).isEqualTo(1000);
@@ -46,6 +38,47 @@ class RecoveryOutcomesTest {
                 .doesNotContainKey("targetWorkerSid");
         assertThat(harness.sim.voice().effects(customer)).containsEntry("enqueue", 2);
         assertThat(harness.notifications).extracting(Incident::phase).contains(Phase.REQUEUED);
+    }
+
+    /**
+     * Issue 21: TaskRouter keeps a worker's activity when a reservation completes, so freeing the dead desktop's
+     * wrapping reservation used to make alice routable again, and the requeued customer waited out a 120 s
+     * reservation timeout on her. She is set Offline first; bob, Available later, gets the customer.
+     */
+    @Test
+    void aRequeuedCustomerReachesTheNextFreeAgentAndNeverTheAgentWhoDidNotComeBack() throws Exception {
+        String customer = aliceDropsAndThePingRunsOut().customer();
+
+        assertThat(harness.gateway.fetchWorker(harness.worker("alice")).orElseThrow().activityName())
+                .as("an agent whose desktop never came back is not made routable").isEqualTo("Offline");
+
+        harness.makeAvailable("bob");
+
+        Reservation offer = harness.awaitPendingReservation("bob", task -> task.attributesJson().contains(customer));
+        assertThat(harness.gateway.fetchTask(offer.getTaskSid()).attributesJson()).contains("\"isReconnect\":true");
+        assertThat(com.twilio.rest.taskrouter.v1.workspace.worker.Reservation.reader(harness.workspace.workspaceSid(),
+                        harness.worker("alice")).read(harness.client))
+                .as("alice never held the requeued customer")
+                .noneMatch(reservation -> reservation.getTaskSid().equals(offer.getTaskSid()));
+    }
+
+    private record Requeued(String customer, Incident incident) {
+    }
+
+    /** Alice takes a customer, her leg drops, the ping's TTL runs out: REQUEUED, her wrapping reservation completed. */
+    private Requeued aliceDropsAndThePingRunsOut() throws Exception {
+        harness = new RecoveryHarness(Duration.ofSeconds(15), Duration.ofSeconds(120));
+        TestSoftphone phone = harness.softphone("alice");
+        String customer = harness.customerTalkingTo("alice", phone);
+        phone.drop();
+        harness.awaitIncidentOf("alice", i -> i.phase() == Phase.PINGING);
+
+        harness.simClock.advance(Duration.ofSeconds(16));
+
+        Incident requeued = harness.awaitIncidentOf("alice", i -> i.phase() == Phase.REQUEUED);
+        awaitTrue("the original reservation is completed", () -> "completed".equals(harness.gateway.reservationStatus(
+                requeued.droppedWorker().taskSid(), requeued.droppedWorker().reservationSid())));
+        return new Requeued(customer, requeued);
     }
 
     @Test

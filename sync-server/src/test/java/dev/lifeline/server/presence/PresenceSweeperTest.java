@@ -9,8 +9,10 @@ import dev.lifeline.model.conference.ParticipantRole;
 import dev.lifeline.model.event.ConferenceChanged;
 import dev.lifeline.model.event.ReservationOffered;
 import dev.lifeline.model.event.StateSnapshot;
+import dev.lifeline.server.desktop.Await;
 import dev.lifeline.server.desktop.DesktopFixture;
 import dev.lifeline.server.desktop.TestDesktop;
+import dev.lifeline.server.twilio.TwilioGateway;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,6 +67,31 @@ class PresenceSweeperTest {
         assertThat(server.activityOf("alice")).isEqualTo("Offline");
     }
 
+    /** Issue 21: without RejectPendingReservations the customer would wait out the 120 s reservation timeout. */
+    @Test
+    void aGoneDesktopsPendingOfferIsRejectedWhenItGoesOfflineSoTheCustomerMovesOn() {
+        server.setActivity("alice", "Available");
+        try (TestDesktop alice = server.desktop("alice")) {
+            alice.await(StateSnapshot.class);
+        }
+        server.customerCalls();
+        TwilioGateway.ReservationState offered = Await.value("the customer is offered to alice", () -> server.twilio
+                .workerReservations(server.workerSid("alice")).stream()
+                .filter(reservation -> "pending".equals(reservation.status())).findFirst().orElse(null));
+        server.clock.advance(DesktopFixture.PRESENCE_GRACE.plus(Duration.ofSeconds(1)));
+
+        assertThat(server.module.presenceSweeper().sweep()).contains("alice");
+
+        assertThat(server.activityOf("alice")).isEqualTo("Offline");
+        assertThat(server.twilio.workerReservations(server.workerSid("alice")))
+                .filteredOn(reservation -> reservation.sid().equals(offered.sid()))
+                .extracting(TwilioGateway.ReservationState::status).containsExactly("rejected");
+        server.setActivity("bob", "Available");
+        Await.until("the customer is offered to bob instead", () -> server.twilio.workerReservations(server.workerSid("bob"))
+                .stream().anyMatch(reservation -> reservation.taskSid().equals(offered.taskSid())
+                        && "pending".equals(reservation.status())));
+    }
+
     @Test
     void aGoneDesktopWithACallInProgressStaysAvailable() {
         server.setActivity("bob", "Available");
@@ -86,7 +113,7 @@ class PresenceSweeperTest {
     }
 
     private static void awaitHeartbeatAt(java.time.Instant atLeast) {
-        dev.lifeline.server.desktop.Await.until("the heartbeat is recorded", () -> server.module.presence()
+        Await.until("the heartbeat is recorded", () -> server.module.presence()
                 .lastHeartbeat("alice").map(seen -> !seen.isBefore(atLeast)).orElse(false));
     }
 }

@@ -71,8 +71,9 @@ class RecoveryTotalityTest {
         check(count(after, entry -> entry.effectId().endsWith("/redirect-reconnect")) <= 1, "one targeted redirect",
                 context);
         if (after.phase().isTerminal()) {
-            check(count(after, entry -> entry.effect().equals(new Effect.CompleteReservation(entry.effectId(),
-                    Fixtures.TASK, Fixtures.RESERVATION))) == 1, "agent freed", context);
+            check(count(after, entry -> entry.effect() instanceof Effect.CompleteReservation complete
+                    && complete.taskSid().equals(Fixtures.TASK) && complete.reservationSid().equals(Fixtures.RESERVATION)
+                    && complete.workerSid().equals(ALICE)) == 1, "agent freed", context);
             check(count(after, entry -> entry.effect() instanceof Effect.NotifyAgent notify
                     && notify.workerSid().equals(ALICE) && notify.incident().phase() == after.phase()) == 1,
                     "agent told the terminal phase", context);

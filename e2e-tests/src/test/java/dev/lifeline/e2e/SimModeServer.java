@@ -1,0 +1,133 @@
+package dev.lifeline.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lifeline.model.agent.Activity;
+import dev.lifeline.model.reservation.ReservationView;
+import dev.lifeline.server.app.LifelineServer;
+import dev.lifeline.server.config.ServerConfig;
+import dev.lifeline.server.recovery.Incident;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The server in sim mode in this JVM (embedded twilio-sim, a real Hazelcast member on an isolated cluster name and
+ * port, the real twilio-java SDK over HTTP), the desktop processes started against it, and the Simulator's
+ * "Customer calls in". Closing it kills every desktop and stops the server.
+ */
+final class SimModeServer implements AutoCloseable {
+
+    final LifelineServer server;
+    final EmulatorWorld world;
+    final List<DesktopProcess> desktops = new CopyOnWriteArrayList<>();
+    private final Path logs;
+
+    private SimModeServer(LifelineServer server, Path logs) {
+        this.server = server;
+        this.world = new EmulatorWorld(server.sim(), server.workspace().workspaceSid());
+        this.logs = logs;
+    }
+
+    /** @param settings environment settings on top of an isolated cluster and any free HTTP port */
+    static SimModeServer start(String testName, Map<String, String> settings) {
+        int clusterPort = freePort();
+        Map<String, String> environment = new HashMap<>(Map.of(
+                "LIFELINE_HTTP_PORT", "0",
+                "LIFELINE_CLUSTER_NAME", "e2e-" + UUID.randomUUID(),
+                "LIFELINE_CLUSTER_PORT", String.valueOf(clusterPort),
+                "LIFELINE_CLUSTER_MEMBERS", "127.0.0.1:" + clusterPort));
+        environment.putAll(settings);
+        Path logs = Path.of(System.getProperty("e2e.logs.dir", "target/e2e-logs"), testName);
+        return new SimModeServer(LifelineServer.start(ServerConfig.load(environment)), logs);
+    }
+
+    /** A desktop process signed in as {@code user}; its output goes to {@code <logs>/<name>.{out,err}.log}. */
+    DesktopProcess desktop(String name, String user, String password) {
+        DesktopProcess desktop = DesktopProcess.start(name, logs, server.publicBaseUrl(), user, password);
+        desktops.add(desktop);
+        return desktop;
+    }
+
+    AgentApi signIn(String user, String password) {
+        return AgentApi.signIn(server.publicBaseUrl(), user, password);
+    }
+
+    String workerSid(String identity) {
+        return server.workspace().workers().get(identity);
+    }
+
+    Optional<Incident> incidentOf(String customerCallSid) {
+        return server.engine().incidents().all().stream()
+                .filter(incident -> customerCallSid.equals(incident.customerCallSid())).findFirst();
+    }
+
+    /** A customer's call and the agent's softphone leg it is bridged to. */
+    record Bridged(String customerCallSid, EmulatorWorld.Call agentLeg) {
+    }
+
+    /**
+     * The agent (desktop up, softphone registered) goes Available, a customer calls in, the agent accepts the offer
+     * as the desk's Accept button would, and the customer is bridged to the agent's softphone.
+     */
+    Bridged customerBridgedTo(String identity, AgentApi agent, Duration step) {
+        agent.setActivity(Activity.AVAILABLE);
+        String customer = customerCallsIn();
+        ReservationView offer = Await.value(identity + " is offered the customer's task", step,
+                () -> agent.state().reservations().stream().filter(ReservationView::isPending).findFirst());
+        agent.accept(offer.reservationSid());
+        EmulatorWorld.Call leg = Await.value("the customer bridged to " + identity + "'s softphone", step,
+                () -> world.agentLegBridgedWith(customer, identity));
+        return new Bridged(customer, leg);
+    }
+
+    /** The Simulator's "Customer calls in" button: {@code POST /demo/calls} → 201 {callSid, from}. */
+    String customerCallsIn() {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(server.publicBaseUrl() + "/demo/calls"))
+                            .POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+            return response.body().replaceAll(".*\"callSid\":\"([^\"]+)\".*", "$1");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every desktop's stdout and stderr, for a failed test's report. */
+    String describeDesktops() {
+        StringBuilder all = new StringBuilder();
+        desktops.forEach(desktop -> all.append(desktop.describe()));
+        return all.toString();
+    }
+
+    @Override
+    public void close() {
+        desktops.forEach(DesktopProcess::close);
+        server.close();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
