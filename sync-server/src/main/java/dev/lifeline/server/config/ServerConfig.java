@@ -33,19 +33,36 @@ public record ServerConfig(
      * @param members        the TCP-IP member list, naming every member of the cluster (this one included)
      * @param minClusterSize split-brain protection: the recovery-state maps refuse reads and writes on a side of a
      *                       partition with fewer members than this; 1 turns the protection off
+     * @param bindInterface  the one address of this machine the member port listens on: loopback for a cluster on
+     *                       one host, else this server's address on the private cluster network
      */
-    public record ClusterSettings(String name, int port, List<String> members, int backupCount, int minClusterSize) {
+    public record ClusterSettings(String name, int port, List<String> members, int backupCount, int minClusterSize,
+                                  String bindInterface) {
+
+        /** Where a member listens when every listed member is on this host. */
+        public static final String LOOPBACK = "127.0.0.1";
 
         public ClusterSettings {
             members = List.copyOf(members);
             if (minClusterSize < 1) {
                 throw new IllegalArgumentException("minClusterSize must be at least 1, got " + minClusterSize);
             }
+            java.util.Objects.requireNonNull(bindInterface, "bindInterface");
+        }
+
+        /** Bound to loopback: for members started by hand (tests, tools), not from configuration. */
+        public ClusterSettings(String name, int port, List<String> members, int backupCount, int minClusterSize) {
+            this(name, port, members, backupCount, minClusterSize, LOOPBACK);
         }
 
         /** Without split-brain protection: for members started by hand (tests, tools), not from configuration. */
         public ClusterSettings(String name, int port, List<String> members, int backupCount) {
             this(name, port, members, backupCount, 1);
+        }
+
+        /** A member entry ({@code host} or {@code host:port}) on this host. */
+        public static boolean isLoopback(String member) {
+            return member.startsWith("127.") || member.startsWith("localhost") || member.startsWith("[::1]");
         }
 
         /**
@@ -92,7 +109,8 @@ public record ServerConfig(
         List<String> members = source.list("cluster.members");
         ClusterSettings cluster = new ClusterSettings(source.string("cluster.name", "lifeline"),
                 source.integer("cluster.port", 5701, 0, 65_535), members,
-                source.integer("cluster.backup-count", 1, 0, 6), minClusterSize(source, members));
+                source.integer("cluster.backup-count", 1, 0, 6), minClusterSize(source, members),
+                ClusterInterface.of(source, members));
         String tokenSecret = source.string("auth.token-secret", "");
         if (mode == Mode.TWILIO && tokenSecret.length() < 32) {
             throw source.problem("auth.token-secret", "must be at least 32 characters in twilio mode");
