@@ -1,13 +1,7 @@
 package dev.lifeline.server.config;
 
 import dev.lifeline.server.config.ServerConfig.ClusterSettings;
-import java.net.Inet4Address;
-import java.net.InetAddress;
-import java.net.NetworkInterface;
-import java.net.SocketException;
-import java.net.UnknownHostException;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * {@code cluster.interface}: the one address the Hazelcast member port listens on. The member protocol has no
@@ -17,7 +11,6 @@ import java.util.regex.Pattern;
 final class ClusterInterface {
 
     private static final String KEY = "cluster.interface";
-    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
     private ClusterInterface() {
     }
@@ -31,22 +24,12 @@ final class ClusterInterface {
             throw source.problem(KEY, "is required when cluster.members lists other hosts: name this server's "
                     + "address on the private cluster network (the member port has no authentication)");
         }
-        if (!IPV4.matcher(named).matches()) {
+        if (!LocalAddress.isIpv4Literal(named)) {
             throw source.problem(KEY, "must be an IPv4 address of this machine, got '" + named + "'");
         }
-        if (!isAddressOfThisMachine(named)) {
+        if (!LocalAddress.isAssignedHere(named)) {
             throw source.problem(KEY, "must be an address of this machine, got '" + named + "' (0.0.0.0 is not allowed)");
         }
         return named;
-    }
-
-    private static boolean isAddressOfThisMachine(String address) {
-        try {
-            InetAddress parsed = InetAddress.getByName(address);
-            return parsed instanceof Inet4Address && !parsed.isAnyLocalAddress()
-                    && NetworkInterface.getByInetAddress(parsed) != null;
-        } catch (UnknownHostException | SocketException e) {
-            return false;
-        }
     }
 }

@@ -16,10 +16,26 @@ public record ServerConfig(
         TwilioSettings twilio,
         ClusterSettings cluster,
         AuthSettings auth,
-        RecoverySettings recovery) {
+        RecoverySettings recovery,
+        HttpSettings http) {
 
     /** {@code sim}: embedded twilio-sim (the default without Twilio credentials); {@code twilio}: a real account. */
     public enum Mode { SIM, TWILIO }
+
+    /**
+     * The listeners (see {@link HttpListeners}).
+     *
+     * @param host                 address of the public listener (webhooks, desktop API); loopback by default
+     * @param tlsTerminatedByProxy the operator's statement that only a TLS-terminating proxy reaches {@code host}
+     * @param managementHost       address of the management listener ({@code /health} in full, {@code /metrics})
+     * @param managementPort       its port; 0 picks a free one
+     */
+    public record HttpSettings(String host, boolean tlsTerminatedByProxy, String managementHost, int managementPort) {
+
+        public boolean publicListenerIsLoopback() {
+            return LocalAddress.isLoopbackHost(host);
+        }
+    }
 
     public record TwilioSettings(String accountSid, Secret authToken, String workspaceSid,
                                  String voiceWorkflowSid, String pingWorkflowSid) {
@@ -90,7 +106,7 @@ public record ServerConfig(
     public static ServerConfig from(ConfigSource source) {
         String accountSid = source.string("twilio.account-sid", "");
         String authToken = source.string("twilio.auth-token", "");
-        Mode mode = mode(source, !accountSid.isEmpty() && !authToken.isEmpty());
+        Mode mode = mode(source, accountSid, authToken);
         if (mode == Mode.TWILIO) {
             if (!accountSid.startsWith("AC") || accountSid.length() != 34) {
                 throw source.problem("twilio.account-sid", "must be an account SID (AC followed by 32 hex digits)");
@@ -126,7 +142,8 @@ public record ServerConfig(
                 source.duration("presence.grace", Duration.ofSeconds(30)),
                 source.string("recovery.announce-url", publicBaseUrl + "/media/connection-interrupted.mp3"),
                 source.string("recovery.hold-music-url", publicBaseUrl + "/media/hold-music.mp3"));
-        return new ServerConfig(mode, httpPort, publicBaseUrl, twilio, cluster, auth, recovery);
+        return new ServerConfig(mode, httpPort, publicBaseUrl, twilio, cluster, auth, recovery,
+                HttpListeners.of(source, mode, httpPort, publicBaseUrl));
     }
 
     /** More than the listed members could never be reached: every write would be refused forever. */
@@ -144,13 +161,37 @@ public record ServerConfig(
         return minimum;
     }
 
-    private static Mode mode(ConfigSource source, boolean hasCredentials) {
-        String text = source.string("mode", hasCredentials ? "twilio" : "sim");
+    private static Mode mode(ConfigSource source, String accountSid, String authToken) {
+        if (source.raw("mode").isEmpty()) {
+            refusePartialCredentials(source, accountSid, authToken);
+        }
+        String text = source.string("mode", accountSid.isEmpty() ? "sim" : "twilio");
         return switch (text.toLowerCase(java.util.Locale.ROOT)) {
             case "sim" -> Mode.SIM;
             case "twilio" -> Mode.TWILIO;
             default -> throw source.problem("mode", "must be 'sim' or 'twilio', got '" + text + "'");
         };
+    }
+
+    /**
+     * Without an explicit {@code mode}, half a Twilio account used to start sim mode (demo users, open {@code /demo}
+     * routes, webhooks signed with a public token) on a server meant for production. Now it is one line instead.
+     */
+    private static void refusePartialCredentials(ConfigSource source, String accountSid, String authToken) {
+        if (accountSid.isEmpty() != authToken.isEmpty()) {
+            String set = accountSid.isEmpty() ? "twilio.auth-token" : "twilio.account-sid";
+            String missing = accountSid.isEmpty() ? "twilio.account-sid" : "twilio.auth-token";
+            throw source.problem(missing, "is not set but " + set + " is: set both for twilio mode, or mode=sim for the "
+                    + "emulator");
+        }
+        if (accountSid.isEmpty()) {
+            for (String key : List.of("twilio.workspace-sid", "twilio.voice-workflow-sid", "twilio.ping-workflow-sid")) {
+                if (source.raw(key).isPresent()) {
+                    throw source.problem(key, "is set without twilio.account-sid and twilio.auth-token: set them for "
+                            + "twilio mode, or mode=sim for the emulator");
+                }
+            }
+        }
     }
 
     private static String trimSlash(String url) {
