@@ -62,6 +62,11 @@ class ListenerExposureTest {
     }
 
     @Test
+    void theEmbeddedEmulatorListensOnLoopbackOnly() {
+        assertRefusedOnAnotherAddress(server.sim().port());
+    }
+
+    @Test
     void thePublicHealthCheckSaysUpAndNothingMore() throws Exception {
         HttpResponse<String> health = get(server.publicBaseUrl() + "/health");
 
