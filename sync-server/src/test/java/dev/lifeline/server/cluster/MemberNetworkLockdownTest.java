@@ -10,12 +10,14 @@ import com.hazelcast.map.IMap;
 import com.hazelcast.nio.serialization.HazelcastSerializationException;
 import dev.lifeline.server.config.ServerConfig;
 import dev.lifeline.server.config.ServerConfig.ClusterSettings;
+import dev.lifeline.server.desktop.Await;
 import dev.lifeline.server.recovery.TaskAttributes;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URL;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -95,7 +97,7 @@ class MemberNetworkLockdownTest {
         String list = "127.0.0.1:" + (FIRST_PORT + 20) + ",127.0.0.1:" + (FIRST_PORT + 21);
         HazelcastInstance writer = startMember(FIRST_PORT + 20, list);
         HazelcastInstance reader = startMember(FIRST_PORT + 21, list);
-        dev.lifeline.server.desktop.Await.until("both members joined", () -> reader.getCluster().getMembers().size() == 2);
+        Await.until("both members joined", () -> reader.getCluster().getMembers().size() == 2, Duration.ofSeconds(60));
         IMap<String, Object> written = writer.getMap("probe");
         IMap<String, Object> read = reader.getMap("probe");
 
