@@ -174,8 +174,9 @@ public record ServerConfig(
     }
 
     /**
-     * Without an explicit {@code mode}, half a Twilio account used to start sim mode (demo users, open {@code /demo}
-     * routes, webhooks signed with a public token) on a server meant for production. Now it is one line instead.
+     * Without an explicit {@code mode}, half a Twilio account is a mistake on a server meant for production; falling
+     * back to sim mode there would serve demo users, open {@code /demo} routes and accept webhooks signed with the
+     * emulator's public token. So it is a one-line error.
      */
     private static void refusePartialCredentials(ConfigSource source, String accountSid, String authToken) {
         if (accountSid.isEmpty() != authToken.isEmpty()) {
