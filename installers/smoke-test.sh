@@ -47,9 +47,10 @@ check "server: --version prints the project version ($version)" \
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null \
   || echo $((20000 + RANDOM % 20000)); }
 port=$(free_port)
+management_port=$(free_port)
 cluster="smoke-$$-$RANDOM"
-LIFELINE_HTTP_PORT=$port LIFELINE_CLUSTER_NAME=$cluster LIFELINE_CLUSTER_PORT=$(free_port) \
-  TWILIO_ACCOUNT_SID= TWILIO_AUTH_TOKEN= LIFELINE_CONFIG= \
+LIFELINE_HTTP_PORT=$port LIFELINE_MANAGEMENT_PORT=$management_port LIFELINE_CLUSTER_NAME=$cluster \
+  LIFELINE_CLUSTER_PORT=$(free_port) TWILIO_ACCOUNT_SID= TWILIO_AUTH_TOKEN= LIFELINE_CONFIG= \
   "$server_launcher" run >"$work/server.out" 2>"$work/server.err" &
 server_pid=$!
 deadline=$((SECONDS + 90))
@@ -63,6 +64,14 @@ if [ "$status" = 200 ]; then
   pass "server: sim mode on port $port answers GET /health 200 ($(head -c 120 "$work/health.json"))"
 else
   fail "server: GET /health on port $port gave $status within 90 s; stderr: $(tail -3 "$work/server.err" | tr '\n' ' ')"
+fi
+# The version and the counters are on the management port (loopback), not on the public one.
+if curl -s "http://127.0.0.1:$management_port/health" | grep -qF "\"version\":\"$version\"" \
+   && [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$management_port/metrics")" = 200 ] \
+   && [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/metrics")" = 404 ]; then
+  pass "server: management port $management_port serves /health with the version and /metrics; the public port does not"
+else
+  fail "server: management port $management_port: /health without version $version, or /metrics misplaced"
 fi
 
 if kill -0 "$server_pid" 2>/dev/null; then

@@ -94,6 +94,7 @@ public final class AppShell implements AutoCloseable {
     private void showLogin() {
         login = new LoginViewModel((server, credentials) -> new RestClient(http, server).login(credentials), ui,
                 this::signedIn);
+        login.allowPlainHttp(config.plainHttpAllowed());
         if (config.serverUrl() != null) {
             login.serverUrlProperty().set(config.serverUrl());
         }

@@ -20,6 +20,8 @@ import okhttp3.OkHttpClient;
  * @param heartbeatEvery   how often the event stream sends a heartbeat (the server's measure of presence)
  * @param outcomeShownFor  how long the Reconnecting modal shows its outcome before closing
  * @param clock            the desktop's clock (countdowns correct it with the server's time)
+ * @param plainHttpAllowed sign in over plain {@code http://} to another machine ({@code --allow-insecure-http});
+ *                         refused otherwise
  */
 public record DesktopConfig(
         String serverUrl,
@@ -28,7 +30,8 @@ public record DesktopConfig(
         SoftphoneFactory softphones,
         Duration heartbeatEvery,
         Duration outcomeShownFor,
-        Clock clock) {
+        Clock clock,
+        boolean plainHttpAllowed) {
 
     /** Makes the agent's softphone once the desktop knows who signed in and what the server offers. */
     @FunctionalInterface
@@ -50,19 +53,23 @@ public record DesktopConfig(
 
     public static DesktopConfig defaults() {
         return new DesktopConfig(null, null, null, SoftphoneFactory.forVoicePlane(null, null), Duration.ofSeconds(5),
-                Duration.ofMillis(2500), Clock.systemUTC());
+                Duration.ofMillis(2500), Clock.systemUTC(), false);
     }
 
     public DesktopConfig withServer(String url, String user, String password) {
-        return new DesktopConfig(url, user, password, softphones, heartbeatEvery, outcomeShownFor, clock);
+        return new DesktopConfig(url, user, password, softphones, heartbeatEvery, outcomeShownFor, clock, plainHttpAllowed);
     }
 
     public DesktopConfig withSoftphones(SoftphoneFactory factory) {
-        return new DesktopConfig(serverUrl, user, password, factory, heartbeatEvery, outcomeShownFor, clock);
+        return new DesktopConfig(serverUrl, user, password, factory, heartbeatEvery, outcomeShownFor, clock, plainHttpAllowed);
     }
 
     public DesktopConfig withTimings(Duration heartbeat, Duration outcome) {
-        return new DesktopConfig(serverUrl, user, password, softphones, heartbeat, outcome, clock);
+        return new DesktopConfig(serverUrl, user, password, softphones, heartbeat, outcome, clock, plainHttpAllowed);
+    }
+
+    public DesktopConfig withPlainHttpAllowed(boolean allowed) {
+        return new DesktopConfig(serverUrl, user, password, softphones, heartbeatEvery, outcomeShownFor, clock, allowed);
     }
 
     /** Signs in by itself when everything needed was given on the command line. */

@@ -7,7 +7,8 @@ import java.util.Map;
  * The command line: {@code --server URL --user NAME --password PW} (sign in by itself; the password may come from
  * {@code LIFELINE_PASSWORD} instead, which keeps it out of {@code ps}), {@code --voice-plane URL} and
  * {@code --voice-token T} (twilio-sim's softphone WebSocket; the token may come from {@code LIFELINE_VOICE_TOKEN}), {@code --exit-after-first-frame} (installer smoke test), {@code --simulator} (the sim-mode Simulator window instead
- * of the login; needs {@code --server}) and {@code --version}.
+ * of the login; needs {@code --server}), {@code --allow-insecure-http} (sign in over plain {@code http://} to another
+ * machine, with a warning; refused by default) and {@code --version}.
  */
 public record LaunchOptions(
         String server,
@@ -17,12 +18,14 @@ public record LaunchOptions(
         String voiceToken,
         boolean exitAfterFirstFrame,
         boolean version,
-        boolean simulator) {
+        boolean simulator,
+        boolean allowInsecureHttp) {
 
     public static final String PASSWORD_ENV = "LIFELINE_PASSWORD";
     public static final String VOICE_TOKEN_ENV = "LIFELINE_VOICE_TOKEN";
     public static final String USAGE = "usage: lifeline-desktop [--server URL] [--user NAME] [--password PW] "
-            + "[--voice-plane URL [--voice-token T]] [--exit-after-first-frame] [--simulator] [--version]";
+            + "[--voice-plane URL [--voice-token T]] [--exit-after-first-frame] [--simulator] [--allow-insecure-http] "
+            + "[--version]";
 
     /** A command line that cannot be run; the message is the one line printed on stderr. */
     public static final class BadOption extends Exception {
@@ -40,6 +43,7 @@ public record LaunchOptions(
         boolean exitAfterFirstFrame = false;
         boolean version = false;
         boolean simulator = false;
+        boolean allowInsecureHttp = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -51,6 +55,7 @@ public record LaunchOptions(
                 case "--exit-after-first-frame" -> exitAfterFirstFrame = true;
                 case "--version" -> version = true;
                 case "--simulator" -> simulator = true;
+                case "--allow-insecure-http" -> allowInsecureHttp = true;
                 default -> throw new BadOption("unknown option \"" + arg + "\"; " + USAGE);
             }
         }
@@ -78,7 +83,8 @@ public record LaunchOptions(
                 throw new BadOption("--server: " + e.getMessage());
             }
         }
-        return new LaunchOptions(server, user, password, voicePlane, voiceToken, exitAfterFirstFrame, version, simulator);
+        return new LaunchOptions(server, user, password, voicePlane, voiceToken, exitAfterFirstFrame, version, simulator,
+                allowInsecureHttp);
     }
 
     private static String value(String[] args, int index, String option) throws BadOption {
@@ -93,13 +99,15 @@ public record LaunchOptions(
 
     public DesktopConfig toConfig() {
         return DesktopConfig.defaults().withServer(server, user, password)
-                .withSoftphones(DesktopConfig.SoftphoneFactory.forVoicePlane(voicePlane, voiceToken));
+                .withSoftphones(DesktopConfig.SoftphoneFactory.forVoicePlane(voicePlane, voiceToken))
+                .withPlainHttpAllowed(allowInsecureHttp);
     }
 
     @Override
     public String toString() {
         return "LaunchOptions[server=" + server + ", user=" + user + ", password=" + (password == null ? "none" : "***")
                  + ", voicePlane=" + voicePlane + ", voiceToken=" + (voiceToken == null ? "none" : "***")
-                + ", exitAfterFirstFrame=" + exitAfterFirstFrame + ", simulator=" + simulator + "]";
+                + ", exitAfterFirstFrame=" + exitAfterFirstFrame + ", simulator=" + simulator
+                + ", allowInsecureHttp=" + allowInsecureHttp + "]";
     }
 }

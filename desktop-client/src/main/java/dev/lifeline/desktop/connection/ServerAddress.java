@@ -48,6 +48,18 @@ public final class ServerAddress {
         return base.isHttps();
     }
 
+    /**
+     * Plain {@code http://} to another machine: the password, the session token and every call's details would
+     * cross the network readable by anyone on the way. Loopback stays on this machine (the demo, a local proxy).
+     */
+    public boolean isPlainTextOverTheNetwork() {
+        if (base.isHttps()) {
+            return false;
+        }
+        String host = base.host();
+        return !(host.equalsIgnoreCase("localhost") || host.startsWith("127.") || host.equals("::1"));
+    }
+
     /** What to show the agent: scheme, host and port. */
     public String display() {
         return base.scheme() + "://" + base.host() + (base.port() == HttpUrl.defaultPort(base.scheme()) ? "" : ":" + base.port());

@@ -26,6 +26,8 @@ public final class LoginView {
     @FXML
     private Label loginError;
     @FXML
+    private Label loginWarning;
+    @FXML
     private ProgressIndicator loginBusy;
 
     public LoginView(LoginViewModel model) {
@@ -41,6 +43,9 @@ public final class LoginView {
         loginError.textProperty().bind(model.errorProperty());
         loginError.visibleProperty().bind(model.errorProperty().isNotEmpty());
         loginError.managedProperty().bind(loginError.visibleProperty());
+        loginWarning.textProperty().bind(model.warningProperty());
+        loginWarning.visibleProperty().bind(model.warningProperty().isNotEmpty());
+        loginWarning.managedProperty().bind(loginWarning.visibleProperty());
         loginBusy.visibleProperty().bind(model.busyProperty());
         signInButton.disableProperty().bind(model.busyProperty());
         signInButton.setOnAction(event -> model.signIn());

@@ -16,8 +16,9 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * The sign-in form: server URL, user, password. Validates before anything goes on the wire and turns every
- * failure (wrong password, server unreachable, TLS problem) into one sentence shown in the window.
+ * The sign-in form: server URL, user, password. Validates before anything goes on the wire (plain {@code http://}
+ * to another machine is refused unless allowed, and then warned about) and turns every failure (wrong password,
+ * server unreachable, TLS problem) into one sentence shown in the window.
  */
 public final class LoginViewModel {
 
@@ -34,12 +35,24 @@ public final class LoginViewModel {
     private final StringProperty username = new SimpleStringProperty(this, "username", "");
     private final StringProperty password = new SimpleStringProperty(this, "password", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper(this, "warning", "");
+    private boolean plainHttpAllowed;
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
 
     public LoginViewModel(Authenticator authenticator, UiExecutor ui, BiConsumer<ServerAddress, LoginResponse> signedIn) {
         this.authenticator = authenticator;
         this.ui = ui;
         this.signedIn = signedIn;
+        serverUrl.addListener((property, before, now) -> warning.set(plainHttpWarning(now)));
+    }
+
+    /**
+     * Lets the agent sign in over plain {@code http://} to another machine ({@code --allow-insecure-http}); the
+     * window then says so for as long as such an address is entered.
+     */
+    public void allowPlainHttp(boolean allowed) {
+        plainHttpAllowed = allowed;
+        warning.set(plainHttpWarning(serverUrl.get()));
     }
 
     public void signIn() {
@@ -51,6 +64,11 @@ public final class LoginViewModel {
             server = ServerAddress.parse(serverUrl.get());
         } catch (IllegalArgumentException e) {
             error.set(e.getMessage());
+            return;
+        }
+        if (server.isPlainTextOverTheNetwork() && !plainHttpAllowed) {
+            error.set(server.display() + " is not encrypted: your password and your calls would cross the network in "
+                    + "plain text. Use https://, or start the desktop with --allow-insecure-http on a network you trust.");
             return;
         }
         if (username.get() == null || username.get().isBlank()) {
@@ -73,6 +91,19 @@ public final class LoginViewModel {
                         error.set(describe(failure));
                     }
                 }));
+    }
+
+    private String plainHttpWarning(String typed) {
+        if (!plainHttpAllowed) {
+            return "";
+        }
+        try {
+            ServerAddress server = ServerAddress.parse(typed);
+            return server.isPlainTextOverTheNetwork()
+                    ? "Not encrypted: " + server.display() + " is plain HTTP (allowed by --allow-insecure-http)." : "";
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
     }
 
     private static String describe(Throwable failure) {
@@ -103,6 +134,11 @@ public final class LoginViewModel {
 
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
+    }
+
+    /** Shown while signing in over plain HTTP to another machine is allowed and such an address is entered. */
+    public ReadOnlyStringProperty warningProperty() {
+        return warning.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {

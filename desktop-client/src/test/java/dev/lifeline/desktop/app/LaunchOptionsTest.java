@@ -45,6 +45,16 @@ class LaunchOptionsTest {
     }
 
     @Test
+    void plainHttpToAnotherMachineIsRefusedUnlessTheLaunchOptionAllowsIt() throws Exception {
+        assertThat(parse(Map.of()).toConfig().plainHttpAllowed()).isFalse();
+
+        LaunchOptions allowed = parse(Map.of(), "--allow-insecure-http", "--server", "http://10.0.0.5:8080");
+
+        assertThat(allowed.toConfig().plainHttpAllowed()).isTrue();
+        assertThat(allowed.toString()).contains("allowInsecureHttp=true");
+    }
+
+    @Test
     void anUnknownOptionIsNamed() {
         assertThatThrownBy(() -> parse(Map.of(), "--sever", "x"))
                 .isInstanceOf(LaunchOptions.BadOption.class).hasMessageStartingWith("unknown option \"--sever\"");

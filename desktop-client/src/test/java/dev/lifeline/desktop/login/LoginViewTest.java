@@ -50,6 +50,17 @@ class LoginViewTest extends DesktopUiTest {
     }
 
     @Test
+    void plainHttpToAnotherMachineIsRefusedInTheWindow() {
+        // .invalid never resolves (RFC 6761): even a desktop without the check would send nothing anywhere.
+        signIn("http://lifeline.invalid:8080", "alice", PASSWORD);
+
+        Await.untilFx("an error shows", () -> !text("#loginError").isEmpty());
+        assertThat(text("#loginError")).startsWith("http://lifeline.invalid:8080 is not encrypted")
+                .contains("--allow-insecure-http");
+        assertThat(shown("#loginWarning")).isFalse();
+    }
+
+    @Test
     void missingFieldsAreNamedBeforeAnythingIsSent() {
         signIn(server.url(), "alice", "");
 

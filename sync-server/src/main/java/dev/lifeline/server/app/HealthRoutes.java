@@ -12,8 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code GET /health}: 200 when this member is in a running cluster and Twilio answers, 503 otherwise, with
- * the details either way. Twilio's answer is cached for a few seconds so a probe every second costs nothing.
+ * {@code GET /health}: 200 when this member is in a running cluster and Twilio answers, 503 otherwise. The public
+ * port answers the status alone, which is all a load balancer needs to take a cut-off member out; the management
+ * port adds the details (mode, version, cluster, Twilio), which are nobody else's business. Twilio's answer is
+ * cached for a few seconds so a probe every second costs nothing.
  */
 final class HealthRoutes {
 
@@ -33,14 +35,29 @@ final class HealthRoutes {
         this.clock = clock;
     }
 
-    void register(JavalinDefaultRoutingApi routes) {
+    /** The public port: status only. */
+    void registerPublic(JavalinDefaultRoutingApi routes) {
+        routes.get("/health", ctx -> {
+            boolean up = up();
+            ctx.status(up ? 200 : 503).json(Map.of("status", up ? "UP" : "DOWN"));
+        });
+    }
+
+    /** The management port: status with the details. */
+    void registerManagement(JavalinDefaultRoutingApi routes) {
         routes.get("/health", this::health);
+    }
+
+    /**
+     * On the minority side of a split this member refuses recovery writes (503), so a load balancer polling
+     * /health must take it out: Twilio's Voice callbacks are retried only briefly (reliability.md §2).
+     */
+    private boolean up() {
+        return HazelcastMembers.servesRecoveryState(hazelcast) && twilioReachable();
     }
 
     private void health(Context ctx) {
         boolean clusterUp = hazelcast.getLifecycleService().isRunning();
-        // On the minority side of a split this member refuses recovery writes (503), so a load balancer polling
-        // /health must take it out: Twilio's Voice callbacks are retried only briefly (reliability.md §2).
         boolean servesRecoveryState = HazelcastMembers.servesRecoveryState(hazelcast);
         boolean twilioUp = twilioReachable();
         boolean up = servesRecoveryState && twilioUp;

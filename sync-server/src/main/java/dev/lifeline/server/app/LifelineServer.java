@@ -62,6 +62,7 @@ public final class LifelineServer implements AutoCloseable {
     private final Clock clock = Clock.systemUTC();
     private final LifelineMetrics metrics = new LifelineMetrics();
     private Javalin http;
+    private ManagementServer management;
     private HazelcastInstance hazelcast;
     private TwilioConnection twilio;
     private ProvisionedWorkspace workspace;
@@ -132,14 +133,19 @@ public final class LifelineServer implements AutoCloseable {
             webhooks.register(javalin.routes);
             auth.register(javalin.routes);
             desktop.register(javalin.routes);
-            health.register(javalin.routes);
+            health.registerPublic(javalin.routes);
             if (twilio.isSimulated()) {
                 new dev.lifeline.server.demo.DemoRoutes(twilio.sim(), workspace.voiceWorkflowSid()).register(javalin.routes);
             }
-            javalin.routes.get("/metrics", ctx -> ctx.contentType(LifelineMetrics.contentType()).result(metrics.scrape()));
         });
         resources.add(0, http::stop);
-        http.start(port);
+        http.start(config.http().host(), port);
+        management = ManagementServer.start(config.http().managementHost(), config.http().managementPort(), health, metrics);
+        resources.add(0, management);
+        if (twilio.isSimulated() && !config.http().publicListenerIsLoopback()) {
+            log.warn("sim mode listens on {} (http.host): its demo users, /demo routes and emulator-signed webhooks "
+                    + "are reachable from the network; keep this to a deliberate demo", config.http().host());
+        }
 
         reconciler = new IncidentReconciler(engine).start(RECONCILE_EVERY);
         resources.add(0, reconciler);
@@ -149,8 +155,9 @@ public final class LifelineServer implements AutoCloseable {
         resources.add(0, partitionLoss);
         partitionLoss.rebuildIfAlone();
         desktop.start();
-        log.info("Lifeline {} ready on {} ({} mode, workspace {})", Version.current(), publicBaseUrl,
-                config.mode().name().toLowerCase(java.util.Locale.ROOT), workspace.workspaceSid());
+        log.info("Lifeline {} ready on {} ({} mode, workspace {}; /health and /metrics on {})", Version.current(),
+                publicBaseUrl, config.mode().name().toLowerCase(java.util.Locale.ROOT), workspace.workspaceSid(),
+                managementBaseUrl());
     }
 
     private ProvisionedWorkspace provision() {
@@ -189,6 +196,12 @@ public final class LifelineServer implements AutoCloseable {
 
     public String publicBaseUrl() {
         return publicBaseUrl;
+    }
+
+    /** {@code http://<management.host>:<port>}: full {@code /health} and {@code /metrics}. */
+    public String managementBaseUrl() {
+        String host = config.http().managementHost();
+        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + management.port();
     }
 
     public HazelcastInstance hazelcast() {

@@ -17,7 +17,8 @@ record TwilioConnection(TwilioRestClient client, String accountSid, String authT
             String token = config.twilio().authToken().reveal();
             return new TwilioConnection(new TwilioRestClient.Builder(sid, token).build(), sid, token, null);
         }
-        TwilioSim sim = TwilioSim.builder().port(0).start();
+        // Loopback whatever http.host says: the emulator accepts any call made with its fixed, public demo account.
+        TwilioSim sim = TwilioSim.builder().host("127.0.0.1").port(0).start();
         TwilioRestClient client = new TwilioRestClient.Builder(sim.accountSid(), sim.authToken())
                 .httpClient(new EmulatorHttpClient(sim.baseUrl())).build();
         return new TwilioConnection(client, sim.accountSid(), sim.authToken(), sim);

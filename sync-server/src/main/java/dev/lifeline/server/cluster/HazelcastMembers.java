@@ -1,16 +1,18 @@
 package dev.lifeline.server.cluster;
 
+import com.hazelcast.config.AdvancedNetworkConfig;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
-import com.hazelcast.config.NetworkConfig;
+import com.hazelcast.config.ServerSocketEndpointConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import dev.lifeline.server.config.ServerConfig.ClusterSettings;
 
 /**
  * Starts this server's embedded Hazelcast member. Members find each other only through the configured
- * TCP-IP list (no multicast, no cloud auto-detection, no phone-home), bound to the loopback interface
- * unless members on other hosts are listed.
+ * TCP-IP list (no multicast, no cloud auto-detection, no phone-home); the member port listens on one address
+ * ({@code cluster.interface}, loopback for a one-host cluster), serves no Hazelcast clients, and deserializes
+ * only the classes of {@link MemberSerializationFilter}.
  */
 public final class HazelcastMembers {
 
@@ -62,17 +64,24 @@ public final class HazelcastMembers {
         config.setProperty("hazelcast.merge.first.run.delay.seconds", MERGE_DELAY_SECONDS);
         config.setProperty("hazelcast.merge.next.run.delay.seconds", MERGE_DELAY_SECONDS);
 
-        NetworkConfig network = config.getNetworkConfig();
-        network.setPort(settings.port()).setPortAutoIncrement(true).setPortCount(100);
-        boolean localOnly = settings.members().stream().allMatch(HazelcastMembers::isLoopback);
-        if (localOnly) {
-            network.getInterfaces().setEnabled(true).addInterface("127.0.0.1");
-        }
+        // The member protocol has no authentication or encryption in the Community edition: anything that reaches
+        // this port can read and write recovery state, and with it make the reconciler call Twilio. So it listens on
+        // one named address only (never on every interface), and it speaks the member protocol only: with the
+        // advanced network a server socket serves a single protocol, so Hazelcast clients (and REST, memcache)
+        // are refused instead of sharing the member port as they do by default.
+        config.setProperty("hazelcast.socket.bind.any", "false");
+        AdvancedNetworkConfig network = config.getAdvancedNetworkConfig().setEnabled(true);
+        ServerSocketEndpointConfig memberEndpoint = new ServerSocketEndpointConfig();
+        memberEndpoint.setPort(settings.port()).setPortAutoIncrement(true).setPortCount(100);
+        memberEndpoint.getInterfaces().setEnabled(true).addInterface(settings.bindInterface());
+        network.setMemberEndpointConfig(memberEndpoint);
         JoinConfig join = network.getJoin();
         join.getMulticastConfig().setEnabled(false);
         join.getAutoDetectionConfig().setEnabled(false);
         join.getTcpIpConfig().setEnabled(true)
                 .setMembers(settings.members().isEmpty() ? java.util.List.of("127.0.0.1") : settings.members());
+
+        config.getSerializationConfig().setJavaSerializationFilterConfig(MemberSerializationFilter.allowList());
 
         RecoveryStateMaps maps = new RecoveryStateMaps(config, settings);
         maps.versioned(CONFERENCES);
@@ -98,9 +107,5 @@ public final class HazelcastMembers {
         boolean protectedMaps = member.getConfig().getSplitBrainProtectionConfigs().containsKey(MAJORITY_PROTECTION);
         return !protectedMaps
                 || member.getSplitBrainProtectionService().getSplitBrainProtection(MAJORITY_PROTECTION).hasMinimumSize();
-    }
-
-    private static boolean isLoopback(String member) {
-        return member.startsWith("127.") || member.startsWith("localhost");
     }
 }

@@ -84,6 +84,19 @@ public final class ConfigSource {
         }
     }
 
+    /** {@code true} or {@code false}, nothing else. */
+    public boolean flag(String key, boolean fallback) {
+        Optional<String> value = raw(key);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        return switch (value.get().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw problem(key, "expected true or false, got '" + value.get() + "'");
+        };
+    }
+
     /** Durations as {@code 15s}, {@code 2m}, {@code 500ms} or ISO-8601 {@code PT15S}. */
     public Duration duration(String key, Duration fallback) {
         Optional<String> value = raw(key);

@@ -16,10 +16,26 @@ public record ServerConfig(
         TwilioSettings twilio,
         ClusterSettings cluster,
         AuthSettings auth,
-        RecoverySettings recovery) {
+        RecoverySettings recovery,
+        HttpSettings http) {
 
     /** {@code sim}: embedded twilio-sim (the default without Twilio credentials); {@code twilio}: a real account. */
     public enum Mode { SIM, TWILIO }
+
+    /**
+     * The listeners (see {@link HttpListeners}).
+     *
+     * @param host                 address of the public listener (webhooks, desktop API); loopback by default
+     * @param tlsTerminatedByProxy the operator's statement that only a TLS-terminating proxy reaches {@code host}
+     * @param managementHost       address of the management listener ({@code /health} in full, {@code /metrics})
+     * @param managementPort       its port; 0 picks a free one
+     */
+    public record HttpSettings(String host, boolean tlsTerminatedByProxy, String managementHost, int managementPort) {
+
+        public boolean publicListenerIsLoopback() {
+            return LocalAddress.isLoopbackHost(host);
+        }
+    }
 
     public record TwilioSettings(String accountSid, Secret authToken, String workspaceSid,
                                  String voiceWorkflowSid, String pingWorkflowSid) {
@@ -33,19 +49,36 @@ public record ServerConfig(
      * @param members        the TCP-IP member list, naming every member of the cluster (this one included)
      * @param minClusterSize split-brain protection: the recovery-state maps refuse reads and writes on a side of a
      *                       partition with fewer members than this; 1 turns the protection off
+     * @param bindInterface  the one address of this machine the member port listens on: loopback for a cluster on
+     *                       one host, else this server's address on the private cluster network
      */
-    public record ClusterSettings(String name, int port, List<String> members, int backupCount, int minClusterSize) {
+    public record ClusterSettings(String name, int port, List<String> members, int backupCount, int minClusterSize,
+                                  String bindInterface) {
+
+        /** Where a member listens when every listed member is on this host. */
+        public static final String LOOPBACK = "127.0.0.1";
 
         public ClusterSettings {
             members = List.copyOf(members);
             if (minClusterSize < 1) {
                 throw new IllegalArgumentException("minClusterSize must be at least 1, got " + minClusterSize);
             }
+            java.util.Objects.requireNonNull(bindInterface, "bindInterface");
+        }
+
+        /** Bound to loopback: for members started by hand (tests, tools), not from configuration. */
+        public ClusterSettings(String name, int port, List<String> members, int backupCount, int minClusterSize) {
+            this(name, port, members, backupCount, minClusterSize, LOOPBACK);
         }
 
         /** Without split-brain protection: for members started by hand (tests, tools), not from configuration. */
         public ClusterSettings(String name, int port, List<String> members, int backupCount) {
             this(name, port, members, backupCount, 1);
+        }
+
+        /** A member entry ({@code host} or {@code host:port}) on this host. */
+        public static boolean isLoopback(String member) {
+            return member.startsWith("127.") || member.startsWith("localhost") || member.startsWith("[::1]");
         }
 
         /**
@@ -73,7 +106,7 @@ public record ServerConfig(
     public static ServerConfig from(ConfigSource source) {
         String accountSid = source.string("twilio.account-sid", "");
         String authToken = source.string("twilio.auth-token", "");
-        Mode mode = mode(source, !accountSid.isEmpty() && !authToken.isEmpty());
+        Mode mode = mode(source, accountSid, authToken);
         if (mode == Mode.TWILIO) {
             if (!accountSid.startsWith("AC") || accountSid.length() != 34) {
                 throw source.problem("twilio.account-sid", "must be an account SID (AC followed by 32 hex digits)");
@@ -92,7 +125,8 @@ public record ServerConfig(
         List<String> members = source.list("cluster.members");
         ClusterSettings cluster = new ClusterSettings(source.string("cluster.name", "lifeline"),
                 source.integer("cluster.port", 5701, 0, 65_535), members,
-                source.integer("cluster.backup-count", 1, 0, 6), minClusterSize(source, members));
+                source.integer("cluster.backup-count", 1, 0, 6), minClusterSize(source, members),
+                ClusterInterface.of(source, members));
         String tokenSecret = source.string("auth.token-secret", "");
         if (mode == Mode.TWILIO && tokenSecret.length() < 32) {
             throw source.problem("auth.token-secret", "must be at least 32 characters in twilio mode");
@@ -108,7 +142,8 @@ public record ServerConfig(
                 source.duration("presence.grace", Duration.ofSeconds(30)),
                 source.string("recovery.announce-url", publicBaseUrl + "/media/connection-interrupted.mp3"),
                 source.string("recovery.hold-music-url", publicBaseUrl + "/media/hold-music.mp3"));
-        return new ServerConfig(mode, httpPort, publicBaseUrl, twilio, cluster, auth, recovery);
+        return new ServerConfig(mode, httpPort, publicBaseUrl, twilio, cluster, auth, recovery,
+                HttpListeners.of(source, mode, httpPort, publicBaseUrl));
     }
 
     /** More than the listed members could never be reached: every write would be refused forever. */
@@ -126,13 +161,38 @@ public record ServerConfig(
         return minimum;
     }
 
-    private static Mode mode(ConfigSource source, boolean hasCredentials) {
-        String text = source.string("mode", hasCredentials ? "twilio" : "sim");
+    private static Mode mode(ConfigSource source, String accountSid, String authToken) {
+        if (source.raw("mode").isEmpty()) {
+            refusePartialCredentials(source, accountSid, authToken);
+        }
+        String text = source.string("mode", accountSid.isEmpty() ? "sim" : "twilio");
         return switch (text.toLowerCase(java.util.Locale.ROOT)) {
             case "sim" -> Mode.SIM;
             case "twilio" -> Mode.TWILIO;
             default -> throw source.problem("mode", "must be 'sim' or 'twilio', got '" + text + "'");
         };
+    }
+
+    /**
+     * Without an explicit {@code mode}, half a Twilio account is a mistake on a server meant for production; falling
+     * back to sim mode there would serve demo users, open {@code /demo} routes and accept webhooks signed with the
+     * emulator's public token. So it is a one-line error.
+     */
+    private static void refusePartialCredentials(ConfigSource source, String accountSid, String authToken) {
+        if (accountSid.isEmpty() != authToken.isEmpty()) {
+            String set = accountSid.isEmpty() ? "twilio.auth-token" : "twilio.account-sid";
+            String missing = accountSid.isEmpty() ? "twilio.account-sid" : "twilio.auth-token";
+            throw source.problem(missing, "is not set but " + set + " is: set both for twilio mode, or mode=sim for the "
+                    + "emulator");
+        }
+        if (accountSid.isEmpty()) {
+            for (String key : List.of("twilio.workspace-sid", "twilio.voice-workflow-sid", "twilio.ping-workflow-sid")) {
+                if (source.raw(key).isPresent()) {
+                    throw source.problem(key, "is set without twilio.account-sid and twilio.auth-token: set them for "
+                            + "twilio mode, or mode=sim for the emulator");
+                }
+            }
+        }
     }
 
     private static String trimSlash(String url) {

@@ -36,8 +36,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Carries out what a desktop asks, the same for a REST call and a socket message. Every command is checked
- * against the caller first — an agent acts only on its own reservations, tasks and conferences (403 for somebody
- * else's, 404 for ids nobody has), supervisor commands need the supervisor role — and only then touches Twilio.
+ * against the caller first — an agent acts only on its own reservations, tasks and conferences, supervisor
+ * commands need the supervisor role — and only then touches Twilio. Somebody else's reservation, task or
+ * conference answers exactly as one that does not exist (404): a 403 would tell an agent which ids are live.
  */
 public final class DesktopCommands {
 
@@ -140,7 +141,7 @@ public final class DesktopCommands {
         Optional<ReservationRecord> known = deps.hub().reservation(reservationSid);
         if (known.isPresent()) {
             if (!known.get().workerSid().equals(workerSid)) {
-                throw new ApiProblem(Problem.forbidden("Reservation " + reservationSid + " is another agent's"));
+                throw new ApiProblem(Problem.notFound("reservation", reservationSid));
             }
             return known.get();
         }
@@ -170,9 +171,6 @@ public final class DesktopCommands {
                 .anyMatch(r -> r.taskSid().equals(taskSid) && HELD_STATUSES.contains(r.status()));
         if (mine) {
             return taskSid;
-        }
-        if (deps.twilio().taskDetails(taskSid).isPresent()) {
-            throw new ApiProblem(Problem.forbidden("Task " + taskSid + " is not assigned to you"));
         }
         throw new ApiProblem(Problem.notFound("task", taskSid));
     }
@@ -207,7 +205,7 @@ public final class DesktopCommands {
         ConferenceRecord record = deps.engine().conference(conferenceSid)
                 .orElseThrow(() -> new ApiProblem(Problem.notFound("conference", conferenceSid)));
         return AgentStates.myLeg(record, workerSid)
-                .orElseThrow(() -> new ApiProblem(Problem.forbidden("You are not in conference " + conferenceSid)));
+                .orElseThrow(() -> new ApiProblem(Problem.notFound("conference", conferenceSid)));
     }
 
     // Plumbing //

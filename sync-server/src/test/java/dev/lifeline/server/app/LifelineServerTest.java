@@ -48,7 +48,7 @@ class LifelineServerTest {
 
     @Test
     void healthReportsTheClusterAndTheEmulatedTwilioAsUp() throws Exception {
-        HttpResponse<String> health = send(to("/health"));
+        HttpResponse<String> health = send(HttpRequest.newBuilder(URI.create(server.managementBaseUrl() + "/health")));
 
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"UP\"").contains("\"mode\":\"sim\"").contains("\"members\":1");
@@ -56,7 +56,7 @@ class LifelineServerTest {
 
     @Test
     void metricsAreServedInThePrometheusTextFormat() throws Exception {
-        HttpResponse<String> metrics = send(to("/metrics"));
+        HttpResponse<String> metrics = send(HttpRequest.newBuilder(URI.create(server.managementBaseUrl() + "/metrics")));
 
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("lifeline_incidents_opened_total");

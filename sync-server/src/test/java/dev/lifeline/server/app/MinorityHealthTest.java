@@ -27,14 +27,20 @@ class MinorityHealthTest {
                 "LIFELINE_CLUSTER_NAME", "minority-" + UUID.randomUUID(),
                 "LIFELINE_CLUSTER_PORT", String.valueOf(port),
                 "LIFELINE_CLUSTER_MEMBERS", "127.0.0.1:" + port + ",127.0.0.1:" + absentPeer)))) {
-            HttpResponse<String> health = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(server.publicBaseUrl() + "/health")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> forTheLoadBalancer = get(server.publicBaseUrl() + "/health");
+            HttpResponse<String> forTheOperator = get(server.managementBaseUrl() + "/health");
 
-            assertThat(health.statusCode()).isEqualTo(503);
-            assertThat(health.body()).contains("\"status\":\"DOWN\"").contains("\"servesRecoveryState\":false")
+            assertThat(forTheLoadBalancer.statusCode()).isEqualTo(503);
+            assertThat(forTheLoadBalancer.body()).isEqualTo("{\"status\":\"DOWN\"}");
+            assertThat(forTheOperator.statusCode()).isEqualTo(503);
+            assertThat(forTheOperator.body()).contains("\"status\":\"DOWN\"").contains("\"servesRecoveryState\":false")
                     .contains("\"running\":true");
         }
+    }
+
+    private static HttpResponse<String> get(String url) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static int freePort() throws Exception {

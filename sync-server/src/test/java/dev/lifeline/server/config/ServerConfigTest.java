@@ -93,8 +93,11 @@ class ServerConfigTest {
                 .hasMessage("environment LIFELINE_CLUSTER_MIN_SIZE: cluster.min-size expected a whole number, got 'two'");
     }
 
+    /** Other hosts on the member list need a cluster interface; loopback is an address of every machine. */
     private static int minClusterSize(Map<String, String> environment) {
-        return ServerConfig.load(environment).cluster().minClusterSize();
+        Map<String, String> withInterface = new java.util.HashMap<>(environment);
+        withInterface.put("LIFELINE_CLUSTER_INTERFACE", "127.0.0.1");
+        return ServerConfig.load(withInterface).cluster().minClusterSize();
     }
 
     @Test

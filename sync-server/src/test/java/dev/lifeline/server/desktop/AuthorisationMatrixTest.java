@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every desktop endpoint × {another agent's resource, an unknown id} × {agent, supervisor, no token, expired token,
- * tampered token}, generated from {@link CommandRoute#ALL}: each answers 401/403/404 as it should, and nothing
+ * tampered token}, generated from {@link CommandRoute#ALL}: each answers 401/403/404 as it should (another agent's
+ * resource 404, exactly like an unknown id; 403 only for a role the caller lacks), and nothing
  * about the other agent's live call changes. (An agent's own resources answering 2xx is what the flow tests show.)
  */
 class AuthorisationMatrixTest {
@@ -126,7 +127,8 @@ class AuthorisationMatrixTest {
         return switch (caller) {
             case NO_TOKEN, EXPIRED, TAMPERED -> 401;
             case SUPERVISOR -> route.body() == CancelIncident.class ? 404 : 403;
-            case AGENT -> route.body() == CancelIncident.class ? 403 : resource == Resource.UNKNOWN ? 404 : 403;
+            // Another agent's resource answers as an unknown one: a 403 would confirm that the id is live.
+            case AGENT -> route.body() == CancelIncident.class ? 403 : 404;
         };
     }
 

@@ -39,8 +39,8 @@ import org.junit.jupiter.api.Test;
  * Axes: resource {bob's own, unknown id} (plus the supervisor-only cancel and snapshot) × caller {bob himself
  * with a forged or stale token of his own ({@link ForgedTokens}: {@code alg=none}, stripped signature, another
  * server's key, expired, tampered …), another agent (alice), the supervisor (sam)}. Every forged token is 401 on
- * every endpoint and at the socket upgrade; every cross-agent or wrong-role command is 403/404 over REST and
- * over the socket; nothing about bob's call changes. Bob's own token on his own call is accepted (hold, mute).
+ * every endpoint and at the socket upgrade; every wrong-role command is 403 and every cross-agent one 404, the
+ * very answer an unknown id gets (issue 22), over REST and over the socket; nothing about bob's call changes. Bob's own token on his own call is accepted (hold, mute).
  */
 class HostileAuthorisationMatrixTest {
 
@@ -166,6 +166,44 @@ class HostileAuthorisationMatrixTest {
         assertThat(bobsWorld()).isEqualTo(before);
     }
 
+    /**
+     * Issue 22: a 403 for bob's ids and a 404 for unknown ones let any agent find out which reservations, tasks
+     * and conferences are live. Every answer to alice about bob's resource must read exactly as the answer about an
+     * id nobody has, over REST and over the socket, once the id itself is set aside.
+     */
+    @Test
+    void anotherAgentsResourceAnswersExactlyAsAnUnknownOne() {
+        Map<String, Object> before = bobsWorld();
+        List<String> different = new ArrayList<>();
+        int compared = 0;
+        String alice = server.token("alice");
+        try (TestDesktop desktop = server.desktop("alice")) {
+            Await.until("the first event on the socket", () -> !desktop.events.isEmpty());
+            for (CommandRoute<?> route : CommandRoute.ALL) {
+                if (route.pathParam() == null || route.body() == CancelIncident.class) {
+                    continue; // no resource id (alice's activity), or refused by role whatever the id
+                }
+                ClientCommand bobs = command(route, Resource.BOBS);
+                ClientCommand unknown = command(route, Resource.UNKNOWN);
+                String overRestAboutBobs = anonymous(problemOf(server.post(path(route, bobs), alice, bobs)), route, bobs);
+                String overRestUnknown = anonymous(problemOf(server.post(path(route, unknown), alice, unknown)), route, unknown);
+                String overSocketAboutBobs = anonymous(socketProblem(desktop, bobs), route, bobs);
+                String overSocketUnknown = anonymous(socketProblem(desktop, unknown), route, unknown);
+                compared += 2;
+                if (!overRestAboutBobs.equals(overRestUnknown)) {
+                    different.add("REST " + route.path() + ": bob's " + overRestAboutBobs + " vs unknown " + overRestUnknown);
+                }
+                if (!overSocketAboutBobs.equals(overSocketUnknown)) {
+                    different.add("socket " + route.body().getSimpleName() + ": bob's " + overSocketAboutBobs
+                            + " vs unknown " + overSocketUnknown);
+                }
+            }
+        }
+        assertThat(different).isEmpty();
+        assertThat(compared).isEqualTo((CommandRoute.ALL.size() - 2) * 2);
+        assertThat(bobsWorld()).isEqualTo(before);
+    }
+
     @Test
     void supervisorOnlyCommandsAreRefusedToTheOwnerAgentOverRestAndSocket() {
         Map<String, Object> before = bobsWorld();
@@ -213,7 +251,8 @@ class HostileAuthorisationMatrixTest {
     private static int expected(CommandRoute<?> route, Resource resource, Caller caller) {
         return switch (caller) {
             case SUPERVISOR -> route.body() == CancelIncident.class ? 404 : 403;
-            case OTHER_AGENT -> route.body() == CancelIncident.class ? 403 : resource == Resource.UNKNOWN ? 404 : 403;
+            // Bob's resource answers alice as an unknown one: a 403 would confirm that the id is live.
+            case OTHER_AGENT -> route.body() == CancelIncident.class ? 403 : 404;
         };
     }
 
@@ -253,6 +292,24 @@ class HostileAuthorisationMatrixTest {
 
     private static <T extends ClientCommand> String idIn(CommandRoute<T> route, ClientCommand command) {
         return route.idOf().apply(route.body().cast(command));
+    }
+
+    private static Problem problemOf(HttpResponse<String> response) {
+        return JsonCodec.shared().decode(response.body(), Problem.class);
+    }
+
+    private static Problem socketProblem(TestDesktop desktop, ClientCommand command) {
+        long seen = problems(desktop).size();
+        desktop.send(JsonCodec.shared().encode(command));
+        Await.until("an error event", () -> problems(desktop).size() > seen);
+        return problems(desktop).get((int) seen).problem();
+    }
+
+    /** Status, type, title, detail and instance, with the command's resource id replaced by a placeholder. */
+    private static String anonymous(Problem problem, CommandRoute<?> route, ClientCommand command) {
+        String id = idIn(route, command);
+        return (problem.status() + " " + problem.type() + " " + problem.title() + " " + problem.detail() + " "
+                + problem.instance()).replace(id, "<id>");
     }
 
     private static boolean isProblem(HttpResponse<String> response, int status) {
