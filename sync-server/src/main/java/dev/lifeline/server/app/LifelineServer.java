@@ -10,6 +10,7 @@ import dev.lifeline.server.auth.TokenService;
 import dev.lifeline.server.auth.UserDirectory;
 import dev.lifeline.server.cluster.HazelcastMembers;
 import dev.lifeline.server.config.ServerConfig;
+import dev.lifeline.server.demo.DemoAgentsStartAvailable;
 import dev.lifeline.server.desktop.AgentDirectory;
 import dev.lifeline.server.desktop.DesktopHub;
 import dev.lifeline.server.desktop.DesktopModule;
@@ -115,6 +116,9 @@ public final class LifelineServer implements AutoCloseable {
                 authenticator, workspace, publicBaseUrl, config.recovery().presenceGrace(), clock,
                 twilio.isSimulated() ? new EmulatorSoftphones(twilio.sim()) : identity -> java.util.Optional.empty()));
         resources.add(0, desktop);
+        if (twilio.isSimulated()) {
+            desktop.onFirstSignIn(new DemoAgentsStartAvailable(gateway, workspace));
+        }
 
         String authToken = twilio.authToken();
         HealthRoutes health = new HealthRoutes(hazelcast, gateway, config.mode().name().toLowerCase(java.util.Locale.ROOT), clock);
