@@ -33,6 +33,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class TwilioSim implements AutoCloseable {
 
+    /** The account a stand-alone or embedded emulator answers to unless told otherwise (not a real account). */
+    public static final String DEFAULT_ACCOUNT_SID = "AC00000000000000000000000000000001";
+    /** The emulator's fixed demo auth token; it signs the emulator's webhooks and guards nothing real. */
+    public static final String DEFAULT_AUTH_TOKEN = "sim-auth-token-0000000000000000000";
+
     private static final Logger log = LoggerFactory.getLogger(TwilioSim.class);
 
     private final SimContext context;
@@ -205,8 +210,8 @@ public final class TwilioSim implements AutoCloseable {
     }
 
     public static final class Builder {
-        private String accountSid = "AC00000000000000000000000000000001";
-        private String authToken = "sim-auth-token-0000000000000000000";
+        private String accountSid = DEFAULT_ACCOUNT_SID;
+        private String authToken = DEFAULT_AUTH_TOKEN;
         private String host = "127.0.0.1";
         private int port;
         private SimClock clock;
