@@ -5,6 +5,7 @@ import dev.lifeline.sim.core.SimClock;
 import dev.lifeline.sim.core.SimContext;
 import dev.lifeline.sim.core.SystemClock;
 import dev.lifeline.sim.core.TwilioApiException;
+import dev.lifeline.sim.faults.ApiFaults;
 import dev.lifeline.sim.taskrouter.TaskRouterEmulator;
 import dev.lifeline.sim.scenario.ScenarioRoutes;
 import dev.lifeline.sim.voice.VoiceEmulator;
@@ -44,6 +45,7 @@ public final class TwilioSim implements AutoCloseable {
     private final VoiceEmulator voice;
     private final TaskRouterEmulator taskRouter;
     private final VoicePlane voicePlane;
+    private final ApiFaults apiFaults = new ApiFaults();
     private final Javalin http;
     private final AutoCloseable ownedClock;
 
@@ -57,13 +59,15 @@ public final class TwilioSim implements AutoCloseable {
         voice.connect(taskRouter);
         taskRouter.connect(voice);
         this.voicePlane = new VoicePlane(context, voice);
-        ScenarioRoutes scenario = new ScenarioRoutes(context, voice, this::snapshot);
+        ScenarioRoutes scenario = new ScenarioRoutes(context, voice, apiFaults, this::snapshot);
         this.http = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = 1_000_000;
             config.jetty.modifyWebSocketServletFactory(VoicePlane::configure);
             config.routes.before("/2010-04-01/*", this::requireAccountAuth);
             config.routes.before("/v1/*", this::requireAccountAuth);
+            config.routes.before("/2010-04-01/*", apiFaults::check);
+            config.routes.before("/v1/*", apiFaults::check);
             config.routes.exception(TwilioApiException.class, TwilioSim::writeError);
             // Unknown paths get Twilio's JSON 404 too: the SDK cannot parse Javalin's plain-text one.
             config.routes.error(404, ctx -> {
@@ -121,6 +125,11 @@ public final class TwilioSim implements AutoCloseable {
 
     public TaskRouterEmulator taskRouter() {
         return taskRouter;
+    }
+
+    /** REST faults a test switches on: a request it names is answered with an error instead (also {@code /sim/api-faults}). */
+    public ApiFaults apiFaults() {
+        return apiFaults;
     }
 
     /** The softphone WebSocket endpoint ({@value VoicePlane#PATH}); mints per-identity tokens. */
