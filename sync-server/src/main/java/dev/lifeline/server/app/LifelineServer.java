@@ -185,7 +185,8 @@ public final class LifelineServer implements AutoCloseable {
         String announce = r.announceUrl().startsWith("http") ? r.announceUrl() : publicBaseUrl + r.announceUrl();
         String hold = r.holdMusicUrl().startsWith("http") ? r.holdMusicUrl() : publicBaseUrl + r.holdMusicUrl();
         return new RecoveryPolicy(r.pingTtl(), RecoveryPolicy.DEFAULT_PING_GRACE, r.deadline(), r.pingPriority(),
-                r.reconnectPriority(), r.reconnectPriority(), announce, hold, workspace.pingWorkflowSid(), false);
+                r.reconnectPriority(), r.reconnectPriority(), announce, hold, workspace.pingWorkflowSid(), false)
+                .withSafetyNet(workspace.voiceWorkflowSid(), publicBaseUrl + WebhookRoutes.STAY_ON_THE_LINE_PATH);
     }
 
     private byte[] tokenSecret() {
