@@ -14,9 +14,14 @@ import dev.lifeline.server.recovery.Incident;
 import dev.lifeline.server.recovery.OutboxEntry;
 import dev.lifeline.server.webhooks.WebhookRoutes;
 import dev.lifeline.sim.faults.ApiFault;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -122,7 +127,7 @@ class FailedStepsTest {
 
         Incident restored = harness.awaitIncidentOf("alice", i -> i.phase() == Phase.RESTORED);
         assertThat(harness.conferenceOf(customer)).as("the customer is with alice again").isPresent()
-                .isNotEqualTo(java.util.Optional.of(pinging.conferenceSid()));
+                .isNotEqualTo(Optional.of(pinging.conferenceSid()));
         assertThat(finishedOutcome(settled(restored)))
                 .isEqualTo("Reconnected to Alice Agent. Not done: the answered recovery ping could not be closed.");
     }
@@ -151,7 +156,7 @@ class FailedStepsTest {
         harness.acceptVoice("alice", harness.awaitPendingReservation("alice", t -> t.attributesJson().contains("\"isReconnect\":true")));
 
         Incident restored = settled(harness.awaitIncidentOf("alice", i -> i.phase() == Phase.RESTORED));
-        assertThat(harness.conferenceOf(customer)).isPresent().isNotEqualTo(java.util.Optional.of(pinging.conferenceSid()));
+        assertThat(harness.conferenceOf(customer)).isPresent().isNotEqualTo(Optional.of(pinging.conferenceSid()));
         assertThat(harness.conferenceOf(external)).as("the third party stayed behind").contains(pinging.conferenceSid());
         assertThat(finishedOutcome(restored))
                 .isEqualTo("Reconnected to Alice Agent. Not done: a party on the call could not be brought back.");
@@ -200,7 +205,7 @@ class FailedStepsTest {
     }
 
     @Test
-    void aCustomerTwilioRefusesToQueueForGoodIsToldToStayOnTheLineAndQueuedOnceTwilioAcceptsAgain() {
+    void aCustomerTwilioRefusesToQueueForGoodIsToldToStayOnTheLineAndQueuedOnceTwilioAcceptsAgain() throws Exception {
         String refusal = failForGood(ApiFault.always("POST", "/Calls/" + customer + "\\.json$", 404, 20404).withForm("Twiml", "<Enqueue"));
         harness.startReconcilers(Duration.ofMillis(200));
         Incident pinging = dropAlice();
@@ -221,6 +226,8 @@ class FailedStepsTest {
                 && current(stranded).outbox().stream().anyMatch(entry -> entry.state() == OutboxEntry.State.DONE
                 && entry.effect() instanceof Effect.AnnounceToConference announce
                 && announce.url().endsWith(WebhookRoutes.STAY_ON_THE_LINE_PATH)));
+        assertThat(stayOnTheLine(stranded)).as("what Twilio fetches to tell the customer")
+                .contains("<Say>We are sorry for the wait. Please stay on the line");
         awaitTrue("alice is released", () -> "completed".equals(harness.gateway.reservationStatus(
                 pinging.droppedWorker().taskSid(), pinging.droppedWorker().reservationSid())));
 
@@ -317,6 +324,20 @@ class FailedStepsTest {
     /** The "recently finished" row's outcome the supervisor panel is sent. */
     private String finishedOutcome(Incident incident) {
         return WireViews.finished(current(incident), agents).orElseThrow().outcomeText();
+    }
+
+    /** Fetches the stay-on-the-line announcement the way Twilio fetches an AnnounceUrl (POST by default). */
+    private String stayOnTheLine(Incident stranded) throws Exception {
+        String url = current(stranded).outbox().stream().map(OutboxEntry::effect)
+                .filter(Effect.AnnounceToConference.class::isInstance).map(Effect.AnnounceToConference.class::cast)
+                .map(Effect.AnnounceToConference::url).filter(u -> u.endsWith(WebhookRoutes.STAY_ON_THE_LINE_PATH))
+                .findFirst().orElseThrow();
+        HttpResponse<String> twiml = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                        .POST(HttpRequest.BodyPublishers.ofString("CallSid=" + customer)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(twiml.statusCode()).isEqualTo(200);
+        assertThat(twiml.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("xml"));
+        return twiml.body();
     }
 
     private void assertCustomerQueued() {
