@@ -5,6 +5,7 @@ import dev.lifeline.sim.core.SimClock;
 import dev.lifeline.sim.core.SimContext;
 import dev.lifeline.sim.core.SystemClock;
 import dev.lifeline.sim.core.TwilioApiException;
+import dev.lifeline.sim.faults.ApiFaults;
 import dev.lifeline.sim.taskrouter.TaskRouterEmulator;
 import dev.lifeline.sim.scenario.ScenarioRoutes;
 import dev.lifeline.sim.voice.VoiceEmulator;
@@ -33,12 +34,18 @@ import org.slf4j.LoggerFactory;
  */
 public final class TwilioSim implements AutoCloseable {
 
+    /** The account a stand-alone or embedded emulator answers to unless told otherwise (not a real account). */
+    public static final String DEFAULT_ACCOUNT_SID = "AC00000000000000000000000000000001";
+    /** The emulator's fixed demo auth token; it signs the emulator's webhooks and guards nothing real. */
+    public static final String DEFAULT_AUTH_TOKEN = "sim-auth-token-0000000000000000000";
+
     private static final Logger log = LoggerFactory.getLogger(TwilioSim.class);
 
     private final SimContext context;
     private final VoiceEmulator voice;
     private final TaskRouterEmulator taskRouter;
     private final VoicePlane voicePlane;
+    private final ApiFaults apiFaults = new ApiFaults();
     private final Javalin http;
     private final AutoCloseable ownedClock;
 
@@ -52,13 +59,15 @@ public final class TwilioSim implements AutoCloseable {
         voice.connect(taskRouter);
         taskRouter.connect(voice);
         this.voicePlane = new VoicePlane(context, voice);
-        ScenarioRoutes scenario = new ScenarioRoutes(context, voice, this::snapshot);
+        ScenarioRoutes scenario = new ScenarioRoutes(context, voice, apiFaults, this::snapshot);
         this.http = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = 1_000_000;
             config.jetty.modifyWebSocketServletFactory(VoicePlane::configure);
             config.routes.before("/2010-04-01/*", this::requireAccountAuth);
             config.routes.before("/v1/*", this::requireAccountAuth);
+            config.routes.before("/2010-04-01/*", apiFaults::check);
+            config.routes.before("/v1/*", apiFaults::check);
             config.routes.exception(TwilioApiException.class, TwilioSim::writeError);
             // Unknown paths get Twilio's JSON 404 too: the SDK cannot parse Javalin's plain-text one.
             config.routes.error(404, ctx -> {
@@ -116,6 +125,11 @@ public final class TwilioSim implements AutoCloseable {
 
     public TaskRouterEmulator taskRouter() {
         return taskRouter;
+    }
+
+    /** REST faults a test switches on: a request it names is answered with an error instead (also {@code /sim/api-faults}). */
+    public ApiFaults apiFaults() {
+        return apiFaults;
     }
 
     /** The softphone WebSocket endpoint ({@value VoicePlane#PATH}); mints per-identity tokens. */
@@ -205,8 +219,8 @@ public final class TwilioSim implements AutoCloseable {
     }
 
     public static final class Builder {
-        private String accountSid = "AC00000000000000000000000000000001";
-        private String authToken = "sim-auth-token-0000000000000000000";
+        private String accountSid = DEFAULT_ACCOUNT_SID;
+        private String authToken = DEFAULT_AUTH_TOKEN;
         private String host = "127.0.0.1";
         private int port;
         private SimClock clock;

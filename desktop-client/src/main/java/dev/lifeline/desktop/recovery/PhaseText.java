@@ -20,6 +20,8 @@ public final class PhaseText {
             case CUSTOMER_LEFT -> "The customer hung up before you were back";
             case EXPIRED -> "The reconnection took too long and was stopped";
             case CANCELLED -> "A supervisor cancelled the reconnection; the customer went back to the queue";
+            case STRANDED -> "We could not bring the customer back to you. A supervisor has been alerted and Lifeline "
+                    + "keeps trying to put the call in the queue; you are free for other calls.";
         };
     }
 
@@ -35,6 +37,7 @@ public final class PhaseText {
             case CUSTOMER_LEFT -> "Customer left";
             case EXPIRED -> "Expired";
             case CANCELLED -> "Cancelled";
+            case STRANDED -> "Customer in no queue!";
         };
     }
 }

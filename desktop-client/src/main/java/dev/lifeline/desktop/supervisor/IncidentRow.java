@@ -41,7 +41,9 @@ public final class IncidentRow {
         Instant detected = incident.reachedAt(Phase.DETECTED).orElse(null);
         elapsed.set(detected == null ? "" : Durations.clock(Duration.between(detected, serverNow)));
         boolean pinging = incident.phase() == Phase.DETECTED || incident.phase() == Phase.PINGING;
-        Instant until = pinging && incident.pingDeadline() != null ? incident.pingDeadline() : incident.deadline();
+        // No deadline runs for a stranded customer: the safety net keeps trying until someone acts.
+        Instant until = incident.phase() == Phase.STRANDED ? null
+                : pinging && incident.pingDeadline() != null ? incident.pingDeadline() : incident.deadline();
         countdown.set(until == null ? "" : Durations.clock(Duration.ofSeconds(Durations.secondsLeft(Duration.between(serverNow, until)))));
     }
 

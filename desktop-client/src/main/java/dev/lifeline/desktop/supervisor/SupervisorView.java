@@ -20,6 +20,7 @@ public final class SupervisorView {
     private final Parent root;
 
     @FXML private Label updatedAt;
+    @FXML private Label alertBanner;
     @FXML private TableView<QueueRow> queueTable;
     @FXML private TableColumn<QueueRow, String> queueNameColumn;
     @FXML private TableColumn<QueueRow, Number> queueWaitingColumn;
@@ -58,6 +59,9 @@ public final class SupervisorView {
     @FXML
     private void initialize() {
         updatedAt.textProperty().bind(model.updatedAtProperty());
+        alertBanner.textProperty().bind(model.alertProperty());
+        alertBanner.visibleProperty().bind(model.alertProperty().isNotEmpty());
+        alertBanner.managedProperty().bind(alertBanner.visibleProperty());
         queueTable.setItems(model.queues());
         queueTable.setPlaceholder(new Label("No queues yet"));
         column(queueNameColumn, QueueRow::nameProperty);

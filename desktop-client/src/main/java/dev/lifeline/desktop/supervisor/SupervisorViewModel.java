@@ -6,6 +6,7 @@ import dev.lifeline.desktop.connection.CommandSender;
 import dev.lifeline.desktop.connection.ConnectionState;
 import dev.lifeline.model.command.CancelIncident;
 import dev.lifeline.model.incident.IncidentView;
+import dev.lifeline.model.incident.Phase;
 import dev.lifeline.model.queue.FinishedIncident;
 import dev.lifeline.model.queue.QueueSnapshot;
 import dev.lifeline.model.queue.QueueStats;
@@ -38,6 +39,7 @@ public final class SupervisorViewModel {
     private final ObservableList<FinishedRow> finished = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper updatedAt = new ReadOnlyStringWrapper(this, "updatedAt", "");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyStringWrapper alert = new ReadOnlyStringWrapper(this, "alert", "");
     private final ObjectProperty<ConnectionState> connection = new SimpleObjectProperty<>(this, "connection", ConnectionState.CONNECTING);
     private volatile Duration serverClockAhead = Duration.ZERO;
 
@@ -57,7 +59,26 @@ public final class SupervisorViewModel {
         RowSync.sync(finished, snapshot.recentlyFinished(), FinishedIncident::incidentId, FinishedRow::incidentId,
                 f -> new FinishedRow(f, zone), FinishedRow::update);
         updatedAt.set("Updated " + java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").format(snapshot.takenAt().atZone(zone)));
+        alert.set(alertOf(snapshot));
         tick(snapshot.takenAt());
+    }
+
+    /**
+     * The banner: recoveries in which a step failed for good, stranded customers first (they are on the line in no
+     * queue), each with the agent it was; empty when every recovery is going as it should.
+     */
+    static String alertOf(QueueSnapshot snapshot) {
+        return snapshot.incidentsInProgress().stream()
+                .filter(incident -> incident.alert() != null)
+                .sorted(java.util.Comparator.comparing((IncidentView incident) -> incident.phase() != Phase.STRANDED))
+                .map(incident -> (incident.droppedWorkerName() != null ? incident.droppedWorkerName() : incident.droppedWorkerSid())
+                        + "'s call with " + customerOf(incident) + ": " + incident.alert())
+                .collect(java.util.stream.Collectors.joining("\n"));
+    }
+
+    private static String customerOf(IncidentView incident) {
+        return incident.customerLabel() != null ? incident.customerLabel()
+                : incident.customerNumber() != null ? incident.customerNumber() : "the customer";
     }
 
     public void tick(Instant serverNow) {
@@ -102,6 +123,11 @@ public final class SupervisorViewModel {
 
     public ReadOnlyStringProperty updatedAtProperty() {
         return updatedAt.getReadOnlyProperty();
+    }
+
+    /** What went wrong in recoveries in progress, for the banner above the tables; empty when nothing did. */
+    public ReadOnlyStringProperty alertProperty() {
+        return alert.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty statusProperty() {

@@ -77,6 +77,31 @@ class SupervisorPanelTest extends DesktopUiTest {
     }
 
     @Test
+    void aStrandedCustomerRaisesTheAlertBannerUntilTheyAreQueued() {
+        awaitPanel();
+        assertThat(shown("#alertBanner")).as("no banner while every recovery goes as it should").isFalse();
+
+        server.push(new QueueSnapshotChanged(Samples.queue(List.of(stranded(INCIDENT)), List.of())));
+
+        Await.untilFx("the banner is up", () -> lookup("#alertBanner").tryQuery().map(n -> n.isVisible()).orElse(false));
+        assertThat(text("#alertBanner")).isEqualTo("Alice Agent's call with Jane Doe: " + STRANDED_ALERT);
+        assertThat(Await.onFx(() -> incidents().getItems().get(0).phaseProperty().get())).isEqualTo("Customer in no queue!");
+
+        server.push(new QueueSnapshotChanged(Samples.queue(List.of(), List.of())));
+        Await.untilFx("the banner goes once the customer is queued", () -> !lookup("#alertBanner").query().isVisible());
+    }
+
+    private static final String STRANDED_ALERT = "The customer is on the line in no queue: Twilio refused to queue them.";
+
+    private static dev.lifeline.model.incident.IncidentView stranded(String id) {
+        var pinging = Samples.incident(id, Phase.PINGING, 5);
+        return new dev.lifeline.model.incident.IncidentView(id, pinging.conferenceSid(), Phase.STRANDED, 1,
+                pinging.droppedWorkerSid(), pinging.droppedWorkerName(), pinging.customerLabel(), pinging.customerNumber(),
+                pinging.remainingParties(), pinging.deadline(), pinging.pingDeadline(), pinging.phaseReachedAt(), null, 6,
+                STRANDED_ALERT);
+    }
+
+    @Test
     void queuesAndAgentsShowTheirNumbers() {
         awaitPanel();
 

@@ -44,6 +44,37 @@ class SupervisorViewModelTest {
     }
 
     @Test
+    void theAlertNamesStrandedCustomersFirstThenOtherFailedStepsAndIsEmptyWithoutThem() {
+        IncidentView pinging = Samples.incident("I1", Phase.PINGING, 1);
+        IncidentView holdMusicFailed = withAlert(pinging, Phase.PINGING, "Not done: hold music could not be started.");
+        IncidentView stranded = withAlert(Samples.incident("I2", Phase.PINGING, 1), Phase.STRANDED, "In no queue.");
+
+        panel.apply(Samples.queue(List.of(pinging), List.of()));
+        assertThat(panel.alertProperty().get()).isEmpty();
+
+        panel.apply(Samples.queue(List.of(holdMusicFailed, stranded), List.of()));
+        assertThat(panel.alertProperty().get()).isEqualTo("Alice Agent's call with Jane Doe: In no queue.\n"
+                + "Alice Agent's call with Jane Doe: Not done: hold music could not be started.");
+    }
+
+    @Test
+    void aStrandedCustomerHasNoDeadlineCountdown() {
+        IncidentView stranded = withAlert(Samples.incident("I1", Phase.PINGING, 1), Phase.STRANDED, "In no queue.");
+        panel.apply(Samples.queue(List.of(stranded), List.of()));
+
+        panel.tick(stranded.reachedAt(Phase.DETECTED).orElseThrow().plusSeconds(20));
+
+        assertThat(panel.incidents().get(0).countdownProperty().get()).isEmpty();
+        assertThat(panel.incidents().get(0).elapsedProperty().get()).isEqualTo("0:20");
+    }
+
+    private static IncidentView withAlert(IncidentView view, Phase phase, String alert) {
+        return new IncidentView(view.incidentId(), view.conferenceSid(), phase, view.attempt(), view.droppedWorkerSid(),
+                view.droppedWorkerName(), view.customerLabel(), view.customerNumber(), view.remainingParties(), view.deadline(),
+                view.pingDeadline(), view.phaseReachedAt(), null, view.version() + 1, alert);
+    }
+
+    @Test
     void elapsedAndCountdownAdvanceBetweenPushes() {
         IncidentView incident = Samples.incident("I1", Phase.PINGING, 1);
         panel.apply(Samples.queue(List.of(incident), List.of()));

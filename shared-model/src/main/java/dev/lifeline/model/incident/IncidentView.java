@@ -26,6 +26,8 @@ import java.util.Optional;
  * @param phaseReachedAt    when each phase reached so far was entered (the source of time-to-reconnect)
  * @param outcome           a sentence for people once the incident is over ("Reconnected to Alice"); optional
  * @param version           increases with every change; a view with a lower version is stale and is dropped
+ * @param alert             set when a recovery step failed for good: what went wrong, in plain words, for the
+ *                          supervisor panel's alert (e.g. "The customer is on the line in no queue: …"); optional
  */
 public record IncidentView(
         String incidentId,
@@ -41,7 +43,17 @@ public record IncidentView(
         Instant pingDeadline,
         Map<Phase, Instant> phaseReachedAt,
         String outcome,
-        long version) {
+        long version,
+        String alert) {
+
+    /** A view without an alert: every recovery step so far went through. */
+    public IncidentView(String incidentId, String conferenceSid, Phase phase, int attempt, String droppedWorkerSid,
+                        String droppedWorkerName, String customerLabel, String customerNumber, List<String> remainingParties,
+                        Instant deadline, Instant pingDeadline, Map<Phase, Instant> phaseReachedAt, String outcome,
+                        long version) {
+        this(incidentId, conferenceSid, phase, attempt, droppedWorkerSid, droppedWorkerName, customerLabel, customerNumber,
+                remainingParties, deadline, pingDeadline, phaseReachedAt, outcome, version, null);
+    }
 
     public IncidentView {
         Require.text(incidentId, "incidentId");
@@ -54,9 +66,12 @@ public record IncidentView(
         Require.atLeast(version, 0, "version");
     }
 
-    /** True until the incident reaches a terminal phase. */
+    /**
+     * True while the recovery still counts on the dropped agent (the Reconnecting modal is up): until a terminal phase,
+     * or until {@link Phase#STRANDED}, where the agent is released and the supervisors take over.
+     */
     public boolean isOpen() {
-        return !phase.isTerminal();
+        return phase.holdsAgent();
     }
 
     public Optional<Instant> reachedAt(Phase reached) {

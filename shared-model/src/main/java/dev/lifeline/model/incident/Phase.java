@@ -4,6 +4,9 @@ package dev.lifeline.model.incident;
  * Where a recovery incident stands. The happy path runs
  * {@code DETECTED → PINGING → RECONNECT_ENQUEUED → RECONNECTED → RESTORED};
  * {@code REQUEUED}, {@code CUSTOMER_LEFT}, {@code EXPIRED} and {@code CANCELLED} are the side exits.
+ * {@code STRANDED} is where a recovery goes when putting the customer in a queue failed for good: the only phase a
+ * terminal exit can be left for (that exit never happened), and it ends in {@code REQUEUED}, {@code CUSTOMER_LEFT}
+ * or {@code CANCELLED}.
  */
 public enum Phase {
     /** The last worker's leg left without a graceful hang-up while the customer was still there. */
@@ -23,7 +26,14 @@ public enum Phase {
     /** The deadline watchdog ended an incident that stalled. */
     EXPIRED(true),
     /** A supervisor cancelled the recovery; the customer went back to the queue. */
-    CANCELLED(true);
+    CANCELLED(true),
+    /**
+     * A recovery step failed for good and the customer is on the line in no queue (Twilio refused the redirect). The
+     * dropped agent has been released; the server keeps trying to queue the customer on the voice workflow, has told
+     * them to stay on the line, and the supervisors are alerted until the customer is queued, hangs up, or a supervisor
+     * takes over (cancels).
+     */
+    STRANDED(false);
 
     private final boolean terminal;
 
@@ -31,7 +41,16 @@ public enum Phase {
         this.terminal = terminal;
     }
 
+    /** The incident is over: nothing is left to do for anybody. */
     public boolean isTerminal() {
         return terminal;
+    }
+
+    /**
+     * The recovery still counts on the dropped agent: the Reconnecting modal is up and the agent is not free.
+     * False once terminal, and in {@link #STRANDED}, where the agent has been released and the supervisors take over.
+     */
+    public boolean holdsAgent() {
+        return !terminal && this != STRANDED;
     }
 }

@@ -82,10 +82,10 @@ class DecodeErrorTest {
                                 + "timeout, canceled, rescinded, wrapping, completed)"),
                 Arguments.of("unknown enum value deep inside", snapshot.replace("\"phase\":\"PINGING\"", "\"phase\":\"NAPPING\""),
                         ServerEvent.class, "openIncident.phase: unknown value \"NAPPING\" (expected one of: DETECTED, "
-                                + "PINGING, RECONNECT_ENQUEUED, RECONNECTED, RESTORED, REQUEUED, CUSTOMER_LEFT, EXPIRED, CANCELLED)"),
+                                + "PINGING, RECONNECT_ENQUEUED, RECONNECTED, RESTORED, REQUEUED, CUSTOMER_LEFT, EXPIRED, CANCELLED, STRANDED)"),
                 Arguments.of("unknown phase as a map key", incident.replace("\"PINGING\":", "\"NAPPING\":"),
                         IncidentView.class, "phaseReachedAt: unknown value \"NAPPING\" (expected one of: DETECTED, "
-                                + "PINGING, RECONNECT_ENQUEUED, RECONNECTED, RESTORED, REQUEUED, CUSTOMER_LEFT, EXPIRED, CANCELLED)"),
+                                + "PINGING, RECONNECT_ENQUEUED, RECONNECTED, RESTORED, REQUEUED, CUSTOMER_LEFT, EXPIRED, CANCELLED, STRANDED)"),
                 Arguments.of("unparseable instant", "{\"type\":\"session-expiring\",\"expiresAt\":\"tomorrow\"}", ServerEvent.class,
                         "expiresAt: expected an ISO-8601 instant (like 2026-11-25T21:00:00Z) but got the string \"tomorrow\""),
                 Arguments.of("instant as an epoch number", "{\"type\":\"heartbeat\",\"clientTime\":1764104400}",

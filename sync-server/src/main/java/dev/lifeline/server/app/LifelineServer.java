@@ -8,8 +8,12 @@ import dev.lifeline.server.auth.PasswordHasher;
 import dev.lifeline.server.auth.SessionAuthenticator;
 import dev.lifeline.server.auth.TokenService;
 import dev.lifeline.server.auth.UserDirectory;
+import dev.lifeline.server.cluster.ClusterWorkspace;
 import dev.lifeline.server.cluster.HazelcastMembers;
+import dev.lifeline.server.config.ConfigException;
 import dev.lifeline.server.config.ServerConfig;
+import dev.lifeline.server.demo.DemoAgentsStartAvailable;
+import dev.lifeline.server.demo.DemoRoutes;
 import dev.lifeline.server.desktop.AgentDirectory;
 import dev.lifeline.server.desktop.DesktopHub;
 import dev.lifeline.server.desktop.DesktopModule;
@@ -94,7 +98,7 @@ public final class LifelineServer implements AutoCloseable {
         resources.add(0, hazelcast::shutdown);
         twilio = TwilioConnection.open(config);
         resources.add(0, twilio);
-        workspace = provision();
+        workspace = ClusterWorkspace.provision(hazelcast, twilio.isSimulated(), this::provision);
         TwilioGateway gateway = new TwilioGateway(twilio.client(), workspace.workspaceSid());
 
         UserDirectory users = config.auth().usersFile() != null
@@ -114,8 +118,12 @@ public final class LifelineServer implements AutoCloseable {
 
         DesktopModule desktop = new DesktopModule(new DesktopModule.Dependencies(hazelcast, gateway, engine, hub, agents,
                 authenticator, workspace, publicBaseUrl, config.recovery().presenceGrace(), clock,
-                twilio.isSimulated() ? new EmulatorSoftphones(twilio.sim()) : identity -> java.util.Optional.empty()));
+                twilio.isSimulated() ? new EmulatorSoftphones(twilio.emulatorUrl(), twilio.authToken())
+                        : identity -> java.util.Optional.empty()));
         resources.add(0, desktop);
+        if (twilio.isSimulated()) {
+            desktop.onFirstSignIn(new DemoAgentsStartAvailable(gateway, workspace));
+        }
 
         String authToken = twilio.authToken();
         HealthRoutes health = new HealthRoutes(hazelcast, gateway, config.mode().name().toLowerCase(java.util.Locale.ROOT), clock);
@@ -135,7 +143,7 @@ public final class LifelineServer implements AutoCloseable {
             desktop.register(javalin.routes);
             health.registerPublic(javalin.routes);
             if (twilio.isSimulated()) {
-                new dev.lifeline.server.demo.DemoRoutes(twilio.sim(), workspace.voiceWorkflowSid()).register(javalin.routes);
+                new DemoRoutes(twilio.emulatorUrl(), workspace.voiceWorkflowSid()).register(javalin.routes);
             }
         });
         resources.add(0, http::stop);
@@ -164,8 +172,16 @@ public final class LifelineServer implements AutoCloseable {
         WorkspaceProvisioner provisioner = new WorkspaceProvisioner(twilio.client());
         int pingTtl = (int) Math.max(1, config.recovery().pingTtl().toSeconds());
         if (twilio.isSimulated()) {
-            return provisioner.provision(null, "Lifeline Demo", publicBaseUrl + WebhookRoutes.TASKROUTER_PATH,
-                    Map.of("alice", "Alice Agent", "bob", "Bob Agent"), pingTtl, 30);
+            try {
+                return provisioner.provision(null, "Lifeline Demo", publicBaseUrl + WebhookRoutes.TASKROUTER_PATH,
+                        Map.of("alice", "Alice Agent", "bob", "Bob Agent"), pingTtl, 30);
+            } catch (com.twilio.exception.TwilioException e) {
+                if (twilio.sim() != null) {
+                    throw e;
+                }
+                throw new ConfigException("twilio.base-url: the emulator at " + twilio.emulatorUrl() + " cannot be used: "
+                        + String.valueOf(e.getMessage()).lines().findFirst().orElse(e.getClass().getSimpleName()));
+            }
         }
         return provisioner.provision(config.twilio().workspaceSid(), null, publicBaseUrl + WebhookRoutes.TASKROUTER_PATH,
                 Map.of(), pingTtl, 30);
@@ -176,7 +192,8 @@ public final class LifelineServer implements AutoCloseable {
         String announce = r.announceUrl().startsWith("http") ? r.announceUrl() : publicBaseUrl + r.announceUrl();
         String hold = r.holdMusicUrl().startsWith("http") ? r.holdMusicUrl() : publicBaseUrl + r.holdMusicUrl();
         return new RecoveryPolicy(r.pingTtl(), RecoveryPolicy.DEFAULT_PING_GRACE, r.deadline(), r.pingPriority(),
-                r.reconnectPriority(), r.reconnectPriority(), announce, hold, workspace.pingWorkflowSid(), false);
+                r.reconnectPriority(), r.reconnectPriority(), announce, hold, workspace.pingWorkflowSid(), false)
+                .withSafetyNet(workspace.voiceWorkflowSid(), publicBaseUrl + WebhookRoutes.STAY_ON_THE_LINE_PATH);
     }
 
     private byte[] tokenSecret() {
@@ -220,9 +237,14 @@ public final class LifelineServer implements AutoCloseable {
         return reconciler;
     }
 
-    /** The embedded emulator in sim mode; null in twilio mode. */
+    /** The embedded emulator in sim mode; null in twilio mode and with a shared emulator ({@code twilio.base-url}). */
     public dev.lifeline.sim.TwilioSim sim() {
         return twilio == null ? null : twilio.sim();
+    }
+
+    /** The emulator's base URL in sim mode (embedded or shared); null in twilio mode. */
+    public String emulatorUrl() {
+        return twilio == null ? null : twilio.emulatorUrl();
     }
 
     @Override

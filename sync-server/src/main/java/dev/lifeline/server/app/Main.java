@@ -42,7 +42,7 @@ public final class Main {
             stopped.countDown();
         }, "lifeline-shutdown"));
         System.out.println("lifeline-server " + Version.current() + " listening on " + server.publicBaseUrl()
-                + (server.sim() != null ? " (sim mode; emulator on " + server.sim().baseUrl() + ")" : ""));
+                + (server.emulatorUrl() != null ? " (sim mode; emulator on " + server.emulatorUrl() + ")" : ""));
         try {
             stopped.await();
         } catch (InterruptedException e) {

@@ -6,28 +6,46 @@ import dev.lifeline.sim.TwilioSim;
 import dev.lifeline.sim.client.EmulatorHttpClient;
 
 /**
- * The Twilio this server talks to: a real account, or (sim mode) an embedded twilio-sim reached through the
- * real SDK. Everything after this point is the same code path in both modes.
+ * The Twilio this server talks to: a real account, or (sim mode) a twilio-sim reached through the real SDK — embedded
+ * in this process, or one the members of a cluster share ({@code twilio.base-url}). Everything after this point is
+ * the same code path in every case.
+ *
+ * @param emulatorUrl the emulator's base URL in sim mode (its REST, {@code /sim} and voice-plane endpoints); null in
+ *                    twilio mode
+ * @param sim         the embedded emulator, or null (twilio mode, or a shared emulator elsewhere)
  */
-record TwilioConnection(TwilioRestClient client, String accountSid, String authToken, TwilioSim sim) implements AutoCloseable {
+record TwilioConnection(TwilioRestClient client, String accountSid, String authToken, String emulatorUrl, TwilioSim sim)
+        implements AutoCloseable {
 
     static TwilioConnection open(ServerConfig config) {
+        ServerConfig.TwilioSettings twilio = config.twilio();
         if (config.mode() == ServerConfig.Mode.TWILIO) {
-            String sid = config.twilio().accountSid();
-            String token = config.twilio().authToken().reveal();
-            return new TwilioConnection(new TwilioRestClient.Builder(sid, token).build(), sid, token, null);
+            String sid = twilio.accountSid();
+            String token = twilio.authToken().reveal();
+            return new TwilioConnection(new TwilioRestClient.Builder(sid, token).build(), sid, token, null, null);
+        }
+        if (twilio.baseUrl() != null) {
+            // Sharing one emulator is what makes several sim-mode members one cluster: each member must be able to act
+            // on every call, and an emulator of its own has never heard of the others' calls.
+            String sid = twilio.accountSid().isEmpty() ? TwilioSim.DEFAULT_ACCOUNT_SID : twilio.accountSid();
+            String token = twilio.authToken().reveal().isEmpty() ? TwilioSim.DEFAULT_AUTH_TOKEN : twilio.authToken().reveal();
+            return new TwilioConnection(emulatorClient(sid, token, twilio.baseUrl()), sid, token, twilio.baseUrl(), null);
         }
         // Loopback whatever http.host says: the emulator accepts any call made with its fixed, public demo account.
         TwilioSim sim = TwilioSim.builder().host("127.0.0.1").port(0).start();
-        TwilioRestClient client = new TwilioRestClient.Builder(sim.accountSid(), sim.authToken())
-                .httpClient(new EmulatorHttpClient(sim.baseUrl())).build();
-        return new TwilioConnection(client, sim.accountSid(), sim.authToken(), sim);
+        return new TwilioConnection(emulatorClient(sim.accountSid(), sim.authToken(), sim.baseUrl()), sim.accountSid(),
+                sim.authToken(), sim.baseUrl(), sim);
+    }
+
+    private static TwilioRestClient emulatorClient(String accountSid, String authToken, String baseUrl) {
+        return new TwilioRestClient.Builder(accountSid, authToken).httpClient(new EmulatorHttpClient(baseUrl)).build();
     }
 
     boolean isSimulated() {
-        return sim != null;
+        return emulatorUrl != null;
     }
 
+    /** A shared emulator outlives this server; only an embedded one is stopped with it. */
     @Override
     public void close() {
         if (sim != null) {
@@ -37,6 +55,6 @@ record TwilioConnection(TwilioRestClient client, String accountSid, String authT
 
     @Override
     public String toString() {
-        return "TwilioConnection[" + accountSid + (sim != null ? ", simulated at " + sim.baseUrl() : "") + "]";
+        return "TwilioConnection[" + accountSid + (emulatorUrl != null ? ", emulator at " + emulatorUrl : "") + "]";
     }
 }

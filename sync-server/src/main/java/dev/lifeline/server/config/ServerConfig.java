@@ -37,11 +37,17 @@ public record ServerConfig(
         }
     }
 
+    /**
+     * @param baseUrl where the Twilio API is, when it is not Twilio's own: in sim mode a twilio-sim that the
+     *                members of a cluster share (stand-alone, or another member's embedded one); null = embed one
+     */
     public record TwilioSettings(String accountSid, Secret authToken, String workspaceSid,
-                                 String voiceWorkflowSid, String pingWorkflowSid) {
+                                 String voiceWorkflowSid, String pingWorkflowSid, String baseUrl) {
+
         @Override
         public String toString() {
-            return "TwilioSettings[accountSid=" + accountSid + ", workspaceSid=" + workspaceSid + "]";
+            return "TwilioSettings[accountSid=" + accountSid + ", workspaceSid=" + workspaceSid
+                    + (baseUrl != null ? ", baseUrl=" + baseUrl : "") + "]";
         }
     }
 
@@ -121,7 +127,7 @@ public record ServerConfig(
         }
         TwilioSettings twilio = new TwilioSettings(accountSid, new Secret(authToken),
                 source.string("twilio.workspace-sid", ""), source.string("twilio.voice-workflow-sid", ""),
-                source.string("twilio.ping-workflow-sid", ""));
+                source.string("twilio.ping-workflow-sid", ""), twilioBaseUrl(source, mode));
         List<String> members = source.list("cluster.members");
         ClusterSettings cluster = new ClusterSettings(source.string("cluster.name", "lifeline"),
                 source.integer("cluster.port", 5701, 0, 65_535), members,
@@ -144,6 +150,21 @@ public record ServerConfig(
                 source.string("recovery.hold-music-url", publicBaseUrl + "/media/hold-music.mp3"));
         return new ServerConfig(mode, httpPort, publicBaseUrl, twilio, cluster, auth, recovery,
                 HttpListeners.of(source, mode, httpPort, publicBaseUrl));
+    }
+
+    /** Sim mode only, for now: a real account is always reached at Twilio's own address. */
+    private static String twilioBaseUrl(ConfigSource source, Mode mode) {
+        String url = source.raw("twilio.base-url").map(ServerConfig::trimSlash).orElse(null);
+        if (url == null) {
+            return null;
+        }
+        if (mode != Mode.SIM) {
+            throw source.problem("twilio.base-url", "is only read in sim mode (the emulator that a cluster's members share)");
+        }
+        if (!url.startsWith("http://") && !url.startsWith("https://")) {
+            throw source.problem("twilio.base-url", "must start with http:// or https://, got '" + url + "'");
+        }
+        return url;
     }
 
     /** More than the listed members could never be reached: every write would be refused forever. */

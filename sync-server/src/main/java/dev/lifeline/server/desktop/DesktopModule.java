@@ -86,6 +86,11 @@ public final class DesktopModule implements AutoCloseable {
         return socket.warnSessionsExpiringBefore(limit);
     }
 
+    /** Called when an agent's desk connects for the first time since the cluster started, before its snapshot. */
+    public void onFirstSignIn(FirstSignIn hook) {
+        socket.onFirstSignIn(hook);
+    }
+
     public PresenceSweeper presenceSweeper() {
         return sweeper;
     }

@@ -56,6 +56,7 @@ final class DesktopSocket {
     private final Map<String, DesktopConnection> open = new ConcurrentHashMap<>();
     private final TokenBuckets messageBudget = new TokenBuckets(MESSAGES_PER_SECOND, MESSAGE_BURST);
     private final Map<String, Integer> refusalsInARow = new ConcurrentHashMap<>();
+    private volatile FirstSignIn firstSignIn = FirstSignIn.NONE;
 
     DesktopSocket(SessionAuthenticator authenticator, DesktopHub hub, DesktopCommands commands, AgentStates states,
                   SupervisorFeed supervisor, PresenceRegistry presence, Clock clock) {
@@ -99,7 +100,12 @@ final class DesktopSocket {
         try {
             Optional<String> workerSid = commands.workerSidOf(identity);
             if (workerSid.isPresent()) {
+                boolean neverSeen = presence.lastHeartbeat(identity).isEmpty();
                 presence.heartbeat(identity);
+                if (neverSeen) {
+                    // Before the snapshot, so that the desk shows what the hook did.
+                    firstSignIn.agentSignedInFirstTime(identity, workerSid.get());
+                }
                 connection.sendSnapshotFirst(JsonCodec.shared().encode(states.snapshot(identity, workerSid.get())));
             } else {
                 connection.sendSnapshotFirst(JsonCodec.shared().encode(new QueueSnapshotChanged(supervisor.snapshot())));
@@ -109,6 +115,10 @@ final class DesktopSocket {
             connection.sendSnapshotFirst(JsonCodec.shared().encode(new ProblemReported(new Problem(Problem.ABOUT_BLANK,
                     "Snapshot unavailable", 503, "The server could not read your state; reconnect in a moment", null, null))));
         }
+    }
+
+    void onFirstSignIn(FirstSignIn hook) {
+        this.firstSignIn = hook;
     }
 
     private void received(WsMessageContext ctx) {

@@ -40,8 +40,8 @@ public final class WireViews {
         return new IncidentView(incident.incidentId(), incident.conferenceSid(), incident.phase(),
                 Math.max(1, incident.attempt()), incident.droppedWorker().workerSid(), workerName,
                 customerLabel(attributes), customerNumber(attributes), remaining, incident.deadline(),
-                incident.pingDeadline(), incident.timestamps(), outcome(incident.phase(), workerName),
-                Math.max(0, incident.version()));
+                incident.pingDeadline(), incident.timestamps(), outcome(incident, workerName),
+                Math.max(0, incident.version()), FailedSteps.alert(incident));
     }
 
     /** A terminal incident for the supervisor panel's "recently finished" list. */
@@ -108,7 +108,28 @@ public final class WireViews {
         return attributes.string(RecoveryAttributes.IS_RECONNECT).map("true"::equalsIgnoreCase).orElse(false);
     }
 
-    /** Plain words for the people watching; null while the incident is still open. */
+    /**
+     * Plain words for the people watching, with the steps that failed for good; null while the incident is still
+     * open. A customer who was stranded on the way (Twilio refused to queue them) is said so.
+     */
+    static String outcome(Incident incident, String workerName) {
+        String base = incident.strandedFrom() != null ? afterStranding(incident.phase()) : outcome(incident.phase(), workerName);
+        if (base == null) {
+            return null;
+        }
+        List<String> failed = FailedSteps.sentences(incident, incident.strandedFrom() != null);
+        return failed.isEmpty() ? base : base + ". Not done: " + String.join("; ", failed) + ".";
+    }
+
+    private static String afterStranding(Phase phase) {
+        return switch (phase) {
+            case REQUEUED -> "Twilio refused to queue the customer at first; Lifeline's safety net then put them in the queue";
+            case CUSTOMER_LEFT -> "The customer hung up while in no queue (Twilio had refused to queue them)";
+            case CANCELLED -> "A supervisor took over the customer Twilio had refused to queue";
+            default -> null;
+        };
+    }
+
     static String outcome(Phase phase, String workerName) {
         String agent = workerName == null ? "the agent" : workerName;
         return switch (phase) {

@@ -1,6 +1,7 @@
 package dev.lifeline.server.engine;
 
 import dev.lifeline.server.recovery.Effect;
+import dev.lifeline.server.recovery.TaskAttributes;
 import dev.lifeline.server.twilio.ConferenceJoin;
 import dev.lifeline.server.twilio.TwilioGateway;
 import dev.lifeline.server.twilio.TwilioGatewayException;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +26,9 @@ public final class EffectExecutor {
 
     private static final Logger log = LoggerFactory.getLogger(EffectExecutor.class);
     private static final Duration JOIN_WAIT = Duration.ofSeconds(10);
+    /** Twilio's call statuses after which a call is over for good. */
+    private static final Set<String> FINAL_CALL_STATUSES = Set.of("completed", "busy", "failed",
+            "no-answer", "canceled");
 
     private final TwilioGateway twilio;
     private final String conferenceCallbackUrl;
@@ -40,7 +45,7 @@ public final class EffectExecutor {
             return run(effect);
         } catch (TwilioGatewayException e) {
             if (e.isPermanent()) {
-                log.warn("effect {} failed for good: {}", effect.effectId(), e.getMessage());
+                log.warn("effect {} refused for good: {}", effect.effectId(), e.getMessage());
                 return EffectOutcome.failed(e.getMessage());
             }
             log.info("effect {} will be retried: {}", effect.effectId(), e.getMessage());
@@ -73,7 +78,9 @@ public final class EffectExecutor {
             twilio.cancelTask(e.taskSid(), e.reason());
             return EffectOutcome.done("canceled");
         } else if (effect instanceof Effect.RedirectCustomerToEnqueue e) {
-            return redirectToQueue(e);
+            return enqueue(e.callSid(), e.workflowSid(), e.attributes(), e.priority());
+        } else if (effect instanceof Effect.RescueCustomer e) {
+            return enqueue(e.callSid(), e.workflowSid(), e.attributes(), e.priority());
         } else if (effect instanceof Effect.CompleteReservation e) {
             return completeReservation(e);
         } else if (effect instanceof Effect.MoveParty e) {
@@ -94,14 +101,24 @@ public final class EffectExecutor {
         return EffectOutcome.failed("unknown effect " + effect.getClass().getSimpleName());
     }
 
-    private EffectOutcome redirectToQueue(Effect.RedirectCustomerToEnqueue e) {
-        // Seed §9: a customer call that is no longer in progress is not enqueued.
-        String status = twilio.callStatus(e.callSid());
-        if (!"in-progress".equals(status)) {
-            return EffectOutcome.failed("customer call is " + (status == null ? "unknown" : status));
+    /**
+     * Seed §9: a customer call that has ended is not enqueued (the customer left). A call Twilio does not know (404) is
+     * not taken for a customer who left: it is a refusal, and the recovery says the customer may be stranded.
+     */
+    private EffectOutcome enqueue(String callSid, String workflowSid, TaskAttributes attributes,
+                                  int priority) {
+        String status = twilio.callStatus(callSid);
+        if (status == null) {
+            return EffectOutcome.failed("Twilio does not know the customer's call " + callSid + " (404)");
         }
-        twilio.redirect(e.callSid(), Twiml.enqueue(e.workflowSid(), AttributesJson.write(e.attributes()), e.priority()));
-        return EffectOutcome.done("enqueued");
+        if (FINAL_CALL_STATUSES.contains(status)) {
+            return EffectOutcome.targetGone("customer call is " + status);
+        }
+        if (!"in-progress".equals(status)) {
+            return EffectOutcome.failed("customer call is " + status + ", not in progress");
+        }
+        twilio.redirect(callSid, Twiml.enqueue(workflowSid, AttributesJson.write(attributes), priority));
+        return EffectOutcome.done("enqueued on " + workflowSid);
     }
 
     private EffectOutcome completeReservation(Effect.CompleteReservation e) {

@@ -59,10 +59,11 @@ public final class IncidentStore {
         return new ArrayList<>(incidents.values());
     }
 
+    /** The agent's incidents that still count on them (not those over, nor STRANDED ones, which released the agent). */
     public List<Incident> openIncidentsOf(String workerSid) {
         List<Incident> open = new ArrayList<>();
         for (Incident incident : incidents.values()) {
-            if (!incident.isTerminal() && incident.droppedWorker().workerSid().equals(workerSid)) {
+            if (incident.phase().holdsAgent() && incident.droppedWorker().workerSid().equals(workerSid)) {
                 open.add(incident);
             }
         }

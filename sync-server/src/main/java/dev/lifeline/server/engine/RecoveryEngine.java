@@ -9,6 +9,7 @@ import dev.lifeline.server.conference.WorkerRegistration;
 import dev.lifeline.server.observability.LifelineMetrics;
 import dev.lifeline.server.recovery.Effect;
 import dev.lifeline.server.recovery.Incident;
+import dev.lifeline.server.recovery.OutboxEntry;
 import dev.lifeline.server.recovery.RecoveryEvent;
 import dev.lifeline.server.recovery.RecoveryPolicy;
 import dev.lifeline.server.twilio.ParticipantState;
@@ -215,15 +216,23 @@ public final class RecoveryEngine implements WebhookHandler {
         Deque<Effect> queue = new ArrayDeque<>(effects);
         while (!queue.isEmpty()) {
             Effect effect = queue.poll();
+            if (effect instanceof Effect.RescueCustomer rescue && clock.instant().isBefore(rescue.notBefore())) {
+                continue; // its backoff: a later reconciler sweep makes the attempt
+            }
             if (!leases.tryClaim(effect.effectId())) {
                 continue;
             }
             EffectOutcome outcome = effect instanceof Effect.NotifyAgent ? notifyAgent(incidentId) : executor.perform(effect);
             RecoveryEvent report = switch (outcome.kind()) {
                 case DONE -> new RecoveryEvent.EffectCompleted(effect.effectId(), outcome.detail());
-                case FAILED -> new RecoveryEvent.EffectFailedPermanently(effect.effectId(), outcome.detail());
+                case FAILED -> new RecoveryEvent.EffectRefused(effect.effectId(), outcome.detail());
+                case TARGET_GONE -> new RecoveryEvent.EffectFailedPermanently(effect.effectId(), outcome.detail());
                 case RETRY_LATER -> null;
             };
+            if (outcome.kind() == EffectOutcome.Kind.FAILED || outcome.kind() == EffectOutcome.Kind.TARGET_GONE) {
+                metrics.effectFailed(effect.getClass().getSimpleName(),
+                        outcome.kind() == EffectOutcome.Kind.FAILED ? "refused" : "gone");
+            }
             if (report == null) {
                 leases.release(effect.effectId());
                 continue;
@@ -264,10 +273,31 @@ public final class RecoveryEngine implements WebhookHandler {
         if (detected != null) {
             metrics.phaseReached(incident.phase().name(), Duration.between(detected, clock.instant()));
         }
-        if (incident.isTerminal()) {
+        if (incident.phase() == Phase.STRANDED) {
+            metrics.customerStranded();
+            log.error("customer {} of incident {} is on the line in no queue: {}; queueing them on the voice workflow "
+                    + "until they are queued or hang up, supervisors alerted", incident.customerCallSid(),
+                    incident.incidentId(), refusal(incident));
+        } else if (applied.previousPhase() == Phase.STRANDED) {
+            log.info("stranded customer {} of incident {}: now {}", incident.customerCallSid(), incident.incidentId(),
+                    incident.phase());
+        }
+        boolean finishedBefore = applied.previousPhase() == Phase.STRANDED && incident.strandedFrom() != null
+                && incident.strandedFrom().isTerminal();
+        if (incident.isTerminal() && !finishedBefore) {
             metrics.incidentFinished(incident.phase().name());
         }
         notifier.incidentChanged(incident);
+    }
+
+    /** Why the customer's redirect was refused, as the executor reported it (Twilio's status and message; no secrets). */
+    private static String refusal(Incident incident) {
+        return incident.outbox().stream()
+                .filter(entry -> entry.effect() instanceof Effect.RedirectCustomerToEnqueue)
+                .filter(entry -> entry.state() == OutboxEntry.State.FAILED)
+                .reduce((first, second) -> second)
+                .map(OutboxEntry::outcome)
+                .orElse("the redirect was refused");
     }
 
     private Optional<AppliedConference> registerIfExpected(dev.lifeline.server.webhooks.ConferenceCallback join) {

@@ -26,8 +26,10 @@ import org.eclipse.jetty.util.thread.Scheduler;
  *
  * <p>A body still incomplete after {@code deadline} gets 408 and its connection is closed, whether the client
  * stalled outright or trickles a byte now and then to dodge the idle timeout. A chunked body that grows past
- * {@code maxBytes} gets 413 as soon as it crosses the limit, without reading the rest (a declared
- * Content-Length over the limit is left to the application, which refuses it from the header).
+ * {@code maxBytes} gets 413 as soon as it crosses the limit, without reading the rest. A declared Content-Length
+ * over the limit gets 413 at once, before anything is read: reading is what makes Jetty send {@code 100 Continue} to
+ * a client that asked with {@code Expect: 100-continue}, and a client invited to send 5 MB that is refused half-way
+ * has its connection reset under it, often before it has read the 413 (issue 21 item 5).
  *
  * <p>Jetty's own {@code EagerContentHandler} does the same reading, but in 12.1 it ignores the idle timeout's
  * transient failure and stalled connections stayed open indefinitely (measured in {@code SlowClientsTest}).
@@ -48,8 +50,8 @@ public final class BodyReadAhead extends Handler.Wrapper {
             return super.handle(request, response, callback);
         }
         if (request.getLength() > maxBytes) {
-            // Declared too large: the application refuses it from the header alone, without reading it.
-            return super.handle(request, response, callback);
+            refuseTooLarge(request, response, callback);
+            return true;
         }
         new Loader(request, response, callback).start();
         return true;
@@ -115,8 +117,9 @@ public final class BodyReadAhead extends Handler.Wrapper {
                 bytes += chunk.remaining();
                 chunks.add(chunk);
                 if (bytes > maxBytes) {
-                    refuse(HttpStatus.PAYLOAD_TOO_LARGE_413, "Payload too large",
-                            "The request body is larger than " + maxBytes + " bytes");
+                    if (finishOnce()) {
+                        refuseTooLarge(request, response, callback);
+                    }
                     return false;
                 }
                 if (chunk.isLast()) {
@@ -142,18 +145,20 @@ public final class BodyReadAhead extends Handler.Wrapper {
                     "The request body did not arrive within " + deadline.toSeconds() + " s");
         }
 
-        /** Answers with a problem body, like every other refusal; the connection closes (its body is unread). */
         private synchronized void refuse(int status, String title, String detail) {
+            if (finishOnce()) {
+                BodyReadAhead.refuse(request, response, callback, status, title, detail);
+            }
+        }
+
+        /** @return true for the one caller that gets to answer; the chunks read so far are let go */
+        private synchronized boolean finishOnce() {
             if (finished) {
-                return;
+                return false;
             }
             finish();
             releaseAll();
-            Problem problem = new Problem(Problem.ABOUT_BLANK, title, status, detail, request.getHttpURI().getPath(), null);
-            response.setStatus(status);
-            response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
-            response.getHeaders().put(HttpHeader.CONNECTION, "close");
-            response.write(true, ByteBuffer.wrap(JsonCodec.shared().encode(problem).getBytes(StandardCharsets.UTF_8)), callback);
+            return true;
         }
 
         private void finish() {
@@ -167,6 +172,21 @@ public final class BodyReadAhead extends Handler.Wrapper {
             chunks.forEach(Content.Chunk::release);
             chunks.clear();
         }
+    }
+
+    private void refuseTooLarge(Request request, Response response, Callback callback) {
+        refuse(request, response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413, "Payload too large",
+                "The request body is larger than " + maxBytes + " bytes");
+    }
+
+    /** Answers with a problem body, like every other refusal; the connection closes (its body is unread). */
+    private static void refuse(Request request, Response response, Callback callback, int status, String title,
+                               String detail) {
+        Problem problem = new Problem(Problem.ABOUT_BLANK, title, status, detail, request.getHttpURI().getPath(), null);
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        response.write(true, ByteBuffer.wrap(JsonCodec.shared().encode(problem).getBytes(StandardCharsets.UTF_8)), callback);
     }
 
     /** The request as the application sees it: the body read ahead comes first, chunk by chunk. */

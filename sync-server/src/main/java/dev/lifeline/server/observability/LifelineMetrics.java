@@ -70,6 +70,30 @@ public final class LifelineMetrics {
             .labelNames("kind")
             .register(registry);
 
+    private final Counter effectsFailed = Counter.builder()
+            .name("lifeline_effects_failed_total")
+            .help("Recovery effects that failed for good, by effect and reason (refused: Twilio answered 4xx; gone: the call had ended)")
+            .labelNames("effect", "reason")
+            .register(registry);
+
+    private final Counter customersStranded = Counter.builder()
+            .name("lifeline_customers_stranded_total")
+            .help("Recoveries whose customer Twilio refused to put in a queue (phase STRANDED; supervisors are alerted)")
+            .register(registry);
+
+    public void effectFailed(String effect, String reason) {
+        effectsFailed.labelValues(effect, reason).inc();
+    }
+
+    public void customerStranded() {
+        customersStranded.inc();
+    }
+
+    /** Customers stranded so far (what the operator's alert and the tests read). */
+    public long customersStranded() {
+        return (long) customersStranded.get();
+    }
+
     public void partitionLost(String map) {
         partitionsLost.labelValues(map).inc();
     }

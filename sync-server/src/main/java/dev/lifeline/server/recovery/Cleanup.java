@@ -8,12 +8,14 @@ import static dev.lifeline.model.incident.Phase.PINGING;
 import static dev.lifeline.model.incident.Phase.RECONNECTED;
 import static dev.lifeline.model.incident.Phase.RECONNECT_ENQUEUED;
 import static dev.lifeline.model.incident.Phase.REQUEUED;
+import static dev.lifeline.model.incident.Phase.STRANDED;
 
 /**
  * The building blocks of every exit. The rule they enforce: whatever way an incident ends, the dropped
  * agent's wrapping reservation is completed and the agent is told (the original left both undone on the
  * customer-gone paths, which kept the agent blocked behind its modal, seed §8.5 and §8.6), and a customer
- * still on the line ends up in a queue, never dropped.
+ * still on the line ends up in a queue, never dropped — and when Twilio refuses to queue them, the incident says so
+ * (STRANDED) and a last safety net keeps trying until they are queued, hang up, or a supervisor takes over.
  */
 final class Cleanup {
 
@@ -27,9 +29,13 @@ final class Cleanup {
         step.moveTo(REQUEUED);
     }
 
-    /** Watchdog expiry or supervisor cancel: withdraw what is in flight, requeue the customer, free the agent. */
+    /**
+     * Watchdog expiry or supervisor cancel: withdraw what is in flight, requeue the customer, free the agent. From
+     * STRANDED (a supervisor takes the customer over) the safety net stops trying.
+     */
     static void close(IncidentStep step, Phase terminal) {
         Phase phase = step.phase();
+        withdrawRescue(step, "recovery " + terminal.name().toLowerCase());
         if (phase == DETECTED || phase == PINGING) {
             cancelPing(step, "recovery " + terminal.name().toLowerCase());
             redirectCustomer(step, "redirect-requeue", null, step.policy.requeuePriority());
@@ -46,6 +52,7 @@ final class Cleanup {
     /** The customer hung up: nothing left to recover, withdraw everything and free the agent. */
     static void customerLeft(IncidentStep step) {
         Phase phase = step.phase();
+        withdrawRescue(step, "the customer left");
         if (phase == DETECTED || phase == PINGING) {
             cancelPing(step, "customer left");
         } else if (phase == RECONNECT_ENQUEUED) {
@@ -76,6 +83,47 @@ final class Cleanup {
             if (party.role() != PartyRole.CUSTOMER && !party.hold()) {
                 step.emit(new Effect.StartHoldMusic(step.effectId("hold-music", party.callSid()),
                         incident.conferenceSid, party.callSid(), step.policy.holdMusicUrl()));
+            }
+        }
+    }
+
+    /**
+     * Twilio refused to put the customer in a queue, so the exit the incident was in (or heading for) did not happen:
+     * the customer is on the line in no queue. The agent is released either way; the phase tells the supervisors; the
+     * last safety net starts at once.
+     */
+    static void strand(IncidentStep step) {
+        step.incident.strandedFrom = step.phase();
+        freeAgent(step);
+        rescue(step, 1, step.now);
+        step.moveTo(STRANDED);
+    }
+
+    /**
+     * The safety net's attempt failed too: tell the customer to stay on the line (once) and try again after a backoff,
+     * for as long as the customer is there and no supervisor has taken over.
+     */
+    static void rescueAgain(IncidentStep step, Effect.RescueCustomer failed) {
+        if (step.policy.stayOnTheLineUrl() != null) {
+            step.emit(new Effect.AnnounceToConference(step.effectId("stay-on-the-line"), step.incident.conferenceSid,
+                    step.policy.stayOnTheLineUrl()));
+        }
+        rescue(step, failed.attempt() + 1, step.now.plus(step.policy.rescueBackoff(failed.attempt())));
+    }
+
+    private static void rescue(IncidentStep step, int attempt, java.time.Instant notBefore) {
+        Incident.Builder incident = step.incident;
+        String workflow = step.policy.safetyNetWorkflowSid() != null ? step.policy.safetyNetWorkflowSid()
+                : incident.droppedWorker.workflowSid();
+        step.emit(new Effect.RescueCustomer(step.effectId("rescue", String.valueOf(attempt)), incident.customerCallSid,
+                workflow, RecoveryAttributes.reconnect(incident, null), step.policy.requeuePriority(), attempt, notBefore));
+    }
+
+    /** Leaving STRANDED: an attempt still waiting for its backoff is not made any more. */
+    static void withdrawRescue(IncidentStep step, String why) {
+        for (OutboxEntry entry : java.util.List.copyOf(step.incident.outbox)) {
+            if (entry.isPending() && entry.effect() instanceof Effect.RescueCustomer) {
+                step.settle(entry.effectId(), OutboxEntry.State.DONE, "withdrawn: " + why);
             }
         }
     }

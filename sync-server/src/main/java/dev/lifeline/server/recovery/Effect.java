@@ -75,6 +75,20 @@ public sealed interface Effect extends Serializable {
     }
 
     /**
+     * The last safety net for a customer whom a redirect into a queue failed to reach (Twilio refused it for good):
+     * the executor checks the call is still up, then redirects it into {@code <Enqueue>} on the deployment's voice
+     * workflow. A call that has ended is reported EffectFailedPermanently (the customer left); a refusal is reported
+     * EffectRefused and the machine asks for attempt {@code attempt + 1}, not before {@code notBefore} (backoff).
+     */
+    record RescueCustomer(String effectId, String callSid, String workflowSid, TaskAttributes attributes, int priority,
+                          int attempt, java.time.Instant notBefore) implements Effect {
+        public RescueCustomer {
+            Objects.requireNonNull(effectId, "effectId");
+            Objects.requireNonNull(notBefore, "notBefore");
+        }
+    }
+
+    /**
      * Reservation update {@code ReservationStatus=completed}, only if it is still {@code wrapping}. With
      * {@code takeWorkerOffline} the worker is first set Offline with {@code RejectPendingReservations=true}: TaskRouter
      * leaves the activity as it is when a reservation completes, so an agent who never came back would otherwise be

@@ -21,6 +21,9 @@ import java.util.Optional;
  * @param pingDeadline       when the ping's TTL runs out; the watchdog requeues a little after it even if
  *                           TaskRouter's {@code task.canceled} never arrives
  * @param outbox             every effect ever asked for, with its state; ids are unique
+ * @param strandedFrom       the phase the incident was in when Twilio refused to put the customer in a queue (an
+ *                           exit such as REQUEUED that therefore never happened, or RECONNECT_ENQUEUED); null unless
+ *                           the incident went through {@link Phase#STRANDED}
  */
 public record Incident(
         String incidentId,
@@ -43,7 +46,8 @@ public record Incident(
         Instant pingDeadline,
         Map<Phase, Instant> timestamps,
         List<OutboxEntry> outbox,
-        long version) implements Serializable {
+        long version,
+        Phase strandedFrom) implements Serializable {
 
     public Incident {
         Objects.requireNonNull(incidentId, "incidentId");
@@ -102,6 +106,7 @@ public record Incident(
         final Map<Phase, Instant> timestamps = new EnumMap<>(Phase.class);
         final List<OutboxEntry> outbox = new ArrayList<>();
         long version;
+        Phase strandedFrom;
 
         Builder() {
         }
@@ -128,6 +133,7 @@ public record Incident(
             timestamps.putAll(source.timestamps);
             outbox.addAll(source.outbox);
             version = source.version;
+            strandedFrom = source.strandedFrom;
         }
 
         boolean partiesToMoveIsEmpty() {
@@ -138,7 +144,7 @@ public record Incident(
             return new Incident(incidentId, interactionId, attempt, previousIncidentId, phase, conferenceSid,
                     droppedWorker, customerCallSid, remainingParties, pingTaskSid, reconnectTaskSid,
                     reconnectReservationSid, reconnectWorkerSid, newConferenceSid, newConferenceName, supersededBy,
-                    deadline, pingDeadline, timestamps, outbox, version);
+                    deadline, pingDeadline, timestamps, outbox, version, strandedFrom);
         }
     }
 }

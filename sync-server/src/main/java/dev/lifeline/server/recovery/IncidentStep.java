@@ -53,10 +53,17 @@ final class IncidentStep {
         }
     }
 
-    /** Enters {@code phase}, stamps it (first time only) and tells the dropped agent. */
+    /**
+     * Enters {@code phase}, stamps it (first time only, except on leaving STRANDED: an exit that was claimed before the
+     * customer got stranded really happens now) and tells the dropped agent.
+     */
     void moveTo(Phase phase) {
+        if (incident.phase == Phase.STRANDED) {
+            incident.timestamps.put(phase, now);
+        } else {
+            incident.timestamps.putIfAbsent(phase, now);
+        }
         incident.phase = phase;
-        incident.timestamps.putIfAbsent(phase, now);
         notifyAgent(incident.droppedWorker.workerSid());
     }
 

@@ -159,9 +159,23 @@ public sealed interface RecoveryEvent extends Serializable {
         }
     }
 
-    /** The executor gave up on an effect (e.g. Twilio said the call is no longer in progress). */
+    /**
+     * The executor gave up on an effect because what it acts on is gone (Twilio said the call is no longer in
+     * progress): for a redirect of the customer, that means the customer left.
+     */
     record EffectFailedPermanently(String effectId, String why) implements RecoveryEvent {
         public EffectFailedPermanently {
+            Objects.requireNonNull(effectId, "effectId");
+        }
+    }
+
+    /**
+     * Twilio refused an effect for good (a 4xx: the call or task is unknown to the account, a parameter is invalid)
+     * while what it acts on may still be there: retrying the same request cannot help, and for a redirect of the
+     * customer it means the customer is on the line in no queue.
+     */
+    record EffectRefused(String effectId, String why) implements RecoveryEvent {
+        public EffectRefused {
             Objects.requireNonNull(effectId, "effectId");
         }
     }

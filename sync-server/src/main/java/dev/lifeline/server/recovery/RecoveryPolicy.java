@@ -15,6 +15,10 @@ import java.util.Objects;
  * @param holdMusicWhenOthersRemain whether to hold the customer with music even when another party (a third
  *                                 party on a 3-way call) is still there to talk to; off by default so the
  *                                 customer and the third party can keep talking, as in the original
+ * @param safetyNetWorkflowSid     the deployment's voice workflow, where a customer whom a redirect into a queue
+ *                                 failed to reach is queued as a last resort; null = the dropped agent's own workflow
+ * @param stayOnTheLineUrl         what a stranded customer hears (an AnnounceUrl: TwiML with {@code <Say>}) once the
+ *                                 safety net's first attempt failed too; null = nothing is announced
  */
 public record RecoveryPolicy(
         Duration pingTtl,
@@ -26,12 +30,16 @@ public record RecoveryPolicy(
         String announcementUrl,
         String holdMusicUrl,
         String pingWorkflowSid,
-        boolean holdMusicWhenOthersRemain) implements Serializable {
+        boolean holdMusicWhenOthersRemain,
+        String safetyNetWorkflowSid,
+        String stayOnTheLineUrl) implements Serializable {
 
     public static final Duration DEFAULT_PING_TTL = Duration.ofSeconds(15);
     public static final Duration DEFAULT_PING_GRACE = Duration.ofSeconds(10);
     public static final Duration DEFAULT_OVERALL_DEADLINE = Duration.ofSeconds(120);
     public static final int DEFAULT_PRIORITY = 1000;
+    /** The longest wait between two attempts to queue a stranded customer. */
+    public static final Duration MAX_RESCUE_BACKOFF = Duration.ofSeconds(30);
 
     public RecoveryPolicy {
         requirePositive(pingTtl, "pingTtl");
@@ -45,11 +53,32 @@ public record RecoveryPolicy(
         requireText(pingWorkflowSid, "pingWorkflowSid");
     }
 
+    /** Without a safety-net workflow or a stay-on-the-line announcement of its own (see the record's parameters). */
+    public RecoveryPolicy(Duration pingTtl, Duration pingGrace, Duration overallDeadline, int pingPriority,
+                          int reconnectPriority, int requeuePriority, String announcementUrl, String holdMusicUrl,
+                          String pingWorkflowSid, boolean holdMusicWhenOthersRemain) {
+        this(pingTtl, pingGrace, overallDeadline, pingPriority, reconnectPriority, requeuePriority, announcementUrl,
+                holdMusicUrl, pingWorkflowSid, holdMusicWhenOthersRemain, null, null);
+    }
+
     /** Seed §7 defaults: ping TTL 15 s, priorities 1000, a 120 s watchdog deadline. */
     public static RecoveryPolicy defaults(String pingWorkflowSid, String announcementUrl, String holdMusicUrl) {
         return new RecoveryPolicy(DEFAULT_PING_TTL, DEFAULT_PING_GRACE, DEFAULT_OVERALL_DEADLINE,
                 DEFAULT_PRIORITY, DEFAULT_PRIORITY, DEFAULT_PRIORITY,
                 announcementUrl, holdMusicUrl, pingWorkflowSid, false);
+    }
+
+    /** The same policy with the last safety net for stranded customers set up (the composition root does this). */
+    public RecoveryPolicy withSafetyNet(String voiceWorkflowSid, String stayOnTheLineAnnouncementUrl) {
+        return new RecoveryPolicy(pingTtl, pingGrace, overallDeadline, pingPriority, reconnectPriority, requeuePriority,
+                announcementUrl, holdMusicUrl, pingWorkflowSid, holdMusicWhenOthersRemain, voiceWorkflowSid,
+                stayOnTheLineAnnouncementUrl);
+    }
+
+    /** Attempt n+1 of queueing a stranded customer waits 2^n seconds after attempt n failed, at most 30 s. */
+    public Duration rescueBackoff(int failedAttempt) {
+        long seconds = 1L << Math.min(failedAttempt, 5);
+        return Duration.ofSeconds(Math.min(seconds, MAX_RESCUE_BACKOFF.toSeconds()));
     }
 
     public int pingTtlSeconds() {

@@ -7,6 +7,7 @@ import dev.lifeline.server.recovery.RecoveryEvent.DeadlinePassed;
 import dev.lifeline.server.recovery.RecoveryEvent.DropDetected;
 import dev.lifeline.server.recovery.RecoveryEvent.EffectCompleted;
 import dev.lifeline.server.recovery.RecoveryEvent.EffectFailedPermanently;
+import dev.lifeline.server.recovery.RecoveryEvent.EffectRefused;
 import dev.lifeline.server.recovery.RecoveryEvent.PartiesMoved;
 import dev.lifeline.server.recovery.RecoveryEvent.PartyJoined;
 import dev.lifeline.server.recovery.RecoveryEvent.PingAccepted;
@@ -32,6 +33,7 @@ import static dev.lifeline.model.incident.Phase.RECONNECTED;
 import static dev.lifeline.model.incident.Phase.RECONNECT_ENQUEUED;
 import static dev.lifeline.model.incident.Phase.REQUEUED;
 import static dev.lifeline.model.incident.Phase.RESTORED;
+import static dev.lifeline.model.incident.Phase.STRANDED;
 
 /**
  * The recovery, as a pure function {@code (incident, event, now, policy) → (incident', new effects)}.
@@ -99,9 +101,11 @@ public final class RecoveryStateMachine {
                 Cleanup.close(step, CANCELLED);
             }
         } else if (event instanceof EffectCompleted e) {
-            onEffectSettled(step, e.effectId(), OutboxEntry.State.DONE, e.outcome());
+            onEffectSettled(step, e.effectId(), Settled.DONE, e.outcome());
         } else if (event instanceof EffectFailedPermanently e) {
-            onEffectSettled(step, e.effectId(), OutboxEntry.State.FAILED, e.why());
+            onEffectSettled(step, e.effectId(), Settled.TARGET_GONE, e.why());
+        } else if (event instanceof EffectRefused e) {
+            onEffectSettled(step, e.effectId(), Settled.REFUSED, e.why());
         }
     }
 
@@ -114,9 +118,9 @@ public final class RecoveryStateMachine {
             // The TTL runs from the task's creation, not from the detection.
             incident.pingDeadline = step.now.plus(step.policy.pingTtl());
             step.moveTo(PINGING);
-        } else if (step.phase().isTerminal() && !Cleanup.pingWasAnswered(step)) {
-            // The incident closed before the ping existed (customer hung up, supervisor, CreatePingTask was
-            // slow): withdraw the ping so it cannot pull the agent into a dead recovery.
+        } else if (!step.phase().holdsAgent() && !Cleanup.pingWasAnswered(step)) {
+            // The incident closed (or released the agent) before the ping existed (customer hung up, supervisor,
+            // CreatePingTask was slow): withdraw the ping so it cannot pull the agent into a dead recovery.
             Cleanup.cancelPing(step, "incident closed before the ping was created");
         }
     }
@@ -167,7 +171,7 @@ public final class RecoveryStateMachine {
         Phase phase = step.phase();
         boolean reconnecting = phase == RECONNECT_ENQUEUED;
         // A requeued customer accepted by any agent still needs the remaining parties brought over.
-        boolean followUp = (phase == REQUEUED || phase == EXPIRED || phase == CANCELLED)
+        boolean followUp = (phase == REQUEUED || phase == EXPIRED || phase == CANCELLED || phase == STRANDED)
                 && incident.reconnectReservationSid == null;
         if (!reconnecting && !followUp) {
             return;
@@ -183,6 +187,11 @@ public final class RecoveryStateMachine {
             if (party.role() != PartyRole.CUSTOMER) {
                 moveParty(step, party);
             }
+        }
+        if (phase == STRANDED) {
+            // An agent has the customer after all: whatever the refusal was, the customer was queued.
+            Cleanup.withdrawRescue(step, "an agent accepted the customer");
+            step.moveTo(REQUEUED);
         }
         if (reconnecting) {
             step.moveTo(RECONNECTED);
@@ -226,7 +235,8 @@ public final class RecoveryStateMachine {
 
     private static void onDeadlinePassed(IncidentStep step, Instant at) {
         Incident.Builder incident = step.incident;
-        if (step.phase().isTerminal()) {
+        if (step.phase().isTerminal() || step.phase() == STRANDED) {
+            // A stranded customer is the safety net's and the supervisors' now: expiring would only requeue again.
             return;
         }
         if (incident.deadline != null && !at.isBefore(incident.deadline)) {
@@ -239,33 +249,81 @@ public final class RecoveryStateMachine {
         }
     }
 
-    private static void onEffectSettled(IncidentStep step, String effectId, OutboxEntry.State state, String outcome) {
+    /** How an outbox effect ended, as the executor reported it. */
+    private enum Settled {
+        DONE,
+        /** What the effect acts on is gone (for a redirect of the customer: the customer left). */
+        TARGET_GONE,
+        /** Twilio refused it for good while what it acts on may still be there. */
+        REFUSED;
+
+        boolean failed() {
+            return this != DONE;
+        }
+    }
+
+    private static void onEffectSettled(IncidentStep step, String effectId, Settled how, String outcome) {
         OutboxEntry entry = step.incident.outbox.stream()
                 .filter(candidate -> candidate.effectId().equals(effectId) && candidate.isPending())
                 .findFirst().orElse(null);
         if (entry == null) {
             return;
         }
-        step.settle(effectId, state, outcome);
+        step.settle(effectId, how.failed() ? OutboxEntry.State.FAILED : OutboxEntry.State.DONE, outcome);
         Effect effect = entry.effect();
-        boolean failed = state == OutboxEntry.State.FAILED;
         if (effect instanceof Effect.CreatePingTask) {
-            if (!failed && outcome != null) {
+            if (!how.failed() && outcome != null) {
                 onPingTaskCreated(step, outcome);
-            } else if (failed && (step.phase() == DETECTED || step.phase() == PINGING)) {
+            } else if (how.failed() && (step.phase() == DETECTED || step.phase() == PINGING)) {
                 Cleanup.requeue(step);
             }
-        } else if (effect instanceof Effect.RedirectCustomerToEnqueue && failed) {
-            // Twilio refuses to redirect a call that is no longer in progress: the customer is gone.
-            if (step.phase().isTerminal()) {
-                Cleanup.freeAgent(step);
-                Cleanup.endOldConference(step);
-            } else {
-                Cleanup.customerLeft(step);
+        } else if (effect instanceof Effect.RedirectCustomerToEnqueue && how.failed()) {
+            onRedirectFailed(step, entry, how);
+        } else if (effect instanceof Effect.RescueCustomer rescue && step.phase() == STRANDED) {
+            switch (how) {
+                case DONE -> step.moveTo(REQUEUED);
+                case REFUSED -> Cleanup.rescueAgain(step, rescue);
+                case TARGET_GONE -> Cleanup.customerLeft(step);
             }
         } else if (effect instanceof Effect.MoveParty) {
             restoreWhenEveryoneMoved(step);
         }
+    }
+
+    private static void onRedirectFailed(IncidentStep step, OutboxEntry redirect, Settled how) {
+        Phase phase = step.phase();
+        boolean customerWasBeingQueued = phase == RECONNECT_ENQUEUED || phase == REQUEUED || phase == EXPIRED
+                || phase == CANCELLED;
+        if (how == Settled.REFUSED && customerWasBeingQueued && isLatestRedirect(step, redirect)) {
+            // Twilio refused it: the customer is still on the line, in no queue (issue 21 item 3).
+            Cleanup.strand(step);
+        } else if (how == Settled.REFUSED) {
+            // A later redirect superseded it, or the customer is no longer ours to queue: nothing to undo.
+            return;
+        } else if (phase.isTerminal()) {
+            // Twilio refuses to redirect a call that is no longer in progress: the customer is gone.
+            Cleanup.freeAgent(step);
+            Cleanup.endOldConference(step);
+        } else {
+            Cleanup.customerLeft(step);
+        }
+    }
+
+    /** No redirect of the customer was asked for after this one (a stale refusal must not strand a queued customer). */
+    private static boolean isLatestRedirect(IncidentStep step, OutboxEntry redirect) {
+        List<OutboxEntry> outbox = step.incident.outbox;
+        int index = -1;
+        for (int i = 0; i < outbox.size(); i++) {
+            if (outbox.get(i).effectId().equals(redirect.effectId())) {
+                index = i;
+            }
+        }
+        for (int i = index + 1; i < outbox.size(); i++) {
+            if (outbox.get(i).effect() instanceof Effect.RedirectCustomerToEnqueue) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void restoreWhenEveryoneMoved(IncidentStep step) {

@@ -8,14 +8,18 @@
  * {@link dev.lifeline.server.recovery.Effect}s newly added to its outbox, in the order to perform them. Every
  * effect has an id derived from {@code incidentId/attempt/kind[/party]} and is added at most once in the
  * incident's life, so replays, duplicates and a second cluster member never perform anything twice. The
- * executor reports back with {@code EffectCompleted} / {@code EffectFailedPermanently}. An event that does not
- * apply in the current phase is a no-op; no event leaves a terminal phase.
+ * executor reports back with {@code EffectCompleted}, {@code EffectFailedPermanently} (what the effect acts on is
+ * gone) or {@code EffectRefused} (Twilio refused it for good, a 4xx). An event that does not apply in the current
+ * phase is a no-op; no event leaves a terminal phase, except a refused redirect of the customer, which turns the exit
+ * that redirect belonged to into {@code STRANDED} (that exit never happened).
  *
  * <h2>Phases</h2>
  * {@code DETECTED → PINGING → RECONNECT_ENQUEUED → RECONNECTED → RESTORED}; terminal side exits
- * {@code REQUEUED}, {@code CUSTOMER_LEFT}, {@code EXPIRED}, {@code CANCELLED} (and {@code RESTORED}).
- * Every phase change notifies the dropped agent ({@code NotifyAgent}); every terminal path completes the
- * dropped agent's wrapping reservation ({@code CompleteReservation}).
+ * {@code REQUEUED}, {@code CUSTOMER_LEFT}, {@code EXPIRED}, {@code CANCELLED} (and {@code RESTORED}); and
+ * {@code STRANDED}, not terminal but no longer the agent's: the customer is on the line in no queue, the safety net
+ * keeps trying to queue them and the supervisors are alerted.
+ * Every phase change notifies the dropped agent ({@code NotifyAgent}); every terminal path (and STRANDED) completes
+ * the dropped agent's wrapping reservation ({@code CompleteReservation}).
  *
  * <h2>Transitions</h2>
  * <pre>
@@ -40,7 +44,17 @@
  * RECONNECTED          PartiesMoved | last MoveParty  —                                                  RESTORED
  *                      settled
  * non-terminal         CustomerLeft | Redirect failed CancelTask(ping|reconnect), CompleteReservation,   CUSTOMER_LEFT
- *                                                     EndConference (not from RECONNECTED)
+ *                      (the call had ended)           EndConference (not from RECONNECTED)
+ * RECONNECT_ENQUEUED|  EffectRefused of the latest    CompleteReservation, RescueCustomer(1, at once)    STRANDED
+ * REQUEUED|EXPIRED|    redirect of the customer
+ * CANCELLED
+ * STRANDED             rescue EffectCompleted         —                                                  REQUEUED
+ * STRANDED             rescue n EffectRefused         AnnounceToConference(stay on the line; once),      =
+ *                                                     RescueCustomer(n+1, not before 2^n s, ≤ 30 s)
+ * STRANDED             CustomerLeft | rescue found    (withdraws the rescue), EndConference              CUSTOMER_LEFT
+ *                      the call ended
+ * STRANDED             CancelledBySupervisor          (withdraws the rescue: a supervisor took over)      CANCELLED
+ * STRANDED             DeadlinePassed                 — (the safety net is the last resort)              =
  * non-terminal         DeadlinePassed ≥ deadline      CancelTask(ping|reconnect), Redirect(no target)    EXPIRED
  *                                                     (not once RECONNECTED), CompleteReservation
  * non-terminal         CancelledBySupervisor          as EXPIRED                                         CANCELLED
@@ -48,8 +62,8 @@
  *                                                     incident, opened by the conference machine)
  * before RECONNECTED   PartyJoined                    (adds the party to the remaining parties)          =
  * RECONNECTED          PartyJoined                    MoveParty for it                                   =
- * REQUEUED|EXPIRED|    ReconnectAccepted (first)      MoveParty per non-customer party                   =
- * CANCELLED
+ * REQUEUED|EXPIRED|    ReconnectAccepted (first)      MoveParty per non-customer party                   = (STRANDED:
+ * CANCELLED|STRANDED                                                                                     REQUEUED)
  * any                  PingAccepted (late)            CompleteTask(ping) — frees the agent               =
  * terminal             PingTaskCreated (late)         CancelTask(ping)                                   =
  * any                  EffectCompleted/Failed         marks the outbox entry                             =

@@ -5,10 +5,11 @@ import com.twilio.twiml.VoiceResponse;
 import com.twilio.twiml.voice.Conference;
 import com.twilio.twiml.voice.Dial;
 import com.twilio.twiml.voice.Enqueue;
+import com.twilio.twiml.voice.Say;
 import com.twilio.twiml.voice.Task;
 import java.util.List;
 
-/** The two TwiML documents the recovery redirects calls with, built by the SDK's TwiML classes (escaping included). */
+/** The TwiML documents the recovery uses, built by the SDK's TwiML classes (escaping included). */
 public final class Twiml {
 
     private Twiml() {
@@ -38,6 +39,16 @@ public final class Twiml {
         }
         Dial dial = new Dial.Builder().conference(conference.build()).build();
         return new VoiceResponse.Builder().dial(dial).build().toXml();
+    }
+
+    /**
+     * What a customer whom Twilio refused to queue hears in the conference they are still in, as the AnnounceUrl of a
+     * Conference update ({@code <Say>} is one of the verbs an announcement may hold).
+     */
+    public static String stayOnTheLine() {
+        Say say = new Say.Builder("We are sorry for the wait. Please stay on the line: we are connecting you to the next "
+                + "available agent.").build();
+        return new VoiceResponse.Builder().say(say).build().toXml();
     }
 
     private static List<Conference.Event> events(List<String> words) {

@@ -3,6 +3,7 @@ package dev.lifeline.server.webhooks;
 import dev.lifeline.model.problem.Problem;
 import dev.lifeline.server.http.ApiProblem;
 import dev.lifeline.server.observability.LifelineMetrics;
+import dev.lifeline.server.twilio.Twiml;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.util.HashMap;
@@ -17,6 +18,8 @@ public final class WebhookRoutes {
 
     public static final String CONFERENCE_PATH = "/webhooks/conference";
     public static final String TASKROUTER_PATH = "/webhooks/taskrouter";
+    /** TwiML Twilio fetches to tell a customer whom it refused to queue to stay on the line (a static document). */
+    public static final String STAY_ON_THE_LINE_PATH = "/twiml/stay-on-the-line";
     private static final String SIGNATURE_HEADER = "X-Twilio-Signature";
 
     private final TwilioSignatureVerifier verifier;
@@ -32,6 +35,13 @@ public final class WebhookRoutes {
     public void register(JavalinDefaultRoutingApi routes) {
         routes.post(CONFERENCE_PATH, this::conferenceCallback);
         routes.post(TASKROUTER_PATH, this::taskRouterEvents);
+        // Twilio fetches an AnnounceUrl with POST by default; the document is the same for everyone, so unsigned is fine.
+        routes.get(STAY_ON_THE_LINE_PATH, WebhookRoutes::stayOnTheLine);
+        routes.post(STAY_ON_THE_LINE_PATH, WebhookRoutes::stayOnTheLine);
+    }
+
+    private static void stayOnTheLine(Context ctx) {
+        ctx.contentType("application/xml").result(Twiml.stayOnTheLine());
     }
 
     private void conferenceCallback(Context ctx) {

@@ -83,6 +83,6 @@ class HigherVersionMergePolicyTest {
     private static Incident incident(Phase phase, long version) {
         DroppedWorker alice = new DroppedWorker("WK-alice", "alice", "CA-alice", "WT1", "WR1", "WW1", null);
         return new Incident("CF1:CA-alice", "CF1", 1, null, phase, "CF1", alice, "CA-customer", List.of(), null, null,
-                null, null, null, null, null, Instant.EPOCH, null, Map.of(), List.of(), version);
+                null, null, null, null, null, Instant.EPOCH, null, Map.of(), List.of(), version, null);
     }
 }

@@ -157,7 +157,8 @@ final class RecoveryHarness implements AutoCloseable {
         gateway = new TwilioGateway(client, workspace.workspaceSid());
         policy = new RecoveryPolicy(setup.pingTtl(), RecoveryPolicy.DEFAULT_PING_GRACE, setup.deadline(), 1000, 1000, 1000,
                 "http://media.example.com/connection-interrupted.mp3", "http://media.example.com/hold.mp3",
-                workspace.pingWorkflowSid(), false);
+                workspace.pingWorkflowSid(), false)
+                .withSafetyNet(workspace.voiceWorkflowSid(), base + WebhookRoutes.STAY_ON_THE_LINE_PATH);
         conferenceCallbackUrl = base + WebhookRoutes.CONFERENCE_PATH;
         for (HazelcastInstance member : members) {
             addEngineFor(member);
@@ -480,6 +481,13 @@ final class RecoveryHarness implements AutoCloseable {
         return tasks().stream()
                 .filter(task -> workspace.pingWorkflowSid().equals(task.get("workflow_sid")))
                 .filter(task -> incidentId.equals(((Map<String, Object>) task.get("attributes")).get("lifelineIncident")))
+                .toList();
+    }
+
+    /** Every task TaskRouter holds for this call (its {@code call_sid} attribute), any status. */
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> tasksOfCall(String callSid) {
+        return tasks().stream().filter(task -> callSid.equals(((Map<String, Object>) task.get("attributes")).get("call_sid")))
                 .toList();
     }
 

@@ -18,9 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A seeded random generator fires random events — right, wrong, duplicated, out of order — at random
- * incidents. Whatever it does, the machine never throws, never leaves a terminal phase, never goes back a
- * version, never asks for an effect twice, pings at most once, and every terminal incident has freed its
- * agent and told it so.
+ * incidents. Whatever it does, the machine never throws, never leaves a terminal phase (except for STRANDED, when
+ * Twilio refused the redirect that exit put the customer in a queue with), never goes back a version, never asks for
+ * an effect twice, pings at most once, every terminal incident has freed its agent and told it so, and a stranded
+ * customer always has the safety net working for them.
  */
 class RecoveryTotalityTest {
 
@@ -60,7 +61,13 @@ class RecoveryTotalityTest {
             return;
         }
         check(after.version() == before.version() + 1, "version + 1", context);
-        check(!before.phase().isTerminal() || after.phase() == before.phase(), "terminal phase kept", context);
+        check(!before.phase().isTerminal() || after.phase() == before.phase()
+                || (after.phase() == Phase.STRANDED && after.strandedFrom() == before.phase()), "terminal phase kept", context);
+        if (after.phase() == Phase.STRANDED) {
+            check(after.pendingEffects().stream().anyMatch(effect -> effect instanceof Effect.RescueCustomer),
+                    "a stranded customer has a rescue under way", context);
+            check(count(after, entry -> entry.effect() instanceof Effect.CompleteReservation) == 1, "agent freed", context);
+        }
         Set<String> ids = new HashSet<>();
         after.outbox().forEach(entry -> check(ids.add(entry.effectId()), "unique effect ids", context));
         Set<String> earlier = new HashSet<>();
@@ -79,7 +86,10 @@ class RecoveryTotalityTest {
                     "agent told the terminal phase", context);
         }
         check(after.timestamps().containsKey(after.phase()), "phase stamped", context);
-        check(after.timestamps().entrySet().containsAll(before.timestamps().entrySet()), "stamps kept", context);
+        // Leaving STRANDED stamps the exit anew: the one claimed before the customer got stranded had not happened.
+        boolean restamped = before.phase() == Phase.STRANDED;
+        check(before.timestamps().entrySet().stream().allMatch(stamp -> (restamped && stamp.getKey() == after.phase())
+                || stamp.getValue().equals(after.timestamps().get(stamp.getKey()))), "stamps kept", context);
     }
 
     private static long count(Incident incident, java.util.function.Predicate<OutboxEntry> predicate) {
@@ -100,7 +110,7 @@ class RecoveryTotalityTest {
     private static RecoveryEvent randomEvent(Random random, Incident incident) {
         String pingTask = pick(random, PING_TASK, PING_TASK, "WTstray");
         String reconnectTask = pick(random, RECONNECT_TASK, RECONNECT_TASK, "WTstray");
-        return switch (random.nextInt(18)) {
+        return switch (random.nextInt(20)) {
             case 0 -> new RecoveryEvent.PingTaskCreated(pingTask);
             case 1, 2 -> new RecoveryEvent.PingAccepted(pingTask);
             case 3 -> new RecoveryEvent.PingCanceled(pingTask, "Task TTL Exceeded");
@@ -118,6 +128,7 @@ class RecoveryTotalityTest {
             case 14 -> Fixtures.twoPartyDrop();
             case 15, 16 -> new RecoveryEvent.EffectCompleted(randomEffectId(random, incident),
                     random.nextBoolean() ? PING_TASK : null);
+            case 17, 18 -> new RecoveryEvent.EffectRefused(randomEffectId(random, incident), "Twilio answered 404");
             default -> new RecoveryEvent.EffectFailedPermanently(randomEffectId(random, incident), "gave up");
         };
     }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lifeline.sim.core.ManualClock;
 import dev.lifeline.sim.core.SimContext;
 import dev.lifeline.sim.core.TwilioApiException;
+import dev.lifeline.sim.faults.ApiFault;
+import dev.lifeline.sim.faults.ApiFaults;
 import dev.lifeline.sim.voice.VoiceEmulator;
 import dev.lifeline.sim.webhook.DeliveryFaults;
 import dev.lifeline.sim.webhook.WebhookDispatcher;
@@ -16,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * The {@code /sim} scenario API: drives the world from outside Twilio's API (a customer calls in, hangs up,
@@ -28,12 +32,14 @@ public final class ScenarioRoutes {
 
     private final SimContext context;
     private final VoiceEmulator voice;
+    private final ApiFaults apiFaults;
     private final Supplier<Map<String, Object>> world;
 
     /** @param world the whole world's state, as {@code TwilioSim.snapshot()} gives it */
-    public ScenarioRoutes(SimContext context, VoiceEmulator voice, Supplier<Map<String, Object>> world) {
+    public ScenarioRoutes(SimContext context, VoiceEmulator voice, ApiFaults apiFaults, Supplier<Map<String, Object>> world) {
         this.context = context;
         this.voice = voice;
+        this.apiFaults = apiFaults;
         this.world = world;
     }
 
@@ -105,6 +111,22 @@ public final class ScenarioRoutes {
         });
         routes.get("/sim/webhooks/deliveries", ctx -> write(ctx, 200, deliveries(context.webhooks)));
 
+        routes.get("/sim/api-faults", ctx -> write(ctx, 200, apiFaults.describe()));
+        routes.post("/sim/api-faults", ctx -> {
+            String id = apiFaults.add(parseApiFault(body(ctx)));
+            write(ctx, 201, apiFaults.describe().stream().filter(f -> id.equals(f.get("id"))).findFirst().orElseThrow());
+        });
+        routes.delete("/sim/api-faults", ctx -> {
+            apiFaults.clear();
+            ctx.status(204);
+        });
+        routes.delete("/sim/api-faults/{id}", ctx -> {
+            if (!apiFaults.remove(ctx.pathParam("id"))) {
+                throw TwilioApiException.notFound("Fault", ctx.pathParam("id"));
+            }
+            ctx.status(204);
+        });
+
         routes.post("/sim/clock/advance", ctx -> {
             if (!(context.clock instanceof ManualClock manual)) {
                 throw new TwilioApiException(409, 20409, "The emulator runs on the system clock; only a manual clock can be advanced");
@@ -149,6 +171,34 @@ public final class ScenarioRoutes {
             return new DeliveryFaults(Duration.ofMillis(delay == null ? 0 : delay), low, max == null ? Math.max(low, fixed) : max,
                     window == null ? 1 : window, Duration.ofMillis(hold == null ? 0 : hold),
                     seed == null || seed.isNull() ? DeliveryFaults.DEFAULT_SEED : seed.asLong());
+        } catch (IllegalArgumentException e) {
+            throw TwilioApiException.badRequest(e.getMessage());
+        }
+    }
+
+    /** {@code {method?, path, form?: {name: regex}, status, code?, message?, times?}}; regexes are Java's, found anywhere. */
+    private static ApiFault parseApiFault(JsonNode body) {
+        String path = text(body, "path", true);
+        Integer status = integer(body, "status");
+        if (status == null) {
+            throw TwilioApiException.missingParameter("status");
+        }
+        Integer code = integer(body, "code");
+        Integer times = integer(body, "times");
+        Map<String, Pattern> form = new LinkedHashMap<>();
+        JsonNode formNode = body.get("form");
+        try {
+            if (formNode != null && !formNode.isNull()) {
+                if (!formNode.isObject()) {
+                    throw TwilioApiException.badRequest("form must be an object of parameter name to regular expression");
+                }
+                formNode.fields().forEachRemaining(field -> form.put(field.getKey(), Pattern.compile(field.getValue().asText())));
+            }
+            return new ApiFault(text(body, "method", false), Pattern.compile(path), form, status,
+                    code == null ? (status == 404 ? 20404 : 20001) : code, text(body, "message", false),
+                    times == null ? 0 : times);
+        } catch (PatternSyntaxException e) {
+            throw TwilioApiException.badRequest("not a regular expression: " + e.getPattern());
         } catch (IllegalArgumentException e) {
             throw TwilioApiException.badRequest(e.getMessage());
         }
