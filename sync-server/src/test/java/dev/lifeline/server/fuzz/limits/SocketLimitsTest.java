@@ -147,6 +147,25 @@ class SocketLimitsTest {
         quiet.abort();
     }
 
+    @Test
+    void anUpgradeLeavesNoServletSessionBehind() {
+        // Javalin opens a servlet session for every upgrade request, refused or not; each would stay in Jetty's memory.
+        String first = rawUpgrade("A".repeat(43));
+        String cookie = sessionCookie(first);
+
+        String second = rawUpgrade("A".repeat(43), "Cookie: " + cookie + "\r\n");
+
+        assertThat(first).startsWith("HTTP/1.1 401");
+        // Had the first session lived on, Jetty would have found it by its cookie and set none.
+        assertThat(sessionCookie(second)).as("the first session is gone, so a new one was made")
+                .isNotEqualTo("none").isNotEqualTo(cookie);
+    }
+
+    private static String sessionCookie(String answer) {
+        java.util.regex.Matcher cookie = java.util.regex.Pattern.compile("Set-Cookie: (JSESSIONID=[^;\r\n]+)").matcher(answer);
+        return cookie.find() ? cookie.group(1) : "none";
+    }
+
     /** Opens a socket, waiting out the user's upgrade budget and socket cap if an earlier test spent them. */
     private static WebSocket openOnceAllowed(String token, SocketProbe probe) {
         WebSocket[] opened = new WebSocket[1];
@@ -165,12 +184,16 @@ class SocketLimitsTest {
 
     /** The upgrade over a plain socket, so a refusal's headers and body can be read: the status line, headers and body. */
     private static String rawUpgrade(String ticket) {
+        return rawUpgrade(ticket, "");
+    }
+
+    private static String rawUpgrade(String ticket, String moreHeaders) {
         try (Socket socket = new Socket("127.0.0.1", server.port())) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(("GET /api/events?ticket=" + ticket + " HTTP/1.1\r\nHost: 127.0.0.1:" + server.port()
                     + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-                    + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    + "Sec-WebSocket-Version: 13\r\n" + moreHeaders + "\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
             StringBuilder answer = new StringBuilder();
