@@ -18,6 +18,7 @@ import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import io.javalin.websocket.WsContext;
 import io.javalin.websocket.WsMessageContext;
+import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -96,7 +97,7 @@ final class DesktopSocket {
     private void authorize(Context ctx) {
         // Javalin copies the servlet session's attributes of every upgrade request, creating a session that would live
         // on in Jetty's memory; the desktop API keeps no HTTP session, so every upgrade, refused or not, drops it.
-        jakarta.servlet.http.HttpSession servletSession = ctx.req().getSession(false);
+        HttpSession servletSession = ctx.req().getSession(false);
         if (servletSession != null) {
             servletSession.invalidate();
         }
@@ -162,7 +163,7 @@ final class DesktopSocket {
         Session session = connection.session();
         if (!clock.instant().isBefore(session.expiresAt())) {
             reply(connection, Problem.unauthorized("The session token has expired; sign in again"));
-            ctx.session.close(POLICY_VIOLATION, "token expired", Callback.NOOP);
+            connection.closeAfterPending(POLICY_VIOLATION, "token expired");
             return;
         }
         Duration wait = messageBudget.tryAcquire(session.identity());
@@ -191,8 +192,9 @@ final class DesktopSocket {
         if (refusals == 1) {
             reply(connection, TooManyRequests.problem("More than " + MESSAGES_PER_SECOND + " messages per second; this one "
                     + "was dropped, try again in " + TooManyRequests.retryAfterSeconds(wait) + " s"));
-        } else if (refusals >= REFUSALS_BEFORE_CLOSE) {
-            ctx.session.close(POLICY_VIOLATION, "message rate limit exceeded", Callback.NOOP);
+        } else if (refusals == REFUSALS_BEFORE_CLOSE) {
+            // Behind the error event on the same sender: a close sent straight away could overtake it.
+            connection.closeAfterPending(POLICY_VIOLATION, "message rate limit exceeded");
         }
     }
 
