@@ -4,6 +4,7 @@ import dev.lifeline.model.agent.Activity;
 import dev.lifeline.model.agent.AgentPresence;
 import dev.lifeline.model.agent.AgentView;
 import dev.lifeline.model.auth.LoginRequest;
+import dev.lifeline.model.auth.EventsTicket;
 import dev.lifeline.model.auth.LoginResponse;
 import dev.lifeline.model.auth.RefreshResponse;
 import dev.lifeline.model.auth.Role;
@@ -167,6 +168,10 @@ public final class Samples {
                 queueSnapshot().recentlyFinished().get(0), problem(),
                 new LoginRequest("alice", "s3cret!"),
                 new LoginResponse("eyJhbGciOiJIUzI1NiJ9.e30.sig", T0.plusSeconds(900), Role.AGENT, "alice", WORKER),
-                new RefreshResponse("eyJhbGciOiJIUzI1NiJ9.e30.sig2", T0.plusSeconds(1800)));
+                new LoginResponse("eyJhbGciOiJIUzI1NiJ9.e30.sig", T0.plusSeconds(900), Role.AGENT, "alice", WORKER,
+                        T0.plusSeconds(43_200)),
+                new RefreshResponse("eyJhbGciOiJIUzI1NiJ9.e30.sig2", T0.plusSeconds(1800)),
+                new RefreshResponse("eyJhbGciOiJIUzI1NiJ9.e30.sig2", T0.plusSeconds(1800), T0.plusSeconds(43_200)),
+                new EventsTicket("tkt-0123456789", T0.plusSeconds(30)));
     }
 }

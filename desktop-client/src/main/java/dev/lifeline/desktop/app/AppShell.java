@@ -72,6 +72,8 @@ public final class AppShell implements AutoCloseable {
     private ReconnectModalView modal;
     private SupervisorViewModel supervisor;
     private boolean closed;
+    /** The signed-in session's client, until sign-out; what a logout is sent with. */
+    private RestClient signedIn;
 
     public AppShell(Stage stage, DesktopConfig config) {
         this.stage = stage;
@@ -116,6 +118,7 @@ public final class AppShell implements AutoCloseable {
      */
     private void signOut(String why) {
         log.warn("signing out: {}", why);
+        logout();
         String server = login.serverUrlProperty().get();
         String user = login.usernameProperty().get();
         closeResources();
@@ -137,6 +140,7 @@ public final class AppShell implements AutoCloseable {
         Session session = new Session(response);
         RestClient rest = new RestClient(http, server);
         rest.session(session);
+        signedIn = rest;
         log.info("signed in to {} as {}", server.display(), session);
         TokenRefresher refresher = new TokenRefresher(rest, session, timer, config.clock());
         resources.add(refresher);
@@ -203,7 +207,7 @@ public final class AppShell implements AutoCloseable {
                 ui.execute(call::refresh);
             }
         });
-        openEventStream(server, session, refresher, new EventStream.Listener() {
+        openEventStream(server, rest, new EventStream.Listener() {
             @Override
             public void onEvent(ServerEvent event) {
                 if (event instanceof SessionExpiring) {
@@ -239,7 +243,7 @@ public final class AppShell implements AutoCloseable {
         supervisor = new SupervisorViewModel(rest, ui, config.clock(), ZoneId.systemDefault());
         scene.setRoot(new SupervisorView(supervisor).root());
         tickEverySecond(() -> supervisor.tick(supervisor.serverNow()));
-        openEventStream(server, session, refresher, new EventStream.Listener() {
+        openEventStream(server, rest, new EventStream.Listener() {
             @Override
             public void onEvent(ServerEvent event) {
                 if (event instanceof QueueSnapshotChanged changed) {
@@ -270,8 +274,8 @@ public final class AppShell implements AutoCloseable {
         });
     }
 
-    private void openEventStream(ServerAddress server, Session session, TokenRefresher refresher, EventStream.Listener listener) {
-        EventStream stream = new EventStream(http, server, session, ui, listener, timer, config.heartbeatEvery(),
+    private void openEventStream(ServerAddress server, RestClient rest, EventStream.Listener listener) {
+        EventStream stream = new EventStream(http, server, rest::eventsTicket, ui, listener, timer, config.heartbeatEvery(),
                 new Backoff(Duration.ofMillis(500), Duration.ofSeconds(10)), config.clock());
         resources.add(stream);
         stream.start();
@@ -308,11 +312,28 @@ public final class AppShell implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        logout();
         closeResources();
         // No waiting here: close runs on the FX thread, which must never block.
         timer.shutdownNow();
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
+    }
+
+    /**
+     * Ends the session on the server, without waiting (this runs on the FX thread). A call in progress is not hung up:
+     * the server's recovery brings it back after the next sign-in, which is a new session.
+     */
+    private void logout() {
+        RestClient rest = signedIn;
+        signedIn = null;
+        if (rest != null) {
+            rest.logout().whenComplete((done, failure) -> {
+                if (failure != null) {
+                    log.info("logout not confirmed: {}", Failures.text(failure));
+                }
+            });
+        }
     }
 
     private void closeResources() {

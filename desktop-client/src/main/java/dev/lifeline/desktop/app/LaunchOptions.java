@@ -1,11 +1,19 @@
 package dev.lifeline.desktop.app;
 
 import dev.lifeline.desktop.connection.ServerAddress;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * The command line: {@code --server URL --user NAME --password PW} (sign in by itself; the password may come from
- * {@code LIFELINE_PASSWORD} instead, which keeps it out of {@code ps}), {@code --voice-plane URL} and
+ * The command line: {@code --server URL --user NAME} (sign in by itself) with the password from the environment
+ * ({@code LIFELINE_PASSWORD}) or the first line of a file ({@code --password-file PATH}), both out of sight of
+ * {@code ps}; {@code --password PW} still works for old scripts but warns, since every user of the machine can read
+ * a command line. Then {@code --voice-plane URL} and
  * {@code --voice-token T} (twilio-sim's softphone WebSocket; the token may come from {@code LIFELINE_VOICE_TOKEN}), {@code --exit-after-first-frame} (installer smoke test), {@code --simulator} (the sim-mode Simulator window instead
  * of the login; needs {@code --server}), {@code --allow-insecure-http} (sign in over plain {@code http://} to another
  * machine, with a warning; refused by default) and {@code --version}.
@@ -19,11 +27,14 @@ public record LaunchOptions(
         boolean exitAfterFirstFrame,
         boolean version,
         boolean simulator,
-        boolean allowInsecureHttp) {
+        boolean allowInsecureHttp,
+        String warning) {
 
     public static final String PASSWORD_ENV = "LIFELINE_PASSWORD";
     public static final String VOICE_TOKEN_ENV = "LIFELINE_VOICE_TOKEN";
-    public static final String USAGE = "usage: lifeline-desktop [--server URL] [--user NAME] [--password PW] "
+    public static final String PASSWORD_WARNING = "--password is visible to every user of this machine (ps); "
+            + "use LIFELINE_PASSWORD or --password-file instead";
+    public static final String USAGE = "usage: lifeline-desktop [--server URL] [--user NAME] [--password-file FILE] "
             + "[--voice-plane URL [--voice-token T]] [--exit-after-first-frame] [--simulator] [--allow-insecure-http] "
             + "[--version]";
 
@@ -38,6 +49,8 @@ public record LaunchOptions(
         String server = null;
         String user = null;
         String password = null;
+        String passwordFile = null;
+        String warning = null;
         String voicePlane = null;
         String voiceToken = null;
         boolean exitAfterFirstFrame = false;
@@ -49,7 +62,11 @@ public record LaunchOptions(
             switch (arg) {
                 case "--server" -> server = value(args, ++i, arg);
                 case "--user" -> user = value(args, ++i, arg);
-                case "--password" -> password = value(args, ++i, arg);
+                case "--password" -> {
+                    password = value(args, ++i, arg);
+                    warning = PASSWORD_WARNING;
+                }
+                case "--password-file" -> passwordFile = value(args, ++i, arg);
                 case "--voice-plane" -> voicePlane = value(args, ++i, arg);
                 case "--voice-token" -> voiceToken = value(args, ++i, arg);
                 case "--exit-after-first-frame" -> exitAfterFirstFrame = true;
@@ -58,6 +75,9 @@ public record LaunchOptions(
                 case "--allow-insecure-http" -> allowInsecureHttp = true;
                 default -> throw new BadOption("unknown option \"" + arg + "\"; " + USAGE);
             }
+        }
+        if (password == null && passwordFile != null) {
+            password = firstLineOf(passwordFile);
         }
         if (password == null) {
             String fromEnvironment = environment.get(PASSWORD_ENV);
@@ -84,7 +104,19 @@ public record LaunchOptions(
             }
         }
         return new LaunchOptions(server, user, password, voicePlane, voiceToken, exitAfterFirstFrame, version, simulator,
-                allowInsecureHttp);
+                allowInsecureHttp, warning);
+    }
+
+    private static String firstLineOf(String file) throws BadOption {
+        try (BufferedReader reader = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
+            String line = reader.readLine();
+            if (line == null || line.isEmpty()) {
+                throw new BadOption("--password-file " + file + " is empty");
+            }
+            return line;
+        } catch (IOException | InvalidPathException e) {
+            throw new BadOption("--password-file " + file + " cannot be read: " + e.getMessage());
+        }
     }
 
     private static String value(String[] args, int index, String option) throws BadOption {

@@ -20,6 +20,9 @@ public final class Launcher {
             System.exit(2);
             return;
         }
+        if (options.warning() != null) {
+            System.err.println("lifeline-desktop: warning: " + options.warning());
+        }
         if (options.version()) {
             System.out.println("lifeline-desktop " + Version.current());
             return;

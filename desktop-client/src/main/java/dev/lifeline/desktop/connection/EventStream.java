@@ -8,6 +8,7 @@ import dev.lifeline.model.command.Heartbeat;
 import dev.lifeline.model.event.ServerEvent;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The WebSocket half of {@link DesktopApi#EVENTS}: receives {@link ServerEvent}s, sends {@link Heartbeat}s (the
- * server's measure of the agent's presence), and reconnects with {@link Backoff} when the link drops. Events and
+ * server's measure of the agent's presence), and reconnects with {@link Backoff} when the link drops. Every
+ * (re)connect asks for a fresh one-time ticket first ({@link DesktopApi#EVENTS_TICKET}), so the bearer token never
+ * appears in a URL. Events and
  * state changes reach the listeners through the {@link UiExecutor} only. After every (re)connect
  * {@code onConnected} runs so the owner can re-request the full state: a snapshot replaces whatever was missed.
  */
@@ -39,14 +42,19 @@ public final class EventStream implements AutoCloseable {
         /** The socket is open (again): time to ask for the full state. */
         void onConnected();
 
-        /** The server refused the upgrade (401/403): the token is no longer accepted. Retries continue meanwhile. */
+        /** The server refused the ticket or the upgrade (401/403): the token is no longer accepted. Retries continue meanwhile. */
         default void onRejected() {
         }
     }
 
+    /** Where one-time tickets for the socket come from ({@link RestClient#eventsTicket()}). */
+    public interface TicketSource {
+        CompletableFuture<String> ticket();
+    }
+
     private final OkHttpClient http;
     private final ServerAddress server;
-    private final Session session;
+    private final TicketSource tickets;
     private final UiExecutor ui;
     private final Listener listener;
     private final ScheduledExecutorService timer;
@@ -59,11 +67,11 @@ public final class EventStream implements AutoCloseable {
     private long generation;
     private boolean closed;
 
-    public EventStream(OkHttpClient http, ServerAddress server, Session session, UiExecutor ui, Listener listener,
+    public EventStream(OkHttpClient http, ServerAddress server, TicketSource tickets, UiExecutor ui, Listener listener,
                        ScheduledExecutorService timer, Duration heartbeatEvery, Backoff backoff, Clock clock) {
         this.http = http;
         this.server = server;
-        this.session = session;
+        this.tickets = tickets;
         this.ui = ui;
         this.listener = listener;
         this.timer = timer;
@@ -82,7 +90,25 @@ public final class EventStream implements AutoCloseable {
             return;
         }
         long mine = ++generation;
-        Request request = new Request.Builder().url(server.webSocket(DesktopApi.eventsWithToken(session.token()))).build();
+        tickets.ticket().whenComplete((ticket, failure) -> {
+            if (failure == null) {
+                connect(mine, ticket);
+                return;
+            }
+            Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            if (cause instanceof ServerProblem problem && (problem.status() == 401 || problem.status() == 403) && current(mine)) {
+                ui.execute(listener::onRejected);
+            }
+            lost(mine, "no ticket: " + cause.getMessage());
+        });
+    }
+
+    private synchronized void connect(long mine, String ticket) {
+        if (!current(mine)) {
+            return;
+        }
+        Request request = new Request.Builder().url(server.webSocket(DesktopApi.eventsWithTicket(ticket))).build();
         socket = http.newWebSocket(request, new WebSocketListener() {
             @Override
             public void onOpen(WebSocket webSocket, Response response) {

@@ -1,6 +1,7 @@
 package dev.lifeline.desktop.connection;
 
 import dev.lifeline.model.api.DesktopApi;
+import dev.lifeline.model.auth.EventsTicket;
 import dev.lifeline.model.auth.LoginRequest;
 import dev.lifeline.model.auth.LoginResponse;
 import dev.lifeline.model.auth.RefreshResponse;
@@ -97,9 +98,21 @@ public final class RestClient implements CommandSender {
         return result;
     }
 
+    /** The next token; the server retires the one presented, so only one refresh of a token may be in flight. */
     public CompletableFuture<RefreshResponse> refreshToken() {
         return call(authorized(DesktopApi.TOKEN_REFRESH).post(RequestBody.create(new byte[0], null)).build())
                 .thenApply(body -> CODEC.decode(body, RefreshResponse.class));
+    }
+
+    /** A one-time ticket to open the events socket with: the token itself never goes into a URL. */
+    public CompletableFuture<String> eventsTicket() {
+        return call(authorized(DesktopApi.EVENTS_TICKET).post(RequestBody.create(new byte[0], null)).build())
+                .thenApply(body -> CODEC.decode(body, EventsTicket.class).ticket());
+    }
+
+    /** Ends the session on the server (every member); best effort: a failure leaves a token that expires soon anyway. */
+    public CompletableFuture<Void> logout() {
+        return call(authorized(DesktopApi.LOGOUT).post(RequestBody.create(new byte[0], null)).build()).thenApply(body -> null);
     }
 
     public CompletableFuture<StateSnapshot> myState() {
@@ -115,9 +128,7 @@ public final class RestClient implements CommandSender {
         return call(authorized(SoftphoneSettings.PATH).get().build())
                 .thenApply(body -> Optional.of(CODEC.decode(body, SoftphoneSettings.class)))
                 .exceptionally(failure -> {
-                    Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
-                            ? failure.getCause() : failure;
-                    if (cause instanceof ServerProblem problem && problem.status() == 404) {
+                    if (unwrap(failure) instanceof ServerProblem problem && problem.status() == 404) {
                         return Optional.empty();
                     }
                     throw failure instanceof RuntimeException runtime ? runtime : new java.util.concurrent.CompletionException(failure);
@@ -146,7 +157,26 @@ public final class RestClient implements CommandSender {
                 .header(DesktopApi.AUTHORIZATION_HEADER, DesktopApi.BEARER_PREFIX + current.token());
     }
 
+    /**
+     * Sends a request; a 401 for a token that was refreshed while the request was on its way (the server retires a
+     * refreshed token at once) is sent again, once, with the new token.
+     */
     private CompletableFuture<String> call(Request request) {
+        String sentWith = request.header(DesktopApi.AUTHORIZATION_HEADER);
+        return send(request).exceptionallyCompose(failure -> {
+            Throwable cause = unwrap(failure);
+            Session current = session;
+            String now = current == null ? null : DesktopApi.BEARER_PREFIX + current.token();
+            if (cause instanceof ServerProblem problem && problem.status() == 401 && sentWith != null && now != null
+                    && !now.equals(sentWith)) {
+                log.info("{} {} crossed a token refresh; sending it again", request.method(), request.url().encodedPath());
+                return send(request.newBuilder().header(DesktopApi.AUTHORIZATION_HEADER, now).build());
+            }
+            return CompletableFuture.failedFuture(cause);
+        });
+    }
+
+    private CompletableFuture<String> send(Request request) {
         CompletableFuture<String> result = new CompletableFuture<>();
         http.newCall(request).enqueue(new Callback() {
             @Override
@@ -171,6 +201,10 @@ public final class RestClient implements CommandSender {
             }
         });
         return result;
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
     private static String bodyOf(Response response) throws IOException {

@@ -14,11 +14,13 @@ public final class Session {
     private final LoginResponse login;
     private volatile String token;
     private volatile Instant expiresAt;
+    private volatile Instant sessionExpiresAt;
 
     public Session(LoginResponse login) {
         this.login = login;
         this.token = login.token();
         this.expiresAt = login.expiresAt();
+        this.sessionExpiresAt = login.sessionExpiresAt();
     }
 
     public String token() {
@@ -29,9 +31,23 @@ public final class Session {
         return expiresAt;
     }
 
+    /** When the session ends however often it is refreshed (sign in again then); null when the server sets no end. */
+    public Instant sessionExpiresAt() {
+        return sessionExpiresAt;
+    }
+
     public void refreshed(RefreshResponse refresh) {
         this.token = refresh.token();
         this.expiresAt = refresh.expiresAt();
+        if (refresh.sessionExpiresAt() != null) {
+            this.sessionExpiresAt = refresh.sessionExpiresAt();
+        }
+    }
+
+    /** True once the token lasts as long as the session: refreshing again would gain nothing. */
+    public boolean tokenReachesSessionEnd() {
+        Instant end = sessionExpiresAt;
+        return end != null && !expiresAt.isBefore(end);
     }
 
     public Role role() {

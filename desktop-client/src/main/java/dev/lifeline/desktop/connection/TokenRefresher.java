@@ -11,7 +11,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Refreshes the session token before it expires: at three quarters of its remaining life (at most a minute
- * before the end), again after a failure, and at once when the server says {@code session-expiring}.
+ * before the end), again after a failure, and at once when the server says {@code session-expiring}. Each refresh
+ * retires the old token on the server. Once a token lasts until the session's maximum age, there is nothing left to
+ * gain and no refresh is scheduled: the session ends then, and the desktop asks the agent to sign in again.
  */
 public final class TokenRefresher implements AutoCloseable {
 
@@ -34,6 +36,14 @@ public final class TokenRefresher implements AutoCloseable {
     }
 
     public synchronized void start() {
+        scheduleNext();
+    }
+
+    private synchronized void scheduleNext() {
+        if (session.tokenReachesSessionEnd()) {
+            log.info("the session ends at {}; no further refresh", session.sessionExpiresAt());
+            return;
+        }
         schedule(delayUntilRefresh(clock.instant(), session.expiresAt()));
     }
 
@@ -50,7 +60,9 @@ public final class TokenRefresher implements AutoCloseable {
 
     /** The server warned that the token expires soon. */
     public synchronized void refreshNow() {
-        schedule(Duration.ZERO);
+        if (!session.tokenReachesSessionEnd()) {
+            schedule(Duration.ZERO);
+        }
     }
 
     private synchronized void schedule(Duration delay) {
@@ -68,7 +80,7 @@ public final class TokenRefresher implements AutoCloseable {
             if (failure == null) {
                 session.refreshed(fresh);
                 log.info("session token refreshed; valid until {}", fresh.expiresAt());
-                schedule(delayUntilRefresh(clock.instant(), fresh.expiresAt()));
+                scheduleNext();
             } else if (clock.instant().isBefore(session.expiresAt())) {
                 log.info("token refresh failed ({}); retrying", failure.getMessage());
                 schedule(RETRY);

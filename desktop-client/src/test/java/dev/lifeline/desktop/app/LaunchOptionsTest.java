@@ -3,8 +3,11 @@ package dev.lifeline.desktop.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LaunchOptionsTest {
 
@@ -19,6 +22,19 @@ class LaunchOptionsTest {
         assertThat(options.toConfig().canSignInAutomatically()).isTrue();
         assertThat(options.toConfig().serverUrl()).isEqualTo("http://localhost:8080");
         assertThat(options.toString()).doesNotContain("pw,").contains("password=***");
+        assertThat(options.warning()).as("a password on the command line is visible in ps").contains("--password is visible");
+    }
+
+    @Test
+    void thePasswordMayComeFromTheFirstLineOfAFileWithoutAWarning(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("pw"), "from-a-file\nignored\n");
+
+        LaunchOptions options = parse(Map.of(), "--server", "http://s", "--user", "alice", "--password-file", file.toString());
+
+        assertThat(options.password()).isEqualTo("from-a-file");
+        assertThat(options.warning()).isNull();
+        assertThatThrownBy(() -> parse(Map.of(), "--server", "http://s", "--user", "alice", "--password-file",
+                dir.resolve("missing").toString())).isInstanceOf(LaunchOptions.BadOption.class).hasMessageContaining("cannot be read");
     }
 
     @Test
@@ -26,6 +42,7 @@ class LaunchOptionsTest {
         LaunchOptions options = parse(Map.of("LIFELINE_PASSWORD", "secret"), "--server", "http://s", "--user", "alice");
 
         assertThat(options.password()).isEqualTo("secret");
+        assertThat(options.warning()).isNull();
     }
 
     @Test

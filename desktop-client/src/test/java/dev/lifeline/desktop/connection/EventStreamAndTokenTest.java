@@ -56,8 +56,10 @@ class EventStreamAndTokenTest {
         return session;
     }
 
+    private final AtomicInteger rejected = new AtomicInteger();
+
     private EventStream stream(Session session) {
-        return new EventStream(http, rest.server(), session, UiExecutor.DIRECT, new EventStream.Listener() {
+        return new EventStream(http, rest.server(), rest::eventsTicket, UiExecutor.DIRECT, new EventStream.Listener() {
             @Override
             public void onEvent(ServerEvent event) {
                 events.add(event);
@@ -72,7 +74,22 @@ class EventStreamAndTokenTest {
             public void onConnected() {
                 connected.incrementAndGet();
             }
+
+            @Override
+            public void onRejected() {
+                rejected.incrementAndGet();
+            }
         }, timer, Duration.ofMillis(100), new Backoff(Duration.ofMillis(100), Duration.ofMillis(400)), Clock.systemUTC());
+    }
+
+    /** A signed-in stream, connected, with its socket known to the server. */
+    private EventStream connectedStream() {
+        EventStream stream = stream(signIn());
+        stream.start();
+        Await.until("connected", () -> connected.get() == 1);
+        // The client's open can beat the server's own bookkeeping of the socket; drop only a socket it knows.
+        Await.until("the server holds the socket", () -> server.openSockets() == 1);
+        return stream;
     }
 
     @Test
@@ -91,11 +108,7 @@ class EventStreamAndTokenTest {
 
     @Test
     void aDroppedStreamReconnectsAndAsksForTheStateAgain() {
-        try (EventStream stream = stream(signIn())) {
-            stream.start();
-            Await.until("connected", () -> connected.get() == 1);
-            // The client's open can beat the server's own bookkeeping of the socket; drop only a socket it knows.
-            Await.until("the server holds the socket", () -> server.openSockets() == 1);
+        try (EventStream stream = connectedStream()) {
 
             server.dropSockets();
 
@@ -128,5 +141,72 @@ class EventStreamAndTokenTest {
 
         Await.until("the server sees the socket close", () -> server.openSockets() == 0);
         assertThat(states).doesNotContain(ConnectionState.RECONNECTING);
+    }
+
+    @Test
+    void aRefreshRetiresTheOldTokenAndTheClientUsesTheNewOne() {
+        server.tokenLifetime(Duration.ofSeconds(2));
+        Session session = signIn();
+        String first = session.token();
+
+        try (TokenRefresher refresher = new TokenRefresher(rest, session, timer, Clock.systemUTC())) {
+            refresher.start();
+            Await.until("the token is refreshed", () -> !session.token().equals(first));
+        }
+
+        assertThat(server.accepts(first)).as("the old token after the refresh").isFalse();
+        assertThat(rest.myState().join()).isNotNull();
+    }
+
+    @Test
+    void aCommandThatCrossesARefreshIsSentAgainWithTheNewToken() {
+        Session session = signIn();
+        Runnable release = server.holdCommands();
+        java.util.concurrent.CompletableFuture<Void> accept = rest.send(new dev.lifeline.model.command.AcceptReservation("WR1"));
+        Await.until("the command reached the server", () -> server.heldCommands() == 1);
+
+        session.refreshed(rest.refreshToken().join());
+        release.run();
+
+        accept.join();
+        assertThat(server.commands()).hasSize(1);
+    }
+
+    @Test
+    void everyConnectUsesAFreshOneTimeTicketNeverTheToken() {
+        try (EventStream stream = connectedStream()) {
+
+            server.dropSockets();
+
+            Await.until("reconnected with a new ticket", () -> connected.get() == 2);
+            assertThat(server.ticketsIssued()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aRefusedTicketTellsTheOwnerTheTokenIsNoLongerAccepted() {
+        try (EventStream stream = connectedStream()) {
+
+            server.revokeTokens();
+            server.dropSockets();
+
+            Await.until("the owner is told", () -> rejected.get() > 0);
+        }
+    }
+
+    @Test
+    void noRefreshIsScheduledOnceTheTokenLastsAsLongAsTheSession() throws Exception {
+        LoginResponse login = rest.login(new LoginRequest("alice", "pw")).join();
+        Session session = new Session(new LoginResponse(login.token(), login.expiresAt(), login.role(), login.identity(),
+                login.workerSid(), login.expiresAt()));
+        java.util.concurrent.ScheduledThreadPoolExecutor recording = new java.util.concurrent.ScheduledThreadPoolExecutor(1);
+        try (TokenRefresher refresher = new TokenRefresher(rest, session, recording, Clock.systemUTC())) {
+            refresher.start();
+            refresher.refreshNow();
+
+            assertThat(recording.getQueue()).as("nothing scheduled").isEmpty();
+        } finally {
+            recording.shutdownNow();
+        }
     }
 }

@@ -91,4 +91,14 @@ class LoginViewTest extends DesktopUiTest {
         assertThat(Await.onFx(() -> lookup("#serverField").queryAs(TextField.class).getText())).isEqualTo(server.url());
         assertThat(Await.onFx(() -> lookup("#userField").queryAs(TextField.class).getText())).isEqualTo("alice");
     }
+
+    @Test
+    void closingTheDesktopEndsTheSessionOnTheServer() {
+        signIn(server.url(), "alice", PASSWORD);
+        awaitDesk();
+
+        interact(() -> shell.close());
+
+        Await.until("the server hears the logout", () -> server.logouts() == 1);
+    }
 }

@@ -2,6 +2,7 @@ package dev.lifeline.desktop.testing;
 
 import dev.lifeline.desktop.softphone.SoftphoneSettings;
 import dev.lifeline.model.api.DesktopApi;
+import dev.lifeline.model.auth.EventsTicket;
 import dev.lifeline.model.auth.LoginRequest;
 import dev.lifeline.model.auth.LoginResponse;
 import dev.lifeline.model.auth.RefreshResponse;
@@ -29,9 +30,10 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * A scripted stand-in for sync-server's side of {@link DesktopApi}: login and refresh, the agent's state, REST
- * commands (recorded, answered 204 unless scripted otherwise) and the event WebSocket (a snapshot first, then
- * whatever the test pushes). Strictly the contract, so the real server can replace it.
+ * A scripted stand-in for sync-server's side of {@link DesktopApi}: login, refresh (the presented token stops working,
+ * as on the real server), logout, one-time socket tickets, the agent's state, REST commands (recorded, answered 204
+ * unless scripted otherwise) and the event WebSocket (opened with a ticket; a snapshot first, then whatever the test
+ * pushes). Strictly the contract, so the real server can replace it.
  */
 public final class FakeLifelineServer implements AutoCloseable {
 
@@ -43,6 +45,8 @@ public final class FakeLifelineServer implements AutoCloseable {
     private final Javalin app;
     private final Map<String, User> users = new ConcurrentHashMap<>();
     private final Map<String, String> identityByToken = new ConcurrentHashMap<>();
+    private final Map<String, String> identityByTicket = new ConcurrentHashMap<>();
+    private final AtomicInteger logouts = new AtomicInteger();
     private final Map<String, WsContext> sockets = new ConcurrentHashMap<>();
     private final Map<String, String> socketIdentity = new ConcurrentHashMap<>();
     private final AtomicInteger tokens = new AtomicInteger();
@@ -58,6 +62,9 @@ public final class FakeLifelineServer implements AutoCloseable {
     private volatile Duration tokenLifetime = Duration.ofMinutes(15);
     private volatile Consumer<ClientCommand> onCommand = command -> { };
     private volatile Problem refuseCommandsWith;
+    private volatile java.util.concurrent.CountDownLatch commandGate;
+    private final AtomicInteger held = new AtomicInteger();
+    private final AtomicInteger ticketsIssued = new AtomicInteger();
 
     public FakeLifelineServer(List<String> sharedLog) {
         this.log = sharedLog;
@@ -65,6 +72,19 @@ public final class FakeLifelineServer implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             config.routes.post(DesktopApi.LOGIN, this::login);
             config.routes.post(DesktopApi.TOKEN_REFRESH, this::refresh);
+            config.routes.post(DesktopApi.LOGOUT, ctx -> {
+                identity(ctx);
+                identityByToken.remove(bearer(ctx));
+                logouts.incrementAndGet();
+                ctx.status(204);
+            });
+            config.routes.post(DesktopApi.EVENTS_TICKET, ctx -> {
+                String identity = identity(ctx);
+                String ticket = "ticket-" + tokens.incrementAndGet();
+                ticketsIssued.incrementAndGet();
+                identityByTicket.put(ticket, identity);
+                json(ctx, 200, CODEC.encode(new EventsTicket(ticket, Instant.now().plusSeconds(30))));
+            });
             config.routes.get(DesktopApi.MY_STATE, ctx -> {
                 identity(ctx);
                 stateRequests.incrementAndGet();
@@ -88,15 +108,17 @@ public final class FakeLifelineServer implements AutoCloseable {
                     DesktopApi.COMPLETE_TASK, DesktopApi.MY_ACTIVITY, DesktopApi.CANCEL_INCIDENT)) {
                 config.routes.post(path, this::command);
             }
-            // As sync-server does: a bad token is refused at the upgrade with 401.
+            // As sync-server does: a ticket works once; an unknown or used one is refused at the upgrade with 401.
             config.routes.wsBeforeUpgrade(DesktopApi.EVENTS, ctx -> {
-                if (!identityByToken.containsKey(String.valueOf(ctx.queryParam(DesktopApi.TOKEN_PARAM)))) {
-                    throw new io.javalin.http.UnauthorizedResponse("The events socket needs a valid ?token=");
+                String identity = identityByTicket.remove(String.valueOf(ctx.queryParam(DesktopApi.TICKET_PARAM)));
+                if (identity == null) {
+                    throw new io.javalin.http.UnauthorizedResponse("The events socket needs a valid ?ticket=");
                 }
+                ctx.attribute("identity", identity);
             });
             config.routes.ws(DesktopApi.EVENTS, ws -> {
                 ws.onConnect(ctx -> {
-                    String identity = identityByToken.get(String.valueOf(ctx.queryParam(DesktopApi.TOKEN_PARAM)));
+                    String identity = ctx.attribute("identity");
                     if (identity == null) {
                         ctx.closeSession(4401, "unauthorized");
                         return;
@@ -206,6 +228,36 @@ public final class FakeLifelineServer implements AutoCloseable {
         return refreshes.get();
     }
 
+    /**
+     * Holds every command request on arrival, before its token is looked at, until the returned action runs: to let a
+     * test refresh the token while a command is on its way.
+     */
+    public Runnable holdCommands() {
+        java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+        commandGate = gate;
+        return () -> {
+            commandGate = null;
+            gate.countDown();
+        };
+    }
+
+    public int heldCommands() {
+        return held.get();
+    }
+
+    public int ticketsIssued() {
+        return ticketsIssued.get();
+    }
+
+    public int logouts() {
+        return logouts.get();
+    }
+
+    /** Whether the server still accepts {@code token} (not refreshed away, not signed out). */
+    public boolean accepts(String token) {
+        return identityByToken.containsKey(token);
+    }
+
     public int connects() {
         return connects.get();
     }
@@ -233,11 +285,17 @@ public final class FakeLifelineServer implements AutoCloseable {
 
     private void refresh(Context ctx) {
         String identity = identity(ctx);
+        identityByToken.remove(bearer(ctx)); // rotation: the presented token stops working
         refreshes.incrementAndGet();
         json(ctx, 200, CODEC.encode(new RefreshResponse(newToken(identity), Instant.now().plus(tokenLifetime))));
     }
 
-    private void command(Context ctx) {
+    private void command(Context ctx) throws InterruptedException {
+        java.util.concurrent.CountDownLatch gate = commandGate;
+        if (gate != null) {
+            held.incrementAndGet();
+            gate.await();
+        }
         identity(ctx);
         ClientCommand command = CODEC.decode(ctx.body(), ClientCommand.class);
         if (refuseCommandsWith != null) {
@@ -260,9 +318,13 @@ public final class FakeLifelineServer implements AutoCloseable {
         return token;
     }
 
-    private String identity(Context ctx) {
+    private static String bearer(Context ctx) {
         String header = ctx.header(DesktopApi.AUTHORIZATION_HEADER);
-        String identity = header == null ? null : identityByToken.get(header.replace(DesktopApi.BEARER_PREFIX, ""));
+        return header == null ? "" : header.replace(DesktopApi.BEARER_PREFIX, "");
+    }
+
+    private String identity(Context ctx) {
+        String identity = identityByToken.get(bearer(ctx));
         if (identity == null) {
             throw new io.javalin.http.UnauthorizedResponse("no or unknown token");
         }

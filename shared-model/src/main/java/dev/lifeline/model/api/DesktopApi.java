@@ -6,8 +6,10 @@ import java.nio.charset.StandardCharsets;
  * The HTTP surface the server serves and the desktop calls. Templates use Javalin's {@code {name}} path-parameter
  * syntax, so the server registers them as they are; the desktop fills them with {@link #path(String, String)}.
  *
- * <p>Every request except {@link #LOGIN} carries {@code Authorization: Bearer <token>}; the WebSocket, which
- * browsers and OkHttp cannot always give headers, takes the token as the {@value #TOKEN_PARAM} query parameter.
+ * <p>Every request except {@link #LOGIN} carries {@code Authorization: Bearer <token>}. The WebSocket, which
+ * browsers and OkHttp cannot always give headers, takes a one-time {@link #EVENTS_TICKET ticket} as the
+ * {@value #TICKET_PARAM} query parameter instead of the token, so no credential that still works is left in a
+ * proxy's access log.
  * Command bodies are the matching {@code ClientCommand} record; errors are a {@code Problem}
  * ({@code application/problem+json}).
  */
@@ -17,15 +19,22 @@ public final class DesktopApi {
     public static final String SID_PARAM = "sid";
     /** Path parameter holding an incident id. */
     public static final String ID_PARAM = "id";
-    /** Query parameter carrying the bearer token on the WebSocket upgrade. */
-    public static final String TOKEN_PARAM = "token";
+    /** Query parameter carrying the one-time ticket on the WebSocket upgrade. */
+    public static final String TICKET_PARAM = "ticket";
     public static final String AUTHORIZATION_HEADER = "Authorization";
     public static final String BEARER_PREFIX = "Bearer ";
 
     /** POST {@code LoginRequest} → {@code LoginResponse}; 401 {@code Problem} on bad credentials. */
     public static final String LOGIN = "/api/login";
-    /** POST (no body) → {@code RefreshResponse}, for a token that has not expired yet. */
+    /**
+     * POST (no body) → {@code RefreshResponse}, for a token that has not expired yet. The presented token stops
+     * working (rotation), and the new one never outlives the session's maximum age ({@code sessionExpiresAt}).
+     */
     public static final String TOKEN_REFRESH = "/api/token/refresh";
+    /** POST (no body) → 204: ends the session; its tokens, and its sockets, stop working on every server. */
+    public static final String LOGOUT = "/api/logout";
+    /** POST (no body) → {@code EventsTicket}: a one-time, short-lived ticket to open {@link #EVENTS} with. */
+    public static final String EVENTS_TICKET = "/api/events/ticket";
 
     /** GET → {@code StateSnapshot}: the agent's whole state (same as the first WebSocket event). */
     public static final String MY_STATE = "/api/me/state";
@@ -57,7 +66,7 @@ public final class DesktopApi {
     public static final String SUPERVISOR_SNAPSHOT = "/api/supervisor/snapshot";
 
     /**
-     * WebSocket: {@code ws(s)://host/api/events?token=…}. The server sends {@code ServerEvent}s (a
+     * WebSocket: {@code ws(s)://host/api/events?ticket=…} (a ticket works once). The server sends {@code ServerEvent}s (a
      * {@code snapshot} first); the desktop sends {@code Heartbeat}s and may send other {@code ClientCommand}s.
      */
     public static final String EVENTS = "/api/events";
@@ -81,9 +90,9 @@ public final class DesktopApi {
         return template.substring(0, open) + encodeSegment(value) + template.substring(close + 1);
     }
 
-    /** {@link #EVENTS} with the token as query parameter, e.g. for {@code ws://localhost:8080} + this. */
-    public static String eventsWithToken(String token) {
-        return EVENTS + "?" + TOKEN_PARAM + "=" + encodeSegment(token);
+    /** {@link #EVENTS} with a ticket as query parameter, e.g. for {@code ws://localhost:8080} + this. */
+    public static String eventsWithTicket(String ticket) {
+        return EVENTS + "?" + TICKET_PARAM + "=" + encodeSegment(ticket);
     }
 
     // RFC 3986 unreserved characters pass; everything else (incident ids contain ':') is %XX-encoded as UTF-8.

@@ -12,8 +12,11 @@ import java.time.Instant;
  * @param role      agent or supervisor
  * @param identity  the login identity (also the softphone identity)
  * @param workerSid the user's TaskRouter worker; required for agents, optional for supervisors who take no calls
+ * @param sessionExpiresAt when the session ends however often the token is refreshed (sign in again then);
+ *                  null from a server that sets no maximum session age
  */
-public record LoginResponse(String token, Instant expiresAt, Role role, String identity, String workerSid) {
+public record LoginResponse(String token, Instant expiresAt, Role role, String identity, String workerSid,
+                            Instant sessionExpiresAt) {
 
     public LoginResponse {
         Require.text(token, "token");
@@ -24,10 +27,15 @@ public record LoginResponse(String token, Instant expiresAt, Role role, String i
                 : Require.optionalText(workerSid, "workerSid");
     }
 
+    /** Without a session end (a server that does not cap sessions). */
+    public LoginResponse(String token, Instant expiresAt, Role role, String identity, String workerSid) {
+        this(token, expiresAt, role, identity, workerSid, null);
+    }
+
     /** Never prints the token: it is a credential until it expires. */
     @Override
     public String toString() {
         return "LoginResponse[token=***, expiresAt=" + expiresAt + ", role=" + role + ", identity=" + identity
-                + ", workerSid=" + workerSid + "]";
+                + ", workerSid=" + workerSid + ", sessionExpiresAt=" + sessionExpiresAt + "]";
     }
 }

@@ -38,8 +38,8 @@ class DesktopApiTest {
     }
 
     @Test
-    void theEventsSocketTakesTheTokenAsAQueryParameter() {
-        assertThat(DesktopApi.eventsWithToken("a.b+c")).isEqualTo("/api/events?token=a.b%2Bc");
+    void theEventsSocketTakesAOneTimeTicketAsAQueryParameter() {
+        assertThat(DesktopApi.eventsWithTicket("a-b_c+d")).isEqualTo("/api/events?ticket=a-b_c%2Bd");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lifeline.model.Samples;
+import dev.lifeline.model.auth.EventsTicket;
 import dev.lifeline.model.auth.LoginRequest;
 import dev.lifeline.model.auth.LoginResponse;
 import dev.lifeline.model.auth.RefreshResponse;
@@ -113,5 +114,6 @@ class RecordValidationTest {
         assertThat(new LoginRequest("alice", "s3cret!").toString()).contains("alice").doesNotContain("s3cret!");
         assertThat(new LoginResponse("tok-123", T0, Role.AGENT, "alice", "WK1").toString()).doesNotContain("tok-123");
         assertThat(new RefreshResponse("tok-456", T0).toString()).doesNotContain("tok-456");
+        assertThat(new EventsTicket("tkt-789", T0).toString()).doesNotContain("tkt-789");
     }
 }

@@ -3,9 +3,12 @@ package dev.lifeline.server.app;
 import com.hazelcast.core.HazelcastInstance;
 import dev.lifeline.model.codec.JsonCodec;
 import dev.lifeline.server.auth.AuthRoutes;
+import dev.lifeline.server.auth.Credentials;
 import dev.lifeline.server.auth.LoginThrottle;
 import dev.lifeline.server.auth.PasswordHasher;
 import dev.lifeline.server.auth.SessionAuthenticator;
+import dev.lifeline.server.auth.SessionRevocations;
+import dev.lifeline.server.auth.SocketTickets;
 import dev.lifeline.server.auth.TokenService;
 import dev.lifeline.server.auth.UserDirectory;
 import dev.lifeline.server.cluster.ClusterWorkspace;
@@ -25,6 +28,7 @@ import dev.lifeline.server.engine.IncidentReconciler;
 import dev.lifeline.server.engine.IncidentStore;
 import dev.lifeline.server.engine.RecoveryEngine;
 import dev.lifeline.server.engine.SeenEvents;
+import dev.lifeline.server.http.ClientAddresses;
 import dev.lifeline.server.http.DesktopRateLimit;
 import dev.lifeline.server.http.ProblemResponses;
 import dev.lifeline.server.http.SlowClientLimits;
@@ -73,6 +77,7 @@ public final class LifelineServer implements AutoCloseable {
     private RecoveryEngine engine;
     private IncidentReconciler reconciler;
     private String publicBaseUrl;
+    private LoginThrottle signInThrottle;
 
     private LifelineServer(ServerConfig config) {
         this.config = config;
@@ -101,11 +106,12 @@ public final class LifelineServer implements AutoCloseable {
         workspace = ClusterWorkspace.provision(hazelcast, twilio.isSimulated(), this::provision);
         TwilioGateway gateway = new TwilioGateway(twilio.client(), workspace.workspaceSid());
 
-        UserDirectory users = config.auth().usersFile() != null
-                ? UserDirectory.load(config.auth().usersFile()) : UserDirectory.demo(new PasswordHasher());
+        UserDirectory users = users();
         AgentDirectory agents = new AgentDirectory(users, workspace.workers());
-        TokenService tokens = new TokenService(tokenSecret(), config.auth().tokenTtl(), clock);
-        SessionAuthenticator authenticator = new SessionAuthenticator(tokens);
+        TokenService tokens = new TokenService(tokenSecret(), config.auth().tokenTtl(), config.auth().sessionMaxAge(), clock);
+        SessionRevocations revocations = new SessionRevocations(hazelcast, clock);
+        SocketTickets tickets = new SocketTickets(hazelcast, clock);
+        SessionAuthenticator authenticator = new SessionAuthenticator(tokens, revocations, tickets);
 
         DesktopHub hub = new DesktopHub(hazelcast, agents, clock);
         hub.pingWorkflowSid(workspace.pingWorkflowSid());
@@ -128,16 +134,18 @@ public final class LifelineServer implements AutoCloseable {
         String authToken = twilio.authToken();
         HealthRoutes health = new HealthRoutes(hazelcast, gateway, config.mode().name().toLowerCase(java.util.Locale.ROOT), clock);
         WebhookRoutes webhooks = new WebhookRoutes(new TwilioSignatureVerifier(authToken, publicBaseUrl), engine, metrics);
-        AuthRoutes auth = new AuthRoutes(users, new PasswordHasher(), tokens, authenticator,
-                new LoginThrottle(10, Duration.ofMinutes(1), clock), id -> agents.workerSid(id).orElse(null));
+        signInThrottle = new LoginThrottle(LoginThrottle.Limits.DEFAULT, clock);
+        AuthRoutes auth = new AuthRoutes(users, new Credentials(users, new PasswordHasher()), tokens, authenticator,
+                revocations, tickets, signInThrottle, id -> agents.workerSid(id).orElse(null));
+        ClientAddresses clientAddresses = new ClientAddresses(config.trustedProxies());
         http = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
             javalin.http.maxRequestSize = MAX_REQUEST_BYTES;
             SlowClientLimits.install(javalin, MAX_REQUEST_BYTES);
             javalin.jsonMapper(new CodecJsonMapper(JsonCodec.shared()));
+            javalin.contextResolver.ip = clientAddresses::of;
             ProblemResponses.register(javalin.routes);
-            new DesktopRateLimit(token -> authenticator.fromQueryToken(token).map(session -> session.identity()))
-                    .register(javalin.routes);
+            new DesktopRateLimit(authenticator::signedIdentity).register(javalin.routes);
             webhooks.register(javalin.routes);
             auth.register(javalin.routes);
             desktop.register(javalin.routes);
@@ -196,6 +204,17 @@ public final class LifelineServer implements AutoCloseable {
                 .withSafetyNet(workspace.voiceWorkflowSid(), publicBaseUrl + WebhookRoutes.STAY_ON_THE_LINE_PATH);
     }
 
+    /** The users file; the demo users exist only in sim mode (config validation says so first, this makes sure). */
+    private UserDirectory users() {
+        if (config.auth().usersFile() != null) {
+            return UserDirectory.load(config.auth().usersFile());
+        }
+        if (config.mode() != ServerConfig.Mode.SIM) {
+            throw new ConfigException("auth.users-file is required in twilio mode (the demo users exist only in sim mode)");
+        }
+        return UserDirectory.demo(new PasswordHasher());
+    }
+
     private byte[] tokenSecret() {
         String configured = config.auth().tokenSecret().reveal();
         if (!configured.isEmpty()) {
@@ -227,6 +246,11 @@ public final class LifelineServer implements AutoCloseable {
 
     public ProvisionedWorkspace workspace() {
         return workspace;
+    }
+
+    /** The sign-in throttle of this member (tests look at how much it remembers). */
+    public LoginThrottle signInThrottle() {
+        return signInThrottle;
     }
 
     public RecoveryEngine engine() {

@@ -1,16 +1,21 @@
 package dev.lifeline.server.app;
 
 import com.twilio.http.TwilioRestClient;
+import dev.lifeline.server.auth.HashPasswordCommand;
+import dev.lifeline.server.auth.PasswordHasher;
 import dev.lifeline.server.config.ConfigException;
 import dev.lifeline.server.config.ServerConfig;
 import dev.lifeline.server.provision.ProvisionedWorkspace;
 import dev.lifeline.server.provision.WorkspaceProvisioner;
 import dev.lifeline.server.webhooks.WebhookRoutes;
+import java.io.Console;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code lifeline-server [run|provision|--version|--help]}. Configuration comes from the environment and the
+ * {@code lifeline-server [run|provision|hash-password|--version|--help]}. Configuration comes from the environment and the
  * file named by {@code LIFELINE_CONFIG}; a bad setting prints one line naming the file and key and exits 2.
  */
 public final class Main {
@@ -24,6 +29,7 @@ public final class Main {
             switch (command) {
                 case "run" -> run();
                 case "provision" -> provision();
+                case "hash-password" -> hashPassword(Arrays.asList(args).subList(1, args.length));
                 case "--version", "version" -> System.out.println("lifeline-server " + Version.current());
                 case "--help", "-h", "help" -> System.out.println(usage());
                 default -> fail("unknown command '" + command + "'. " + usage());
@@ -68,8 +74,15 @@ public final class Main {
         System.out.println("conference webhook " + config.publicBaseUrl() + WebhookRoutes.CONFERENCE_PATH);
     }
 
+    /** Prints a users-file hash (or line); the password is read from the terminal without echo, or from stdin. */
+    private static void hashPassword(List<String> args) {
+        Console console = System.console();
+        System.out.println(HashPasswordCommand.run(args, console != null ? HashPasswordCommand.console(console)
+                : HashPasswordCommand.firstLineOf(System.in), new PasswordHasher()));
+    }
+
     private static String usage() {
-        return "Usage: lifeline-server [run|provision|--version|--help]";
+        return "Usage: lifeline-server [run|provision|--version|--help] | lifeline-server " + HashPasswordCommand.USAGE;
     }
 
     private static void fail(String message) {

@@ -55,6 +55,16 @@ public final class PasswordHasher {
         }
     }
 
+    /** The iteration count a stored hash was made with; {@link #DEFAULT_ITERATIONS} when it cannot be read. */
+    public static int iterationsOf(String stored) {
+        String[] parts = stored == null ? new String[0] : stored.split("\\$");
+        try {
+            return parts.length == 4 ? Integer.parseInt(parts[1]) : DEFAULT_ITERATIONS;
+        } catch (NumberFormatException e) {
+            return DEFAULT_ITERATIONS;
+        }
+    }
+
     public static boolean isWellFormed(String stored) {
         String[] parts = stored.split("\\$");
         return parts.length == 4 && parts[0].equals(SCHEME) && parts[1].chars().allMatch(Character::isDigit);

@@ -1,5 +1,7 @@
 package dev.lifeline.server.auth;
 
+import java.util.regex.Pattern;
+
 /**
  * A desktop user.
  *
@@ -8,6 +10,13 @@ package dev.lifeline.server.auth;
  * @param passwordHash a {@link PasswordHasher} hash, never the password
  */
 public record User(String identity, String displayName, Role role, String passwordHash) {
+
+    /** What an identity may look like: also the rule a sign-in name is checked against before anything else. */
+    public static final Pattern IDENTITY = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+
+    public static boolean isValidIdentity(String identity) {
+        return identity != null && IDENTITY.matcher(identity).matches();
+    }
 
     @Override
     public String toString() {

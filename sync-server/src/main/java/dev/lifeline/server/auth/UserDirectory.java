@@ -64,7 +64,7 @@ public final class UserDirectory {
             throw new ConfigException(where + "expected identity:role:Display Name:hash");
         }
         String identity = parts[0].trim();
-        if (!identity.matches("[a-z0-9][a-z0-9._-]{0,63}")) {
+        if (!User.isValidIdentity(identity)) {
             throw new ConfigException(where + "identity '" + identity + "' must be lowercase letters, digits, . _ -");
         }
         Role role;

@@ -2,6 +2,7 @@ package dev.lifeline.server.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +18,8 @@ public record ServerConfig(
         ClusterSettings cluster,
         AuthSettings auth,
         RecoverySettings recovery,
-        HttpSettings http) {
+        HttpSettings http,
+        List<AddressRange> trustedProxies) {
 
     /** {@code sim}: embedded twilio-sim (the default without Twilio credentials); {@code twilio}: a real account. */
     public enum Mode { SIM, TWILIO }
@@ -96,7 +98,14 @@ public record ServerConfig(
         }
     }
 
-    public record AuthSettings(Secret tokenSecret, Duration tokenTtl, Path usersFile) {
+    /**
+     * @param sessionMaxAge how long a sign-in lasts at most: refreshing a token never takes its session past this age
+     */
+    public record AuthSettings(Secret tokenSecret, Duration tokenTtl, Path usersFile, Duration sessionMaxAge) {
+        public static final Duration MIN_TOKEN_TTL = Duration.ofMinutes(1);
+        public static final Duration MAX_TOKEN_TTL = Duration.ofHours(1);
+        public static final Duration DEFAULT_SESSION_MAX_AGE = Duration.ofHours(12);
+        public static final Duration MAX_SESSION_MAX_AGE = Duration.ofDays(7);
     }
 
     public record RecoverySettings(Duration pingTtl, int pingPriority, int reconnectPriority,
@@ -133,13 +142,7 @@ public record ServerConfig(
                 source.integer("cluster.port", 5701, 0, 65_535), members,
                 source.integer("cluster.backup-count", 1, 0, 6), minClusterSize(source, members),
                 ClusterInterface.of(source, members));
-        String tokenSecret = source.string("auth.token-secret", "");
-        if (mode == Mode.TWILIO && tokenSecret.length() < 32) {
-            throw source.problem("auth.token-secret", "must be at least 32 characters in twilio mode");
-        }
-        String usersFile = source.string("auth.users-file", "");
-        AuthSettings auth = new AuthSettings(new Secret(tokenSecret), source.duration("auth.token-ttl", Duration.ofMinutes(15)),
-                usersFile.isEmpty() ? null : Path.of(usersFile));
+        AuthSettings auth = auth(source, mode);
         RecoverySettings recovery = new RecoverySettings(
                 source.duration("recovery.ping-ttl", Duration.ofSeconds(15)),
                 source.integer("recovery.ping-priority", 1000, 0, Integer.MAX_VALUE),
@@ -149,7 +152,7 @@ public record ServerConfig(
                 source.string("recovery.announce-url", publicBaseUrl + "/media/connection-interrupted.mp3"),
                 source.string("recovery.hold-music-url", publicBaseUrl + "/media/hold-music.mp3"));
         return new ServerConfig(mode, httpPort, publicBaseUrl, twilio, cluster, auth, recovery,
-                HttpListeners.of(source, mode, httpPort, publicBaseUrl));
+                HttpListeners.of(source, mode, httpPort, publicBaseUrl), trustedProxies(source));
     }
 
     /** Sim mode only, for now: a real account is always reached at Twilio's own address. */
@@ -165,6 +168,46 @@ public record ServerConfig(
             throw source.problem("twilio.base-url", "must start with http:// or https://, got '" + url + "'");
         }
         return url;
+    }
+
+    private static AuthSettings auth(ConfigSource source, Mode mode) {
+        String tokenSecret = source.string("auth.token-secret", "");
+        if (mode == Mode.TWILIO && tokenSecret.isEmpty()) {
+            throw source.problem("auth.token-secret", "is required in twilio mode: " + TokenSecretRule.RULE);
+        }
+        if (!tokenSecret.isEmpty()) {
+            TokenSecretRule.problemWith(tokenSecret).ifPresent(problem -> {
+                throw source.problem("auth.token-secret", problem);
+            });
+        }
+        Duration tokenTtl = source.duration("auth.token-ttl", Duration.ofMinutes(15));
+        if (tokenTtl.compareTo(AuthSettings.MIN_TOKEN_TTL) < 0 || tokenTtl.compareTo(AuthSettings.MAX_TOKEN_TTL) > 0) {
+            throw source.problem("auth.token-ttl", "must be between 1m and 1h (a stolen token is good until it expires), got "
+                    + tokenTtl);
+        }
+        Duration sessionMaxAge = source.duration("auth.session-max-age", AuthSettings.DEFAULT_SESSION_MAX_AGE);
+        if (sessionMaxAge.compareTo(tokenTtl) < 0 || sessionMaxAge.compareTo(AuthSettings.MAX_SESSION_MAX_AGE) > 0) {
+            throw source.problem("auth.session-max-age", "must be between auth.token-ttl (" + tokenTtl + ") and 7 days, got "
+                    + sessionMaxAge);
+        }
+        String usersFile = source.string("auth.users-file", "");
+        if (mode == Mode.TWILIO && usersFile.isEmpty()) {
+            throw source.problem("auth.users-file", "is required in twilio mode (the demo users exist only in sim mode); "
+                    + "write one with 'lifeline-server hash-password'");
+        }
+        return new AuthSettings(new Secret(tokenSecret), tokenTtl, usersFile.isEmpty() ? null : Path.of(usersFile), sessionMaxAge);
+    }
+
+    private static List<AddressRange> trustedProxies(ConfigSource source) {
+        List<AddressRange> ranges = new ArrayList<>();
+        for (String entry : source.list("http.trusted-proxies")) {
+            try {
+                ranges.add(AddressRange.parse(entry));
+            } catch (IllegalArgumentException e) {
+                throw source.problem("http.trusted-proxies", e.getMessage());
+            }
+        }
+        return List.copyOf(ranges);
     }
 
     /** More than the listed members could never be reached: every write would be refused forever. */

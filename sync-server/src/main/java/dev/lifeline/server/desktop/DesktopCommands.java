@@ -210,10 +210,6 @@ public final class DesktopCommands {
 
     // Plumbing //
 
-    Optional<String> workerSidOf(String identity) {
-        return deps.agents().workerSid(identity);
-    }
-
     /** The caller's TaskRouter worker; supervisors without one may not act on calls. */
     String workerOf(Session session) {
         return deps.agents().workerSid(session.identity())

@@ -5,6 +5,7 @@ import io.javalin.websocket.WsContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
+import org.eclipse.jetty.websocket.api.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,6 +68,11 @@ final class DesktopConnection {
         boolean first = !warnedOfExpiry;
         warnedOfExpiry = true;
         return first;
+    }
+
+    /** Closes the socket once everything queued for it has been sent (a refusal must arrive before the close). */
+    void closeAfterPending(int code, String reason) {
+        sender.execute(() -> socket.session.close(code, reason, Callback.NOOP));
     }
 
     private void send(String text) {

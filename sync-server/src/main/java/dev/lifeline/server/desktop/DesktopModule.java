@@ -33,6 +33,7 @@ public final class DesktopModule implements AutoCloseable {
     private final SupervisorFeed supervisor;
     private final DesktopRoutes routes;
     private final DesktopSocket socket;
+    private final java.util.UUID sessionEndListener;
     private java.util.concurrent.ScheduledExecutorService sessionWatch;
 
     public DesktopModule(Dependencies dependencies) {
@@ -50,6 +51,7 @@ public final class DesktopModule implements AutoCloseable {
                 deps.clock());
         this.routes = new DesktopRoutes(deps.authenticator(), commands, states, supervisor, deps.softphones());
         this.socket = new DesktopSocket(deps.authenticator(), deps.hub(), commands, states, supervisor, presence, deps.clock());
+        this.sessionEndListener = deps.authenticator().onSessionEnded(socket::sessionEnded);
     }
 
     public record Dependencies(HazelcastInstance hazelcast, TwilioGateway twilio, RecoveryEngine engine, DesktopHub hub,
@@ -109,6 +111,11 @@ public final class DesktopModule implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        try {
+            deps.authenticator().removeListener(sessionEndListener);
+        } catch (RuntimeException memberAlreadyDown) {
+            // the Hazelcast member shut down first: its listeners went with it
+        }
         if (sessionWatch != null) {
             sessionWatch.shutdownNow();
             sessionWatch = null;

@@ -18,28 +18,43 @@ import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import io.javalin.websocket.WsContext;
 import io.javalin.websocket.WsMessageContext;
+import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The desktop WebSocket ({@link DesktopApi#EVENTS}{@code ?token=…}): refuses a bad token with 401 at the upgrade,
- * sends the agent's snapshot first (supervisors: the queue snapshot), then pushes; takes heartbeats and any other
- * {@link ClientCommand}, answering a bad one with an {@code error} event. Each connection has a message budget
- * ({@value #MESSAGES_PER_SECOND}/s, burst {@value #MESSAGE_BURST}): messages over it are dropped with one {@code error}
- * event (429) per streak, and a client that keeps sending through {@value #REFUSALS_BEFORE_CLOSE} refusals is closed (1008).
+ * The desktop WebSocket ({@link DesktopApi#EVENTS}{@code ?ticket=…}): the upgrade needs a one-time ticket (asked for
+ * over REST with the bearer token, so no reusable credential sits in the URL); it sends the agent's snapshot first
+ * (supervisors: the queue snapshot), then pushes; takes heartbeats and any other {@link ClientCommand}, answering a bad
+ * one with an {@code error} event.
+ *
+ * <p>What one user may cost: at most {@value #MAX_SOCKETS_PER_USER} sockets on this member (each costs a snapshot
+ * from Twilio and map scans), at most {@value #UPGRADE_BURST} upgrades at once and one a second after that, and one
+ * message budget for all their sockets ({@value #MESSAGES_PER_SECOND}/s, burst {@value #MESSAGE_BURST}): messages over
+ * it are dropped with one {@code error} event (429) per streak, and a socket that keeps sending through
+ * {@value #REFUSALS_BEFORE_CLOSE} refusals is closed (1008). Over the socket cap the new socket is refused (429 at the
+ * upgrade, or 1008 if it raced past that check), not the oldest closed: a refused desktop retries with backoff and
+ * gets in as soon as a stale socket of a crashed run is gone, whereas closing the oldest would let a stolen token
+ * push the real desktop off and make two desktops of one user take turns forever. A logout closes every socket of
+ * the session on every member (1008).
  */
 final class DesktopSocket {
 
     /** Jetty closes a connection whose text frame is bigger with 1009 (message too big). */
     static final int MAX_MESSAGE_BYTES = 64 * 1024;
     private static final int POLICY_VIOLATION = 1008;
-    /** Per connection: a desktop sends a heartbeat every few seconds and a command now and then. */
+    /** A desktop needs one; a second is a restart whose old socket the server has not seen close yet. */
+    static final int MAX_SOCKETS_PER_USER = 3;
+    /** Per user: a desktop reconnects with a backoff of half a second and more. */
+    static final double UPGRADES_PER_SECOND = 1;
+    static final int UPGRADE_BURST = 10;
+    private static final String SESSION_ATTRIBUTE = "lifeline.session";
+    /** Per user, shared by their sockets: a desktop sends a heartbeat every few seconds and a command now and then. */
     static final int MESSAGES_PER_SECOND = 50;
     static final int MESSAGE_BURST = 100;
     /** A client that keeps sending through this many refusals in a row is not listening: it is closed with 1008. */
@@ -55,6 +70,7 @@ final class DesktopSocket {
     private final Clock clock;
     private final Map<String, DesktopConnection> open = new ConcurrentHashMap<>();
     private final TokenBuckets messageBudget = new TokenBuckets(MESSAGES_PER_SECOND, MESSAGE_BURST);
+    private final TokenBuckets upgradeBudget = new TokenBuckets(UPGRADES_PER_SECOND, UPGRADE_BURST);
     private final Map<String, Integer> refusalsInARow = new ConcurrentHashMap<>();
     private volatile FirstSignIn firstSignIn = FirstSignIn.NONE;
 
@@ -80,36 +96,64 @@ final class DesktopSocket {
     }
 
     private void authorize(Context ctx) {
-        if (authenticator.fromQueryToken(ctx.queryParam(DesktopApi.TOKEN_PARAM)).isEmpty()) {
-            throw new ApiProblem(Problem.unauthorized("The events socket needs a valid ?token="));
+        // Javalin copies the servlet session's attributes of every upgrade request, creating a session that would live
+        // on in Jetty's memory; the desktop API keeps no HTTP session, so every upgrade, refused or not, drops it.
+        HttpSession servletSession = ctx.req().getSession(false);
+        if (servletSession != null) {
+            servletSession.invalidate();
         }
+        Session session = authenticator.redeemTicket(ctx.queryParam(DesktopApi.TICKET_PARAM))
+                .orElseThrow(() -> new ApiProblem(Problem.unauthorized("The events socket needs a ticket from POST "
+                        + DesktopApi.EVENTS_TICKET + "; a ticket works once and for a few seconds")));
+        Duration wait = upgradeBudget.tryAcquire(session.identity());
+        if (!wait.isZero()) {
+            throw TooManyRequests.refuse(ctx, wait, "event socket connections");
+        }
+        if (socketsOf(session.identity()) >= MAX_SOCKETS_PER_USER) {
+            throw TooManyRequests.refuse(ctx, Duration.ofSeconds(5), "event sockets: at most " + MAX_SOCKETS_PER_USER
+                    + " per user are open at a time; close another desktop first");
+        }
+        ctx.attribute(SESSION_ATTRIBUTE, session);
     }
 
     private void connected(WsContext ctx) {
-        Optional<Session> session = authenticator.fromQueryToken(ctx.queryParam(DesktopApi.TOKEN_PARAM));
-        if (session.isEmpty()) {
-            ctx.session.close(POLICY_VIOLATION, "invalid or expired token", Callback.NOOP);
+        Session session = ctx.attribute(SESSION_ATTRIBUTE);
+        if (session == null) {
+            ctx.session.close(POLICY_VIOLATION, "no ticket", Callback.NOOP);
             return;
         }
         ctx.session.setMaxTextMessageSize(MAX_MESSAGE_BYTES);
+        DesktopConnection connection = new DesktopConnection(ctx, session, hub.sender());
+        synchronized (open) {
+            // Upgrades racing past authorize() are counted here, where registering is atomic.
+            if (socketsOf(session.identity()) >= MAX_SOCKETS_PER_USER) {
+                ctx.session.close(POLICY_VIOLATION, "at most " + MAX_SOCKETS_PER_USER + " event sockets per user",
+                        Callback.NOOP);
+                return;
+            }
+            open.put(ctx.sessionId(), connection);
+        }
         ctx.enableAutomaticPings();
-        DesktopConnection connection = new DesktopConnection(ctx, session.get(), hub.sender());
-        open.put(ctx.sessionId(), connection);
         hub.attach(connection);
-        String identity = session.get().identity();
+        String identity = session.identity();
         try {
-            Optional<String> workerSid = commands.workerSidOf(identity);
-            if (workerSid.isPresent()) {
+            // By role, as the desktop decides which screen to show: a supervisor who also has a worker gets the queue,
+            // and an agent without a worker gets a refusal, never the supervisor's view of the floor.
+            if (session.isSupervisor()) {
+                connection.sendSnapshotFirst(JsonCodec.shared().encode(new QueueSnapshotChanged(supervisor.snapshot())));
+            } else {
+                String workerSid = commands.workerOf(session);
                 boolean neverSeen = presence.lastHeartbeat(identity).isEmpty();
                 presence.heartbeat(identity);
                 if (neverSeen) {
                     // Before the snapshot, so that the desk shows what the hook did.
-                    firstSignIn.agentSignedInFirstTime(identity, workerSid.get());
+                    firstSignIn.agentSignedInFirstTime(identity, workerSid);
                 }
-                connection.sendSnapshotFirst(JsonCodec.shared().encode(states.snapshot(identity, workerSid.get())));
-            } else {
-                connection.sendSnapshotFirst(JsonCodec.shared().encode(new QueueSnapshotChanged(supervisor.snapshot())));
+                connection.sendSnapshotFirst(JsonCodec.shared().encode(states.snapshot(identity, workerSid)));
             }
+        } catch (ApiProblem e) {
+            connection.sendSnapshotFirst(JsonCodec.shared().encode(new ProblemReported(e.problem().withInstance(DesktopApi.EVENTS))));
+            connection.closeAfterPending(POLICY_VIOLATION, "no state to show");
         } catch (RuntimeException e) {
             log.warn("could not assemble the snapshot for {}", identity, e);
             connection.sendSnapshotFirst(JsonCodec.shared().encode(new ProblemReported(new Problem(Problem.ABOUT_BLANK,
@@ -129,10 +173,10 @@ final class DesktopSocket {
         Session session = connection.session();
         if (!clock.instant().isBefore(session.expiresAt())) {
             reply(connection, Problem.unauthorized("The session token has expired; sign in again"));
-            ctx.session.close(POLICY_VIOLATION, "token expired", Callback.NOOP);
+            connection.closeAfterPending(POLICY_VIOLATION, "token expired");
             return;
         }
-        Duration wait = messageBudget.tryAcquire(ctx.sessionId());
+        Duration wait = messageBudget.tryAcquire(session.identity());
         if (!wait.isZero()) {
             refuseOverRate(ctx, connection, wait);
             return;
@@ -158,8 +202,9 @@ final class DesktopSocket {
         if (refusals == 1) {
             reply(connection, TooManyRequests.problem("More than " + MESSAGES_PER_SECOND + " messages per second; this one "
                     + "was dropped, try again in " + TooManyRequests.retryAfterSeconds(wait) + " s"));
-        } else if (refusals >= REFUSALS_BEFORE_CLOSE) {
-            ctx.session.close(POLICY_VIOLATION, "message rate limit exceeded", Callback.NOOP);
+        } else if (refusals == REFUSALS_BEFORE_CLOSE) {
+            // Behind the error event on the same sender: a close sent straight away could overtake it.
+            connection.closeAfterPending(POLICY_VIOLATION, "message rate limit exceeded");
         }
     }
 
@@ -168,11 +213,36 @@ final class DesktopSocket {
     }
 
     private void closed(WsContext ctx) {
-        DesktopConnection connection = open.remove(ctx.sessionId());
-        messageBudget.forget(ctx.sessionId());
+        DesktopConnection connection;
+        synchronized (open) {
+            connection = open.remove(ctx.sessionId());
+            if (connection != null && socketsOf(connection.session().identity()) == 0) {
+                // The budget is the user's: it goes with their last socket, so the map does not keep every user ever seen.
+                messageBudget.forget(connection.session().identity());
+            }
+        }
         refusalsInARow.remove(ctx.sessionId());
         if (connection != null) {
             hub.detach(connection);
+        }
+    }
+
+    private int socketsOf(String identity) {
+        int count = 0;
+        for (DesktopConnection connection : open.values()) {
+            if (connection.session().identity().equals(identity)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** A logout anywhere in the cluster: this member's sockets of that session close. */
+    void sessionEnded(String sessionId) {
+        for (DesktopConnection connection : open.values()) {
+            if (connection.session().sessionId().equals(sessionId)) {
+                connection.socket().session.close(POLICY_VIOLATION, "signed out", Callback.NOOP);
+            }
         }
     }
 

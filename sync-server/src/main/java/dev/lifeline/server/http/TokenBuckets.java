@@ -32,13 +32,24 @@ public final class TokenBuckets {
 
     /** @return {@link Duration#ZERO} if the request may go ahead (one token taken), else how long until a token is back */
     public Duration tryAcquire(String key) {
+        return take(key, true);
+    }
+
+    /** Like {@link #tryAcquire} but takes nothing: for budgets charged only afterwards (a failed sign-in). */
+    public Duration peek(String key) {
+        return take(key, false);
+    }
+
+    private Duration take(String key, boolean consume) {
         Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket(burst, nanoTime.getAsLong()));
         synchronized (bucket) {
             long now = nanoTime.getAsLong();
             bucket.tokens = Math.min(burst, bucket.tokens + (now - bucket.refilledAt) / 1e9 * perSecond);
             bucket.refilledAt = now;
             if (bucket.tokens >= 1) {
-                bucket.tokens -= 1;
+                if (consume) {
+                    bucket.tokens -= 1;
+                }
                 return Duration.ZERO;
             }
             return Duration.ofNanos((long) Math.ceil((1 - bucket.tokens) / perSecond * 1e9));

@@ -71,4 +71,54 @@ class TokenServiceTest {
         assertThat(at(NOW).verify("")).isEmpty();
         assertThat(at(NOW).verify(null)).isEmpty();
     }
+
+    private TokenService withMaxAge(Instant now, Duration maxAge) {
+        return new TokenService(SECRET, Duration.ofMinutes(15), maxAge, Clock.fixed(now, ZoneOffset.UTC));
+    }
+
+    @Test
+    void aRefreshKeepsTheSessionAndGivesTheTokenANewId() {
+        TokenService.Session first = at(NOW).issue(alice).session();
+        TokenService.Session next = at(NOW.plusSeconds(600)).next(first, alice).session();
+
+        assertThat(next.sessionId()).isEqualTo(first.sessionId());
+        assertThat(next.tokenId()).isNotEqualTo(first.tokenId());
+        assertThat(next.signedInAt()).isEqualTo(first.signedInAt());
+        assertThat(at(NOW).issue(alice).session().sessionId()).as("a new sign-in, a new session").isNotEqualTo(first.sessionId());
+    }
+
+    @Test
+    void refreshingNeverTakesASessionPastItsMaximumAge() {
+        Duration maxAge = Duration.ofHours(1);
+        TokenService.IssuedToken token = withMaxAge(NOW, maxAge).issue(alice);
+        for (Instant now = NOW.plusSeconds(600); now.isBefore(NOW.plus(maxAge)); now = now.plusSeconds(600)) {
+            token = withMaxAge(now, maxAge).next(withMaxAge(now, maxAge).verify(token.token()).orElseThrow(), alice);
+        }
+
+        assertThat(token.expiresAt()).isEqualTo(NOW.plus(maxAge));
+        assertThat(withMaxAge(NOW.plus(maxAge).minusSeconds(1), maxAge).verify(token.token())).isPresent();
+        assertThat(withMaxAge(NOW.plus(maxAge), maxAge).verify(token.token())).isEmpty();
+    }
+
+    @Test
+    void aTokenWithoutSessionOrTokenIdIsRefused() {
+        // What this server issued before sessions had ids: valid signature, no sid/jti.
+        String header = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}"
+                .getBytes(StandardCharsets.UTF_8));
+        String payload = Base64.getUrlEncoder().withoutPadding().encodeToString(("{\"sub\":\"alice\",\"role\":\"agent\","
+                + "\"iat\":" + NOW.getEpochSecond() + ",\"exp\":" + NOW.plusSeconds(900).getEpochSecond() + "}").getBytes(StandardCharsets.UTF_8));
+        String signed = header + "." + payload + "." + hmac(header + "." + payload);
+
+        assertThat(at(NOW).verify(signed)).isEmpty();
+    }
+
+    private static String hmac(String input) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(SECRET, "HmacSHA256"));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(input.getBytes(StandardCharsets.US_ASCII)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

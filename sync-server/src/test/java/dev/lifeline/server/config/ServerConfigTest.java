@@ -106,4 +106,88 @@ class ServerConfigTest {
 
         assertThat(config.toString()).doesNotContain("super-secret-token");
     }
+
+    private static final String STRONG_SECRET = "k7Qe2Zr9vX1mB4nT8yW3pL6sD0fG5hJc";
+
+    private Map<String, String> twilio(String... more) {
+        Map<String, String> env = new java.util.HashMap<>(Map.of("TWILIO_ACCOUNT_SID", "AC" + "0".repeat(32),
+                "TWILIO_AUTH_TOKEN", "t", "LIFELINE_PUBLIC_BASE_URL", "https://lifeline.example.com",
+                "LIFELINE_AUTH_TOKEN_SECRET", STRONG_SECRET));
+        for (int i = 0; i < more.length; i += 2) {
+            env.put(more[i], more[i + 1]);
+        }
+        return env;
+    }
+
+    @Test
+    void twilioModeWithoutAUsersFileRefusesToStartInsteadOfServingTheDemoUsers() {
+        assertThatThrownBy(() -> ServerConfig.load(twilio()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("config: auth.users-file is required in twilio mode (the demo users exist only in sim mode); "
+                        + "write one with 'lifeline-server hash-password'");
+        assertThat(ServerConfig.load(twilio("LIFELINE_AUTH_USERS_FILE", "/etc/lifeline/users")).auth().usersFile())
+                .isEqualTo(Path.of("/etc/lifeline/users"));
+    }
+
+    @Test
+    void aLowEntropyTokenSecretIsRefusedWithTheRule() {
+        for (String weak : new String[] {"a".repeat(40), "changeme".repeat(5), "0123456789abcdef0123456789abcdef",
+                "abcdefghiabcdefghiabcdefghiabcdefghiX".replace("X", "")}) {
+            assertThatThrownBy(() -> ServerConfig.load(twilio("LIFELINE_AUTH_TOKEN_SECRET", weak,
+                    "LIFELINE_AUTH_USERS_FILE", "/u")))
+                    .as(weak).isInstanceOf(ConfigException.class)
+                    .hasMessageStartingWith("environment LIFELINE_AUTH_TOKEN_SECRET: auth.token-secret ")
+                    .hasMessageContaining("at least 32 bytes, at least 10 distinct characters and not a short piece repeated");
+        }
+        assertThatThrownBy(() -> ServerConfig.load(Map.of("LIFELINE_AUTH_TOKEN_SECRET", "x".repeat(64))))
+                .as("a configured secret is checked in sim mode too").isInstanceOf(ConfigException.class);
+    }
+
+    @Test
+    void generatedSecretsPass() {
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        for (int i = 0; i < 200; i++) {
+            byte[] bytes = new byte[32];
+            random.nextBytes(bytes);
+            String hex = java.util.HexFormat.of().formatHex(bytes);
+            String base64 = java.util.Base64.getEncoder().encodeToString(bytes);
+            assertThat(TokenSecretRule.problemWith(hex)).as(hex).isEmpty();
+            assertThat(TokenSecretRule.problemWith(base64)).as(base64).isEmpty();
+        }
+        assertThat(ServerConfig.load(twilio("LIFELINE_AUTH_USERS_FILE", "/u")).auth().tokenSecret().reveal()).isEqualTo(STRONG_SECRET);
+    }
+
+    @Test
+    void theTokenLifetimeIsCappedAtAnHourAndSessionsLastTwelveHoursByDefault() {
+        assertThat(ServerConfig.load(Map.of()).auth().sessionMaxAge()).isEqualTo(Duration.ofHours(12));
+        assertThat(ServerConfig.load(Map.of("LIFELINE_AUTH_TOKEN_TTL", "1h")).auth().tokenTtl()).isEqualTo(Duration.ofHours(1));
+        assertThatThrownBy(() -> ServerConfig.load(Map.of("LIFELINE_AUTH_TOKEN_TTL", "61m")))
+                .hasMessage("environment LIFELINE_AUTH_TOKEN_TTL: auth.token-ttl must be between 1m and 1h "
+                        + "(a stolen token is good until it expires), got PT1H1M");
+        assertThatThrownBy(() -> ServerConfig.load(Map.of("LIFELINE_AUTH_SESSION_MAX_AGE", "10m")))
+                .hasMessageStartingWith("environment LIFELINE_AUTH_SESSION_MAX_AGE: auth.session-max-age must be between");
+        assertThat(ServerConfig.load(Map.of("LIFELINE_AUTH_SESSION_MAX_AGE", "PT8H")).auth().sessionMaxAge())
+                .isEqualTo(Duration.ofHours(8));
+    }
+
+    @Test
+    void trustedProxiesAreAddressesOrBlocksAndABadEntryIsNamed() {
+        ServerConfig config = ServerConfig.load(Map.of("LIFELINE_HTTP_TRUSTED_PROXIES", "10.0.0.0/8, 192.168.1.5,fd00::/8"));
+
+        assertThat(config.trustedProxies()).extracting(AddressRange::toString).containsExactly("10.0.0.0/8", "192.168.1.5", "fd00::/8");
+        assertThat(ServerConfig.load(Map.of()).trustedProxies()).isEmpty();
+        assertThatThrownBy(() -> ServerConfig.load(Map.of("LIFELINE_HTTP_TRUSTED_PROXIES", "10.0.0.0/8,proxy.example.com")))
+                .hasMessage("environment LIFELINE_HTTP_TRUSTED_PROXIES: http.trusted-proxies 'proxy.example.com' is not an IP "
+                        + "address or CIDR block");
+        assertThatThrownBy(() -> ServerConfig.load(Map.of("LIFELINE_HTTP_TRUSTED_PROXIES", "10.0.0.0/33")))
+                .hasMessageContaining("prefix length outside 0-32");
+    }
+
+    @Test
+    void durationsMayBeWrittenInIso8601AsTheReadmeSaysAndInHours() {
+        // PT20S used to be read as the number "pt20" with the unit "s" and refused.
+        assertThat(ServerConfig.load(Map.of("LIFELINE_RECOVERY_PING_TTL", "PT20S")).recovery().pingTtl()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(ServerConfig.load(Map.of("LIFELINE_RECOVERY_DEADLINE", "PT2M")).recovery().deadline()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(ServerConfig.load(Map.of("LIFELINE_AUTH_SESSION_MAX_AGE", "8h")).auth().sessionMaxAge()).isEqualTo(Duration.ofHours(8));
+    }
 }

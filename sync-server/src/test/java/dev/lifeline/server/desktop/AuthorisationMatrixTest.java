@@ -27,9 +27,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every desktop endpoint × {another agent's resource, an unknown id} × {agent, supervisor, no token, expired token,
- * tampered token}, generated from {@link CommandRoute#ALL}: each answers 401/403/404 as it should (another agent's
- * resource 404, exactly like an unknown id; 403 only for a role the caller lacks), and nothing
- * about the other agent's live call changes. (An agent's own resources answering 2xx is what the flow tests show.)
+ * tampered token}, generated from {@link CommandRoute#ALL}, plus the session routes (refresh, socket ticket, logout)
+ * × the same callers: each answers 401/403/404 as it should (another agent's resource 404, exactly like an unknown
+ * id; 403 only for a role the caller lacks), and nothing about the other agent's live call changes. (An agent's own
+ * resources answering 2xx is what the flow tests show.)
  */
 class AuthorisationMatrixTest {
 
@@ -99,8 +100,20 @@ class AuthorisationMatrixTest {
                 wrong.add("GET state " + caller + ": expected " + expectedState + " got " + state.statusCode());
             }
         }
+        for (Caller caller : Caller.values()) {
+            for (Map.Entry<String, Integer> route : Map.of(DesktopApi.TOKEN_REFRESH, 200, DesktopApi.EVENTS_TICKET, 200,
+                    DesktopApi.LOGOUT, 204).entrySet()) {
+                // Each with a token of its own: a refresh retires its token and a logout ends its session.
+                int expected = caller == Caller.AGENT || caller == Caller.SUPERVISOR ? route.getValue() : 401;
+                checked++;
+                HttpResponse<String> response = server.post(route.getKey(), token(caller), "");
+                if (response.statusCode() != expected) {
+                    wrong.add("POST " + route.getKey() + " " + caller + ": expected " + expected + " got " + response.statusCode());
+                }
+            }
+        }
         assertThat(wrong).isEmpty();
-        assertThat(checked).isGreaterThan(80);
+        assertThat(checked).isGreaterThan(95);
         assertThat(bobsWorld()).isEqualTo(before);
     }
 

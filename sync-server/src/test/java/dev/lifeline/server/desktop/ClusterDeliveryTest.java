@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.hazelcast.core.HazelcastInstance;
 import dev.lifeline.model.event.ReservationOffered;
 import dev.lifeline.model.event.StateSnapshot;
-import dev.lifeline.server.cluster.HazelcastMembers;
-import dev.lifeline.server.config.ServerConfig.ClusterSettings;
 import dev.lifeline.server.webhooks.TaskRouterEvent;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,10 +19,7 @@ class ClusterDeliveryTest {
     @BeforeAll
     static void joinASecondMember() {
         server = DesktopFixture.shared();
-        int port = DesktopFixture.freePort();
-        otherMember = HazelcastMembers.start(new ClusterSettings(server.clusterName, port,
-                List.of("127.0.0.1:" + server.hazelcastPort, "127.0.0.1:" + port), 0));
-        Await.until("the second member joined", () -> server.hazelcast.getCluster().getMembers().size() == 2);
+        otherMember = server.joinAnotherMember();
     }
 
     @AfterAll

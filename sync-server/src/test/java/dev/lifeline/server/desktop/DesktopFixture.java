@@ -4,10 +4,14 @@ import com.hazelcast.core.HazelcastInstance;
 import com.twilio.http.TwilioRestClient;
 import dev.lifeline.model.api.DesktopApi;
 import dev.lifeline.model.codec.JsonCodec;
+import dev.lifeline.server.app.SimModeServers;
 import dev.lifeline.server.auth.AuthRoutes;
+import dev.lifeline.server.auth.Credentials;
 import dev.lifeline.server.auth.LoginThrottle;
 import dev.lifeline.server.auth.PasswordHasher;
 import dev.lifeline.server.auth.SessionAuthenticator;
+import dev.lifeline.server.auth.SessionRevocations;
+import dev.lifeline.server.auth.SocketTickets;
 import dev.lifeline.server.auth.TokenService;
 import dev.lifeline.server.auth.User;
 import dev.lifeline.server.auth.UserDirectory;
@@ -69,6 +73,7 @@ public final class DesktopFixture implements AutoCloseable {
     public final DesktopModule module;
     public final UserDirectory users;
     public final TokenService tokens;
+    public final SessionRevocations revocations;
     public final String baseUrl;
     public final HttpClient http = HttpClient.newHttpClient();
     public final String clusterName = "desktop-" + UUID.randomUUID();
@@ -155,13 +160,17 @@ public final class DesktopFixture implements AutoCloseable {
         engine = new RecoveryEngine(new ConferenceStore(hazelcast), new IncidentStore(hazelcast), executor,
                 new EffectLeases(hazelcast, Duration.ofSeconds(30)), new SeenEvents(hazelcast), policy, clock, metrics, hub, hub);
         tokens = new TokenService(secret, Duration.ofHours(1), clock);
-        SessionAuthenticator authenticator = new SessionAuthenticator(tokens);
+        revocations = new SessionRevocations(hazelcast, clock);
+        SocketTickets tickets = new SocketTickets(hazelcast, clock);
+        SessionAuthenticator authenticator = new SessionAuthenticator(tokens, revocations, tickets);
         module = new DesktopModule(new DesktopModule.Dependencies(hazelcast, twilio, engine, hub, agents, authenticator,
                 workspace, baseUrl, PRESENCE_GRACE, clock,
                 identity -> Optional.of(new SoftphoneConfig(SoftphoneConfig.EMULATOR,
                         sim.baseUrl().replace("http", "ws") + "/voice-plane?identity=" + identity,
                         sim.voicePlane().tokens().forIdentity(identity)))));
-        AuthRoutes auth = new AuthRoutes(users, hasher, tokens, authenticator, new LoginThrottle(1000, Duration.ofMinutes(1), clock),
+        // Budgets far above what the tests send: the throttle has its own tests (auth/SignInFloodTest and others).
+        AuthRoutes auth = new AuthRoutes(users, new Credentials(users, hasher), tokens, authenticator, revocations, tickets,
+                new LoginThrottle(new LoginThrottle.Limits(1000, 10_000, Duration.ofMinutes(1), 1000, 10_000, 10_000), clock),
                 identity -> agents.workerSid(identity).orElse(null));
         WebhookRoutes webhooks = new WebhookRoutes(new TwilioSignatureVerifier(sim.authToken(), baseUrl), engine, metrics);
         app = Javalin.create(config -> {
@@ -229,14 +238,16 @@ public final class DesktopFixture implements AutoCloseable {
         if (token != null) {
             request.header(DesktopApi.AUTHORIZATION_HEADER, DesktopApi.BEARER_PREFIX + token);
         }
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        return SimModeServers.send(http, request.build());
+    }
+
+    /** A one-time ticket for {@code identity}'s events socket, asked for with a fresh token. */
+    public String ticket(String identity) {
+        HttpResponse<String> response = TestDesktop.requestTicket(http, baseUrl, token(identity));
+        if (response.statusCode() != 200) {
+            throw new AssertionError("no ticket for " + identity + ": HTTP " + response.statusCode() + " " + response.body());
         }
+        return JsonCodec.shared().decode(response.body(), dev.lifeline.model.auth.EventsTicket.class).ticket();
     }
 
     public TestDesktop desktop(String identity) {
@@ -265,6 +276,15 @@ public final class DesktopFixture implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Another Hazelcast member in this fixture's cluster, standing for a second server; the caller shuts it down. */
+    public HazelcastInstance joinAnotherMember() {
+        int port = freePort();
+        HazelcastInstance other = HazelcastMembers.start(new ClusterSettings(clusterName, port,
+                List.of("127.0.0.1:" + hazelcastPort, "127.0.0.1:" + port), 0));
+        Await.until("the second member joined", () -> hazelcast.getCluster().getMembers().size() == 2);
+        return other;
     }
 
     /** Bob's accepted call with a customer, as the authorisation matrices need it. */

@@ -1,9 +1,7 @@
 package dev.lifeline.server.desktop;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lifeline.model.api.DesktopApi;
 import dev.lifeline.model.event.ProblemReported;
 import dev.lifeline.model.event.SessionExpiring;
 import java.time.Duration;
@@ -11,9 +9,7 @@ import dev.lifeline.model.event.ReservationChanged;
 import dev.lifeline.model.event.StateSnapshot;
 import dev.lifeline.model.reservation.ReservationStatus;
 import dev.lifeline.model.reservation.ReservationView;
-import java.net.URI;
 import java.time.Instant;
-import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -28,14 +24,25 @@ class EventsSocketTest {
     }
 
     @Test
-    void aBadTokenIsRefusedAtTheUpgrade() {
-        for (String token : new String[] {"not-a-token", server.expiredToken("alice"), server.tamperedToken("alice")}) {
-            assertThatThrownBy(() -> TestDesktop.connect(server.http, server.baseUrl, token))
-                    .isInstanceOf(CompletionException.class);
+    void aBadTokenGetsNoTicketAndABadTicketIsRefusedAtTheUpgrade() {
+        for (String token : new String[] {"not-a-token", server.expiredToken("alice"), server.tamperedToken("alice"), null}) {
+            assertThat(TestDesktop.requestTicket(server.http, server.baseUrl, token).statusCode()).isEqualTo(401);
         }
-        assertThatThrownBy(() -> server.http.newWebSocketBuilder()
-                .buildAsync(URI.create(server.baseUrl.replace("http", "ws") + DesktopApi.EVENTS), new java.net.http.WebSocket.Listener() { })
-                .join()).isInstanceOf(CompletionException.class);
+        for (String ticket : new String[] {"not-a-ticket", "A".repeat(43), server.token("alice"), null}) {
+            assertThat(TestDesktop.upgradeStatus(server.http, server.baseUrl, ticket)).as("upgrade with " + ticket).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void aTicketOpensOneSocketOnlyAndTheTokenItselfOpensNone() {
+        String ticket = server.ticket("alice");
+        try (TestDesktop alice = TestDesktop.connectWithTicket(server.http, server.baseUrl, ticket)) {
+            alice.await(StateSnapshot.class);
+
+            assertThat(TestDesktop.upgradeStatus(server.http, server.baseUrl, ticket)).as("the same ticket again").isEqualTo(401);
+            assertThat(TestDesktop.upgradeStatus(server.http, server.baseUrl, server.token("alice")))
+                    .as("a bearer token in the URL").isEqualTo(401);
+        }
     }
 
     @Test

@@ -1,13 +1,18 @@
 package dev.lifeline.server.desktop;
 
 import dev.lifeline.model.api.DesktopApi;
+import dev.lifeline.model.auth.EventsTicket;
 import dev.lifeline.model.codec.JsonCodec;
 import dev.lifeline.model.event.ServerEvent;
+import dev.lifeline.server.app.SimModeServers;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
@@ -32,13 +37,47 @@ public final class TestDesktop implements AutoCloseable {
         return holder.closeCode;
     }
 
+    /** As the desktop does it: a one-time ticket over REST with the bearer token, then the upgrade with the ticket. */
     public static TestDesktop connect(HttpClient http, String baseUrl, String token) {
+        HttpResponse<String> ticket = requestTicket(http, baseUrl, token);
+        if (ticket.statusCode() != 200) {
+            throw new CompletionException(new IllegalStateException("ticket refused: HTTP " + ticket.statusCode()));
+        }
+        return connectWithTicket(http, baseUrl, JsonCodec.shared().decode(ticket.body(), EventsTicket.class).ticket());
+    }
+
+    /** {@code POST /api/events/ticket} with {@code token} (none when null). */
+    public static HttpResponse<String> requestTicket(HttpClient http, String baseUrl, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + DesktopApi.EVENTS_TICKET))
+                .POST(HttpRequest.BodyPublishers.noBody());
+        if (token != null) {
+            request.header(DesktopApi.AUTHORIZATION_HEADER, DesktopApi.BEARER_PREFIX + token);
+        }
+        return SimModeServers.send(http, request.build());
+    }
+
+    /** The upgrade with a ticket as it is (used, expired or made up, for the hostile tests); null: no ticket at all. */
+    public static TestDesktop connectWithTicket(HttpClient http, String baseUrl, String ticket) {
         Holder holder = new Holder();
+        String path = ticket == null ? DesktopApi.EVENTS : DesktopApi.eventsWithTicket(ticket);
         WebSocket socket = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
-                .buildAsync(URI.create(baseUrl.replace("http", "ws") + DesktopApi.eventsWithToken(token)), holder)
+                .buildAsync(URI.create(baseUrl.replace("http", "ws") + path), holder)
                 .orTimeout(15, java.util.concurrent.TimeUnit.SECONDS)
                 .join();
         return new TestDesktop(socket, holder);
+    }
+
+    /** @return the HTTP status that refused the upgrade with this ticket, or null when the socket opened (and is closed again) */
+    public static Integer upgradeStatus(HttpClient http, String baseUrl, String ticket) {
+        try {
+            connectWithTicket(http, baseUrl, ticket).close();
+            return null;
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof java.net.http.WebSocketHandshakeException handshake) {
+                return handshake.getResponse().statusCode();
+            }
+            throw e;
+        }
     }
 
     public void send(String text) {

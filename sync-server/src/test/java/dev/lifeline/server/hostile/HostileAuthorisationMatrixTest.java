@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lifeline.model.agent.Activity;
 import dev.lifeline.model.api.DesktopApi;
+import dev.lifeline.model.auth.EventsTicket;
 import dev.lifeline.model.codec.JsonCodec;
 import dev.lifeline.model.command.AcceptReservation;
 import dev.lifeline.model.command.CancelIncident;
@@ -19,16 +20,16 @@ import dev.lifeline.model.command.WrapUpTask;
 import dev.lifeline.model.event.ProblemReported;
 import dev.lifeline.model.event.StateSnapshot;
 import dev.lifeline.model.problem.Problem;
+import dev.lifeline.server.auth.SocketTickets;
 import dev.lifeline.server.desktop.Await;
 import dev.lifeline.server.desktop.CommandRoute;
 import dev.lifeline.server.desktop.DesktopFixture;
 import dev.lifeline.server.desktop.TestDesktop;
 import java.net.http.HttpResponse;
-import java.net.http.WebSocketHandshakeException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,8 +40,10 @@ import org.junit.jupiter.api.Test;
  * Axes: resource {bob's own, unknown id} (plus the supervisor-only cancel and snapshot) × caller {bob himself
  * with a forged or stale token of his own ({@link ForgedTokens}: {@code alg=none}, stripped signature, another
  * server's key, expired, tampered …), another agent (alice), the supervisor (sam)}. Every forged token is 401 on
- * every endpoint and at the socket upgrade; every wrong-role command is 403 and every cross-agent one 404, the
- * very answer an unknown id gets (issue 22), over REST and over the socket; nothing about bob's call changes. Bob's own token on his own call is accepted (hold, mute).
+ * every endpoint, the session routes (refresh, logout, socket ticket) included; every used, expired, made-up or
+ * revoked ticket is 401 at the socket upgrade; every wrong-role command is 403 and every cross-agent one 404, the
+ * very answer an unknown id gets (issue 22), over REST and over the socket; nothing about bob's call changes. Bob's
+ * own token on his own call is accepted (hold, mute).
  */
 class HostileAuthorisationMatrixTest {
 
@@ -48,6 +51,8 @@ class HostileAuthorisationMatrixTest {
     private static final String UNKNOWN_TASK = "WT00000000000000000000000000000000";
     private static final String UNKNOWN_CONFERENCE = "CF00000000000000000000000000000000";
     private static final String UNKNOWN_INCIDENT = "CF00000000000000000000000000000000:CA0";
+    /** The session's own routes: a forged token may neither refresh, end nor open a socket for a session. */
+    private static final List<String> SESSION_ROUTES = List.of(DesktopApi.TOKEN_REFRESH, DesktopApi.LOGOUT, DesktopApi.EVENTS_TICKET);
 
     private static DesktopFixture server;
     private static String bobsReservation;
@@ -103,32 +108,59 @@ class HostileAuthorisationMatrixTest {
                     wrong.add(forgery + " GET " + read + ": " + response.statusCode() + " " + response.body());
                 }
             }
+            for (String sessionRoute : SESSION_ROUTES) {
+                HttpResponse<String> response = server.post(sessionRoute, token, "");
+                if (isProblem(response, 401)) {
+                    refused++;
+                } else {
+                    wrong.add(forgery + " POST " + sessionRoute + ": " + response.statusCode() + " " + response.body());
+                }
+            }
         }
         System.out.println("authorisation matrix (forged/stale tokens, REST): " + refused + " refused with 401, "
                 + wrong.size() + " wrong");
         assertThat(wrong).isEmpty();
-        assertThat(refused).isEqualTo(ForgedTokens.values().length * (CommandRoute.ALL.size() * 2 - 1 + 2));
+        assertThat(refused).isEqualTo(ForgedTokens.values().length * (CommandRoute.ALL.size() * 2 - 1 + 2 + SESSION_ROUTES.size()));
         assertThat(bobsWorld()).isEqualTo(before);
     }
 
     @Test
-    void everyForgedOrStaleTokenIsRefusedAtTheSocketUpgrade() {
+    void everyForgedOrStaleTokenIsRefusedATicketForTheSocket() {
         List<String> wrong = new ArrayList<>();
         int refused = 0;
         for (ForgedTokens forgery : ForgedTokens.values()) {
             for (String identity : List.of("bob", "sam")) {
-                Integer status = upgradeStatus(forgery.against(server, identity));
-                if (status != null && status == 401) {
+                int status = TestDesktop.requestTicket(server.http, server.baseUrl, forgery.against(server, identity)).statusCode();
+                if (status == 401) {
                     refused++;
                 } else {
-                    wrong.add(forgery + " as " + identity + ": upgrade " + (status == null ? "ACCEPTED" : status));
+                    wrong.add(forgery + " as " + identity + ": ticket " + status);
                 }
             }
         }
-        System.out.println("authorisation matrix (forged/stale tokens, WebSocket upgrade): " + refused + " refused with 401, "
+        System.out.println("authorisation matrix (forged/stale tokens, socket ticket): " + refused + " refused with 401, "
                 + wrong.size() + " wrong");
         assertThat(wrong).isEmpty();
-        assertThat(upgradeStatus(server.token("bob"))).as("the owner's real token opens the socket").isNull();
+        assertThat(upgradeStatus(server.ticket("bob"))).as("the owner's real token gets a ticket that opens the socket").isNull();
+    }
+
+    /** Tickets an attacker may hold: one from a proxy log (used), a stale one, one of a session since signed out … */
+    enum BadTicket { NONE, MADE_UP, THE_BEARER_TOKEN_ITSELF, ALREADY_USED, EXPIRED, OF_A_SIGNED_OUT_SESSION, OF_A_REFRESHED_TOKEN }
+
+    @Test
+    void everyUsedExpiredOrMadeUpTicketIsRefusedAtTheSocketUpgrade() {
+        List<String> wrong = new ArrayList<>();
+        for (BadTicket bad : BadTicket.values()) {
+            for (String identity : List.of("bob", "sam")) {
+                Integer status = upgradeStatus(badTicket(bad, identity));
+                if (status == null || status != 401) {
+                    wrong.add(bad + " as " + identity + ": upgrade " + (status == null ? "ACCEPTED" : status));
+                }
+            }
+        }
+        System.out.println("authorisation matrix (bad tickets, WebSocket upgrade): " + (BadTicket.values().length * 2 - wrong.size())
+                + " refused with 401, " + wrong.size() + " wrong");
+        assertThat(wrong).isEmpty();
     }
 
     @Test
@@ -320,21 +352,44 @@ class HostileAuthorisationMatrixTest {
     // Socket //
 
     /** @return the HTTP status that refused the upgrade, or null when the socket opened */
-    private static Integer upgradeStatus(String token) {
-        try {
-            if (token == null) {
-                server.http.newWebSocketBuilder().buildAsync(java.net.URI.create(server.baseUrl.replace("http", "ws")
-                        + DesktopApi.EVENTS), new java.net.http.WebSocket.Listener() { }).join().abort();
-            } else {
-                TestDesktop.connect(server.http, server.baseUrl, token).close();
+    private static Integer upgradeStatus(String ticket) {
+        return TestDesktop.upgradeStatus(server.http, server.baseUrl, ticket);
+    }
+
+    private static String badTicket(BadTicket bad, String identity) {
+        return switch (bad) {
+            case NONE -> null;
+            case MADE_UP -> "A".repeat(43);
+            case THE_BEARER_TOKEN_ITSELF -> server.token(identity);
+            case ALREADY_USED -> {
+                String ticket = server.ticket(identity);
+                assertThat(upgradeStatus(ticket)).as("first use").isNull();
+                yield ticket;
             }
-            return null;
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof WebSocketHandshakeException handshake) {
-                return handshake.getResponse().statusCode();
+            case EXPIRED -> {
+                String ticket = server.ticket(identity);
+                server.clock.advance(Duration.ofSeconds(SocketTickets.TTL_SECONDS + 1));
+                yield ticket;
             }
-            throw e;
-        }
+            case OF_A_SIGNED_OUT_SESSION -> {
+                String token = server.token(identity);
+                String ticket = ticketFor(token);
+                assertThat(server.post(DesktopApi.LOGOUT, token, "").statusCode()).isEqualTo(204);
+                yield ticket;
+            }
+            case OF_A_REFRESHED_TOKEN -> {
+                String token = server.token(identity);
+                String ticket = ticketFor(token);
+                assertThat(server.post(DesktopApi.TOKEN_REFRESH, token, "").statusCode()).isEqualTo(200);
+                yield ticket;
+            }
+        };
+    }
+
+    private static String ticketFor(String token) {
+        HttpResponse<String> response = TestDesktop.requestTicket(server.http, server.baseUrl, token);
+        assertThat(response.statusCode()).isEqualTo(200);
+        return JsonCodec.shared().decode(response.body(), EventsTicket.class).ticket();
     }
 
     private static List<ProblemReported> problems(TestDesktop desktop) {

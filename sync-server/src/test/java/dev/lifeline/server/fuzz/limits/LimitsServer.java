@@ -1,17 +1,13 @@
 package dev.lifeline.server.fuzz.limits;
 
 import dev.lifeline.server.app.LifelineServer;
-import dev.lifeline.server.config.ServerConfig;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
+import dev.lifeline.server.app.SimModeServers;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 
 /** The composed server in sim mode on loopback, with its own cluster, as an operator would start it. */
 final class LimitsServer implements AutoCloseable {
@@ -24,12 +20,7 @@ final class LimitsServer implements AutoCloseable {
     }
 
     static LimitsServer start() {
-        int clusterPort = freePort();
-        return new LimitsServer(LifelineServer.start(ServerConfig.load(Map.of(
-                "LIFELINE_HTTP_PORT", "0",
-                "LIFELINE_CLUSTER_NAME", "limits-" + UUID.randomUUID(),
-                "LIFELINE_CLUSTER_PORT", String.valueOf(clusterPort),
-                "LIFELINE_CLUSTER_MEMBERS", "127.0.0.1:" + clusterPort))));
+        return new LimitsServer(SimModeServers.start("limits", Map.of()));
     }
 
     HttpRequest.Builder to(String path) {
@@ -37,14 +28,7 @@ final class LimitsServer implements AutoCloseable {
     }
 
     HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return SimModeServers.send(http, request.build());
     }
 
     /** Signs a demo user in (sim mode creates alice, bob and sam) and returns the bearer token. */
@@ -57,8 +41,22 @@ final class LimitsServer implements AutoCloseable {
         return login.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
     }
 
+    /** The events socket's address with a fresh one-time ticket, asked for with {@code token} as the desktop does. */
     URI events(String token) {
-        return URI.create(server.publicBaseUrl().replace("http", "ws") + "/api/events?token=" + token);
+        return eventsWithTicket(ticket(token));
+    }
+
+    URI eventsWithTicket(String ticket) {
+        return URI.create(server.publicBaseUrl().replace("http", "ws") + "/api/events?ticket=" + ticket);
+    }
+
+    String ticket(String token) {
+        HttpResponse<String> ticket = send(to("/api/events/ticket").header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        if (ticket.statusCode() != 200) {
+            throw new IllegalStateException("no ticket: " + ticket.body());
+        }
+        return ticket.body().replaceAll(".*\"ticket\":\"([^\"]+)\".*", "$1");
     }
 
     int port() {
@@ -68,13 +66,5 @@ final class LimitsServer implements AutoCloseable {
     @Override
     public void close() {
         server.close();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
