@@ -27,9 +27,10 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * <p>A body still incomplete after {@code deadline} gets 408 and its connection is closed, whether the client
  * stalled outright or trickles a byte now and then to dodge the idle timeout. A chunked body that grows past
  * {@code maxBytes} gets 413 as soon as it crosses the limit, without reading the rest. A declared Content-Length
- * over the limit gets 413 at once, before anything is read: reading is what makes Jetty send {@code 100 Continue} to
- * a client that asked with {@code Expect: 100-continue}, and a client invited to send 5 MB that is refused half-way
- * has its connection reset under it, often before it has read the 413 (issue 21 item 5).
+ * over the limit with {@code Expect: 100-continue} gets 413 at once, before anything is read: reading is what makes
+ * Jetty send {@code 100 Continue}, and a client invited to send 5 MB that is refused half-way has its connection
+ * reset under it, often before it has read the 413 (issue 21 item 5). Without {@code Expect} the body is already on
+ * its way, so closing at once would reset the client just the same: the application refuses it from the header.
  *
  * <p>Jetty's own {@code EagerContentHandler} does the same reading, but in 12.1 it ignores the idle timeout's
  * transient failure and stalled connections stayed open indefinitely (measured in {@code SlowClientsTest}).
@@ -50,11 +51,22 @@ public final class BodyReadAhead extends Handler.Wrapper {
             return super.handle(request, response, callback);
         }
         if (request.getLength() > maxBytes) {
-            refuseTooLarge(request, response, callback);
-            return true;
+            if (expectsContinue(request)) {
+                // Nothing has been sent yet: the final 413 replaces the 100 Continue, and closing loses nothing.
+                refuseTooLarge(request, response, callback);
+                return true;
+            }
+            // The body is already on its way: the application refuses it from the header and Jetty reads what has
+            // arrived before closing, so the client is not reset before it has read the 413.
+            return super.handle(request, response, callback);
         }
         new Loader(request, response, callback).start();
         return true;
+    }
+
+    private static boolean expectsContinue(Request request) {
+        String expect = request.getHeaders().get(HttpHeader.EXPECT);
+        return expect != null && expect.trim().equalsIgnoreCase("100-continue");
     }
 
     private static boolean hasBody(Request request) {
