@@ -31,7 +31,7 @@ class TransportSecurityConfigTest {
                 "sam:supervisor:Sam:" + new PasswordHasher(1_000).hash("pw".toCharArray()) + "\n");
         twilio.put("TWILIO_ACCOUNT_SID", "AC" + "0".repeat(32));
         twilio.put("TWILIO_AUTH_TOKEN", "token");
-        twilio.put("LIFELINE_AUTH_TOKEN_SECRET", "s".repeat(32));
+        twilio.put("LIFELINE_AUTH_TOKEN_SECRET", "k7Qe2Zr9vX1mB4nT8yW3pL6sD0fG5hJc");
         twilio.put("LIFELINE_AUTH_USERS_FILE", users.toString());
         twilio.put("LIFELINE_PUBLIC_BASE_URL", "https://lifeline.example.com");
     }

@@ -26,7 +26,7 @@ class TwilioBaseUrlConfigTest {
                         + "got 'localhost:18080'");
         assertThatThrownBy(() -> ServerConfig.load(Map.of("LIFELINE_MODE", "twilio", "TWILIO_BASE_URL", "http://localhost:18080",
                 "TWILIO_ACCOUNT_SID", "AC" + "0".repeat(32), "TWILIO_AUTH_TOKEN", "token",
-                "LIFELINE_PUBLIC_BASE_URL", "https://lifeline.example.com", "LIFELINE_AUTH_TOKEN_SECRET", "s".repeat(32))))
+                "LIFELINE_PUBLIC_BASE_URL", "https://lifeline.example.com", "LIFELINE_AUTH_TOKEN_SECRET", "k7Qe2Zr9vX1mB4nT8yW3pL6sD0fG5hJc")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("twilio.base-url is only read in sim mode");
     }
