@@ -9,6 +9,7 @@ import dev.lifeline.server.auth.SessionAuthenticator;
 import dev.lifeline.server.auth.TokenService;
 import dev.lifeline.server.auth.UserDirectory;
 import dev.lifeline.server.cluster.HazelcastMembers;
+import dev.lifeline.server.cluster.StateIndexes;
 import dev.lifeline.server.config.ServerConfig;
 import dev.lifeline.server.desktop.AgentDirectory;
 import dev.lifeline.server.desktop.DesktopHub;
@@ -20,6 +21,7 @@ import dev.lifeline.server.engine.EffectLeases;
 import dev.lifeline.server.engine.IncidentReconciler;
 import dev.lifeline.server.engine.IncidentStore;
 import dev.lifeline.server.engine.RecoveryEngine;
+import dev.lifeline.server.engine.RetentionAfterMerge;
 import dev.lifeline.server.engine.SeenEvents;
 import dev.lifeline.server.http.DesktopRateLimit;
 import dev.lifeline.server.http.ProblemResponses;
@@ -91,6 +93,7 @@ public final class LifelineServer implements AutoCloseable {
 
         hazelcast = HazelcastMembers.start(config.cluster());
         resources.add(0, hazelcast::shutdown);
+        resources.add(0, StateIndexes.addWhenServing(hazelcast));
         twilio = TwilioConnection.open(config);
         resources.add(0, twilio);
         workspace = provision();
@@ -107,7 +110,9 @@ public final class LifelineServer implements AutoCloseable {
         resources.add(0, hub);
         RecoveryPolicy policy = recoveryPolicy();
         String conferenceCallbackUrl = publicBaseUrl + WebhookRoutes.CONFERENCE_PATH;
-        engine = new RecoveryEngine(new ConferenceStore(hazelcast), new IncidentStore(hazelcast),
+        ServerConfig.RecoverySettings recovery = config.recovery();
+        engine = new RecoveryEngine(new ConferenceStore(hazelcast, recovery.conferenceRetention()),
+                new IncidentStore(hazelcast, recovery.incidentRetention()),
                 new EffectExecutor(gateway, conferenceCallbackUrl, notify -> { }),
                 new EffectLeases(hazelcast, Duration.ofSeconds(30)), new SeenEvents(hazelcast), policy, clock, metrics, hub, hub);
 
@@ -144,8 +149,10 @@ public final class LifelineServer implements AutoCloseable {
         reconciler = new IncidentReconciler(engine).start(RECONCILE_EVERY);
         resources.add(0, reconciler);
         resources.add(0, new ConferenceAudit(engine, gateway).start(AUDIT_EVERY));
+        resources.add(0, new RetentionAfterMerge(hazelcast, recovery.incidentRetention(), recovery.conferenceRetention())
+                .start());
         PartitionLossWatcher partitionLoss = new PartitionLossWatcher(hazelcast,
-                new StateRebuilder(hazelcast, gateway, policy, clock, metrics), metrics).start();
+                new StateRebuilder(hazelcast, gateway, policy, clock, metrics, recovery.incidentRetention()), metrics).start();
         resources.add(0, partitionLoss);
         partitionLoss.rebuildIfAlone();
         desktop.start();

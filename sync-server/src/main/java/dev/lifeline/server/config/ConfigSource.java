@@ -84,7 +84,7 @@ public final class ConfigSource {
         }
     }
 
-    /** Durations as {@code 15s}, {@code 2m}, {@code 500ms} or ISO-8601 {@code PT15S}. */
+    /** Durations as {@code 15s}, {@code 2m}, {@code 24h}, {@code 500ms} or ISO-8601 {@code PT15S}. */
     public Duration duration(String key, Duration fallback) {
         Optional<String> value = raw(key);
         if (value.isEmpty()) {
@@ -92,6 +92,9 @@ public final class ConfigSource {
         }
         String text = value.get().toLowerCase(Locale.ROOT);
         try {
+            if (text.startsWith("p")) {
+                return Duration.parse(value.get());
+            }
             if (text.endsWith("ms")) {
                 return Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)));
             }
@@ -101,9 +104,12 @@ public final class ConfigSource {
             if (text.endsWith("m")) {
                 return Duration.ofMinutes(Long.parseLong(text.substring(0, text.length() - 1)));
             }
+            if (text.endsWith("h")) {
+                return Duration.ofHours(Long.parseLong(text.substring(0, text.length() - 1)));
+            }
             return Duration.parse(value.get());
         } catch (NumberFormatException | DateTimeParseException e) {
-            throw problem(key, "expected a duration such as 15s, 2m or 500ms, got '" + value.get() + "'");
+            throw problem(key, "expected a duration such as 15s, 2m, 24h or 500ms, got '" + value.get() + "'");
         }
     }
 
