@@ -20,16 +20,16 @@ import java.util.Map;
  * Incidents and conferences driven through the real stores and state machines, as the engine drives them but with
  * no Twilio: every effect an incident asks for is reported done at once.
  */
-final class StoreRecords {
+public final class StoreRecords {
 
-    static final RecoveryPolicy POLICY = RecoveryPolicy.defaults("WWping", "https://lifeline.test/announce.mp3",
+    public static final RecoveryPolicy POLICY = RecoveryPolicy.defaults("WWping", "https://lifeline.test/announce.mp3",
             "https://lifeline.test/hold.mp3");
 
     private StoreRecords() {
     }
 
     /** Opens the incident of agent leg {@code n}'s drop in conference {@code n}: DETECTED, effects pending. */
-    static Incident open(IncidentStore store, String n, String workerSid) {
+    public static Incident open(IncidentStore store, String n, String workerSid) {
         String conference = "CF" + n;
         String agentLeg = "CAagent" + n;
         DroppedWorker worker = new DroppedWorker(workerSid, "Agent " + workerSid, agentLeg, "WT" + n, "WR" + n, "WWvoice",
@@ -42,7 +42,7 @@ final class StoreRecords {
     }
 
     /** A supervisor cancels it (terminal, with effects still pending). */
-    static Incident cancel(IncidentStore store, Incident incident) {
+    public static Incident cancel(IncidentStore store, Incident incident) {
         return store.apply(incident.incidentId(), new RecoveryEvent.CancelledBySupervisor("sam"), Instant.now(), POLICY)
                 .incident();
     }
@@ -51,7 +51,7 @@ final class StoreRecords {
      * Brings the agent back: the ping is created and accepted, the reconnect accepted by the same agent; with no
      * third party to move, the incident is RESTORED (its effects still to settle).
      */
-    static Incident restore(IncidentStore store, Incident incident) {
+    public static Incident restore(IncidentStore store, Incident incident) {
         String id = incident.incidentId();
         Incident pinging = settleEffects(store, incident);
         store.apply(id, new RecoveryEvent.PingAccepted(pinging.pingTaskSid()), Instant.now(), POLICY);
@@ -60,7 +60,7 @@ final class StoreRecords {
     }
 
     /** Reports every pending effect done, including the ones that reports add, until none is left. */
-    static Incident settleEffects(IncidentStore store, Incident incident) {
+    public static Incident settleEffects(IncidentStore store, Incident incident) {
         Incident current = incident;
         while (!current.pendingEffects().isEmpty()) {
             for (Effect effect : current.pendingEffects()) {
@@ -72,12 +72,12 @@ final class StoreRecords {
         return current;
     }
 
-    static String customer(String n) {
+    public static String customer(String n) {
         return "CAcustomer" + n;
     }
 
     /** Customer and agent {@code workerSid} joined conference {@code conferenceSid}, the agent registered. */
-    static void live(ConferenceStore store, String conferenceSid, String workerSid) {
+    public static void live(ConferenceStore store, String conferenceSid, String workerSid) {
         String customer = "CAc-" + conferenceSid;
         String agent = "CAa-" + conferenceSid;
         store.apply(ConferenceCallback.join(conferenceSid, customer, 1, "customer", false, false, true));
@@ -86,7 +86,7 @@ final class StoreRecords {
                 "WR-" + conferenceSid, "WT-" + conferenceSid, "WWvoice", TaskAttributes.of(Map.of("call_sid", customer)))));
     }
 
-    static void end(ConferenceStore store, String conferenceSid) {
+    public static void end(ConferenceStore store, String conferenceSid) {
         store.apply(ConferenceCallback.end(conferenceSid, 100));
     }
 }
