@@ -114,9 +114,9 @@ public final class IncidentStore {
         return new ArrayList<>(incidents.values());
     }
 
-    /** Every recovery in progress, in the whole cluster. */
-    public Collection<Incident> open() {
-        return incidents.values(OPEN);
+    /** Every recovery in progress, in the whole cluster (a copy: Hazelcast's result deserializes on each pass). */
+    public List<Incident> open() {
+        return new ArrayList<>(incidents.values(OPEN));
     }
 
     public List<Incident> openIncidentsOf(String workerSid) {
