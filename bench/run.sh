@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs Lifeline's benchmark harnesses and prints their figures.
-# Usage: bench/run.sh [recovery|webhooks|storm|memberloss|all]
+# Usage: bench/run.sh [recovery|webhooks|storm|memberloss|maps|all]
 # Knobs: -Dbench.rounds=N (recoveries), -Dbench.conferences=N -Dbench.threads=N (webhooks) via BENCH_OPTS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,12 +9,15 @@ case "${1:-all}" in
   webhooks) tests='WebhookThroughputBenchmark' ;;
   storm) tests='StormBenchmark' ;;
   memberloss) tests='MemberLossBenchmark' ;;
-  all) tests='RecoveryTimingBenchmark,WebhookThroughputBenchmark,StormBenchmark,MemberLossBenchmark' ;;
-  *) echo "bench/run.sh: unknown benchmark '$1' (recovery, webhooks, storm, memberloss or all)" >&2; exit 2 ;;
+  maps) tests='MapsBenchmark' ;;
+  all) tests='RecoveryTimingBenchmark,WebhookThroughputBenchmark,StormBenchmark,MemberLossBenchmark,MapsBenchmark' ;;
+  *) echo "bench/run.sh: unknown benchmark '$1' (recovery, webhooks, storm, memberloss, maps or all)" >&2; exit 2 ;;
 esac
 mvn -B -q -pl sync-server -am test -Dgroups=bench -Dbench.excluded= -Dtest="$tests" \
   -Dsurefire.failIfNoSpecifiedTests=false ${BENCH_OPTS:-}
 # Only this run's reports: figures from an earlier run of another benchmark would be mistaken for today's.
 for test in ${tests//,/ }; do
-  grep -h -A6 '^== ' "sync-server/target/surefire-reports/dev.lifeline.bench.$test-output.txt"
+  # MapsBenchmark's report is longer: its figures end with key=value lines.
+  lines=6; [ "$test" = MapsBenchmark ] && lines=30
+  grep -h -A"$lines" '^== ' "sync-server/target/surefire-reports/dev.lifeline.bench.$test-output.txt"
 done

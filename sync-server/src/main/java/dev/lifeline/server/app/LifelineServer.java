@@ -13,6 +13,7 @@ import dev.lifeline.server.auth.TokenService;
 import dev.lifeline.server.auth.UserDirectory;
 import dev.lifeline.server.cluster.ClusterWorkspace;
 import dev.lifeline.server.cluster.HazelcastMembers;
+import dev.lifeline.server.cluster.StateIndexes;
 import dev.lifeline.server.config.ConfigException;
 import dev.lifeline.server.config.ServerConfig;
 import dev.lifeline.server.demo.DemoAgentsStartAvailable;
@@ -27,6 +28,7 @@ import dev.lifeline.server.engine.EffectLeases;
 import dev.lifeline.server.engine.IncidentReconciler;
 import dev.lifeline.server.engine.IncidentStore;
 import dev.lifeline.server.engine.RecoveryEngine;
+import dev.lifeline.server.engine.RetentionAfterMerge;
 import dev.lifeline.server.engine.SeenEvents;
 import dev.lifeline.server.http.ClientAddresses;
 import dev.lifeline.server.http.DesktopRateLimit;
@@ -101,6 +103,7 @@ public final class LifelineServer implements AutoCloseable {
 
         hazelcast = HazelcastMembers.start(config.cluster());
         resources.add(0, hazelcast::shutdown);
+        resources.add(0, StateIndexes.addWhenServing(hazelcast));
         twilio = TwilioConnection.open(config);
         resources.add(0, twilio);
         workspace = ClusterWorkspace.provision(hazelcast, twilio.isSimulated(), this::provision);
@@ -118,7 +121,9 @@ public final class LifelineServer implements AutoCloseable {
         resources.add(0, hub);
         RecoveryPolicy policy = recoveryPolicy();
         String conferenceCallbackUrl = publicBaseUrl + WebhookRoutes.CONFERENCE_PATH;
-        engine = new RecoveryEngine(new ConferenceStore(hazelcast), new IncidentStore(hazelcast),
+        ServerConfig.RecoverySettings recovery = config.recovery();
+        engine = new RecoveryEngine(new ConferenceStore(hazelcast, recovery.conferenceRetention()),
+                new IncidentStore(hazelcast, recovery.incidentRetention()),
                 new EffectExecutor(gateway, conferenceCallbackUrl, notify -> { }),
                 new EffectLeases(hazelcast, Duration.ofSeconds(30)), new SeenEvents(hazelcast), policy, clock, metrics, hub, hub);
 
@@ -166,8 +171,10 @@ public final class LifelineServer implements AutoCloseable {
         reconciler = new IncidentReconciler(engine).start(RECONCILE_EVERY);
         resources.add(0, reconciler);
         resources.add(0, new ConferenceAudit(engine, gateway).start(AUDIT_EVERY));
+        resources.add(0, new RetentionAfterMerge(hazelcast, recovery.incidentRetention(), recovery.conferenceRetention())
+                .start());
         PartitionLossWatcher partitionLoss = new PartitionLossWatcher(hazelcast,
-                new StateRebuilder(hazelcast, gateway, policy, clock, metrics), metrics).start();
+                new StateRebuilder(hazelcast, gateway, policy, clock, metrics, recovery.incidentRetention()), metrics).start();
         resources.add(0, partitionLoss);
         partitionLoss.rebuildIfAlone();
         desktop.start();

@@ -27,12 +27,18 @@ public final class HazelcastMembers {
     public static final String INCIDENTS_BY_CUSTOMER = INCIDENTS + "-by-customer";
     /** Accepted voice tasks waiting for their conference (a lookup next to {@link #CONFERENCES}). */
     public static final String PENDING_BY_TASK = CONFERENCES + "-pending-by-task";
+    /** The latest finished incidents, for the supervisor panel after the incidents themselves have expired. */
+    public static final String RECENT_OUTCOMES = INCIDENTS + "-recent-outcomes";
+    /** Reservations the desktops heard of from TaskRouter, by reservation SID. */
+    public static final String DESKTOP_RESERVATIONS = "desktop-reservations";
     /** Who performs which side effect right now. */
     public static final String EFFECT_LEASES = "effect-leases";
     /** The split-brain protection shared by every recovery-state map. */
     public static final String MAJORITY_PROTECTION = "recovery-state-majority";
 
     private static final int SEEN_TTL_SECONDS = 86_400;
+    /** The supervisor panel lists ten; the margin covers an outcome added twice (Hazelcast retrying an add). */
+    private static final int RECENT_OUTCOMES_KEPT = 50;
     /**
      * How often the oldest member looks for another cluster to merge with (Hazelcast's defaults: first after
      * 300 s, then every 120 s). The minority answers 503 until it has merged, so a healed partition should merge
@@ -92,6 +98,8 @@ public final class HazelcastMembers {
         maps.putIfAbsent(PENDING_BY_TASK);
         // Protected so that a minority member can never claim, and so perform, a Twilio side effect.
         maps.putIfAbsent(EFFECT_LEASES);
+        maps.ringbuffer(RECENT_OUTCOMES, RECENT_OUTCOMES_KEPT);
+        StateIndexes.configure(config);
         return config;
     }
 

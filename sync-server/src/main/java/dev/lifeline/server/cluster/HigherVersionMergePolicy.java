@@ -22,6 +22,9 @@ import java.util.OptionalLong;
  * <p>Values are compared deserialized ({@link MergingValue#getDeserializedValue()}), so the policy works with
  * the default BINARY in-memory format; the raw (serialized) value is what is kept. A value of another type
  * carries no version: the existing copy stays, exactly as with put-if-absent.
+ *
+ * <p>A policy chooses the value only: Hazelcast gives the surviving record the merging copy's expiry either way,
+ * which {@code engine.RetentionAfterMerge} puts right after the merge.
  */
 public final class HigherVersionMergePolicy<V, T extends MergingValue<V>> implements SplitBrainMergePolicy<V, T, Object> {
 

@@ -3,6 +3,7 @@ package dev.lifeline.server.cluster;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.MergePolicyConfig;
+import com.hazelcast.config.RingbufferConfig;
 import com.hazelcast.config.SplitBrainProtectionConfig;
 import com.hazelcast.spi.merge.PutIfAbsentMergePolicy;
 import com.hazelcast.splitbrainprotection.SplitBrainProtectionOn;
@@ -42,6 +43,15 @@ final class RecoveryStateMaps {
     /** A map whose keys matter more than their values: after a split, the larger side's copy wins, others join. */
     MapConfig putIfAbsent(String name) {
         return add(name, PutIfAbsentMergePolicy.class);
+    }
+
+    /** A bounded log, newest last: a merge keeps the larger side's copy, protected like the maps. */
+    RingbufferConfig ringbuffer(String name, int capacity) {
+        RingbufferConfig ringbuffer = new RingbufferConfig(name).setCapacity(capacity)
+                .setBackupCount(settings.backupCount()).setAsyncBackupCount(0)
+                .setSplitBrainProtectionName(protection);
+        config.addRingBufferConfig(ringbuffer);
+        return ringbuffer;
     }
 
     private MapConfig add(String name, Class<?> mergePolicy) {

@@ -1,6 +1,7 @@
 package dev.lifeline.server.conference;
 
 import java.io.Serializable;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -37,6 +38,15 @@ public record ConferenceRecord(
 
     public boolean customerPresent() {
         return participant(customerCallSid).map(Participant::present).orElse(false);
+    }
+
+    /** The TaskRouter workers whose legs are in the conference right now (a query attribute of the map). */
+    public List<String> presentWorkerSids() {
+        return participants.values().stream()
+                .filter(p -> p.isPresentWorker() && p.worker() != null)
+                .map(p -> p.worker().workerSid())
+                .distinct()
+                .toList();
     }
 
     /** Participants in the conference right now. */

@@ -108,8 +108,25 @@ public record ServerConfig(
         public static final Duration MAX_SESSION_MAX_AGE = Duration.ofDays(7);
     }
 
+    /**
+     * @param incidentRetention   how long a finished incident is kept before it expires
+     * @param conferenceRetention how long an ended conference is kept before it expires
+     */
     public record RecoverySettings(Duration pingTtl, int pingPriority, int reconnectPriority,
-                                   Duration deadline, Duration presenceGrace, String announceUrl, String holdMusicUrl) {
+                                   Duration deadline, Duration presenceGrace, String announceUrl, String holdMusicUrl,
+                                   Duration incidentRetention, Duration conferenceRetention) {
+
+        /**
+         * A requeued customer whose third party still waits in the old conference is brought together by whichever
+         * agent accepts the requeued task, through the finished incident, and TaskRouter keeps a task up to its
+         * default Timeout of 24 h; a day also covers Event Streams' 4 h of retries and the day {@code seen} dedupes.
+         */
+        public static final Duration DEFAULT_INCIDENT_RETENTION = Duration.ofHours(24);
+        /**
+         * Nothing arrives for an ended conference after Voice's 15 s of callback retries, and the rebuild needs only
+         * live ones: an hour is a wide margin and keeps the last hour's calls, not the last day's.
+         */
+        public static final Duration DEFAULT_CONFERENCE_RETENTION = Duration.ofHours(1);
     }
 
     /** Reads {@code LIFELINE_CONFIG} (a properties file, optional) and the environment. */
@@ -143,14 +160,17 @@ public record ServerConfig(
                 source.integer("cluster.backup-count", 1, 0, 6), minClusterSize(source, members),
                 ClusterInterface.of(source, members));
         AuthSettings auth = auth(source, mode);
+        Duration deadline = source.duration("recovery.deadline", Duration.ofSeconds(120));
         RecoverySettings recovery = new RecoverySettings(
                 source.duration("recovery.ping-ttl", Duration.ofSeconds(15)),
                 source.integer("recovery.ping-priority", 1000, 0, Integer.MAX_VALUE),
                 source.integer("recovery.reconnect-priority", 1000, 0, Integer.MAX_VALUE),
-                source.duration("recovery.deadline", Duration.ofSeconds(120)),
+                deadline,
                 source.duration("presence.grace", Duration.ofSeconds(30)),
                 source.string("recovery.announce-url", publicBaseUrl + "/media/connection-interrupted.mp3"),
-                source.string("recovery.hold-music-url", publicBaseUrl + "/media/hold-music.mp3"));
+                source.string("recovery.hold-music-url", publicBaseUrl + "/media/hold-music.mp3"),
+                retention(source, "recovery.retention", RecoverySettings.DEFAULT_INCIDENT_RETENTION, deadline),
+                retention(source, "conference.retention", RecoverySettings.DEFAULT_CONFERENCE_RETENTION, deadline));
         return new ServerConfig(mode, httpPort, publicBaseUrl, twilio, cluster, auth, recovery,
                 HttpListeners.of(source, mode, httpPort, publicBaseUrl), trustedProxies(source));
     }
@@ -208,6 +228,18 @@ public record ServerConfig(
             }
         }
         return List.copyOf(ranges);
+    }
+
+    /**
+     * Longer than the watchdog deadline: a split-brain merge can hand a live record the expiry of the other side's
+     * finished copy (see {@code engine.RetentionAfterMerge}), and the watchdog ends every recovery well before then.
+     */
+    private static Duration retention(ConfigSource source, String key, Duration fallback, Duration deadline) {
+        Duration retention = source.duration(key, fallback);
+        if (retention.compareTo(deadline) <= 0) {
+            throw source.problem(key, "must be longer than recovery.deadline (" + deadline + "), got " + retention);
+        }
+        return retention;
     }
 
     /** More than the listed members could never be reached: every write would be refused forever. */

@@ -110,7 +110,7 @@ public final class AgentStates {
 
     /** The conference the worker's leg is in right now. */
     public Optional<ConferenceRecord> conferenceOf(String workerSid) {
-        return engine.conferences().all().stream()
+        return engine.conferences().withWorkerPresent(workerSid).stream()
                 .filter(record -> !record.ended())
                 .filter(record -> myLeg(record, workerSid).isPresent())
                 .max(Comparator.comparingLong(ConferenceRecord::version));
@@ -126,7 +126,12 @@ public final class AgentStates {
 
     /** What the supervisor panel shows the agent doing. */
     public AgentWorkState workState(String workerSid, List<OpenReservation> open) {
-        if (openIncident(workerSid).isPresent()) {
+        return workState(openIncident(workerSid).isPresent(), open);
+    }
+
+    /** The same, with whether the agent has an open incident already known (one query for every agent). */
+    public AgentWorkState workState(boolean recovering, List<OpenReservation> open) {
+        if (recovering) {
             return AgentWorkState.RECOVERING;
         }
         if (open.stream().anyMatch(r -> r.reservation().status() == ReservationStatus.ACCEPTED)) {

@@ -2,11 +2,14 @@ package dev.lifeline.server.desktop;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import com.hazelcast.query.Predicates;
 import com.hazelcast.topic.ITopic;
 import dev.lifeline.model.codec.JsonCodec;
 import dev.lifeline.model.event.ConferenceChanged;
 import dev.lifeline.model.event.IncidentChanged;
 import dev.lifeline.model.event.ServerEvent;
+import dev.lifeline.server.cluster.HazelcastMembers;
+import dev.lifeline.server.cluster.StateIndexes;
 import dev.lifeline.server.conference.ConferenceRecord;
 import dev.lifeline.server.engine.AgentNotifier;
 import dev.lifeline.server.engine.DesktopFeed;
@@ -37,7 +40,7 @@ import org.slf4j.LoggerFactory;
 public final class DesktopHub implements AgentNotifier, DesktopFeed, AutoCloseable {
 
     public static final String TOPIC = "desktop-events";
-    public static final String RESERVATIONS = "desktop-reservations";
+    public static final String RESERVATIONS = HazelcastMembers.DESKTOP_RESERVATIONS;
     static final String CONFERENCE_STARTS = "desktop-conference-started";
 
     private static final Logger log = LoggerFactory.getLogger(DesktopHub.class);
@@ -174,15 +177,12 @@ public final class DesktopHub implements AgentNotifier, DesktopFeed, AutoCloseab
         return Optional.ofNullable(reservationSid == null ? null : reservations.get(reservationSid));
     }
 
-    /** Reservations seen for a task, any worker. */
+    /** Reservations seen for a task, any worker (an indexed query: every TaskRouter task event asks). */
     public List<ReservationRecord> reservationsOfTask(String taskSid) {
-        List<ReservationRecord> result = new ArrayList<>();
-        for (ReservationRecord record : reservations.values()) {
-            if (record.taskSid().equals(taskSid)) {
-                result.add(record);
-            }
+        if (taskSid == null) {
+            return List.of();
         }
-        return result;
+        return new ArrayList<>(reservations.values(Predicates.equal(StateIndexes.RESERVATION_TASK, taskSid)));
     }
 
     /** Every connection on this member whose token expires before {@code limit}. */

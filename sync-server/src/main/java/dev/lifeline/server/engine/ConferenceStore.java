@@ -3,7 +3,9 @@ package dev.lifeline.server.engine;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.map.IMap;
+import com.hazelcast.query.Predicates;
 import dev.lifeline.server.cluster.HazelcastMembers;
+import dev.lifeline.server.cluster.StateIndexes;
 import dev.lifeline.server.conference.ConferenceCallback;
 import dev.lifeline.server.conference.ConferenceRecord;
 import dev.lifeline.server.conference.ConferenceStateMachine;
@@ -11,7 +13,11 @@ import dev.lifeline.server.conference.ConferenceTransition;
 import dev.lifeline.server.conference.GracefulExit;
 import dev.lifeline.server.conference.WorkerAssignment;
 import dev.lifeline.server.conference.WorkerRegistration;
+import dev.lifeline.server.config.ServerConfig.RecoverySettings;
 import java.io.Serializable;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +26,8 @@ import java.util.concurrent.TimeUnit;
  * Conference records in a Hazelcast IMap, changed only by the pure {@link ConferenceStateMachine} inside
  * EntryProcessors. Also remembers, per task SID, which agent accepted a voice task until that agent's leg
  * shows up in the conference TaskRouter names after the task.
+ *
+ * <p>An ended conference expires after {@code conference.retention}; a live one never does.
  */
 public final class ConferenceStore {
 
@@ -27,22 +35,32 @@ public final class ConferenceStore {
 
     private final IMap<String, ConferenceRecord> conferences;
     private final IMap<String, PendingAssignment> pendingByTask;
+    private final Duration retention;
 
     public ConferenceStore(HazelcastInstance hazelcast) {
+        this(hazelcast, RecoverySettings.DEFAULT_CONFERENCE_RETENTION);
+    }
+
+    /** @param retention how long an ended conference is kept */
+    public ConferenceStore(HazelcastInstance hazelcast, Duration retention) {
         this.conferences = hazelcast.getMap(HazelcastMembers.CONFERENCES);
         this.pendingByTask = hazelcast.getMap(HazelcastMembers.PENDING_BY_TASK);
+        this.retention = retention;
     }
 
     public AppliedConference apply(ConferenceCallback callback) {
-        return conferences.executeOnKey(callback.conferenceSid(), new Change(Change.Kind.CALLBACK, callback, null, null, null));
+        return conferences.executeOnKey(callback.conferenceSid(),
+                new Change(Change.Kind.CALLBACK, callback, null, null, null, retention));
     }
 
     public AppliedConference register(WorkerRegistration registration) {
-        return conferences.executeOnKey(registration.conferenceSid(), new Change(Change.Kind.REGISTER, null, registration, null, null));
+        return conferences.executeOnKey(registration.conferenceSid(),
+                new Change(Change.Kind.REGISTER, null, registration, null, null, retention));
     }
 
     public AppliedConference markGraceful(String conferenceSid, String workerCallSid, GracefulExit exit) {
-        return conferences.executeOnKey(conferenceSid, new Change(Change.Kind.GRACEFUL, null, null, workerCallSid, exit));
+        return conferences.executeOnKey(conferenceSid,
+                new Change(Change.Kind.GRACEFUL, null, null, workerCallSid, exit, retention));
     }
 
     public Optional<ConferenceRecord> get(String conferenceSid) {
@@ -54,8 +72,17 @@ public final class ConferenceStore {
         return conferences.localKeySet();
     }
 
-    public java.util.Collection<ConferenceRecord> all() {
+    /** A copy of the whole map: for tests and tools, never for a path that runs periodically. */
+    public Collection<ConferenceRecord> all() {
         return conferences.values();
+    }
+
+    /** The conferences the worker has a leg in right now (ended ones have none). */
+    public List<ConferenceRecord> withWorkerPresent(String workerSid) {
+        if (workerSid == null) {
+            return List.of();
+        }
+        return List.copyOf(conferences.values(Predicates.equal(StateIndexes.CONFERENCE_PRESENT_WORKER, workerSid)));
     }
 
     /** Called when the server accepts a voice reservation, before the conference exists. */
@@ -87,13 +114,16 @@ public final class ConferenceStore {
         private final WorkerRegistration registration;
         private final String workerCallSid;
         private final GracefulExit exit;
+        private final Duration retention;
 
-        Change(Kind kind, ConferenceCallback callback, WorkerRegistration registration, String workerCallSid, GracefulExit exit) {
+        Change(Kind kind, ConferenceCallback callback, WorkerRegistration registration, String workerCallSid,
+               GracefulExit exit, Duration retention) {
             this.kind = kind;
             this.callback = callback;
             this.registration = registration;
             this.workerCallSid = workerCallSid;
             this.exit = exit;
+            this.retention = retention;
         }
 
         @Override
@@ -105,7 +135,7 @@ public final class ConferenceStore {
                 case GRACEFUL -> ConferenceStateMachine.markGraceful(current, entry.getKey(), workerCallSid, exit);
             };
             if (transition.next() != current && transition.next() != null) {
-                entry.setValue(transition.next());
+                Retention.store(entry, transition.next(), transition.next().ended(), retention);
             }
             return new AppliedConference(transition.next(), transition.effects(), transition.recoveryEvents());
         }

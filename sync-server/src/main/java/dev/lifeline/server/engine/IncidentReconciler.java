@@ -9,7 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs on every member: each tick it looks at the incidents whose primary copy this member owns, fires the
+ * Runs on every member: each tick it looks at the unfinished incidents whose primary copy this member owns (a
+ * local indexed query: the finished ones that are kept for a while have nothing left to do), fires the
  * deadline watchdog and retries effects still pending (a lost webhook, a Twilio 5xx, a member that died in
  * the middle). Entry listeners are not relied on: they are not highly available (reliability.md §1.6).
  */
@@ -32,7 +33,7 @@ public final class IncidentReconciler implements AutoCloseable {
     /** One pass over this member's incidents; public so tests can drive it deterministically. */
     public void sweep() {
         try {
-            for (String incidentId : engine.incidents().localIncidentIds()) {
+            for (String incidentId : engine.incidents().localUnfinishedIncidentIds()) {
                 try {
                     engine.reconcile(incidentId);
                 } catch (SplitBrainProtectionException minority) {

@@ -5,16 +5,20 @@ import com.hazelcast.map.IMap;
 import dev.lifeline.server.cluster.HazelcastMembers;
 import dev.lifeline.server.conference.ConferenceRecord;
 import dev.lifeline.server.conference.DropDetection;
+import dev.lifeline.server.config.ServerConfig.RecoverySettings;
+import dev.lifeline.server.engine.IncidentStore;
 import dev.lifeline.server.observability.LifelineMetrics;
 import dev.lifeline.server.recovery.Incident;
 import dev.lifeline.server.recovery.RecoveryEvent;
 import dev.lifeline.server.recovery.RecoveryPolicy;
 import dev.lifeline.server.twilio.TwilioGateway;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,9 +42,16 @@ public final class StateRebuilder {
     private final RecoveryPolicy policy;
     private final Clock clock;
     private final LifelineMetrics metrics;
+    private final Duration customerIndexTtl;
 
     public StateRebuilder(HazelcastInstance hazelcast, TwilioGateway twilio, RecoveryPolicy policy, Clock clock,
                           LifelineMetrics metrics) {
+        this(hazelcast, twilio, policy, clock, metrics, RecoverySettings.DEFAULT_INCIDENT_RETENTION);
+    }
+
+    /** @param incidentRetention how long the engine keeps a finished incident (the customer index lives as long) */
+    public StateRebuilder(HazelcastInstance hazelcast, TwilioGateway twilio, RecoveryPolicy policy, Clock clock,
+                          LifelineMetrics metrics, Duration incidentRetention) {
         this.incidents = hazelcast.getMap(HazelcastMembers.INCIDENTS);
         this.conferences = hazelcast.getMap(HazelcastMembers.CONFERENCES);
         // IncidentStore's customer → incident index; the hang-up of a customer finds its incident through it.
@@ -50,6 +61,7 @@ public final class StateRebuilder {
         this.policy = policy;
         this.clock = clock;
         this.metrics = metrics;
+        this.customerIndexTtl = IncidentStore.customerIndexTtl(policy, incidentRetention);
     }
 
     /** What one pass restored. */
@@ -73,7 +85,7 @@ public final class StateRebuilder {
                 openIncidentOfConference.put(incident.conferenceSid(), incident.incidentId());
             }
             if (Boolean.TRUE.equals(incidents.executeOnKey(incident.incidentId(), new RestoreIfAbsent<>(incident)))) {
-                incidentsByCustomer.set(incident.customerCallSid(), incident.incidentId());
+                indexCustomer(incident);
                 metrics.recordRebuilt("incident");
                 incidentCount++;
                 log.warn("incident {} rebuilt from Twilio state in phase {}", incident.incidentId(), incident.phase());
@@ -121,7 +133,7 @@ public final class StateRebuilder {
                 // A claim on an effect outlives the effect by its lease, as a "done" marker for the record it guarded.
                 // That record is gone and nothing at Twilio proves these effects ran: they must run again, now.
                 incident.pendingEffects().forEach(effect -> effectLeases.delete(effect.effectId()));
-                incidentsByCustomer.set(incident.customerCallSid(), incident.incidentId());
+                indexCustomer(incident);
                 metrics.recordRebuilt("incident");
                 count++;
                 log.warn("incident {} re-detected from its surviving conference record (lost before its ping existed)",
@@ -129,6 +141,11 @@ public final class StateRebuilder {
             }
         }
         return count;
+    }
+
+    private void indexCustomer(Incident incident) {
+        incidentsByCustomer.set(incident.customerCallSid(), incident.incidentId(), customerIndexTtl.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     /** The open incident of the conference: one rebuilt just now, or one that survived (found by its customer). */

@@ -62,6 +62,25 @@ public record Incident(
         return phase.isTerminal();
     }
 
+    /**
+     * Nothing left to do: terminal, and every effect it asked for settled. Only a finished incident may expire
+     * (a terminal one with pending effects still has Twilio work for the reconciler).
+     */
+    public boolean finished() {
+        return isTerminal() && outbox.stream().noneMatch(OutboxEntry::isPending);
+    }
+
+    /**
+     * This incident without its working state (remaining parties, outbox): who dropped, the customer, the phase
+     * and its timestamps, which is what a list of outcomes shows.
+     */
+    public Incident outcome() {
+        return new Incident(incidentId, interactionId, attempt, previousIncidentId, phase, conferenceSid, droppedWorker,
+                customerCallSid, List.of(), pingTaskSid, reconnectTaskSid, reconnectReservationSid, reconnectWorkerSid,
+                newConferenceSid, newConferenceName, supersededBy, deadline, pingDeadline, timestamps, List.of(), version,
+                strandedFrom);
+    }
+
     public List<Effect> pendingEffects() {
         return outbox.stream().filter(OutboxEntry::isPending).map(OutboxEntry::effect).toList();
     }

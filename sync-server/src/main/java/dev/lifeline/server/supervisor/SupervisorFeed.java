@@ -24,8 +24,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,19 +60,26 @@ public final class SupervisorFeed implements AutoCloseable {
         this.clock = clock;
     }
 
+    /**
+     * Reads only what it shows: the open incidents (an indexed query) and the recent outcomes (a small ring), never
+     * a copy of the incident map, which keeps finished incidents for a day.
+     */
     public QueueSnapshot snapshot() {
-        Collection<Incident> all = incidents.all();
-        List<IncidentView> inProgress = all.stream().filter(i -> !i.isTerminal())
+        Collection<Incident> open = incidents.open();
+        List<IncidentView> inProgress = open.stream()
                 .map(i -> WireViews.incident(i, agents))
                 .sorted(Comparator.comparing(IncidentView::incidentId))
                 .toList();
-        List<FinishedIncident> finished = all.stream()
+        // A STRANDED incident is in progress for the supervisors but has released its agent.
+        Set<String> recovering = open.stream().filter(i -> i.phase().holdsAgent())
+                .map(i -> i.droppedWorker().workerSid()).collect(Collectors.toSet());
+        List<FinishedIncident> finished = incidents.recentlyFinished().stream()
                 .map(i -> WireViews.finished(i, agents))
                 .flatMap(Optional::stream)
                 .sorted(Comparator.comparing(FinishedIncident::finishedAt).reversed())
                 .limit(RECENTLY_FINISHED)
                 .toList();
-        return new QueueSnapshot(clock.instant(), queues(), agentRows(), inProgress, finished);
+        return new QueueSnapshot(clock.instant(), queues(), agentRows(recovering), inProgress, finished);
     }
 
     private List<QueueStats> queues() {
@@ -85,7 +94,7 @@ public final class SupervisorFeed implements AutoCloseable {
         return rows;
     }
 
-    private List<AgentStatus> agentRows() {
+    private List<AgentStatus> agentRows(Set<String> recoveringWorkers) {
         List<AgentStatus> rows = new ArrayList<>();
         for (String identity : agents.agentIdentities()) {
             String workerSid = agents.workerSid(identity).orElseThrow();
@@ -93,7 +102,7 @@ public final class SupervisorFeed implements AutoCloseable {
             AgentView agent = states.agentView(identity, workerSid, worker);
             List<AgentStates.OpenReservation> open = states.openReservations(workerSid);
             Instant since = worker.map(TwilioGateway.WorkerState::activityChangedAt).orElse(null);
-            rows.add(new AgentStatus(agent, states.workState(workerSid, open), since));
+            rows.add(new AgentStatus(agent, states.workState(recoveringWorkers.contains(workerSid), open), since));
         }
         return rows;
     }

@@ -93,6 +93,40 @@ class ServerConfigTest {
                 .hasMessage("environment LIFELINE_CLUSTER_MIN_SIZE: cluster.min-size expected a whole number, got 'two'");
     }
 
+    @Test
+    void finishedIncidentsAreKeptForADayAndEndedConferencesForAnHourUnlessSetOtherwise() {
+        ServerConfig.RecoverySettings defaults = ServerConfig.load(Map.of()).recovery();
+        assertThat(defaults.incidentRetention()).isEqualTo(Duration.ofHours(24));
+        assertThat(defaults.conferenceRetention()).isEqualTo(Duration.ofHours(1));
+
+        ServerConfig.RecoverySettings set = ServerConfig.load(Map.of("LIFELINE_RECOVERY_RETENTION", "6h",
+                "LIFELINE_CONFERENCE_RETENTION", "10m")).recovery();
+        assertThat(set.incidentRetention()).isEqualTo(Duration.ofHours(6));
+        assertThat(set.conferenceRetention()).isEqualTo(Duration.ofMinutes(10));
+    }
+
+    @Test
+    void durationsAreReadInHoursAndAsIso8601AsTheReadmeSays() {
+        ServerConfig.RecoverySettings recovery = ServerConfig.load(Map.of("LIFELINE_RECOVERY_PING_TTL", "PT20S",
+                "LIFELINE_RECOVERY_DEADLINE", "PT3M", "LIFELINE_RECOVERY_RETENTION", "48h")).recovery();
+
+        assertThat(recovery.pingTtl()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(recovery.deadline()).isEqualTo(Duration.ofMinutes(3));
+        assertThat(recovery.incidentRetention()).isEqualTo(Duration.ofHours(48));
+    }
+
+    @Test
+    void aRetentionNoLongerThanTheWatchdogDeadlineIsOneClearLine() {
+        assertThatThrownBy(() -> ServerConfig.load(Map.of("LIFELINE_CONFERENCE_RETENTION", "2m")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("environment LIFELINE_CONFERENCE_RETENTION: conference.retention must be longer than "
+                        + "recovery.deadline (PT2M), got PT2M");
+        assertThatThrownBy(() -> ServerConfig.load(Map.of("LIFELINE_RECOVERY_RETENTION", "30s",
+                "LIFELINE_RECOVERY_DEADLINE", "60s")))
+                .hasMessage("environment LIFELINE_RECOVERY_RETENTION: recovery.retention must be longer than "
+                        + "recovery.deadline (PT1M), got PT30S");
+    }
+
     /** Other hosts on the member list need a cluster interface; loopback is an address of every machine. */
     private static int minClusterSize(Map<String, String> environment) {
         Map<String, String> withInterface = new java.util.HashMap<>(environment);
