@@ -150,7 +150,7 @@ public final class AppShell implements AutoCloseable {
             showSupervisor(server, session, rest, refresher);
         } else {
             // Ask which softphone to use first; without an answer the desk still works (calls ring nowhere).
-            rest.softphoneSettings().whenComplete((offered, failure) -> ui.execute(() -> {
+            rest.fetchIfServed(SoftphoneSettings.PATH, SoftphoneSettings.class).whenComplete((offered, failure) -> ui.execute(() -> {
                 if (failure != null) {
                     log.warn("no softphone settings from the server: {}", Failures.text(failure));
                 }

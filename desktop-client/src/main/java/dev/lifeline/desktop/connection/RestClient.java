@@ -7,7 +7,6 @@ import dev.lifeline.model.auth.LoginResponse;
 import dev.lifeline.model.auth.RefreshResponse;
 import dev.lifeline.model.codec.CodecException;
 import dev.lifeline.model.codec.JsonCodec;
-import dev.lifeline.desktop.softphone.SoftphoneSettings;
 import dev.lifeline.model.command.ClientCommand;
 import dev.lifeline.model.event.StateSnapshot;
 import dev.lifeline.model.problem.Problem;
@@ -121,12 +120,13 @@ public final class RestClient implements CommandSender {
     }
 
     /**
-     * The softphone the server offers this agent; empty when it offers none (404). Not a {@code DesktopApi} path yet:
-     * sync-server serves it as {@code SoftphoneConfig.PATH} while shared-model is frozen.
+     * A resource the server may not serve: empty when it answers 404. For paths outside {@code DesktopApi}, such as the
+     * softphone the server offers (sync-server's {@code SoftphoneConfig.PATH} while shared-model is frozen); taking the
+     * type keeps the network layer free of the features that read it.
      */
-    public CompletableFuture<Optional<SoftphoneSettings>> softphoneSettings() {
-        return call(authorized(SoftphoneSettings.PATH).get().build())
-                .thenApply(body -> Optional.of(CODEC.decode(body, SoftphoneSettings.class)))
+    public <T> CompletableFuture<Optional<T>> fetchIfServed(String path, Class<T> type) {
+        return call(authorized(path).get().build())
+                .thenApply(body -> Optional.of(CODEC.decode(body, type)))
                 .exceptionally(failure -> {
                     if (unwrap(failure) instanceof ServerProblem problem && problem.status() == 404) {
                         return Optional.empty();
