@@ -1,12 +1,12 @@
 package dev.lifeline.desktop.agent;
 
-import dev.lifeline.desktop.app.ViewLoader;
 import dev.lifeline.desktop.call.CallViewModel;
 import dev.lifeline.desktop.call.ParticipantRow;
 import dev.lifeline.desktop.call.WrapUpRow;
 import dev.lifeline.desktop.call.WrapUpViewModel;
 import dev.lifeline.desktop.connection.ConnectionState;
 import dev.lifeline.desktop.reservations.ReservationOfferViewModel;
+import dev.lifeline.desktop.ui.ViewLoader;
 import dev.lifeline.model.agent.Activity;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;

@@ -1,9 +1,10 @@
 package dev.lifeline.desktop.agent;
 
-import dev.lifeline.desktop.app.Failures;
-import dev.lifeline.desktop.app.UiExecutor;
 import dev.lifeline.desktop.connection.CommandSender;
 import dev.lifeline.desktop.connection.ConnectionState;
+import dev.lifeline.desktop.connection.ServerProblem;
+import dev.lifeline.desktop.ui.Failures;
+import dev.lifeline.desktop.ui.UiExecutor;
 import dev.lifeline.model.agent.Activity;
 import dev.lifeline.model.agent.AgentView;
 import dev.lifeline.model.command.SetActivity;
@@ -79,7 +80,7 @@ public final class AgentDeskViewModel {
         }
         server.send(new SetActivity(chosen)).whenComplete((ok, failure) -> ui.execute(() -> {
             if (failure != null) {
-                status("Could not change your activity: " + Failures.inPlainWords(failure) + ".");
+                status("Could not change your activity: " + Failures.inPlainWords(ServerProblem.statusOf(failure)) + ".");
                 showAgent(model.agentProperty().get());
             }
         }));

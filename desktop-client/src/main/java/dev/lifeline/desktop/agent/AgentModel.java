@@ -1,6 +1,6 @@
 package dev.lifeline.desktop.agent;
 
-import dev.lifeline.desktop.app.Failures;
+import dev.lifeline.desktop.ui.Failures;
 import dev.lifeline.model.agent.AgentView;
 import dev.lifeline.model.conference.ConferenceView;
 import dev.lifeline.model.event.ActivityChanged;

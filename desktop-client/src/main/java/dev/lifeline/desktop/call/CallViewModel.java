@@ -1,11 +1,11 @@
 package dev.lifeline.desktop.call;
 
 import dev.lifeline.desktop.agent.AgentModel;
-import dev.lifeline.desktop.app.Durations;
-import dev.lifeline.desktop.app.Failures;
-import dev.lifeline.desktop.app.UiExecutor;
-import dev.lifeline.desktop.softphone.Softphone;
 import dev.lifeline.desktop.connection.CommandSender;
+import dev.lifeline.desktop.softphone.Softphone;
+import dev.lifeline.desktop.ui.Durations;
+import dev.lifeline.desktop.ui.Failures;
+import dev.lifeline.desktop.ui.UiExecutor;
 import dev.lifeline.model.command.HangUp;
 import dev.lifeline.model.command.HoldParticipant;
 import dev.lifeline.model.command.MuteParticipant;

@@ -1,9 +1,9 @@
 package dev.lifeline.desktop.call;
 
 import dev.lifeline.desktop.agent.AgentModel;
-import dev.lifeline.desktop.app.Failures;
-import dev.lifeline.desktop.app.UiExecutor;
 import dev.lifeline.desktop.connection.CommandSender;
+import dev.lifeline.desktop.ui.Failures;
+import dev.lifeline.desktop.ui.UiExecutor;
 import dev.lifeline.model.command.CompleteTask;
 import dev.lifeline.model.command.WrapUpTask;
 import dev.lifeline.model.conference.ConferenceView;

@@ -1,6 +1,6 @@
 package dev.lifeline.desktop.connection;
 
-import dev.lifeline.desktop.app.UiExecutor;
+import dev.lifeline.desktop.ui.UiExecutor;
 import dev.lifeline.model.api.DesktopApi;
 import dev.lifeline.model.codec.CodecException;
 import dev.lifeline.model.codec.JsonCodec;

@@ -1,5 +1,6 @@
 package dev.lifeline.desktop.connection;
 
+import dev.lifeline.desktop.ui.Failures;
 import dev.lifeline.model.problem.Problem;
 
 /**
@@ -22,6 +23,14 @@ public final class ServerProblem extends RuntimeException {
 
     public static ServerProblem unreachable(ServerAddress server) {
         return new ServerProblem(0, "The server at " + server.display() + " cannot be reached right now.");
+    }
+
+    /**
+     * The HTTP status a failed command came back with: 0 when the server was not reached, -1 when the failure was no
+     * server answer at all. What {@link Failures#inPlainWords(int)} words for the status bar.
+     */
+    public static int statusOf(Throwable failure) {
+        return Failures.cause(failure) instanceof ServerProblem problem ? problem.status() : -1;
     }
 
     /** The HTTP status, or 0 when no answer came back. */

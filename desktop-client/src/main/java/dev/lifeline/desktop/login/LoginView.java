@@ -1,6 +1,6 @@
 package dev.lifeline.desktop.login;
 
-import dev.lifeline.desktop.app.ViewLoader;
+import dev.lifeline.desktop.ui.ViewLoader;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;

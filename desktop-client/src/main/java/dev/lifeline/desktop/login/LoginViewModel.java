@@ -1,8 +1,8 @@
 package dev.lifeline.desktop.login;
 
-import dev.lifeline.desktop.app.UiExecutor;
 import dev.lifeline.desktop.connection.LoginFailure;
 import dev.lifeline.desktop.connection.ServerAddress;
+import dev.lifeline.desktop.ui.UiExecutor;
 import dev.lifeline.model.auth.LoginRequest;
 import dev.lifeline.model.auth.LoginResponse;
 import java.util.concurrent.CompletableFuture;

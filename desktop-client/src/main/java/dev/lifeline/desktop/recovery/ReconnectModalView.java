@@ -1,6 +1,6 @@
 package dev.lifeline.desktop.recovery;
 
-import dev.lifeline.desktop.app.ViewLoader;
+import dev.lifeline.desktop.ui.ViewLoader;
 import java.time.Duration;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;

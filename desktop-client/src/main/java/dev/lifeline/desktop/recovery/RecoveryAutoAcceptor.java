@@ -1,9 +1,10 @@
 package dev.lifeline.desktop.recovery;
 
 import dev.lifeline.desktop.agent.AgentModel;
-import dev.lifeline.desktop.app.Failures;
-import dev.lifeline.desktop.app.UiExecutor;
 import dev.lifeline.desktop.connection.CommandSender;
+import dev.lifeline.desktop.connection.ServerProblem;
+import dev.lifeline.desktop.ui.Failures;
+import dev.lifeline.desktop.ui.UiExecutor;
 import dev.lifeline.model.command.AcceptReservation;
 import dev.lifeline.model.incident.IncidentView;
 import dev.lifeline.model.reservation.ReservationView;
@@ -63,12 +64,12 @@ public final class RecoveryAutoAcceptor {
             return;
         }
         log.warn("could not accept {} automatically: {}", reservation.reservationSid(), Failures.text(failure));
-        model.reportRecoveryProblem("Could not take the reconnection automatically: " + Failures.inPlainWords(failure) + ".");
+        model.reportRecoveryProblem("Could not take the reconnection automatically: " + Failures.inPlainWords(ServerProblem.statusOf(failure)) + ".");
     }
 
     /** The reservation is gone (404), no longer pending (409), or the incident it belonged to is over. */
     private boolean isBenignRace(ReservationView reservation, Throwable failure) {
-        int status = Failures.status(failure);
+        int status = ServerProblem.statusOf(failure);
         IncidentView incident = model.incidentProperty().get();
         boolean recoveryStillWaiting = incident != null && incident.isOpen()
                 && incident.incidentId().equals(reservation.incidentId());

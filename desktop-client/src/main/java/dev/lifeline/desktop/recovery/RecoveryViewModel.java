@@ -1,7 +1,7 @@
 package dev.lifeline.desktop.recovery;
 
 import dev.lifeline.desktop.agent.AgentModel;
-import dev.lifeline.desktop.app.Durations;
+import dev.lifeline.desktop.ui.Durations;
 import dev.lifeline.model.incident.IncidentView;
 import dev.lifeline.model.incident.Phase;
 import java.time.Duration;

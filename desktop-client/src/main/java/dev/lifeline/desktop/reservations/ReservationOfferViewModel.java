@@ -1,11 +1,11 @@
 package dev.lifeline.desktop.reservations;
 
 import dev.lifeline.desktop.agent.AgentModel;
-import dev.lifeline.desktop.app.Durations;
-import dev.lifeline.desktop.app.Failures;
-import dev.lifeline.desktop.app.UiExecutor;
 import dev.lifeline.desktop.connection.CommandSender;
 import dev.lifeline.desktop.recovery.OwnRecovery;
+import dev.lifeline.desktop.ui.Durations;
+import dev.lifeline.desktop.ui.Failures;
+import dev.lifeline.desktop.ui.UiExecutor;
 import dev.lifeline.model.command.AcceptReservation;
 import dev.lifeline.model.command.ClientCommand;
 import dev.lifeline.model.command.RejectReservation;

@@ -1,6 +1,6 @@
 package dev.lifeline.desktop.simulator;
 
-import dev.lifeline.desktop.app.ViewLoader;
+import dev.lifeline.desktop.ui.ViewLoader;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;

@@ -1,7 +1,7 @@
 package dev.lifeline.desktop.simulator;
 
-import dev.lifeline.desktop.app.Failures;
-import dev.lifeline.desktop.app.UiExecutor;
+import dev.lifeline.desktop.ui.Failures;
+import dev.lifeline.desktop.ui.UiExecutor;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package dev.lifeline.desktop.simulator;
 
-import dev.lifeline.desktop.app.FxThread;
-import dev.lifeline.desktop.app.UiExecutor;
-import dev.lifeline.desktop.app.ViewLoader;
 import dev.lifeline.desktop.connection.ServerAddress;
+import dev.lifeline.desktop.ui.FxThread;
+import dev.lifeline.desktop.ui.UiExecutor;
+import dev.lifeline.desktop.ui.ViewLoader;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;

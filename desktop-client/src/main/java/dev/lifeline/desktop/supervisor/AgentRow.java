@@ -1,6 +1,6 @@
 package dev.lifeline.desktop.supervisor;
 
-import dev.lifeline.desktop.app.Durations;
+import dev.lifeline.desktop.ui.Durations;
 import dev.lifeline.model.agent.AgentPresence;
 import dev.lifeline.model.queue.AgentStatus;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.lifeline.desktop.supervisor;
 
-import dev.lifeline.desktop.app.Durations;
 import dev.lifeline.desktop.recovery.PhaseText;
+import dev.lifeline.desktop.ui.Durations;
 import dev.lifeline.model.incident.IncidentView;
 import dev.lifeline.model.incident.Phase;
 import java.time.Duration;

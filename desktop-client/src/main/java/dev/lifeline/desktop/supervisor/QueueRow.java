@@ -1,6 +1,6 @@
 package dev.lifeline.desktop.supervisor;
 
-import dev.lifeline.desktop.app.Durations;
+import dev.lifeline.desktop.ui.Durations;
 import dev.lifeline.model.queue.QueueStats;
 import java.time.Duration;
 import javafx.beans.property.ReadOnlyIntegerProperty;

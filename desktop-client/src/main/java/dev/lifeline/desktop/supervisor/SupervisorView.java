@@ -1,7 +1,7 @@
 package dev.lifeline.desktop.supervisor;
 
-import dev.lifeline.desktop.app.ViewLoader;
 import dev.lifeline.desktop.connection.ConnectionState;
+import dev.lifeline.desktop.ui.ViewLoader;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;

@@ -1,9 +1,9 @@
 package dev.lifeline.desktop.supervisor;
 
-import dev.lifeline.desktop.app.Failures;
-import dev.lifeline.desktop.app.UiExecutor;
 import dev.lifeline.desktop.connection.CommandSender;
 import dev.lifeline.desktop.connection.ConnectionState;
+import dev.lifeline.desktop.ui.Failures;
+import dev.lifeline.desktop.ui.UiExecutor;
 import dev.lifeline.model.command.CancelIncident;
 import dev.lifeline.model.incident.IncidentView;
 import dev.lifeline.model.incident.Phase;

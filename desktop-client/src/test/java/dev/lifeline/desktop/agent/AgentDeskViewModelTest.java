@@ -2,9 +2,9 @@ package dev.lifeline.desktop.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lifeline.desktop.app.UiExecutor;
 import dev.lifeline.desktop.testing.RecordingSender;
 import dev.lifeline.desktop.testing.Samples;
+import dev.lifeline.desktop.ui.UiExecutor;
 import dev.lifeline.model.agent.Activity;
 import dev.lifeline.model.event.IncidentChanged;
 import dev.lifeline.model.event.ProblemReported;

@@ -3,10 +3,10 @@ package dev.lifeline.desktop.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lifeline.desktop.agent.AgentModel;
-import dev.lifeline.desktop.app.UiExecutor;
 import dev.lifeline.desktop.testing.RecordingSender;
 import dev.lifeline.desktop.testing.RecordingSoftphone;
 import dev.lifeline.desktop.testing.Samples;
+import dev.lifeline.desktop.ui.UiExecutor;
 import dev.lifeline.model.command.CompleteTask;
 import dev.lifeline.model.command.HangUp;
 import dev.lifeline.model.command.UnholdParticipant;

@@ -2,10 +2,10 @@ package dev.lifeline.desktop.connection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lifeline.desktop.app.UiExecutor;
 import dev.lifeline.desktop.testing.Await;
 import dev.lifeline.desktop.testing.FakeLifelineServer;
 import dev.lifeline.desktop.testing.Samples;
+import dev.lifeline.desktop.ui.UiExecutor;
 import dev.lifeline.model.auth.LoginRequest;
 import dev.lifeline.model.auth.LoginResponse;
 import dev.lifeline.model.event.ReservationOffered;

@@ -2,8 +2,8 @@ package dev.lifeline.desktop.login;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lifeline.desktop.app.UiExecutor;
 import dev.lifeline.desktop.connection.ServerAddress;
+import dev.lifeline.desktop.ui.UiExecutor;
 import dev.lifeline.model.auth.LoginResponse;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -3,9 +3,9 @@ package dev.lifeline.desktop.reservations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lifeline.desktop.agent.AgentModel;
-import dev.lifeline.desktop.app.UiExecutor;
 import dev.lifeline.desktop.testing.RecordingSender;
 import dev.lifeline.desktop.testing.Samples;
+import dev.lifeline.desktop.ui.UiExecutor;
 import dev.lifeline.model.command.AcceptReservation;
 import dev.lifeline.model.event.IncidentChanged;
 import dev.lifeline.model.event.ReservationOffered;

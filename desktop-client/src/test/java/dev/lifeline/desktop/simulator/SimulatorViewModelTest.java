@@ -2,8 +2,8 @@ package dev.lifeline.desktop.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lifeline.desktop.app.UiExecutor;
 import dev.lifeline.desktop.connection.ServerProblem;
+import dev.lifeline.desktop.ui.UiExecutor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -2,9 +2,9 @@ package dev.lifeline.desktop.supervisor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lifeline.desktop.app.UiExecutor;
 import dev.lifeline.desktop.testing.RecordingSender;
 import dev.lifeline.desktop.testing.Samples;
+import dev.lifeline.desktop.ui.UiExecutor;
 import dev.lifeline.model.command.CancelIncident;
 import dev.lifeline.model.incident.IncidentView;
 import dev.lifeline.model.incident.Phase;

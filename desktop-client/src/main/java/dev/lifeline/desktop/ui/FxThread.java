@@ -1,4 +1,4 @@
-package dev.lifeline.desktop.app;
+package dev.lifeline.desktop.ui;
 
 import javafx.application.Platform;
 

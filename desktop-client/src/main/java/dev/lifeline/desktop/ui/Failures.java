@@ -1,6 +1,5 @@
-package dev.lifeline.desktop.app;
+package dev.lifeline.desktop.ui;
 
-import dev.lifeline.desktop.connection.ServerProblem;
 import java.util.concurrent.CompletionException;
 
 /** The sentence to show for a failed command. */
@@ -11,19 +10,17 @@ public final class Failures {
 
     /** The cause's own message (the connection layer words them for people). */
     public static String text(Throwable failure) {
-        Throwable cause = unwrap(failure);
+        Throwable cause = cause(failure);
         return cause.getMessage() == null ? "The server did not accept that." : cause.getMessage();
     }
 
     /**
      * What went wrong in plain words, from the HTTP status alone: never the server's detail text, which names
      * Twilio SIDs ({@code WR…}) and Twilio's own wording that mean nothing to an agent. For the status bar.
+     *
+     * @param status an HTTP status; 0 when no answer came back, -1 when the failure was not the server's answer
+     *               (the connection layer's {@code ServerProblem.statusOf} tells which)
      */
-    public static String inPlainWords(Throwable failure) {
-        return inPlainWords(status(failure));
-    }
-
-    /** @param status an HTTP status; 0 when no answer came back, -1 when the failure was not the server's answer */
     public static String inPlainWords(int status) {
         if (status == 0) {
             return "the server cannot be reached right now";
@@ -42,12 +39,8 @@ public final class Failures {
         };
     }
 
-    /** The failure's HTTP status: 0 when the server was not reached, -1 when it was no server answer at all. */
-    public static int status(Throwable failure) {
-        return unwrap(failure) instanceof ServerProblem problem ? problem.status() : -1;
-    }
-
-    private static Throwable unwrap(Throwable failure) {
+    /** The failure itself, out of the {@link CompletionException}s a chain of futures wraps it in. */
+    public static Throwable cause(Throwable failure) {
         Throwable cause = failure;
         while (cause instanceof CompletionException && cause.getCause() != null) {
             cause = cause.getCause();

@@ -1,4 +1,4 @@
-package dev.lifeline.desktop.app;
+package dev.lifeline.desktop.ui;
 
 /**
  * The one door onto the UI thread. Network callbacks (OkHttp, WebSockets, timers) hand their results through it
