@@ -1,5 +1,6 @@
 package dev.lifeline.desktop.login;
 
+import dev.lifeline.desktop.ui.Bind;
 import dev.lifeline.desktop.ui.ViewLoader;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
@@ -40,12 +41,8 @@ public final class LoginView {
         serverField.textProperty().bindBidirectional(model.serverUrlProperty());
         userField.textProperty().bindBidirectional(model.usernameProperty());
         passwordField.textProperty().bindBidirectional(model.passwordProperty());
-        loginError.textProperty().bind(model.errorProperty());
-        loginError.visibleProperty().bind(model.errorProperty().isNotEmpty());
-        loginError.managedProperty().bind(loginError.visibleProperty());
-        loginWarning.textProperty().bind(model.warningProperty());
-        loginWarning.visibleProperty().bind(model.warningProperty().isNotEmpty());
-        loginWarning.managedProperty().bind(loginWarning.visibleProperty());
+        Bind.showText(loginError, model.errorProperty());
+        Bind.showText(loginWarning, model.warningProperty());
         loginBusy.visibleProperty().bind(model.busyProperty());
         signInButton.disableProperty().bind(model.busyProperty());
         signInButton.setOnAction(event -> model.signIn());

@@ -1,5 +1,6 @@
 package dev.lifeline.desktop.recovery;
 
+import dev.lifeline.desktop.ui.Bind;
 import dev.lifeline.desktop.ui.ViewLoader;
 import java.time.Duration;
 import javafx.animation.PauseTransition;
@@ -79,21 +80,14 @@ public final class ReconnectModalView {
     private void initialize() {
         reconnectHeadline.textProperty().bind(model.headlineProperty());
         reconnectPhase.textProperty().bind(model.phaseProperty());
-        reconnectRemaining.textProperty().bind(model.remainingProperty());
-        reconnectRemaining.managedProperty().bind(reconnectRemaining.visibleProperty());
-        reconnectRemaining.visibleProperty().bind(Bindings.isNotEmpty(model.remainingProperty()));
+        Bind.showText(reconnectRemaining, model.remainingProperty());
         reconnectCountdownLabel.textProperty().bind(model.countdownLabelProperty());
         reconnectCountdown.textProperty().bind(model.countdownProperty());
-        reconnectCountdownBox.visibleProperty().bind(Bindings.isNotEmpty(model.countdownProperty()));
-        reconnectCountdownBox.managedProperty().bind(reconnectCountdownBox.visibleProperty());
-        reconnectOutcome.textProperty().bind(model.outcomeProperty());
-        reconnectOutcome.visibleProperty().bind(Bindings.isNotEmpty(model.outcomeProperty()));
-        reconnectOutcome.managedProperty().bind(reconnectOutcome.visibleProperty());
+        Bind.showWhen(reconnectCountdownBox, Bindings.isNotEmpty(model.countdownProperty()));
+        Bind.showText(reconnectOutcome, model.outcomeProperty());
         reconnectSpinner.visibleProperty().bind(model.openProperty());
-        reconnectPhase.visibleProperty().bind(model.openProperty());
-        reconnectPhase.managedProperty().bind(reconnectPhase.visibleProperty());
-        reconnectFootnote.visibleProperty().bind(model.openProperty());
-        reconnectFootnote.managedProperty().bind(reconnectFootnote.visibleProperty());
+        Bind.showWhen(reconnectPhase, model.openProperty());
+        Bind.showWhen(reconnectFootnote, model.openProperty());
     }
 
     private void open() {

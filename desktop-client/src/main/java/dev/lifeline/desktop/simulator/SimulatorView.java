@@ -1,5 +1,6 @@
 package dev.lifeline.desktop.simulator;
 
+import dev.lifeline.desktop.ui.Bind;
 import dev.lifeline.desktop.ui.ViewLoader;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
@@ -71,9 +72,7 @@ public final class SimulatorView {
         hangUpButton.disableProperty().bind(model.busyProperty().or(model.selectedCallIsLiveProperty().not()));
         hangUpButton.setOnAction(event -> model.hangUp());
 
-        errorMessage.textProperty().bind(model.errorProperty());
-        errorMessage.visibleProperty().bind(Bindings.isNotEmpty(model.errorProperty()));
-        errorMessage.managedProperty().bind(errorMessage.visibleProperty());
+        Bind.showText(errorMessage, model.errorProperty());
         statusMessage.textProperty().bind(model.statusProperty());
         connectionState.textProperty().bind(Bindings.when(model.reachableProperty())
                 .then("Connected").otherwise("Not connected"));

@@ -1,6 +1,7 @@
 package dev.lifeline.desktop.supervisor;
 
 import dev.lifeline.desktop.connection.ConnectionState;
+import dev.lifeline.desktop.ui.Bind;
 import dev.lifeline.desktop.ui.ViewLoader;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
@@ -59,9 +60,7 @@ public final class SupervisorView {
     @FXML
     private void initialize() {
         updatedAt.textProperty().bind(model.updatedAtProperty());
-        alertBanner.textProperty().bind(model.alertProperty());
-        alertBanner.visibleProperty().bind(model.alertProperty().isNotEmpty());
-        alertBanner.managedProperty().bind(alertBanner.visibleProperty());
+        Bind.showText(alertBanner, model.alertProperty());
         queueTable.setItems(model.queues());
         queueTable.setPlaceholder(new Label("No queues yet"));
         column(queueNameColumn, QueueRow::nameProperty);
