@@ -1,7 +1,5 @@
 package dev.lifeline.desktop.app;
 
-import dev.lifeline.desktop.agent.AgentDeskView;
-import dev.lifeline.desktop.agent.AgentDeskViewModel;
 import dev.lifeline.desktop.agent.AgentModel;
 import dev.lifeline.desktop.call.CallView;
 import dev.lifeline.desktop.call.CallViewModel;
@@ -14,6 +12,8 @@ import dev.lifeline.desktop.connection.RestClient;
 import dev.lifeline.desktop.connection.ServerAddress;
 import dev.lifeline.desktop.connection.Session;
 import dev.lifeline.desktop.connection.TokenRefresher;
+import dev.lifeline.desktop.desk.AgentDeskView;
+import dev.lifeline.desktop.desk.AgentDeskViewModel;
 import dev.lifeline.desktop.login.LoginView;
 import dev.lifeline.desktop.login.LoginViewModel;
 import dev.lifeline.desktop.recovery.ReconnectModalView;

@@ -1,5 +1,6 @@
-package dev.lifeline.desktop.agent;
+package dev.lifeline.desktop.desk;
 
+import dev.lifeline.desktop.agent.AgentModel;
 import dev.lifeline.desktop.connection.CommandSender;
 import dev.lifeline.desktop.connection.ConnectionState;
 import dev.lifeline.desktop.connection.ServerProblem;

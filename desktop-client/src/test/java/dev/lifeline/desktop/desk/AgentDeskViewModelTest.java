@@ -1,7 +1,8 @@
-package dev.lifeline.desktop.agent;
+package dev.lifeline.desktop.desk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lifeline.desktop.agent.AgentModel;
 import dev.lifeline.desktop.testing.RecordingSender;
 import dev.lifeline.desktop.testing.Samples;
 import dev.lifeline.desktop.ui.UiExecutor;

@@ -1,4 +1,4 @@
-package dev.lifeline.desktop.agent;
+package dev.lifeline.desktop.desk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

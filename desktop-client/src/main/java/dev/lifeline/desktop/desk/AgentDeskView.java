@@ -1,4 +1,4 @@
-package dev.lifeline.desktop.agent;
+package dev.lifeline.desktop.desk;
 
 import dev.lifeline.desktop.connection.ConnectionState;
 import dev.lifeline.desktop.ui.Bind;
