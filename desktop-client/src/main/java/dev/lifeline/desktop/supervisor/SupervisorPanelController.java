@@ -1,0 +1,51 @@
+package dev.lifeline.desktop.supervisor;
+
+import dev.lifeline.desktop.connection.ConnectionState;
+import dev.lifeline.desktop.connection.EventStream;
+import dev.lifeline.desktop.connection.SnapshotOnConnect;
+import dev.lifeline.desktop.login.SignedIn;
+import dev.lifeline.model.event.QueueSnapshotChanged;
+import dev.lifeline.model.event.ServerEvent;
+import dev.lifeline.model.queue.QueueSnapshot;
+import java.time.ZoneId;
+import javafx.scene.Scene;
+
+/** The supervisor's role once signed in: shows the live queue panel and routes the supervisor's events into it. */
+public final class SupervisorPanelController implements EventStream.Listener {
+
+    private final SupervisorViewModel panel;
+    private final SnapshotOnConnect<QueueSnapshot> snapshots;
+
+    SupervisorPanelController(SupervisorViewModel panel, SnapshotOnConnect<QueueSnapshot> snapshots) {
+        this.panel = panel;
+        this.snapshots = snapshots;
+    }
+
+    /** Shows the panel in the scene and opens the session's event stream for it. */
+    public static SupervisorPanelController open(SignedIn session, Scene scene) {
+        SupervisorViewModel panel = new SupervisorViewModel(session.rest(), session.ui(), session.clock(), ZoneId.systemDefault());
+        scene.setRoot(new SupervisorView(panel).root());
+        session.everySecond(() -> panel.tick(panel.serverNow()));
+        SupervisorPanelController controller = new SupervisorPanelController(panel,
+                new SnapshotOnConnect<>(session.rest()::supervisorSnapshot, panel::apply, session.ui()));
+        session.openEvents(controller);
+        return controller;
+    }
+
+    @Override
+    public void onEvent(ServerEvent event) {
+        if (event instanceof QueueSnapshotChanged changed) {
+            snapshots.fromSocket(changed.snapshot());
+        }
+    }
+
+    @Override
+    public void onState(ConnectionState state) {
+        panel.connectionState(state);
+    }
+
+    @Override
+    public void onConnected() {
+        snapshots.connected();
+    }
+}
