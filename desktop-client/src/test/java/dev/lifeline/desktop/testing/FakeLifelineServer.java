@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -54,6 +55,8 @@ public final class FakeLifelineServer implements AutoCloseable {
     private final AtomicInteger refreshes = new AtomicInteger();
     private final AtomicInteger connects = new AtomicInteger();
     private final AtomicInteger stateRequests = new AtomicInteger();
+    private final AtomicInteger stateAnswers = new AtomicInteger();
+    private final Gate stateAnswerGate = new Gate();
     private final List<ClientCommand> commands = new CopyOnWriteArrayList<>();
     private final List<String> log;
     private final AtomicReference<Supplier<StateSnapshot>> agentState = new AtomicReference<>();
@@ -62,8 +65,7 @@ public final class FakeLifelineServer implements AutoCloseable {
     private volatile Duration tokenLifetime = Duration.ofMinutes(15);
     private volatile Consumer<ClientCommand> onCommand = command -> { };
     private volatile Problem refuseCommandsWith;
-    private volatile java.util.concurrent.CountDownLatch commandGate;
-    private final AtomicInteger held = new AtomicInteger();
+    private final Gate commandGate = new Gate();
     private final AtomicInteger ticketsIssued = new AtomicInteger();
 
     public FakeLifelineServer(List<String> sharedLog) {
@@ -88,7 +90,10 @@ public final class FakeLifelineServer implements AutoCloseable {
             config.routes.get(DesktopApi.MY_STATE, ctx -> {
                 identity(ctx);
                 stateRequests.incrementAndGet();
-                json(ctx, 200, CODEC.encode(agentState.get().get()));
+                String state = CODEC.encode(agentState.get().get());
+                stateAnswerGate.pass();
+                json(ctx, 200, state);
+                stateAnswers.incrementAndGet();
             });
             config.routes.get(SoftphoneSettings.PATH, ctx -> {
                 identity(ctx);
@@ -233,16 +238,28 @@ public final class FakeLifelineServer implements AutoCloseable {
      * test refresh the token while a command is on its way.
      */
     public Runnable holdCommands() {
-        java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
-        commandGate = gate;
-        return () -> {
-            commandGate = null;
-            gate.countDown();
-        };
+        return commandGate.close();
+    }
+
+    /**
+     * Holds every answer to {@code GET /api/me/state}, with the state as it was when asked, until the returned action
+     * runs: an answer fetched before the events the test pushes meanwhile and arriving after them.
+     */
+    public Runnable holdStateAnswers() {
+        return stateAnswerGate.close();
+    }
+
+    public int heldStateAnswers() {
+        return stateAnswerGate.held();
+    }
+
+    /** How many answers to {@code GET /api/me/state} went out. */
+    public int stateAnswers() {
+        return stateAnswers.get();
     }
 
     public int heldCommands() {
-        return held.get();
+        return commandGate.held();
     }
 
     public int ticketsIssued() {
@@ -291,11 +308,7 @@ public final class FakeLifelineServer implements AutoCloseable {
     }
 
     private void command(Context ctx) throws InterruptedException {
-        java.util.concurrent.CountDownLatch gate = commandGate;
-        if (gate != null) {
-            held.incrementAndGet();
-            gate.await();
-        }
+        commandGate.pass();
         identity(ctx);
         ClientCommand command = CODEC.decode(ctx.body(), ClientCommand.class);
         if (refuseCommandsWith != null) {
@@ -342,5 +355,32 @@ public final class FakeLifelineServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+    }
+
+    /** Holds the requests of one kind on arrival until the action {@link #close()} returned runs. */
+    private static final class Gate {
+        private final AtomicInteger held = new AtomicInteger();
+        private volatile CountDownLatch latch;
+
+        Runnable close() {
+            CountDownLatch closed = new CountDownLatch(1);
+            latch = closed;
+            return () -> {
+                latch = null;
+                closed.countDown();
+            };
+        }
+
+        void pass() throws InterruptedException {
+            CountDownLatch current = latch;
+            if (current != null) {
+                held.incrementAndGet();
+                current.await();
+            }
+        }
+
+        int held() {
+            return held.get();
+        }
     }
 }
