@@ -40,6 +40,7 @@ class RequeuedCustomerTest extends SimModeDesktopTest {
         bobDesk.awaitLog("softphone registered as", STARTUP);
         AgentApi alice = online(ALICE, "alice-demo");
         AgentApi bob = online(BOB, "bob-demo");
+        busyElsewhere(bob);
         String customer = sim.customerBridgedTo(ALICE, alice, STEP).customerCallSid();
 
         aliceDesk.kill();
@@ -116,6 +117,18 @@ class RequeuedCustomerTest extends SimModeDesktopTest {
         AgentApi agent = sim.signIn(identity, password);
         Await.until(identity + "'s desktop is online", STEP, () -> agent.state().agent().presence() == AgentPresence.ONLINE);
         return agent;
+    }
+
+    /**
+     * Bob is not taking calls until the test says so. In sim mode a demo agent's first connect makes him Available
+     * (DemoAgentsStartAvailable, after his presence is already online): left so, the customer meant for alice rang
+     * for whichever of the two had been Available longer, bob when his desktop connected first (seen under load).
+     */
+    private static void busyElsewhere(AgentApi agent) {
+        Await.until("the demo made the agent Available on his first connect", STEP,
+                () -> Activity.AVAILABLE.friendlyName().equals(agent.state().agent().activity()));
+        agent.setActivity(Activity.BREAK);
+        Await.until("the agent is on a break", STEP, () -> Activity.BREAK.friendlyName().equals(agent.state().agent().activity()));
     }
 
     /** The ping's TTL ran out: the incident is REQUEUED and alice's wrapping reservation completion has run. */
