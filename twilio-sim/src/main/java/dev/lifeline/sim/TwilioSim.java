@@ -7,6 +7,8 @@ import dev.lifeline.sim.core.SystemClock;
 import dev.lifeline.sim.core.TwilioApiException;
 import dev.lifeline.sim.taskrouter.TaskRouterEmulator;
 import dev.lifeline.sim.scenario.ScenarioRoutes;
+import dev.lifeline.sim.sipdomain.SipDomainRoutes;
+import dev.lifeline.sim.sipdomain.SipDomainStore;
 import dev.lifeline.sim.voice.VoiceEmulator;
 import dev.lifeline.sim.voiceplane.VoicePlane;
 import dev.lifeline.sim.webhook.WebhookDispatcher;
@@ -39,6 +41,7 @@ public final class TwilioSim implements AutoCloseable {
     private final VoiceEmulator voice;
     private final TaskRouterEmulator taskRouter;
     private final VoicePlane voicePlane;
+    private final SipDomainStore sipDomains;
     private final Javalin http;
     private final AutoCloseable ownedClock;
 
@@ -52,6 +55,8 @@ public final class TwilioSim implements AutoCloseable {
         voice.connect(taskRouter);
         taskRouter.connect(voice);
         this.voicePlane = new VoicePlane(context, voice);
+        this.sipDomains = new SipDomainStore(context);
+        SipDomainRoutes sipRoutes = new SipDomainRoutes(context, sipDomains);
         ScenarioRoutes scenario = new ScenarioRoutes(context, voice, this::snapshot);
         this.http = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -71,6 +76,7 @@ public final class TwilioSim implements AutoCloseable {
             voice.routes(config.routes);
             taskRouter.routes(config.routes);
             voicePlane.routes(config.routes);
+            sipRoutes.register(config.routes);
             scenario.register(config.routes);
         });
     }
@@ -116,6 +122,11 @@ public final class TwilioSim implements AutoCloseable {
 
     public TaskRouterEmulator taskRouter() {
         return taskRouter;
+    }
+
+    /** SIP Domains, credential lists and their mappings, as the registrar sees them. */
+    public SipDomainStore sipDomains() {
+        return sipDomains;
     }
 
     /** The softphone WebSocket endpoint ({@value VoicePlane#PATH}); mints per-identity tokens. */
