@@ -7,6 +7,8 @@ import dev.lifeline.sim.core.SystemClock;
 import dev.lifeline.sim.core.TwilioApiException;
 import dev.lifeline.sim.taskrouter.TaskRouterEmulator;
 import dev.lifeline.sim.scenario.ScenarioRoutes;
+import dev.lifeline.sim.sip.SipServer;
+import dev.lifeline.sim.sip.SipSettings;
 import dev.lifeline.sim.sipdomain.SipDomainRoutes;
 import dev.lifeline.sim.sipdomain.SipDomainStore;
 import dev.lifeline.sim.voice.VoiceEmulator;
@@ -42,6 +44,7 @@ public final class TwilioSim implements AutoCloseable {
     private final TaskRouterEmulator taskRouter;
     private final VoicePlane voicePlane;
     private final SipDomainStore sipDomains;
+    private final SipServer sip;
     private final Javalin http;
     private final AutoCloseable ownedClock;
 
@@ -57,6 +60,8 @@ public final class TwilioSim implements AutoCloseable {
         this.voicePlane = new VoicePlane(context, voice);
         this.sipDomains = new SipDomainStore(context);
         SipDomainRoutes sipRoutes = new SipDomainRoutes(context, sipDomains);
+        this.sip = builder.sipPort == null ? null : new SipServer(new SipSettings(builder.host, builder.sipPort,
+                builder.sipMaxExpires, builder.mediaTimeout, builder.rtpPortMin, builder.rtpPortMax), sipDomains, clock);
         ScenarioRoutes scenario = new ScenarioRoutes(context, voice, this::snapshot);
         this.http = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -129,6 +134,11 @@ public final class TwilioSim implements AutoCloseable {
         return sipDomains;
     }
 
+    /** The SIP Domain's registrar and user agent, or null when the builder gave no {@code sipPort}. */
+    public SipServer sip() {
+        return sip;
+    }
+
     /** The softphone WebSocket endpoint ({@value VoicePlane#PATH}); mints per-identity tokens. */
     public VoicePlane voicePlane() {
         return voicePlane;
@@ -179,6 +189,9 @@ public final class TwilioSim implements AutoCloseable {
     @Override
     public void close() {
         http.stop();
+        if (sip != null) {
+            sip.close();
+        }
         voicePlane.close();
         context.webhooks.close();
         if (ownedClock != null) {
@@ -221,6 +234,11 @@ public final class TwilioSim implements AutoCloseable {
         private String host = "127.0.0.1";
         private int port;
         private SimClock clock;
+        private Integer sipPort;
+        private java.time.Duration sipMaxExpires = SipSettings.DEFAULT_MAX_EXPIRES;
+        private java.time.Duration mediaTimeout = SipSettings.DEFAULT_MEDIA_TIMEOUT;
+        private int rtpPortMin;
+        private int rtpPortMax;
 
         public Builder accountSid(String accountSid) {
             this.accountSid = Objects.requireNonNull(accountSid);
@@ -246,6 +264,40 @@ public final class TwilioSim implements AutoCloseable {
         /** A {@link dev.lifeline.sim.core.ManualClock} lets tests move time; the default is the system clock. */
         public Builder clock(SimClock clock) {
             this.clock = clock;
+            return this;
+        }
+
+        /**
+         * Turns the SIP Domain on: registrar and user agent on this port, UDP and TCP (0 = any free port; see
+         * {@link TwilioSim#sip()}). Without it the emulator speaks no SIP.
+         */
+        public Builder sipPort(int sipPort) {
+            this.sipPort = sipPort;
+            return this;
+        }
+
+        /** The longest registration granted (default 600 s, Twilio's documented refresh maximum). */
+        public Builder sipMaxExpires(java.time.Duration maxExpires) {
+            this.sipMaxExpires = Objects.requireNonNull(maxExpires);
+            return this;
+        }
+
+        /**
+         * How long a SIP leg may go without RTP before it is dropped (default 300 s). Twilio documents no value for
+         * SIP Domains; real time, since media is.
+         */
+        public Builder mediaTimeout(java.time.Duration mediaTimeout) {
+            this.mediaTimeout = Objects.requireNonNull(mediaTimeout);
+            return this;
+        }
+
+        /** The UDP ports RTP may use (default: any free port). */
+        public Builder rtpPorts(int min, int max) {
+            if (min < 0 || max < min || max > 65535) {
+                throw new IllegalArgumentException("RTP ports must be 0 <= min <= max <= 65535");
+            }
+            this.rtpPortMin = min;
+            this.rtpPortMax = max;
             return this;
         }
 
