@@ -7,6 +7,7 @@ import dev.lifeline.sim.core.SystemClock;
 import dev.lifeline.sim.core.TwilioApiException;
 import dev.lifeline.sim.taskrouter.TaskRouterEmulator;
 import dev.lifeline.sim.scenario.ScenarioRoutes;
+import dev.lifeline.sim.media.MediaPlane;
 import dev.lifeline.sim.sip.SipServer;
 import dev.lifeline.sim.sip.SipSettings;
 import dev.lifeline.sim.sipdomain.SipDomainRoutes;
@@ -45,6 +46,7 @@ public final class TwilioSim implements AutoCloseable {
     private final VoicePlane voicePlane;
     private final SipDomainStore sipDomains;
     private final SipServer sip;
+    private final MediaPlane media;
     private final Javalin http;
     private final AutoCloseable ownedClock;
 
@@ -60,9 +62,18 @@ public final class TwilioSim implements AutoCloseable {
         this.voicePlane = new VoicePlane(context, voice);
         this.sipDomains = new SipDomainStore(context);
         SipDomainRoutes sipRoutes = new SipDomainRoutes(context, sipDomains);
+        this.media = builder.sipPort == null && !builder.media ? null
+                : new MediaPlane(builder.host, builder.rtpPortMin, builder.rtpPortMax, builder.mediaTimeout);
+        if (media != null) {
+            voice.audio(media);
+            media.onMediaTimeout(voice::mediaLost);
+        }
         this.sip = builder.sipPort == null ? null : new SipServer(new SipSettings(builder.host, builder.sipPort,
                 builder.sipMaxExpires, builder.mediaTimeout, builder.rtpPortMin, builder.rtpPortMax), sipDomains, clock);
-        ScenarioRoutes scenario = new ScenarioRoutes(context, voice, this::snapshot);
+        if (sip != null) {
+            sip.connect(voice, media, context.accountSid, sipDomains);
+        }
+        ScenarioRoutes scenario = new ScenarioRoutes(context, voice, this::snapshot, () -> media);
         this.http = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = 1_000_000;
@@ -139,6 +150,14 @@ public final class TwilioSim implements AutoCloseable {
         return sip;
     }
 
+    /**
+     * Every leg's RTP and the conference mixer, or null when neither {@code sipPort} nor {@code media(true)} was given.
+     * Simulated far ends: {@code media().farEndSends(callSid, new ToneGenerator(1000, 0.3))}, {@code farEndHeard(callSid)}.
+     */
+    public MediaPlane media() {
+        return media;
+    }
+
     /** The softphone WebSocket endpoint ({@value VoicePlane#PATH}); mints per-identity tokens. */
     public VoicePlane voicePlane() {
         return voicePlane;
@@ -154,6 +173,9 @@ public final class TwilioSim implements AutoCloseable {
         world.put("now", context.clock.now().toString());
         world.put("voice", voice.snapshot());
         world.put("taskRouter", taskRouter.snapshot());
+        if (sip != null) {
+            world.put("sip", Map.of("port", sip.port(), "bindings", sip.bindingsSnapshot()));
+        }
         Map<String, Object> webhooks = new LinkedHashMap<>(context.webhooks.faults().describe());
         webhooks.put("deliveries", context.webhooks.deliveries().size());
         world.put("webhooks", webhooks);
@@ -192,6 +214,9 @@ public final class TwilioSim implements AutoCloseable {
         if (sip != null) {
             sip.close();
         }
+        if (media != null) {
+            media.close();
+        }
         voicePlane.close();
         context.webhooks.close();
         if (ownedClock != null) {
@@ -223,6 +248,16 @@ public final class TwilioSim implements AutoCloseable {
         if (token != null) {
             builder.authToken(token);
         }
+        String sipPort = System.getenv("TWILIO_SIM_SIP_PORT");
+        if (sipPort != null) {
+            try {
+                builder.sipPort(Integer.parseInt(sipPort));
+            } catch (NumberFormatException e) {
+                System.err.println("twilio-sim: TWILIO_SIM_SIP_PORT must be a number, got '" + sipPort + "'");
+                System.exit(2);
+                return;
+            }
+        }
         TwilioSim sim = builder.start();
         System.out.println("twilio-sim on " + sim.baseUrl() + " account " + sim.accountSid());
         Runtime.getRuntime().addShutdownHook(new Thread(sim::close));
@@ -239,6 +274,7 @@ public final class TwilioSim implements AutoCloseable {
         private java.time.Duration mediaTimeout = SipSettings.DEFAULT_MEDIA_TIMEOUT;
         private int rtpPortMin;
         private int rtpPortMax;
+        private boolean media;
 
         public Builder accountSid(String accountSid) {
             this.accountSid = Objects.requireNonNull(accountSid);
@@ -288,6 +324,12 @@ public final class TwilioSim implements AutoCloseable {
          */
         public Builder mediaTimeout(java.time.Duration mediaTimeout) {
             this.mediaTimeout = Objects.requireNonNull(mediaTimeout);
+            return this;
+        }
+
+        /** Media without SIP: simulated far ends and the mixer run even when no {@code sipPort} is given. */
+        public Builder media(boolean media) {
+            this.media = media;
             return this;
         }
 

@@ -124,8 +124,12 @@ public final class SipServer implements SipListener, AutoCloseable {
         }
     }
 
-    void calls(SipCalls calls) {
-        this.calls = calls;
+    /** Lets {@code sip:} legs ring registered endpoints: the user agent reports to {@code voice}, its RTP runs on {@code media}. */
+    public void connect(dev.lifeline.sim.voice.VoiceEmulator voice, dev.lifeline.sim.media.MediaPlane media, String accountSid,
+                        SipDomainStore domains) {
+        SipCalls userAgent = new SipCalls(this, domains, media, voice, accountSid);
+        this.calls = userAgent;
+        voice.sipLine(userAgent);
     }
 
     public int port() {
@@ -245,6 +249,10 @@ public final class SipServer implements SipListener, AutoCloseable {
 
     @Override
     public void close() {
+        SipCalls current = calls;
+        if (current != null) {
+            current.close();
+        }
         stack.stop();
     }
 }

@@ -75,6 +75,7 @@ final class Calls {
         call.startTime = context.clock.now();
         touch(call);
         progress.send(call, "answered");
+        endpoints.audioChanged(call);
         startProgram(call, program);
     }
 
@@ -109,6 +110,7 @@ final class Calls {
         call.count("answered");
         touch(call);
         progress.send(call, "answered");
+        endpoints.audioChanged(call);
         VoiceCall.DialOutcome outcome = call.dialOutcome;
         call.dialOutcome = null;
         if (outcome != null) {
@@ -139,6 +141,7 @@ final class Calls {
 
     void startProgram(VoiceCall call, List<TwimlVerb> program) {
         call.generation++;
+        call.playUrl = null;
         call.program = program;
         call.nextVerb = 0;
         call.pendingUrl = null;
@@ -215,6 +218,9 @@ final class Calls {
     private void execute(VoiceCall call, TwimlVerb verb) {
         if (verb instanceof TwimlVerb.Play play) {
             call.count("play");
+            call.playUrl = play.url();
+            call.playLoops = play.loop();
+            endpoints.audioChanged(call);
             if (play.loop() == 0) {
                 call.activity = VoiceCall.Activity.PLAYING; // hold music: plays until the call is moved
             }
@@ -248,6 +254,7 @@ final class Calls {
         call.activity = VoiceCall.Activity.QUEUED;
         call.queuedWorkflowSid = enqueue.workflowSid();
         call.count("enqueue");
+        endpoints.audioChanged(call);
         try {
             queue.get().enqueue(taskAttributesOf(call), enqueue.workflowSid(), enqueue.taskAttributes(), enqueue.priority(),
                     enqueue.timeoutSeconds());
@@ -308,6 +315,7 @@ final class Calls {
             return;
         }
         call.activity = VoiceCall.Activity.IDLE;
+        endpoints.audioChanged(call);
         if (continues) {
             step(call);
         } else {

@@ -88,6 +88,7 @@ final class Conferences {
         conference.dateUpdated = context.clock.now();
         call.activity = VoiceCall.Activity.IN_CONFERENCE;
         call.conferenceSid = conference.sid;
+        call.playUrl = null;
         callbacks.participantEvent(conference, "participant-join", participant, Map.of());
         endpoints.joined(call, conference, participant);
         startIfReady(conference);
@@ -218,6 +219,7 @@ final class Conferences {
                 call.activity = VoiceCall.Activity.IDLE;
             }
         }
+        endpoints.audioChanged(call);
         if (call.workerLegListener != null && wasJoined) {
             call.workerLegListener.left(call.sid, participant.conferenceSid);
         }

@@ -51,6 +51,14 @@ final class VoiceCall {
     String endedBy;
     int progressSequence;
 
+    /** The {@code <Play>} the call runs (its URL and loop count), for the media plane; null when none. */
+    String playUrl;
+    int playLoops;
+    /** A SIP leg whose INVITE was answered (so ending it from Twilio's side sends a BYE). */
+    boolean sipAnswered;
+    /** Twilio's error code when the SIP leg failed ({@code 32009}: nobody registered), else null. */
+    Integer sipError;
+
     /** What the last hold's {@code HoldUrl} gave: {@code requested <url>}, {@code playing <url>} or {@code failed: …}. */
     String holdMedia;
 
@@ -78,6 +86,16 @@ final class VoiceCall {
     /** {@code client:alice} → {@code alice}; null for other addresses. */
     String clientIdentity() {
         return to != null && to.startsWith("client:") ? to.substring("client:".length()) : null;
+    }
+
+    /** A leg to a SIP address ({@code sip:user@domain.sip.twilio.com}). */
+    boolean isSip() {
+        return to != null && to.regionMatches(true, 0, "sip:", 0, 4);
+    }
+
+    /** The far end is played by the emulator itself: an answered leg that is neither a softphone nor a SIP endpoint. */
+    boolean simulatedFarEnd() {
+        return status == CallStatus.IN_PROGRESS && !isSip() && clientIdentity() == null;
     }
 
     void cancelTimers() {
