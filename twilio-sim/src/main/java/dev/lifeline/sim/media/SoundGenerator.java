@@ -12,9 +12,12 @@ import java.nio.file.Path;
  */
 public final class SoundGenerator {
 
-    /** A slow arpeggio over C major, A minor, F major, G major: eight seconds, looped as hold music. */
+    /**
+     * A slow arpeggio over C major, E minor, F major, G major: eight seconds, looped as hold music. No note is 440 Hz or
+     * 1000 Hz, the test tones, so a test can tell hold music from a party's voice.
+     */
     private static final double[][] HOLD_CHORDS = {
-        {261.63, 329.63, 392.00, 523.25}, {220.00, 261.63, 329.63, 440.00},
+        {261.63, 329.63, 392.00, 523.25}, {164.81, 196.00, 246.94, 329.63},
         {174.61, 220.00, 261.63, 349.23}, {196.00, 246.94, 293.66, 392.00}};
     /** A three-note chime, rising: the announcement ("please hold, reconnecting"). */
     private static final double[] CHIME = {523.25, 659.25, 783.99};
