@@ -30,8 +30,9 @@ public final class Wav {
             String id = new String(file, at, 4, java.nio.charset.StandardCharsets.US_ASCII);
             long size = le32(file, at + 4);
             int body = at + 8;
-            if (size < 0 || body + size > file.length) {
-                size = file.length - body; // a truncated last chunk: take what is there
+            if (size < 0 || body + size > file.length || (size == 0 && id.equals("data"))) {
+                // a truncated last chunk, or a recorder still writing (its header says 0): take what is there
+                size = file.length - body;
             }
             if (id.equals("fmt ")) {
                 if (size < 16) {
