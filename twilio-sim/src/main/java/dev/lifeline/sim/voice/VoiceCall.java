@@ -12,7 +12,7 @@ import java.util.TreeMap;
 final class VoiceCall {
 
     /** What the call is busy with; the TwiML program moves on only from {@link #IDLE}. */
-    enum Activity { IDLE, RINGING, FETCHING_TWIML, PLAYING, PAUSED, QUEUED, IN_CONFERENCE, ENDED }
+    enum Activity { IDLE, RINGING, FETCHING_TWIML, PLAYING, PAUSED, QUEUED, DIALING, IN_CONFERENCE, ENDED }
 
     final String sid;
     final String from;
@@ -44,6 +44,8 @@ final class VoiceCall {
     /** The conference an outbound leg is being dialled into, told to the ringing softphone (a task SID for TaskRouter). */
     String dialledIntoConference;
     String queuedWorkflowSid;
+    /** The child leg a {@code <Dial><Sip>} is ringing, while the call is {@link Activity#DIALING}. */
+    String dialChildSid;
     /** Worker legs ringing to take this (queued) call; called off if the call leaves the queue first. */
     final java.util.List<String> bridgeLegs = new java.util.ArrayList<>();
     /** The voice-plane connection that answered this leg; a drop of that connection drops the leg. */

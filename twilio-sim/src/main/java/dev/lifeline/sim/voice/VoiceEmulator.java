@@ -330,7 +330,7 @@ public final class VoiceEmulator implements ConferenceSwitch {
     /** Calls and conferences (with participants and flags) as plain maps, for assertions and the scenario API. */
     public Map<String, Object> snapshot() {
         synchronized (context.world) {
-            return VoiceSnapshot.of(calls.all(), conferences.all(), endpoints.autoAnswers());
+            return VoiceSnapshot.of(calls.all(), conferences.visible(), endpoints.autoAnswers());
         }
     }
 
