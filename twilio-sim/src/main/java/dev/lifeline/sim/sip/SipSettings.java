@@ -18,6 +18,9 @@ public record SipSettings(String host, int port, Duration maxExpires, Duration m
 
     public static final Duration DEFAULT_MAX_EXPIRES = Duration.ofSeconds(600);
     public static final Duration DEFAULT_MEDIA_TIMEOUT = Duration.ofSeconds(300);
-    /** Larger SIP messages are refused (TCP) or dropped (UDP datagrams are bounded anyway). */
+    /**
+     * The stack reads at most this much of a message: a larger body over UDP is answered 400 ("Invalid content
+     * length"), a TCP connection sending more is closed (gov.nist.javax.sip.MAX_MESSAGE_SIZE).
+     */
     public static final int MAX_MESSAGE_BYTES = 16 * 1024;
 }
