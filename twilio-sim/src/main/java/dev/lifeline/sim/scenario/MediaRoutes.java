@@ -64,19 +64,20 @@ final class MediaRoutes {
         routes.get("/sim/calls/{callSid}/recording.wav", ctx ->
                 ctx.contentType("audio/wav").result(Wav.write(recording(ctx.pathParam("callSid")).samples())));
         routes.get("/sim/calls/{callSid}/heard", ctx -> {
-            Recording recording = recording(ctx.pathParam("callSid"));
             String frequencyText = ctx.queryParam("frequency");
             if (frequencyText == null) {
                 throw TwilioApiException.missingParameter("frequency");
             }
             double frequency = frequency(frequencyText);
             String secondsText = ctx.queryParam("seconds");
-            short[] audio;
+            Double seconds;
             try {
-                audio = secondsText == null ? recording.samples() : recording.last(Double.parseDouble(secondsText));
+                seconds = secondsText == null ? null : Double.parseDouble(secondsText);
             } catch (NumberFormatException e) {
                 throw TwilioApiException.badRequest("seconds must be a number");
             }
+            Recording recording = recording(ctx.pathParam("callSid"));
+            short[] audio = seconds == null ? recording.samples() : recording.last(seconds);
             Goertzel.Detection detection = Goertzel.detect(audio, frequency, Codec.SAMPLE_RATE);
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("frequency", frequency);
