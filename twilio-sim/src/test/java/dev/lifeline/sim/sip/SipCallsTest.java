@@ -99,6 +99,17 @@ class SipCallsTest {
     }
 
     @Test
+    void aParticipantDialledToNobodyRegisteredIsCreatedThenFailsWith32009AndLeavesTheConference() {
+        Participant participant = Participant.creator("room", new PhoneNumber("+15550001111"), new Sip(ALICE))
+                .setLabel("agent").create(sim.client);
+        assertThat(participant.getStatus()).isNotNull();
+
+        Await.until(() -> status(participant.getCallSid()).equals("failed"));
+        assertThat(snapshotField(participant.getCallSid(), "sipError")).isEqualTo(32009);
+        assertThat(Participant.reader(participant.getConferenceSid()).read(sim.client).iterator().hasNext()).isFalse();
+    }
+
+    @Test
     void anEdgeInTheDialledHostFailsWith32220AndAMissingUserWith32223() {
         registerBoth();
         Call edge = Call.creator(new Sip("sip:alice@lifeline.sip.ashburn.twilio.com"), new PhoneNumber("+1555"), HOLD)
