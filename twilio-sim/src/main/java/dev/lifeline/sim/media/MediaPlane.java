@@ -35,6 +35,7 @@ public final class MediaPlane implements CallAudio, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(MediaPlane.class);
     private static final long TICK_NANOS = 20_000_000L;
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
     private final String host;
     private final int rtpMin;
@@ -233,7 +234,9 @@ public final class MediaPlane implements CallAudio, AutoCloseable {
                 }
                 long now = System.nanoTime();
                 if (now >= next) {
+                    long cpuBefore = CPU.getCurrentThreadCpuTime();
                     tick(now);
+                    stats.cpu(CPU.getCurrentThreadCpuTime() - cpuBefore);
                     stats.ticked(now - next, System.nanoTime() - now);
                     next += TICK_NANOS;
                     if (now - next > 5 * TICK_NANOS) {

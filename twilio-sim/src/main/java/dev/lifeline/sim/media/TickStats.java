@@ -11,6 +11,16 @@ public final class TickStats {
     private final long[] lateNanos = new long[KEPT];
     private long ticks;
     private long skipped;
+    private long cpuNanos;
+
+    /** CPU time the media thread spent in ticks (not wall time: on a busy machine a descheduled thread is no slower). */
+    synchronized void cpu(long nanos) {
+        cpuNanos += nanos;
+    }
+
+    public synchronized long cpuNanos() {
+        return cpuNanos;
+    }
 
     synchronized void ticked(long late, long work) {
         int at = (int) (ticks % KEPT);

@@ -125,7 +125,7 @@ final class Registrar {
             }
             int asked = contact.getExpires() >= 0 ? contact.getExpires() : defaultExpires;
             long granted = Math.min(Math.max(asked, 0), maxExpires.toSeconds());
-            String transport = sipUri.getTransportParam() != null ? sipUri.getTransportParam().toLowerCase() : arrivedOver;
+            String transport = sipUri.getTransportParam() != null ? sipUri.getTransportParam().toLowerCase(java.util.Locale.ROOT) : arrivedOver;
             bindings.bind(domainName, user, sipUri.toString(), transport, callId, Duration.ofSeconds(granted));
         }
         return ok(request, domainName, user);
@@ -155,6 +155,6 @@ final class Registrar {
 
     static String transportOf(Request request) {
         Iterator<?> vias = request.getHeaders(ViaHeader.NAME);
-        return vias.hasNext() ? ((ViaHeader) vias.next()).getTransport().toLowerCase() : "udp";
+        return vias.hasNext() ? ((ViaHeader) vias.next()).getTransport().toLowerCase(java.util.Locale.ROOT) : "udp";
     }
 }

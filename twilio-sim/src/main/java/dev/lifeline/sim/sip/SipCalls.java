@@ -217,6 +217,10 @@ final class SipCalls implements SipLine {
     /** A re-INVITE (hold, a new address): answered 200 with the leg's own SDP; the far end's new address is used. */
     private void reInvite(RequestEvent event, Leg leg) {
         Request request = event.getRequest();
+        if (request.getRawContent() == null) {
+            server.respond(event, server.messages().response(Response.NOT_ACCEPTABLE_HERE, request));
+            return;
+        }
         try {
             SessionDescription offer = Sdp.parse(new String(request.getRawContent(), StandardCharsets.UTF_8));
             int port = media.localPort(leg.callSid);
@@ -231,7 +235,7 @@ final class SipCalls implements SipLine {
                     server.messages().headers.createContentTypeHeader("application", "sdp"));
             ok.addHeader(invites.contact("udp"));
             server.respond(event, ok);
-        } catch (SdpException | NullPointerException | java.text.ParseException e) {
+        } catch (SdpException | java.text.ParseException e) {
             server.respond(event, server.messages().response(Response.NOT_ACCEPTABLE_HERE, request));
         }
     }
@@ -281,11 +285,13 @@ final class SipCalls implements SipLine {
             sendBye(dialog); // a second fork answered, or the leg is already over: take that call down again
             return;
         }
-        SessionDescription answer;
-        try {
-            answer = Sdp.parse(new String(response.getRawContent(), StandardCharsets.UTF_8));
-        } catch (SdpException | NullPointerException e) {
-            answer = null;
+        SessionDescription answer = null;
+        if (response.getRawContent() != null) {
+            try {
+                answer = Sdp.parse(new String(response.getRawContent(), StandardCharsets.UTF_8));
+            } catch (SdpException e) {
+                log.info("call {}: the 200 OK's SDP is refused: {}", leg.callSid, e.getMessage());
+            }
         }
         Codec codec = answer == null ? null : answer.firstG711();
         if (codec == null || answer.port() == 0) {
