@@ -35,6 +35,7 @@ public final class MediaPlane implements CallAudio, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(MediaPlane.class);
     private static final long TICK_NANOS = 20_000_000L;
+    private static final int KEPT_RECORDINGS = 100;
     private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
     private final String host;
@@ -45,7 +46,14 @@ public final class MediaPlane implements CallAudio, AutoCloseable {
     private final Queue<Runnable> commands = new ConcurrentLinkedQueue<>();
     private final Map<String, MediaLeg> legs = new LinkedHashMap<>();
     private final Map<String, FrameSource> farEndSources = new ConcurrentHashMap<>();
-    private final Map<String, Recording> recordings = new ConcurrentHashMap<>();
+    /** Recordings of the last {@value #KEPT_RECORDINGS} simulated parties; older ones go, so a long demo stays small. */
+    private final Map<String, Recording> recordings = java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(64, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Recording> eldest) {
+                    return size() > KEPT_RECORDINGS;
+                }
+            });
     private final Map<String, Integer> ports = new ConcurrentHashMap<>();
     private final ClipLoader clips = new ClipLoader();
     private final ExecutorService timeouts = Executors.newSingleThreadExecutor(daemon("twilio-sim-media-timeouts"));
@@ -138,6 +146,9 @@ public final class MediaPlane implements CallAudio, AutoCloseable {
 
     @Override
     public void update(String callSid, LegAudio audio) {
+        if (audio.simulatedFarEnd()) {
+            recordings.computeIfAbsent(callSid, k -> new Recording()); // there from the moment the call is up
+        }
         post(() -> {
             MediaLeg leg = legs.get(callSid);
             if (leg == null && audio.simulatedFarEnd()) {
@@ -197,10 +208,9 @@ public final class MediaPlane implements CallAudio, AutoCloseable {
         DatagramChannel legChannel = bind();
         DatagramChannel phoneChannel = bind();
         MediaLeg leg = new MediaLeg(callSid, legChannel);
-        SimulatedPhone phone = new SimulatedPhone(phoneChannel);
+        SimulatedPhone phone = new SimulatedPhone(phoneChannel, recordings.computeIfAbsent(callSid, k -> new Recording()));
         phone.source = farEndSources.get(callSid);
         phone.leg = new InetSocketAddress(host, leg.port());
-        recordings.put(callSid, phone.heard);
         leg.phone = phone;
         leg.remote = new InetSocketAddress(host, port(phoneChannel));
         leg.codec = Codec.PCMU;

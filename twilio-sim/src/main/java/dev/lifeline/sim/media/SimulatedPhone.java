@@ -13,12 +13,13 @@ final class SimulatedPhone {
     final DatagramChannel channel;
     final RtpSender sender = new RtpSender();
     final JitterBuffer jitter = new JitterBuffer(2);
-    final Recording heard = new Recording();
+    final Recording heard;
     InetSocketAddress leg;
     FrameSource source;
 
-    SimulatedPhone(DatagramChannel channel) {
+    SimulatedPhone(DatagramChannel channel, Recording heard) {
         this.channel = channel;
+        this.heard = heard;
     }
 
     short[] nextFrame() {
