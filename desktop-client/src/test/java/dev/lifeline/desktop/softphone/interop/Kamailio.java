@@ -48,6 +48,7 @@ final class Kamailio implements AutoCloseable {
                 "modparam(\"registrar\", \"min_expires\", 20)",
                 "request_route {",
                 "  if (is_method(\"REGISTER\")) {",
+                "    xlog(\"L_NOTICE\", \"REGISTER-SEEN $tu cseq $cs\\n\");",
                 "    if (!pv_auth_check(\"$td\", \"" + PASSWORD + "\", \"0\", \"1\")) { auth_challenge(\"$td\", \"0\"); exit; }",
                 "    xlog(\"L_NOTICE\", \"REGISTER $tu contact $ct expires $hdr(Expires)\\n\");",
                 "    save(\"location\"); exit;",

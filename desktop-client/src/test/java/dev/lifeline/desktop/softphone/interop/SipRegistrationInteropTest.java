@@ -1,0 +1,82 @@
+package dev.lifeline.desktop.softphone.interop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lifeline.desktop.softphone.SoftphoneState;
+import dev.lifeline.desktop.softphone.sip.SipTransport;
+import dev.lifeline.desktop.testing.Await;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Registration against kamailio: a wrong password stops after one authenticated try; a clean close unregisters. */
+class SipRegistrationInteropTest {
+
+    @TempDir
+    Path dir;
+
+    private InteropRig rig;
+
+    @BeforeEach
+    void start() throws IOException {
+        rig = new InteropRig(dir);
+    }
+
+    @AfterEach
+    void stop() {
+        rig.close();
+    }
+
+    @Test
+    void aWrongPasswordFailsWithAPlainReasonAfterOneAuthenticatedTry() throws Exception {
+        rig.startPhone("NotTheRightOne99", SipTransport.UDP);
+
+        Await.until("the phone gives up", () -> rig.phone.state().phase() == SoftphoneState.Phase.FAILED);
+
+        assertThat(rig.phone.state().reason()).isEqualTo("wrong SIP password");
+        assertThat(rig.listener.states).extracting(SoftphoneState::phase)
+                .containsSubsequence(SoftphoneState.Phase.REGISTERING, SoftphoneState.Phase.FAILED);
+        // One REGISTER without credentials, one with: kamailio logs each before its digest check.
+        assertThat(count(rig.kamailio.logText(), "REGISTER-SEEN")).isEqualTo(2);
+    }
+
+    @Test
+    void theRegistrarsGrantedExpiryIsHonoured() throws Exception {
+        rig.startPhone(Kamailio.PASSWORD, SipTransport.UDP);
+
+        Await.until("the phone is ready", () -> rig.phone.state().isReady());
+
+        // Asked for 60 s; kamailio grants what was asked within its 20-3600 s bounds.
+        assertThat(rig.phone.grantedExpiry()).hasSeconds(60);
+        assertThat(rig.listener.states).last().isEqualTo(SoftphoneState.ready());
+    }
+
+    @Test
+    void aCleanCloseRemovesTheBindingSoCallsToThePhoneFindNobody() throws Exception {
+        rig.startPhone(Kamailio.PASSWORD, SipTransport.UDP);
+        Await.until("the phone is ready", () -> rig.phone.state().isReady());
+
+        rig.phone.close();
+
+        assertThat(rig.kamailio.logText()).contains("expires 0");
+        rig.startBaresip();
+        rig.baresip.command("dial", InteropRig.ALICE);
+        JsonNode closed = rig.baresip.awaitEvent("CALL_CLOSED");
+        assertThat(closed.path("param").asText()).contains("404");
+    }
+
+    private static int count(String text, String word) {
+        Matcher matcher = Pattern.compile(Pattern.quote(word)).matcher(text);
+        int count = 0;
+        while (matcher.find()) {
+            count++;
+        }
+        return count;
+    }
+}
