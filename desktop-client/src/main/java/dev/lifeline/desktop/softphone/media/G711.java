@@ -51,7 +51,7 @@ public final class G711 {
             value = -value - 1;
         }
         int segment = 0;
-        while (segment < 8 && value > (0x1F << segment)) {
+        while (segment < 8 && value > (0x20 << segment) - 1) {
             segment++;
         }
         if (segment >= 8) {
