@@ -161,6 +161,7 @@ final class Registration {
     }
 
     private void failedToSend(SipException e) {
+        log.info("REGISTER could not be sent: {}", e.getMessage());
         boolean untrusted = false;
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             untrusted |= cause instanceof SSLException;

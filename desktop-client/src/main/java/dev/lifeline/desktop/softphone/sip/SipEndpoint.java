@@ -39,6 +39,11 @@ final class SipEndpoint implements AutoCloseable {
     private static final AtomicInteger STACKS = new AtomicInteger();
     /** Larger SIP messages are dropped by the stack: real ones are a few KB. */
     static final int MAX_MESSAGE_BYTES = 65536;
+    static final String TLS_PROTOCOLS = "TLSv1.3, TLSv1.2";
+    static final String TLS_CIPHER_SUITES = "TLS_AES_128_GCM_SHA256 TLS_AES_256_GCM_SHA384 "
+            + "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 "
+            + "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384 TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384 "
+            + "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256 TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384";
 
     final SipAccount account;
     final SipStack stack;
@@ -102,7 +107,11 @@ final class SipEndpoint implements AutoCloseable {
                 account.proxyHost() + ":" + account.proxyPort() + "/" + account.transport().parameter());
         properties.setProperty("gov.nist.javax.sip.TRACE_LEVEL", System.getProperty("lifeline.sip.trace", "0"));
         properties.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", String.valueOf(MAX_MESSAGE_BYTES));
-        properties.setProperty("gov.nist.javax.sip.SSL_HANDSHAKE_TIMEOUT", "10");
+        // Milliseconds, whatever the RI's javadoc says: its watchdog closes a socket whose handshake runs longer.
+        properties.setProperty("gov.nist.javax.sip.SSL_HANDSHAKE_TIMEOUT", "10000");
+        // JAIN-SIP's defaults (TLS_RSA_*, 3DES, anonymous DH; TLS 1.0/1.1) are all refused by Java 17.
+        properties.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", TLS_PROTOCOLS);
+        properties.setProperty("gov.nist.javax.sip.ENABLED_CIPHER_SUITES", TLS_CIPHER_SUITES);
         if (options.trustStore() != null) {
             // JAIN-SIP's SslNetworkLayer wants a key store too; a client without a certificate can reuse the trust store.
             String path = options.trustStore().toAbsolutePath().toString();
