@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lifeline.desktop.softphone.SoftphoneState;
+import dev.lifeline.desktop.softphone.audio.AudioDevice;
+import dev.lifeline.desktop.softphone.audio.AudioUnavailableException;
+import dev.lifeline.desktop.softphone.audio.FrameSink;
+import dev.lifeline.desktop.softphone.audio.FrameSource;
+import dev.lifeline.desktop.softphone.sip.SipAccount;
+import dev.lifeline.desktop.softphone.sip.SipSoftphone;
 import dev.lifeline.desktop.softphone.sip.SipTransport;
 import dev.lifeline.desktop.testing.Await;
 import java.io.IOException;
@@ -69,6 +75,35 @@ class SipRegistrationInteropTest {
         rig.baresip.command("dial", InteropRig.ALICE);
         JsonNode closed = rig.baresip.awaitEvent("CALL_CLOSED");
         assertThat(closed.path("param").asText()).contains("404");
+    }
+
+    @Test
+    void withoutAMicrophoneThePhoneIsReadyAndSaysWhatIsMissing() throws Exception {
+        AudioDevice noHardware = new AudioDevice() {
+            @Override
+            public String describe() {
+                return "a computer without sound hardware";
+            }
+
+            @Override
+            public FrameSource openMicrophone() throws AudioUnavailableException {
+                throw new AudioUnavailableException("no microphone found", new IllegalArgumentException("no line"));
+            }
+
+            @Override
+            public FrameSink openSpeaker() {
+                return frame -> {
+                };
+            }
+        };
+        SipAccount account = new SipAccount(InteropRig.ALICE, "alice", Kamailio.PASSWORD, "127.0.0.1",
+                InteropRig.KAMAILIO_PORT, SipTransport.UDP);
+        rig.phone = new SipSoftphone(account, InteropRig.options(), noHardware);
+        rig.phone.register("alice", rig.listener);
+
+        Await.until("the phone is ready", () -> rig.phone.state().isReady());
+
+        assertThat(rig.phone.state().audioProblem()).isEqualTo("no microphone found");
     }
 
     private static int count(String text, String word) {
