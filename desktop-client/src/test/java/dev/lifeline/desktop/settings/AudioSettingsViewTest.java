@@ -30,7 +30,9 @@ class AudioSettingsViewTest extends FxRobot {
             stage.show();
         });
 
-        interact(() -> lookup("#microphoneChoice").<ComboBox<String>>queryAs(ComboBox.class).setValue("USB Headset"));
+        @SuppressWarnings("unchecked")
+        ComboBox<String> microphones = lookup("#microphoneChoice").queryAs(ComboBox.class);
+        interact(() -> microphones.setValue("USB Headset"));
         clickOn("#saveAudioButton");
 
         Await.untilFx("the dialog confirms", () -> lookup("#audioSettingsMessage").queryAs(Label.class).getText()
