@@ -5,37 +5,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lifeline.desktop.softphone.sip.SipTransport;
 import dev.lifeline.desktop.testing.Await;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Hostile input at the softphone's SIP port gets a 4xx or nothing, and the next real call still works. */
-class SipBadInputTest {
+class SipBadInputTest extends InteropTest {
 
     private static final int RAW_PORT = 16190;
 
-    @TempDir
-    Path dir;
-
-    private InteropRig rig;
     private RawSip raw;
 
     @BeforeEach
-    void start() throws Exception {
-        rig = new InteropRig(dir);
+    void startPhone() throws Exception {
         raw = new RawSip(RAW_PORT);
         rig.startPhone(Kamailio.PASSWORD, SipTransport.UDP);
         Await.until("the phone is ready", () -> rig.phone.state().isReady());
     }
 
     @AfterEach
-    void stop() {
+    void stopRawPeer() {
         raw.close();
-        rig.close();
     }
 
     @Test

@@ -6,31 +6,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lifeline.desktop.softphone.sip.SipTransport;
 import dev.lifeline.desktop.testing.Await;
 import java.io.IOException;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** In-call controls against baresip: re-INVITE hold both ways and RFC 4733 digits both ways. */
-class SipCallControlInteropTest {
+class SipCallControlInteropTest extends InteropTest {
 
-    @TempDir
-    Path dir;
-
-    private InteropRig rig;
     private String callSid;
 
     @BeforeEach
     void callInProgress() throws IOException {
-        rig = new InteropRig(dir);
         callSid = rig.callAnsweredWithAudio(SipTransport.UDP);
     }
 
-    @AfterEach
-    void stop() {
-        rig.close();
-    }
 
     @Test
     void theFarEndsHoldAndResumeAreReported() throws Exception {
