@@ -45,6 +45,34 @@ class SipSoftphoneInteropTest extends InteropTest {
         assertTonesCrossed();
     }
 
+    @Test
+    void aCallerWhoGivesUpWhileItRingsCancelsTheRinging() throws Exception {
+        rig.startPhone(Kamailio.PASSWORD, SipTransport.UDP);
+        Await.until("the softphone is registered", () -> rig.phone.state().isReady());
+        rig.startBaresip();
+        rig.baresip.command("dial", InteropRig.ALICE);
+        Await.until("the softphone rings", () -> rig.listener.ringingCallSid != null);
+
+        rig.baresip.command("hangup", "");
+
+        String callSid = rig.listener.ringingCallSid;
+        Await.until("the ringing stops", () -> rig.listener.saw("ringCancelled " + callSid + ": the caller hung up"));
+        assertThat(rig.phone.activeCallSid()).isEmpty();
+    }
+
+    @Test
+    void aRejectedCallIsBusyAtTheCaller() throws Exception {
+        rig.startPhone(Kamailio.PASSWORD, SipTransport.UDP);
+        Await.until("the softphone is registered", () -> rig.phone.state().isReady());
+        rig.startBaresip();
+        rig.baresip.command("dial", InteropRig.ALICE);
+        Await.until("the softphone rings", () -> rig.listener.ringingCallSid != null);
+
+        rig.phone.reject(rig.listener.ringingCallSid);
+
+        assertThat(rig.baresip.awaitEvent("CALL_CLOSED").path("param").asText()).contains("486");
+    }
+
     private void assertTonesCrossed() throws IOException {
         short[] heardByPhone = Wav.read(rig.audio.recording);
         int[] phone440 = Goertzel.hits(heardByPhone, 440);
