@@ -59,6 +59,18 @@ public final class JitterBuffer {
         public long late;
         public long droppedToShrink;
         public long resets;
+
+        Stats copy() {
+            Stats copy = new Stats();
+            copy.received = received;
+            copy.played = played;
+            copy.concealed = concealed;
+            copy.duplicates = duplicates;
+            copy.late = late;
+            copy.droppedToShrink = droppedToShrink;
+            copy.resets = resets;
+            return copy;
+        }
     }
 
     public Stats stats() {

@@ -126,8 +126,11 @@ public final class RtpSession implements AutoCloseable {
         return dropped;
     }
 
+    /** A snapshot of the receiving side's counters. */
     public JitterBuffer.Stats received() {
-        return jitter.stats();
+        synchronized (jitter) {
+            return jitter.stats().copy();
+        }
     }
 
     private void tick(long index, long nowMillis) {
@@ -233,7 +236,7 @@ public final class RtpSession implements AutoCloseable {
         if (speaker != null) {
             speaker.close();
         }
-        JitterBuffer.Stats stats = jitter.stats();
+        JitterBuffer.Stats stats = received();
         log.info("RTP {} closed: {} frames received, {} played, {} concealed, {} late, {} duplicates, {} dropped",
                 localPort(), stats.received, stats.played, stats.concealed, stats.late, stats.duplicates, dropped);
     }
