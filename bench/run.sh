@@ -1,9 +1,23 @@
 #!/usr/bin/env bash
 # Runs Lifeline's benchmark harnesses and prints their figures.
-# Usage: bench/run.sh [recovery|webhooks|storm|memberloss|maps|all]
+# Usage: bench/run.sh [recovery|webhooks|storm|memberloss|maps|voice|softphone|all]
 # Knobs: -Dbench.rounds=N (recoveries), -Dbench.conferences=N -Dbench.threads=N (webhooks) via BENCH_OPTS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if [ "${1:-all}" = voice ]; then
+  # twilio-sim's conference mixer: capacity of one media thread and mouth-to-ear latency (MixerBenchmark).
+  mvn -B -q -pl twilio-sim -am test -Dgroups=bench -Dbench.excluded= -Dtest=MixerBenchmark \
+    -Dsurefire.failIfNoSpecifiedTests=false ${BENCH_OPTS:-}
+  grep -h -A12 '^== ' twilio-sim/target/surefire-reports/dev.lifeline.sim.bench.MixerBenchmark-output.txt
+  exit 0
+fi
+if [ "${1:-all}" = softphone ]; then
+  # The desktop's SIP softphone against kamailio and baresip (Debian packages, as in CI).
+  mvn -B -q -pl desktop-client -am test -Dgroups=bench -Dbench.excluded= -Dtest=SipLatencyBenchmark \
+    -Dsurefire.failIfNoSpecifiedTests=false ${BENCH_OPTS:-}
+  grep -h -A3 '^== ' desktop-client/target/surefire-reports/dev.lifeline.desktop.softphone.interop.SipLatencyBenchmark-output.txt
+  exit 0
+fi
 case "${1:-all}" in
   recovery) tests='RecoveryTimingBenchmark' ;;
   webhooks) tests='WebhookThroughputBenchmark' ;;
@@ -11,7 +25,7 @@ case "${1:-all}" in
   memberloss) tests='MemberLossBenchmark' ;;
   maps) tests='MapsBenchmark' ;;
   all) tests='RecoveryTimingBenchmark,WebhookThroughputBenchmark,StormBenchmark,MemberLossBenchmark,MapsBenchmark' ;;
-  *) echo "bench/run.sh: unknown benchmark '$1' (recovery, webhooks, storm, memberloss, maps or all)" >&2; exit 2 ;;
+  *) echo "bench/run.sh: unknown benchmark '$1' (recovery, webhooks, storm, memberloss, maps, voice, softphone or all)" >&2; exit 2 ;;
 esac
 mvn -B -q -pl sync-server -am test -Dgroups=bench -Dbench.excluded= -Dtest="$tests" \
   -Dsurefire.failIfNoSpecifiedTests=false ${BENCH_OPTS:-}

@@ -52,6 +52,19 @@ class ArchitectureTest {
     }
 
     @Test
+    void mediaSdpAndAudioKnowNothingOfSip() {
+        noClasses().that().resideInAnyPackage("..softphone.media..", "..softphone.sdp..", "..softphone.audio..")
+                .should().dependOnClassesThat().resideInAnyPackage("javax.sip..", "gov.nist..", "..softphone.sip..")
+                .check(DESKTOP);
+    }
+
+    @Test
+    void theSoftphonePackagesHaveNoCycles() {
+        com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
+                .matching("dev.lifeline.desktop.softphone.(*)..").should().beFreeOfCycles().check(DESKTOP);
+    }
+
+    @Test
     void viewModelsTouchNoNodesOrWindows() {
         noClasses().that().haveSimpleNameEndingWith("ViewModel")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..")

@@ -8,6 +8,11 @@ import dev.lifeline.sim.core.TwilioApiException;
 import dev.lifeline.sim.faults.ApiFaults;
 import dev.lifeline.sim.taskrouter.TaskRouterEmulator;
 import dev.lifeline.sim.scenario.ScenarioRoutes;
+import dev.lifeline.sim.media.MediaPlane;
+import dev.lifeline.sim.sip.SipServer;
+import dev.lifeline.sim.sip.SipSettings;
+import dev.lifeline.sim.sipdomain.SipDomainRoutes;
+import dev.lifeline.sim.sipdomain.SipDomainStore;
 import dev.lifeline.sim.voice.VoiceEmulator;
 import dev.lifeline.sim.voiceplane.VoicePlane;
 import dev.lifeline.sim.webhook.WebhookDispatcher;
@@ -46,6 +51,9 @@ public final class TwilioSim implements AutoCloseable {
     private final TaskRouterEmulator taskRouter;
     private final VoicePlane voicePlane;
     private final ApiFaults apiFaults = new ApiFaults();
+    private final SipDomainStore sipDomains;
+    private final SipServer sip;
+    private final MediaPlane media;
     private final Javalin http;
     private final AutoCloseable ownedClock;
 
@@ -59,7 +67,20 @@ public final class TwilioSim implements AutoCloseable {
         voice.connect(taskRouter);
         taskRouter.connect(voice);
         this.voicePlane = new VoicePlane(context, voice);
-        ScenarioRoutes scenario = new ScenarioRoutes(context, voice, apiFaults, this::snapshot);
+        this.sipDomains = new SipDomainStore(context);
+        SipDomainRoutes sipRoutes = new SipDomainRoutes(context, sipDomains);
+        this.media = builder.sipPort == null && !builder.media ? null
+                : new MediaPlane(builder.host, builder.rtpPortMin, builder.rtpPortMax, builder.mediaTimeout);
+        if (media != null) {
+            voice.audio(media);
+            media.onMediaTimeout(voice::mediaLost);
+        }
+        this.sip = builder.sipPort == null ? null : new SipServer(new SipSettings(builder.host, builder.sipPort,
+                builder.sipMaxExpires, builder.mediaTimeout, builder.rtpPortMin, builder.rtpPortMax), sipDomains, clock);
+        if (sip != null) {
+            sip.connect(voice, media, context.accountSid, sipDomains);
+        }
+        ScenarioRoutes scenario = new ScenarioRoutes(context, voice, apiFaults, this::snapshot, () -> media);
         this.http = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = 1_000_000;
@@ -80,6 +101,7 @@ public final class TwilioSim implements AutoCloseable {
             voice.routes(config.routes);
             taskRouter.routes(config.routes);
             voicePlane.routes(config.routes);
+            sipRoutes.register(config.routes);
             scenario.register(config.routes);
         });
     }
@@ -132,6 +154,24 @@ public final class TwilioSim implements AutoCloseable {
         return apiFaults;
     }
 
+    /** SIP Domains, credential lists and their mappings, as the registrar sees them. */
+    public SipDomainStore sipDomains() {
+        return sipDomains;
+    }
+
+    /** The SIP Domain's registrar and user agent, or null when the builder gave no {@code sipPort}. */
+    public SipServer sip() {
+        return sip;
+    }
+
+    /**
+     * Every leg's RTP and the conference mixer, or null when neither {@code sipPort} nor {@code media(true)} was given.
+     * Simulated far ends: {@code media().farEndSends(callSid, new ToneGenerator(1000, 0.3))}, {@code farEndHeard(callSid)}.
+     */
+    public MediaPlane media() {
+        return media;
+    }
+
     /** The softphone WebSocket endpoint ({@value VoicePlane#PATH}); mints per-identity tokens. */
     public VoicePlane voicePlane() {
         return voicePlane;
@@ -147,6 +187,9 @@ public final class TwilioSim implements AutoCloseable {
         world.put("now", context.clock.now().toString());
         world.put("voice", voice.snapshot());
         world.put("taskRouter", taskRouter.snapshot());
+        if (sip != null) {
+            world.put("sip", Map.of("port", sip.port(), "bindings", sip.bindingsSnapshot()));
+        }
         Map<String, Object> webhooks = new LinkedHashMap<>(context.webhooks.faults().describe());
         webhooks.put("deliveries", context.webhooks.deliveries().size());
         world.put("webhooks", webhooks);
@@ -182,6 +225,12 @@ public final class TwilioSim implements AutoCloseable {
     @Override
     public void close() {
         http.stop();
+        if (sip != null) {
+            sip.close();
+        }
+        if (media != null) {
+            media.close();
+        }
         voicePlane.close();
         context.webhooks.close();
         if (ownedClock != null) {
@@ -213,6 +262,16 @@ public final class TwilioSim implements AutoCloseable {
         if (token != null) {
             builder.authToken(token);
         }
+        String sipPort = System.getenv("TWILIO_SIM_SIP_PORT");
+        if (sipPort != null) {
+            try {
+                builder.sipPort(Integer.parseInt(sipPort));
+            } catch (NumberFormatException e) {
+                System.err.println("twilio-sim: TWILIO_SIM_SIP_PORT must be a number, got '" + sipPort + "'");
+                System.exit(2);
+                return;
+            }
+        }
         TwilioSim sim = builder.start();
         System.out.println("twilio-sim on " + sim.baseUrl() + " account " + sim.accountSid());
         Runtime.getRuntime().addShutdownHook(new Thread(sim::close));
@@ -224,6 +283,12 @@ public final class TwilioSim implements AutoCloseable {
         private String host = "127.0.0.1";
         private int port;
         private SimClock clock;
+        private Integer sipPort;
+        private java.time.Duration sipMaxExpires = SipSettings.DEFAULT_MAX_EXPIRES;
+        private java.time.Duration mediaTimeout = SipSettings.DEFAULT_MEDIA_TIMEOUT;
+        private int rtpPortMin;
+        private int rtpPortMax;
+        private boolean media;
 
         public Builder accountSid(String accountSid) {
             this.accountSid = Objects.requireNonNull(accountSid);
@@ -249,6 +314,46 @@ public final class TwilioSim implements AutoCloseable {
         /** A {@link dev.lifeline.sim.core.ManualClock} lets tests move time; the default is the system clock. */
         public Builder clock(SimClock clock) {
             this.clock = clock;
+            return this;
+        }
+
+        /**
+         * Turns the SIP Domain on: registrar and user agent on this port, UDP and TCP (0 = any free port; see
+         * {@link TwilioSim#sip()}). Without it the emulator speaks no SIP.
+         */
+        public Builder sipPort(int sipPort) {
+            this.sipPort = sipPort;
+            return this;
+        }
+
+        /** The longest registration granted (default 600 s, Twilio's documented refresh maximum). */
+        public Builder sipMaxExpires(java.time.Duration maxExpires) {
+            this.sipMaxExpires = Objects.requireNonNull(maxExpires);
+            return this;
+        }
+
+        /**
+         * How long a SIP leg may go without RTP before it is dropped (default 300 s). Twilio documents no value for
+         * SIP Domains; real time, since media is.
+         */
+        public Builder mediaTimeout(java.time.Duration mediaTimeout) {
+            this.mediaTimeout = Objects.requireNonNull(mediaTimeout);
+            return this;
+        }
+
+        /** Media without SIP: simulated far ends and the mixer run even when no {@code sipPort} is given. */
+        public Builder media(boolean media) {
+            this.media = media;
+            return this;
+        }
+
+        /** The UDP ports RTP may use (default: any free port). */
+        public Builder rtpPorts(int min, int max) {
+            if (min < 0 || max < min || max > 65535) {
+                throw new IllegalArgumentException("RTP ports must be 0 <= min <= max <= 65535");
+            }
+            this.rtpPortMin = min;
+            this.rtpPortMax = max;
             return this;
         }
 

@@ -30,6 +30,40 @@ public interface Softphone extends AutoCloseable {
     /** Whether the voice plane currently knows this softphone (calls can ring it). */
     boolean isRegistered();
 
+    /**
+     * Where the phone stands (for the status bar). The default suits phones that only know registered or not;
+     * the SIP softphone reports registering and failures with their reason too.
+     */
+    default SoftphoneState state() {
+        return isRegistered() ? SoftphoneState.ready() : SoftphoneState.unregistered();
+    }
+
+    /** Puts the answered call on hold (this side stops listening and sends silence) or takes it off hold. */
+    default void hold(String callSid, boolean held) {
+    }
+
+    /** Stops (or resumes) sending the microphone in the answered call; the far end hears silence. */
+    default void setMuted(boolean muted) {
+    }
+
+    default boolean isMuted() {
+        return false;
+    }
+
+    /**
+     * Sends a keypad key ({@code 0-9 * # A-D}) into the answered call as an RFC 4733 event.
+     *
+     * @return false when there is no answered call or the far end accepts no telephone-event
+     */
+    default boolean sendDigit(char key) {
+        return false;
+    }
+
+    /** The microphone's level in the last 20 ms, in dBFS (for a meter); -96 when there is nothing to measure. */
+    default double inputLevelDbfs() {
+        return -96.0;
+    }
+
     /** Leaves the voice plane without hanging up: any call in progress drops, as when the process dies. */
     @Override
     void close();

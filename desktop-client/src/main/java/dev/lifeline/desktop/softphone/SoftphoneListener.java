@@ -21,4 +21,16 @@ public interface SoftphoneListener {
     /** Registration was gained or lost (the voice plane went away). */
     default void registration(boolean registered) {
     }
+
+    /** The phone's state changed (registering, ready, failed with a reason, an audio problem appeared). */
+    default void stateChanged(SoftphoneState state) {
+    }
+
+    /** The far end pressed a key (RFC 4733 telephone-event) in the answered call. */
+    default void digitReceived(String callSid, char key) {
+    }
+
+    /** The answered call went on or off hold: by this side ({@code heldHere}) or by the far end. */
+    default void holdChanged(String callSid, boolean heldHere, boolean heldByFarEnd) {
+    }
 }

@@ -7,6 +7,7 @@ import dev.lifeline.sim.core.SimContext;
 import dev.lifeline.sim.core.TwilioApiException;
 import dev.lifeline.sim.faults.ApiFault;
 import dev.lifeline.sim.faults.ApiFaults;
+import dev.lifeline.sim.media.MediaPlane;
 import dev.lifeline.sim.voice.VoiceEmulator;
 import dev.lifeline.sim.webhook.DeliveryFaults;
 import dev.lifeline.sim.webhook.WebhookDispatcher;
@@ -34,27 +35,33 @@ public final class ScenarioRoutes {
     private final VoiceEmulator voice;
     private final ApiFaults apiFaults;
     private final Supplier<Map<String, Object>> world;
+    private final Supplier<MediaPlane> media;
 
     /** @param world the whole world's state, as {@code TwilioSim.snapshot()} gives it */
-    public ScenarioRoutes(SimContext context, VoiceEmulator voice, ApiFaults apiFaults, Supplier<Map<String, Object>> world) {
+    public ScenarioRoutes(SimContext context, VoiceEmulator voice, ApiFaults apiFaults, Supplier<Map<String, Object>> world,
+                          Supplier<MediaPlane> media) {
         this.context = context;
         this.voice = voice;
         this.apiFaults = apiFaults;
         this.world = world;
+        this.media = media;
     }
 
     public void register(JavalinDefaultRoutingApi routes) {
         routes.get("/sim/state", ctx -> write(ctx, 200, world.get()));
+        new MediaRoutes(media, this::write).register(routes);
 
         routes.post("/sim/calls/inbound", ctx -> {
             JsonNode body = body(ctx);
             String from = text(body, "from", true);
             String to = text(body, "to", false);
             String twiml = text(body, "twiml", false);
+            FarEndAudio audio = FarEndAudio.of(body, media.get());
             String callSid = twiml != null
                     ? voice.inboundCall(from, to, twiml)
                     : voice.inboundCall(from, to, text(body, "workflowSid", true), attributes(body),
                             integer(body, "priority"), integer(body, "timeout"));
+            audio.startOn(callSid);
             write(ctx, 201, callState(callSid));
         });
         routes.post("/sim/calls/{callSid}/hangup", ctx -> {
@@ -295,7 +302,7 @@ public final class ScenarioRoutes {
         throw TwilioApiException.badRequest("attributes must be a JSON object");
     }
 
-    private void write(Context ctx, int status, Object body) {
+    void write(Context ctx, int status, Object body) {
         try {
             ctx.status(status).contentType("application/json").result(context.json.writeValueAsString(body));
         } catch (JsonProcessingException e) {

@@ -78,8 +78,15 @@ public final class TwimlParser {
 
     private static TwimlVerb dial(Element dial) {
         List<Element> nouns = children(dial);
+        if (nouns.size() == 1 && "Sip".equals(nouns.get(0).getTagName())) {
+            String uri = text(nouns.get(0));
+            if (!uri.regionMatches(true, 0, "sip:", 0, 4) || uri.length() > 255) {
+                throw new TwimlException("<Sip> needs a sip: URI under 255 characters, got '" + uri + "'");
+            }
+            return new TwimlVerb.DialSip(uri, intAttribute(dial, "timeout", 30, 5, 600));
+        }
         if (nouns.size() != 1 || !"Conference".equals(nouns.get(0).getTagName())) {
-            throw new TwimlException("<Dial> must contain exactly one <Conference> noun");
+            throw new TwimlException("<Dial> must contain exactly one <Conference> or <Sip> noun");
         }
         Element conference = nouns.get(0);
         String name = text(conference);

@@ -10,6 +10,15 @@ public sealed interface TwimlVerb {
     }
 
     /**
+     * {@code <Dial timeout="n"><Sip>sip:user@domain.sip.twilio.com</Sip></Dial>}: the call is connected to a SIP
+     * endpoint; when that leg ends (or never answers) the call goes on with its next verb.
+     *
+     * @param timeoutSeconds {@code <Dial timeout>}, Twilio's default 30
+     */
+    record DialSip(String uri, int timeoutSeconds) implements TwimlVerb {
+    }
+
+    /**
      * {@code <Enqueue workflowSid="WW…"><Task priority="…" timeout="…">{json}</Task></Enqueue>}.
      *
      * @param priority       null when the {@code <Task>} has none (the workflow default applies)

@@ -75,6 +75,7 @@ final class Calls {
         call.startTime = context.clock.now();
         touch(call);
         progress.send(call, "answered");
+        endpoints.audioChanged(call);
         startProgram(call, program);
     }
 
@@ -109,6 +110,7 @@ final class Calls {
         call.count("answered");
         touch(call);
         progress.send(call, "answered");
+        endpoints.audioChanged(call);
         VoiceCall.DialOutcome outcome = call.dialOutcome;
         call.dialOutcome = null;
         if (outcome != null) {
@@ -139,6 +141,7 @@ final class Calls {
 
     void startProgram(VoiceCall call, List<TwimlVerb> program) {
         call.generation++;
+        call.playUrl = null;
         call.program = program;
         call.nextVerb = 0;
         call.pendingUrl = null;
@@ -215,6 +218,9 @@ final class Calls {
     private void execute(VoiceCall call, TwimlVerb verb) {
         if (verb instanceof TwimlVerb.Play play) {
             call.count("play");
+            call.playUrl = play.url();
+            call.playLoops = play.loop();
+            endpoints.audioChanged(call);
             if (play.loop() == 0) {
                 call.activity = VoiceCall.Activity.PLAYING; // hold music: plays until the call is moved
             }
@@ -241,6 +247,8 @@ final class Calls {
             enqueue(call, enqueue);
         } else if (verb instanceof TwimlVerb.DialConference dial) {
             dialConference(call, dial.conference());
+        } else if (verb instanceof TwimlVerb.DialSip dial) {
+            dialSip(call, dial);
         }
     }
 
@@ -248,6 +256,7 @@ final class Calls {
         call.activity = VoiceCall.Activity.QUEUED;
         call.queuedWorkflowSid = enqueue.workflowSid();
         call.count("enqueue");
+        endpoints.audioChanged(call);
         try {
             queue.get().enqueue(taskAttributesOf(call), enqueue.workflowSid(), enqueue.taskAttributes(), enqueue.priority(),
                     enqueue.timeoutSeconds());
@@ -302,12 +311,50 @@ final class Calls {
         }
     }
 
+    /**
+     * {@code <Dial><Sip>}: a child leg ({@code outbound-dial}, caller ID = the caller) rings the SIP address; answered,
+     * the two are bridged in a private room that ends when either leaves; the caller then goes on with its next verb.
+     */
+    private void dialSip(VoiceCall call, TwimlVerb.DialSip dial) {
+        call.count("dialSip");
+        call.activity = VoiceCall.Activity.DIALING;
+        VoiceCall child = create(call.from, dial.uri(), "outbound-dial", CallProgressSettings.NONE);
+        child.parentCallSid = call.sid;
+        call.dialChildSid = child.sid;
+        ParticipantSettings both = new ParticipantSettings(null, false, true, true, "false", false, null, null,
+                ConferenceCallbackSettings.NONE);
+        long generation = call.generation;
+        dial(child, dial.timeoutSeconds(), new VoiceCall.DialOutcome() {
+            @Override
+            public void answered(VoiceCall answered) {
+                if (call.generation != generation || call.status != CallStatus.IN_PROGRESS) {
+                    hangUp(answered, LeaveReason.PARTICIPANT_HUNG_UP, true, "caller-gone");
+                    return;
+                }
+                call.dialChildSid = null;
+                VoiceConference room = conferences.bridge(call.sid);
+                conferences.join(room, call, both);
+                conferences.join(room, answered, both);
+            }
+
+            @Override
+            public void failed(VoiceCall failed, CallStatus status) {
+                if (call.generation == generation && call.activity == VoiceCall.Activity.DIALING) {
+                    call.dialChildSid = null;
+                    call.activity = VoiceCall.Activity.IDLE;
+                    step(call);
+                }
+            }
+        });
+    }
+
     /** The call is out of its conference (ended, or kicked): it goes on with its next verb, or ends. */
     void leftConference(VoiceCall call, boolean continues) {
         if (call.status != CallStatus.IN_PROGRESS) {
             return;
         }
         call.activity = VoiceCall.Activity.IDLE;
+        endpoints.audioChanged(call);
         if (continues) {
             step(call);
         } else {
@@ -399,6 +446,14 @@ final class Calls {
                     conferences.leave(participant, reason, callStatusAfter, viaApi);
                 }
                 call.conferenceSid = null;
+            }
+            case DIALING -> {
+                call.activity = VoiceCall.Activity.IDLE;
+                VoiceCall child = call.dialChildSid == null ? null : bySid.get(call.dialChildSid);
+                call.dialChildSid = null;
+                if (child != null && child.status.isUnanswered()) {
+                    failDial(child, CallStatus.CANCELED, "canceled");
+                }
             }
             case PAUSED, PLAYING, FETCHING_TWIML -> {
                 if (call.timer != null) {

@@ -38,7 +38,8 @@ final class ConferenceBridge {
             }
             FormParams params = new FormParams(instruction.params());
             ConferenceCallbackSettings callback = callbackSettings(params);
-            String identity = instruction.to().startsWith("client:") ? instruction.to().substring(7) : null;
+            String identity = instruction.to().startsWith("client:") ? instruction.to().substring(7)
+                    : sipUser(instruction.to());
             String beep = params.oneOf("Beep", Set.of("true", "false", "onEnter", "onExit"));
             ParticipantSettings workerSettings = new ParticipantSettings(
                     identity != null ? identity : "worker",
@@ -88,4 +89,13 @@ final class ConferenceBridge {
         }
     }
 
+    /** The user part of a {@code sip:} address, the worker leg's label as the identity is for {@code client:}. */
+    private static String sipUser(String to) {
+        if (!to.regionMatches(true, 0, "sip:", 0, 4)) {
+            return null;
+        }
+        int at = to.indexOf('@');
+        String user = at > 4 ? to.substring(4, at) : null;
+        return user == null || user.isBlank() ? null : user;
+    }
 }

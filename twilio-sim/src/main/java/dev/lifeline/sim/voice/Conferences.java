@@ -42,16 +42,29 @@ final class Conferences {
 
     VoiceConference require(String sid) {
         VoiceConference conference = bySid.get(sid);
-        if (conference == null) {
+        if (conference == null || conference.hidden) {
             throw TwilioApiException.notFound("Conference", sid);
         }
         return conference;
     }
 
+    /** Conferences the API shows: every one but the private rooms of {@code <Dial>} bridges. */
+    Collection<VoiceConference> visible() {
+        return bySid.values().stream().filter(c -> !c.hidden).toList();
+    }
+
+    /** A private two-party room bridging a {@code <Dial>} caller and the leg it dialled. */
+    VoiceConference bridge(String parentCallSid) {
+        VoiceConference room = new VoiceConference(Sids.next("CF"), "dial:" + parentCallSid, context.clock.now());
+        room.hidden = true;
+        bySid.put(room.sid, room);
+        return room;
+    }
+
     /** The active conference of that name, or null. */
     VoiceConference activeNamed(String friendlyName) {
         return bySid.values().stream()
-                .filter(c -> c.active() && c.friendlyName.equals(friendlyName))
+                .filter(c -> c.active() && !c.hidden && c.friendlyName.equals(friendlyName))
                 .findFirst().orElse(null);
     }
 
@@ -88,6 +101,7 @@ final class Conferences {
         conference.dateUpdated = context.clock.now();
         call.activity = VoiceCall.Activity.IN_CONFERENCE;
         call.conferenceSid = conference.sid;
+        call.playUrl = null;
         callbacks.participantEvent(conference, "participant-join", participant, Map.of());
         endpoints.joined(call, conference, participant);
         startIfReady(conference);
@@ -218,6 +232,7 @@ final class Conferences {
                 call.activity = VoiceCall.Activity.IDLE;
             }
         }
+        endpoints.audioChanged(call);
         if (call.workerLegListener != null && wasJoined) {
             call.workerLegListener.left(call.sid, participant.conferenceSid);
         }

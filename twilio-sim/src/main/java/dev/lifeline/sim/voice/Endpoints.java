@@ -16,14 +16,26 @@ final class Endpoints {
     private final SimContext context;
     private final Map<String, Duration> autoAnswer = new LinkedHashMap<>();
     private SoftphoneLine line = SoftphoneLine.NONE;
+    private SipLine sip = SipLine.NONE;
+    private CallAudio audio = CallAudio.NONE;
     private Calls calls;
+    private Conferences conferences;
 
     Endpoints(SimContext context) {
         this.context = context;
     }
 
-    void wire(Calls calls) {
+    void wire(Calls calls, Conferences conferences) {
         this.calls = calls;
+        this.conferences = conferences;
+    }
+
+    void sip(SipLine sip) {
+        this.sip = sip == null ? SipLine.NONE : sip;
+    }
+
+    void audio(CallAudio audio) {
+        this.audio = audio == null ? CallAudio.NONE : audio;
     }
 
     void line(SoftphoneLine line) {
@@ -59,10 +71,30 @@ final class Endpoints {
             }
             return;
         }
+        if (call.isSip()) {
+            sip.ring(call.sid, call.to, call.from);
+            return;
+        }
         String identity = call.clientIdentity();
         if (identity != null && line.online(identity)) {
             line.send(identity, ringMessage(call));
         }
+    }
+
+    /** Tells the media plane what the leg hears now (see {@link LegAudio}). */
+    void audioChanged(VoiceCall call) {
+        if (call.status.isFinal()) {
+            audio.ended(call.sid);
+            return;
+        }
+        if (call.status != CallStatus.IN_PROGRESS) {
+            return;
+        }
+        VoiceConference conference = call.conferenceSid == null ? null : conferences.get(call.conferenceSid);
+        VoiceParticipant participant = conference == null ? null : conference.participants.get(call.sid);
+        boolean in = participant != null && participant.joined();
+        audio.update(call.sid, new LegAudio(in ? conference.sid : null, in && participant.muted, in && participant.hold,
+                call.playUrl, call.playLoops, call.activity == VoiceCall.Activity.QUEUED, call.simulatedFarEnd()));
     }
 
     /** What a softphone that registers now should be rung for. */
@@ -75,6 +107,10 @@ final class Endpoints {
     }
 
     void ringEnded(VoiceCall call, String reason) {
+        if (call.isSip()) {
+            sip.cancel(call.sid);
+        }
+        audio.ended(call.sid);
         String identity = call.clientIdentity();
         if (identity != null && line.online(identity)) {
             line.send(identity, message("ring-cancelled", call.sid, "reason", reason));
@@ -82,6 +118,7 @@ final class Endpoints {
     }
 
     void joined(VoiceCall call, VoiceConference conference, VoiceParticipant participant) {
+        audioChanged(call);
         if (call.softphoneSession != null) {
             Map<String, Object> message = participantState("connected", participant);
             message.put("conferenceName", conference.friendlyName);
@@ -91,12 +128,19 @@ final class Endpoints {
 
     void participantChanged(VoiceParticipant participant) {
         VoiceCall call = calls.get(participant.callSid);
+        if (call != null) {
+            audioChanged(call);
+        }
         if (call != null && call.softphoneSession != null) {
             line.send(call.clientIdentity(), participantState("participant", participant));
         }
     }
 
     void legEnded(VoiceCall call, String reason) {
+        if (call.isSip() && call.sipAnswered) {
+            sip.hangUp(call.sid);
+        }
+        audio.ended(call.sid);
         if (call.softphoneSession != null) {
             line.send(call.clientIdentity(), message("call-ended", call.sid, "reason", reason));
         }

@@ -136,7 +136,7 @@ final class VoiceApi {
     List<Map<String, Object>> listConferences(String friendlyName, String status) {
         synchronized (context.world) {
             List<Map<String, Object>> list = new ArrayList<>();
-            conferences.all().stream()
+            conferences.visible().stream()
                     .filter(c -> friendlyName == null || friendlyName.equals(c.friendlyName))
                     .filter(c -> status == null || status.equals(c.status))
                     .sorted((a, b) -> b.dateCreated.compareTo(a.dateCreated))

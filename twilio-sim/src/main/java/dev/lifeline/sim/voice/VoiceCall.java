@@ -12,7 +12,7 @@ import java.util.TreeMap;
 final class VoiceCall {
 
     /** What the call is busy with; the TwiML program moves on only from {@link #IDLE}. */
-    enum Activity { IDLE, RINGING, FETCHING_TWIML, PLAYING, PAUSED, QUEUED, IN_CONFERENCE, ENDED }
+    enum Activity { IDLE, RINGING, FETCHING_TWIML, PLAYING, PAUSED, QUEUED, DIALING, IN_CONFERENCE, ENDED }
 
     final String sid;
     final String from;
@@ -44,12 +44,22 @@ final class VoiceCall {
     /** The conference an outbound leg is being dialled into, told to the ringing softphone (a task SID for TaskRouter). */
     String dialledIntoConference;
     String queuedWorkflowSid;
+    /** The child leg a {@code <Dial><Sip>} is ringing, while the call is {@link Activity#DIALING}. */
+    String dialChildSid;
     /** Worker legs ringing to take this (queued) call; called off if the call leaves the queue first. */
     final java.util.List<String> bridgeLegs = new java.util.ArrayList<>();
     /** The voice-plane connection that answered this leg; a drop of that connection drops the leg. */
     String softphoneSession;
     String endedBy;
     int progressSequence;
+
+    /** The {@code <Play>} the call runs (its URL and loop count), for the media plane; null when none. */
+    String playUrl;
+    int playLoops;
+    /** A SIP leg whose INVITE was answered (so ending it from Twilio's side sends a BYE). */
+    boolean sipAnswered;
+    /** Twilio's error code when the SIP leg failed ({@code 32009}: nobody registered), else null. */
+    Integer sipError;
 
     /** What the last hold's {@code HoldUrl} gave: {@code requested <url>}, {@code playing <url>} or {@code failed: …}. */
     String holdMedia;
@@ -78,6 +88,16 @@ final class VoiceCall {
     /** {@code client:alice} → {@code alice}; null for other addresses. */
     String clientIdentity() {
         return to != null && to.startsWith("client:") ? to.substring("client:".length()) : null;
+    }
+
+    /** A leg to a SIP address ({@code sip:user@domain.sip.twilio.com}). */
+    boolean isSip() {
+        return to != null && to.regionMatches(true, 0, "sip:", 0, 4);
+    }
+
+    /** The far end is played by the emulator itself: an answered leg that is neither a softphone nor a SIP endpoint. */
+    boolean simulatedFarEnd() {
+        return status == CallStatus.IN_PROGRESS && !isSip() && clientIdentity() == null;
     }
 
     void cancelTimers() {

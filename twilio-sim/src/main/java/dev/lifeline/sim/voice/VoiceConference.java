@@ -24,6 +24,8 @@ final class VoiceConference {
     /** Every participant still in the room or still being dialled in, by call SID, in joining order. */
     final Map<String, VoiceParticipant> participants = new LinkedHashMap<>();
     int announcements;
+    /** The private room of a {@code <Dial>} bridge: not a Conference resource, invisible to the API. */
+    boolean hidden;
 
     VoiceConference(String sid, String friendlyName, Instant now) {
         this.sid = sid;

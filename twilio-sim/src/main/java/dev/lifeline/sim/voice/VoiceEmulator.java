@@ -41,7 +41,7 @@ public final class VoiceEmulator implements ConferenceSwitch {
             return queue;
         });
         conferences.wire(calls, endpoints);
-        endpoints.wire(calls);
+        endpoints.wire(calls, conferences);
         this.api = new VoiceApi(context, calls, conferences);
         this.bridge = new ConferenceBridge(context, calls, conferences);
     }
@@ -58,6 +58,88 @@ public final class VoiceEmulator implements ConferenceSwitch {
     public void softphones(SoftphoneLine line) {
         synchronized (context.world) {
             endpoints.line(line);
+        }
+    }
+
+    /** The SIP user agent registers itself here so {@code sip:} addresses ring registered endpoints. */
+    public void sipLine(SipLine line) {
+        synchronized (context.world) {
+            endpoints.sip(line);
+        }
+    }
+
+    /** The media plane registers itself here to learn what each leg hears. */
+    public void audio(CallAudio audio) {
+        synchronized (context.world) {
+            endpoints.audio(audio);
+        }
+    }
+
+    // --- SIP user agent hooks ---------------------------------------------------------------------------------------
+
+    /** A fork of the leg's INVITE answered 180/183. */
+    public void sipRinging(String callSid) {
+        synchronized (context.world) {
+            VoiceCall call = calls.get(callSid);
+            if (call != null && call.status == CallStatus.RINGING) {
+                call.count("sipRinging");
+            }
+        }
+    }
+
+    /** The first 2xx to the leg's INVITE (already ACKed): the leg is answered. */
+    public void sipAnswered(String callSid) {
+        synchronized (context.world) {
+            VoiceCall call = calls.get(callSid);
+            if (call != null && call.status == CallStatus.RINGING) {
+                call.sipAnswered = true;
+                calls.answer(call, null);
+            }
+        }
+    }
+
+    /**
+     * The leg's dial failed: {@code busy} (486/600/603), {@code failed} (nobody registered: {@code twilioCode} 32009;
+     * an edge in the dialled host: 32220; no user: 32223; unreachable endpoint).
+     *
+     * @return false when the leg was no longer ringing
+     */
+    public boolean sipFailed(String callSid, CallStatus status, Integer twilioCode) {
+        synchronized (context.world) {
+            VoiceCall call = calls.get(callSid);
+            if (call == null || !call.status.isUnanswered()) {
+                return false;
+            }
+            call.sipError = twilioCode;
+            call.count(twilioCode == null ? "sipFailed" : "sipError" + twilioCode);
+            calls.failDial(call, status, "sip-" + status.wire());
+            return true;
+        }
+    }
+
+    /** The endpoint sent BYE: the leg ends exactly as a hang-up does ({@code participant_hung_up}). */
+    public void sipHungUp(String callSid) {
+        synchronized (context.world) {
+            VoiceCall call = calls.get(callSid);
+            if (call != null && !call.status.isFinal()) {
+                call.sipAnswered = false; // nothing to BYE back
+                call.count("sipBye");
+                calls.hangUp(call, LeaveReason.PARTICIPANT_HUNG_UP, false, "sip-bye");
+            }
+        }
+    }
+
+    /**
+     * The leg's RTP stopped for the media timeout: a non-graceful drop, reported like a dropped connection
+     * ({@code participant_hung_up}); the emulator then sends BYE, as Twilio tears the leg down.
+     */
+    public void mediaLost(String callSid) {
+        synchronized (context.world) {
+            VoiceCall call = calls.get(callSid);
+            if (call != null && call.status == CallStatus.IN_PROGRESS) {
+                call.count("mediaTimeout");
+                calls.hangUp(call, LeaveReason.PARTICIPANT_HUNG_UP, false, "media-timeout");
+            }
         }
     }
 
@@ -248,7 +330,7 @@ public final class VoiceEmulator implements ConferenceSwitch {
     /** Calls and conferences (with participants and flags) as plain maps, for assertions and the scenario API. */
     public Map<String, Object> snapshot() {
         synchronized (context.world) {
-            return VoiceSnapshot.of(calls.all(), conferences.all(), endpoints.autoAnswers());
+            return VoiceSnapshot.of(calls.all(), conferences.visible(), endpoints.autoAnswers());
         }
     }
 

@@ -3,6 +3,7 @@ package dev.lifeline.sim.voice;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.lifeline.sim.core.SimContext;
 import dev.lifeline.sim.core.TwilioApiException;
+import dev.lifeline.sim.core.V2010Page;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.net.URLEncoder;
@@ -99,7 +100,7 @@ final class VoiceRoutes {
         FormParams query = new FormParams(ctx.queryParamMap());
         int pageSize = query.integer("PageSize", 1, 1000, 50);
         int page = query.integer("Page", 0, Integer.MAX_VALUE, 0);
-        write(ctx, 200, VoiceJson.page(key, all, ctx.path(), filterQuery, page, pageSize));
+        write(ctx, 200, V2010Page.of(key, all, ctx.path(), filterQuery, page, pageSize));
     }
 
     private void write(Context ctx, int status, Map<String, Object> body) {

@@ -45,6 +45,7 @@ final class VoiceSnapshot {
         json.put("dateCreated", TwilioDates.iso(call.dateCreated));
         json.put("effects", new TreeMap<>(call.effects));
         json.put("holdMedia", call.holdMedia);
+        json.put("sipError", call.sipError);
         return json;
     }
 

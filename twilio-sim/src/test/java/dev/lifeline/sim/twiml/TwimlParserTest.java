@@ -37,6 +37,16 @@ class TwimlParserTest {
     }
 
     @Test
+    void dialSipTakesTheUriAndTheDialTimeoutWithTwiliosDefaultOfThirtySeconds() {
+        assertThat(TwimlParser.parse("<Response><Dial><Sip> sip:alice@lifeline.sip.twilio.com </Sip></Dial></Response>"))
+                .containsExactly(new TwimlVerb.DialSip("sip:alice@lifeline.sip.twilio.com", 30));
+        assertThat(TwimlParser.parse("<Response><Dial timeout=\"12\"><Sip>sip:a@b.sip.twilio.com</Sip></Dial></Response>"))
+                .containsExactly(new TwimlVerb.DialSip("sip:a@b.sip.twilio.com", 12));
+        assertThatThrownBy(() -> TwimlParser.parse("<Response><Dial><Sip>tel:+1555</Sip></Dial></Response>"))
+                .hasMessageContaining("sip: URI");
+    }
+
+    @Test
     void playSayPauseAndHangupParseWithTheirDefaults() {
         assertThat(TwimlParser.parse("<Response><Play loop=\"0\">https://x.example/music.mp3</Play>"
                 + "<Say>Please hold</Say><Pause/><Pause length=\"4\"/><Hangup/></Response>"))

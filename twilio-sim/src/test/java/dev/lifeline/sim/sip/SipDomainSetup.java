@@ -1,0 +1,33 @@
+package dev.lifeline.sim.sip;
+
+import com.twilio.http.TwilioRestClient;
+import com.twilio.rest.api.v2010.account.sip.CredentialList;
+import com.twilio.rest.api.v2010.account.sip.Domain;
+import com.twilio.rest.api.v2010.account.sip.credentiallist.Credential;
+import com.twilio.rest.api.v2010.account.sip.domain.authtypes.authtyperegistrations.AuthRegistrationsCredentialListMapping;
+
+/** Provisions a SIP Domain through the real SDK, as Lifeline's server will: domain, list, credentials, mapping. */
+final class SipDomainSetup {
+
+    static final String DOMAIN = "lifeline.sip.twilio.com";
+    static final String PASSWORD = "IWasAtSignal2018";
+
+    final String domainSid;
+    final String listSid;
+
+    private SipDomainSetup(String domainSid, String listSid) {
+        this.domainSid = domainSid;
+        this.listSid = listSid;
+    }
+
+    /** A registering domain with one credential per user, all with {@link #PASSWORD}. */
+    static SipDomainSetup provision(TwilioRestClient client, String... users) {
+        String domain = Domain.creator(DOMAIN).setSipRegistration(true).create(client).getSid();
+        String list = CredentialList.creator("agents").create(client).getSid();
+        for (String user : users) {
+            Credential.creator(list, user, PASSWORD).create(client);
+        }
+        AuthRegistrationsCredentialListMapping.creator(domain, list).create(client);
+        return new SipDomainSetup(domain, list);
+    }
+}
