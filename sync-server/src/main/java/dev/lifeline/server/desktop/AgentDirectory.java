@@ -1,6 +1,6 @@
 package dev.lifeline.server.desktop;
 
-import dev.lifeline.server.auth.Role;
+import dev.lifeline.model.auth.Role;
 import dev.lifeline.server.auth.User;
 import dev.lifeline.server.auth.UserDirectory;
 import java.util.LinkedHashMap;

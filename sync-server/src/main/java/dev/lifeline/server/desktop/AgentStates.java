@@ -61,7 +61,7 @@ public final class AgentStates {
     public AgentView agentView(String identity, String workerSid, Optional<TwilioGateway.WorkerState> worker) {
         String activity = worker.map(TwilioGateway.WorkerState::activityName).filter(name -> !name.isBlank()).orElse("Offline");
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        agents.user(identity).ifPresent(user -> roles.add(Role.valueOf(user.role().name())));
+        agents.user(identity).ifPresent(user -> roles.add(user.role()));
         return new AgentView(workerSid, identity, agents.displayName(identity), activity, presence.presence(identity),
                 presence.lastHeartbeat(identity).orElse(null), roles);
     }
