@@ -18,7 +18,7 @@ import dev.lifeline.server.config.ConfigException;
 import dev.lifeline.server.config.ServerConfig;
 import dev.lifeline.server.demo.DemoAgentsStartAvailable;
 import dev.lifeline.server.demo.DemoRoutes;
-import dev.lifeline.server.desktop.AgentDirectory;
+import dev.lifeline.server.auth.AgentDirectory;
 import dev.lifeline.server.desktop.DesktopHub;
 import dev.lifeline.server.desktop.DesktopModule;
 import dev.lifeline.server.engine.ConferenceAudit;

@@ -9,6 +9,7 @@ import dev.lifeline.model.queue.AgentWorkState;
 import dev.lifeline.model.reservation.ReservationStatus;
 import dev.lifeline.model.reservation.ReservationView;
 import dev.lifeline.model.task.TaskView;
+import dev.lifeline.server.auth.AgentDirectory;
 import dev.lifeline.server.conference.ConferenceRecord;
 import dev.lifeline.server.conference.Participant;
 import dev.lifeline.server.engine.RecoveryEngine;

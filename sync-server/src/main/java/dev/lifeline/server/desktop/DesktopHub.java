@@ -8,6 +8,7 @@ import dev.lifeline.model.codec.JsonCodec;
 import dev.lifeline.model.event.ConferenceChanged;
 import dev.lifeline.model.event.IncidentChanged;
 import dev.lifeline.model.event.ServerEvent;
+import dev.lifeline.server.auth.AgentDirectory;
 import dev.lifeline.server.cluster.HazelcastMembers;
 import dev.lifeline.server.cluster.StateIndexes;
 import dev.lifeline.server.conference.ConferenceRecord;

@@ -1,6 +1,7 @@
 package dev.lifeline.server.desktop;
 
 import com.hazelcast.core.HazelcastInstance;
+import dev.lifeline.server.auth.AgentDirectory;
 import dev.lifeline.server.auth.SessionAuthenticator;
 import dev.lifeline.server.engine.RecoveryEngine;
 import dev.lifeline.server.presence.PresenceRegistry;

@@ -8,6 +8,7 @@ import dev.lifeline.model.reservation.ReservationStatus;
 import dev.lifeline.model.reservation.ReservationView;
 import dev.lifeline.model.task.TaskStatus;
 import dev.lifeline.model.task.TaskView;
+import dev.lifeline.server.auth.AgentDirectory;
 import dev.lifeline.server.recovery.Incident;
 import dev.lifeline.server.recovery.TaskAttributes;
 import dev.lifeline.server.webhooks.TaskRouterEvent;

@@ -8,6 +8,7 @@ import dev.lifeline.model.conference.ParticipantView;
 import dev.lifeline.model.incident.IncidentView;
 import dev.lifeline.model.incident.Phase;
 import dev.lifeline.model.queue.FinishedIncident;
+import dev.lifeline.server.auth.AgentDirectory;
 import dev.lifeline.server.conference.ConferenceRecord;
 import dev.lifeline.server.conference.Participant;
 import dev.lifeline.server.recovery.Incident;

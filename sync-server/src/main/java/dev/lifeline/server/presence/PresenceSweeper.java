@@ -1,6 +1,6 @@
 package dev.lifeline.server.presence;
 
-import dev.lifeline.server.desktop.AgentDirectory;
+import dev.lifeline.server.auth.AgentDirectory;
 import dev.lifeline.server.engine.IncidentStore;
 import dev.lifeline.server.timers.DaemonTimer;
 import dev.lifeline.server.twilio.TwilioGateway;

@@ -7,7 +7,7 @@ import dev.lifeline.model.queue.AgentStatus;
 import dev.lifeline.model.queue.FinishedIncident;
 import dev.lifeline.model.queue.QueueSnapshot;
 import dev.lifeline.model.queue.QueueStats;
-import dev.lifeline.server.desktop.AgentDirectory;
+import dev.lifeline.server.auth.AgentDirectory;
 import dev.lifeline.server.desktop.AgentStates;
 import dev.lifeline.server.desktop.DesktopHub;
 import dev.lifeline.server.desktop.WireViews;

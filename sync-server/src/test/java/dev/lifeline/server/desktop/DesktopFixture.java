@@ -5,6 +5,7 @@ import com.twilio.http.TwilioRestClient;
 import dev.lifeline.model.api.DesktopApi;
 import dev.lifeline.model.codec.JsonCodec;
 import dev.lifeline.server.app.SimModeServers;
+import dev.lifeline.server.auth.AgentDirectory;
 import dev.lifeline.server.auth.AuthRoutes;
 import dev.lifeline.server.auth.Credentials;
 import dev.lifeline.server.auth.LoginThrottle;

@@ -7,7 +7,7 @@ import dev.lifeline.model.incident.IncidentView;
 import dev.lifeline.model.incident.Phase;
 import dev.lifeline.server.auth.PasswordHasher;
 import dev.lifeline.server.auth.UserDirectory;
-import dev.lifeline.server.desktop.AgentDirectory;
+import dev.lifeline.server.auth.AgentDirectory;
 import dev.lifeline.server.desktop.WireViews;
 import dev.lifeline.server.recovery.Effect;
 import dev.lifeline.server.recovery.Incident;

@@ -13,7 +13,7 @@ import dev.lifeline.server.conference.ConferenceRecord;
 import dev.lifeline.server.conference.Participant;
 import dev.lifeline.server.conference.WorkerAssignment;
 import dev.lifeline.server.config.ServerConfig.ClusterSettings;
-import dev.lifeline.server.desktop.AgentDirectory;
+import dev.lifeline.server.auth.AgentDirectory;
 import dev.lifeline.server.desktop.AgentStates;
 import dev.lifeline.server.desktop.Await;
 import dev.lifeline.server.desktop.DesktopHub;
