@@ -40,6 +40,8 @@ import dev.lifeline.server.provision.WorkspaceProvisioner;
 import dev.lifeline.server.rebuild.PartitionLossWatcher;
 import dev.lifeline.server.rebuild.StateRebuilder;
 import dev.lifeline.server.recovery.RecoveryPolicy;
+import dev.lifeline.server.supervisor.SupervisorFeed;
+import dev.lifeline.server.supervisor.SupervisorRoutes;
 import dev.lifeline.server.twilio.TwilioGateway;
 import dev.lifeline.server.webhooks.TwilioSignatureVerifier;
 import dev.lifeline.server.webhooks.WebhookRoutes;
@@ -132,6 +134,9 @@ public final class LifelineServer implements AutoCloseable {
                 twilio.isSimulated() ? new EmulatorSoftphones(twilio.emulatorUrl(), twilio.authToken())
                         : identity -> java.util.Optional.empty()));
         resources.add(0, desktop);
+        SupervisorFeed supervisor = new SupervisorFeed(gateway, engine.incidents(), agents, desktop.states(), hub, clock);
+        resources.add(0, supervisor);
+        desktop.serveQueueSnapshots(supervisor::snapshot);
         if (twilio.isSimulated()) {
             desktop.onFirstSignIn(new DemoAgentsStartAvailable(gateway, workspace));
         }
@@ -154,6 +159,7 @@ public final class LifelineServer implements AutoCloseable {
             webhooks.register(javalin.routes);
             auth.register(javalin.routes);
             desktop.register(javalin.routes);
+            new SupervisorRoutes(authenticator, supervisor).register(javalin.routes);
             health.registerPublic(javalin.routes);
             if (twilio.isSimulated()) {
                 new DemoRoutes(twilio.emulatorUrl(), workspace.voiceWorkflowSid()).register(javalin.routes);
@@ -178,6 +184,7 @@ public final class LifelineServer implements AutoCloseable {
         resources.add(0, partitionLoss);
         partitionLoss.rebuildIfAlone();
         desktop.start();
+        supervisor.start(SupervisorFeed.PUSH_EVERY);
         log.info("Lifeline {} ready on {} ({} mode, workspace {}; /health and /metrics on {})", Version.current(),
                 publicBaseUrl, config.mode().name().toLowerCase(java.util.Locale.ROOT), workspace.workspaceSid(),
                 managementBaseUrl());

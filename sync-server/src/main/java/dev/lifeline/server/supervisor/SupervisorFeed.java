@@ -39,6 +39,8 @@ import org.slf4j.LoggerFactory;
 public final class SupervisorFeed implements AutoCloseable {
 
     public static final int RECENTLY_FINISHED = 10;
+    /** The supervisor panel refresh period. */
+    public static final Duration PUSH_EVERY = Duration.ofSeconds(1);
     private static final Logger log = LoggerFactory.getLogger(SupervisorFeed.class);
     private static final String OFFLINE = "Offline";
 

@@ -29,6 +29,8 @@ import dev.lifeline.server.observability.LifelineMetrics;
 import dev.lifeline.server.provision.ProvisionedWorkspace;
 import dev.lifeline.server.provision.WorkspaceProvisioner;
 import dev.lifeline.server.recovery.RecoveryPolicy;
+import dev.lifeline.server.supervisor.SupervisorFeed;
+import dev.lifeline.server.supervisor.SupervisorRoutes;
 import dev.lifeline.server.twilio.TwilioGateway;
 import dev.lifeline.server.webhooks.TwilioSignatureVerifier;
 import dev.lifeline.server.webhooks.WebhookRoutes;
@@ -72,6 +74,7 @@ public final class DesktopFixture implements AutoCloseable {
     public final AgentDirectory agents;
     public final DesktopHub hub;
     public final DesktopModule module;
+    public final SupervisorFeed supervisor;
     public final UserDirectory users;
     public final TokenService tokens;
     public final SessionRevocations revocations;
@@ -169,6 +172,8 @@ public final class DesktopFixture implements AutoCloseable {
                 identity -> Optional.of(new SoftphoneConfig(SoftphoneConfig.EMULATOR,
                         sim.baseUrl().replace("http", "ws") + "/voice-plane?identity=" + identity,
                         sim.voicePlane().tokens().forIdentity(identity)))));
+        supervisor = new SupervisorFeed(twilio, engine.incidents(), agents, module.states(), hub, clock);
+        module.serveQueueSnapshots(supervisor::snapshot);
         // Budgets far above what the tests send: the throttle has its own tests (auth/SignInFloodTest and others).
         AuthRoutes auth = new AuthRoutes(users, new Credentials(users, hasher), tokens, authenticator, revocations, tickets,
                 new LoginThrottle(new LoginThrottle.Limits(1000, 10_000, Duration.ofMinutes(1), 1000, 10_000, 10_000), clock),
@@ -180,6 +185,7 @@ public final class DesktopFixture implements AutoCloseable {
             auth.register(config.routes);
             webhooks.register(config.routes);
             module.register(config.routes);
+            new SupervisorRoutes(authenticator, supervisor).register(config.routes);
         }).start(port);
         // Agents' softphones answer at once: the desktop's own softphone is not what these tests are about.
         sim.voice().registerAutoAnswer("client:alice", Duration.ZERO);
@@ -262,6 +268,7 @@ public final class DesktopFixture implements AutoCloseable {
 
     @Override
     public void close() {
+        supervisor.close();
         module.close();
         app.stop();
         hub.close();
