@@ -9,6 +9,7 @@ import io.javalin.router.JavalinDefaultRoutingApi;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The two Twilio webhooks. A request is checked in this order, and nothing is changed unless all pass:
@@ -70,12 +71,13 @@ public final class WebhookRoutes {
         metrics.webhookHandled("taskrouter", System.nanoTime() - started);
     }
 
-    private <T> T parseCounted(java.util.function.Supplier<T> parse) {
+    /** A body we cannot use is counted and answered 400 with a problem naming the field. */
+    private <T> T parseCounted(Supplier<T> parse) {
         try {
             return parse.get();
         } catch (WebhookFormatException e) {
             metrics.webhookRejected("format");
-            throw e;
+            throw new ApiProblem(Problem.badRequest(e.field(), e.problem()));
         }
     }
 

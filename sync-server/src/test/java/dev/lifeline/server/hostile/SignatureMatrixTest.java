@@ -269,6 +269,25 @@ class SignatureMatrixTest {
         }
     }
 
+    @Test
+    void aSignedWebhookWeCannotUseIsAnswered400WithAProblemNamingTheFieldAndChangesNothing() {
+        String conference = "CF" + hex();
+        Map<String, String> join = joinParams(conference);
+        join.put("SequenceNumber", "soon");
+        String body = "[{\"type\":\"com.twilio.taskrouter.task.created\",\"data\":{\"payload\":{}}}]";
+        String query = "bodySHA256=" + sha(body);
+
+        HttpResponse<String> callback = postForm(null, join, signed(formSig(PUBLIC + CONFERENCE, join)));
+        HttpResponse<String> delivery = postJson(query, body, signed(urlSig(PUBLIC + TASKROUTER + "?" + query)));
+
+        assertThat(callback.statusCode()).isEqualTo(400);
+        assertThat(callback.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("problem+json"));
+        assertThat(callback.body()).contains("\"SequenceNumber\":\"must be a number, got 'soon'\"");
+        assertThat(delivery.statusCode()).isEqualTo(400);
+        assertThat(delivery.body()).contains("\"[0]id\":\"is required\"");
+        assertThat(server.engine.conference(conference)).isEmpty();
+    }
+
     /** Counts adds and updates of one key: every write the engine makes to it. */
     private record Counting(AtomicInteger count) implements EntryAddedListener<Object, Object>, EntryUpdatedListener<Object, Object> {
         @Override
