@@ -36,14 +36,14 @@ import dev.lifeline.server.http.ProblemResponses;
 import dev.lifeline.server.http.SlowClientLimits;
 import dev.lifeline.server.observability.LifelineMetrics;
 import dev.lifeline.server.provision.ProvisionedWorkspace;
-import dev.lifeline.server.provision.WorkspaceProvisioner;
 import dev.lifeline.server.rebuild.PartitionLossWatcher;
 import dev.lifeline.server.rebuild.StateRebuilder;
 import dev.lifeline.server.recovery.RecoveryPolicy;
 import dev.lifeline.server.supervisor.SupervisorFeed;
 import dev.lifeline.server.supervisor.SupervisorRoutes;
+import dev.lifeline.server.twilio.TwilioConnection;
 import dev.lifeline.server.twilio.TwilioGateway;
-import dev.lifeline.server.webhooks.TwilioSignatureVerifier;
+import dev.lifeline.server.twilio.TwilioSignatureVerifier;
 import dev.lifeline.server.webhooks.WebhookRoutes;
 import io.javalin.Javalin;
 import java.nio.charset.StandardCharsets;
@@ -109,7 +109,7 @@ public final class LifelineServer implements AutoCloseable {
         twilio = TwilioConnection.open(config);
         resources.add(0, twilio);
         workspace = ClusterWorkspace.provision(hazelcast, twilio.isSimulated(), this::provision);
-        TwilioGateway gateway = new TwilioGateway(twilio.client(), workspace.workspaceSid());
+        TwilioGateway gateway = twilio.gateway(workspace.workspaceSid());
 
         UserDirectory users = users();
         AgentDirectory agents = new AgentDirectory(users, workspace.workers());
@@ -191,22 +191,14 @@ public final class LifelineServer implements AutoCloseable {
     }
 
     private ProvisionedWorkspace provision() {
-        WorkspaceProvisioner provisioner = new WorkspaceProvisioner(twilio.client());
         int pingTtl = (int) Math.max(1, config.recovery().pingTtl().toSeconds());
+        String eventsUrl = publicBaseUrl + WebhookRoutes.TASKROUTER_PATH;
         if (twilio.isSimulated()) {
-            try {
-                return provisioner.provision(null, "Lifeline Demo", publicBaseUrl + WebhookRoutes.TASKROUTER_PATH,
-                        Map.of("alice", "Alice Agent", "bob", "Bob Agent"), pingTtl, 30);
-            } catch (com.twilio.exception.TwilioException e) {
-                if (twilio.sim() != null) {
-                    throw e;
-                }
-                throw new ConfigException("twilio.base-url: the emulator at " + twilio.emulatorUrl() + " cannot be used: "
-                        + String.valueOf(e.getMessage()).lines().findFirst().orElse(e.getClass().getSimpleName()));
-            }
+            return twilio.provision(provisioner -> provisioner.provision(null, "Lifeline Demo", eventsUrl,
+                    Map.of("alice", "Alice Agent", "bob", "Bob Agent"), pingTtl, 30));
         }
-        return provisioner.provision(config.twilio().workspaceSid(), null, publicBaseUrl + WebhookRoutes.TASKROUTER_PATH,
-                Map.of(), pingTtl, 30);
+        return twilio.provision(provisioner -> provisioner.provision(config.twilio().workspaceSid(), null, eventsUrl,
+                Map.of(), pingTtl, 30));
     }
 
     private RecoveryPolicy recoveryPolicy() {

@@ -3,6 +3,7 @@ package dev.lifeline.server.webhooks;
 import dev.lifeline.model.problem.Problem;
 import dev.lifeline.server.http.ApiProblem;
 import dev.lifeline.server.observability.LifelineMetrics;
+import dev.lifeline.server.twilio.TwilioSignatureVerifier;
 import dev.lifeline.server.twilio.Twiml;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;

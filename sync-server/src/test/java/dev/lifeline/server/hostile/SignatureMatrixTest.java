@@ -11,7 +11,7 @@ import dev.lifeline.server.desktop.Await;
 import dev.lifeline.server.desktop.DesktopFixture;
 import dev.lifeline.server.http.ProblemResponses;
 import dev.lifeline.server.observability.LifelineMetrics;
-import dev.lifeline.server.webhooks.TwilioSignatureVerifier;
+import dev.lifeline.server.twilio.TwilioSignatureVerifier;
 import dev.lifeline.server.webhooks.WebhookRoutes;
 import io.javalin.Javalin;
 import java.io.IOException;
