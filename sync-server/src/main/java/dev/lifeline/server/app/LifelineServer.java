@@ -42,8 +42,9 @@ import dev.lifeline.server.recovery.RecoveryPolicy;
 import dev.lifeline.server.supervisor.SupervisorFeed;
 import dev.lifeline.server.supervisor.SupervisorRoutes;
 import dev.lifeline.server.twilio.TwilioConnection;
-import dev.lifeline.server.twilio.TwilioGateway;
+import dev.lifeline.server.twilio.TaskRouterGateway;
 import dev.lifeline.server.twilio.TwilioSignatureVerifier;
+import dev.lifeline.server.twilio.VoiceGateway;
 import dev.lifeline.server.webhooks.WebhookRoutes;
 import io.javalin.Javalin;
 import java.nio.charset.StandardCharsets;
@@ -109,7 +110,8 @@ public final class LifelineServer implements AutoCloseable {
         twilio = TwilioConnection.open(config);
         resources.add(0, twilio);
         workspace = ClusterWorkspace.provision(hazelcast, twilio.isSimulated(), this::provision);
-        TwilioGateway gateway = twilio.gateway(workspace.workspaceSid());
+        VoiceGateway voice = twilio.voice();
+        TaskRouterGateway taskRouter = twilio.taskRouter(workspace.workspaceSid());
 
         UserDirectory users = users();
         AgentDirectory agents = new AgentDirectory(users, workspace.workers());
@@ -126,23 +128,23 @@ public final class LifelineServer implements AutoCloseable {
         ServerConfig.RecoverySettings recovery = config.recovery();
         engine = new RecoveryEngine(new ConferenceStore(hazelcast, recovery.conferenceRetention()),
                 new IncidentStore(hazelcast, recovery.incidentRetention()),
-                new EffectExecutor(gateway, conferenceCallbackUrl, notify -> { }),
+                new EffectExecutor(voice, taskRouter, conferenceCallbackUrl, notify -> { }),
                 new EffectLeases(hazelcast, Duration.ofSeconds(30)), new SeenEvents(hazelcast), policy, clock, metrics, hub, hub);
 
-        DesktopModule desktop = new DesktopModule(new DesktopModule.Dependencies(hazelcast, gateway, engine, hub, agents,
+        DesktopModule desktop = new DesktopModule(new DesktopModule.Dependencies(hazelcast, voice, taskRouter, engine, hub, agents,
                 authenticator, workspace, publicBaseUrl, config.recovery().presenceGrace(), clock,
                 twilio.isSimulated() ? new EmulatorSoftphones(twilio.emulatorUrl(), twilio.authToken())
                         : identity -> java.util.Optional.empty()));
         resources.add(0, desktop);
-        SupervisorFeed supervisor = new SupervisorFeed(gateway, engine.incidents(), agents, desktop.states(), hub, clock);
+        SupervisorFeed supervisor = new SupervisorFeed(taskRouter, engine.incidents(), agents, desktop.states(), hub, clock);
         resources.add(0, supervisor);
         desktop.serveQueueSnapshots(supervisor::snapshot);
         if (twilio.isSimulated()) {
-            desktop.onFirstSignIn(new DemoAgentsStartAvailable(gateway, workspace));
+            desktop.onFirstSignIn(new DemoAgentsStartAvailable(taskRouter, workspace));
         }
 
         String authToken = twilio.authToken();
-        HealthRoutes health = new HealthRoutes(hazelcast, gateway, config.mode().name().toLowerCase(java.util.Locale.ROOT), clock);
+        HealthRoutes health = new HealthRoutes(hazelcast, taskRouter, config.mode().name().toLowerCase(java.util.Locale.ROOT), clock);
         WebhookRoutes webhooks = new WebhookRoutes(new TwilioSignatureVerifier(authToken, publicBaseUrl), engine, metrics);
         signInThrottle = new LoginThrottle(LoginThrottle.Limits.DEFAULT, clock);
         AuthRoutes auth = new AuthRoutes(users, new Credentials(users, new PasswordHasher()), tokens, authenticator,
@@ -176,11 +178,11 @@ public final class LifelineServer implements AutoCloseable {
 
         reconciler = new IncidentReconciler(engine).start(RECONCILE_EVERY);
         resources.add(0, reconciler);
-        resources.add(0, new ConferenceAudit(engine, gateway).start(AUDIT_EVERY));
+        resources.add(0, new ConferenceAudit(engine, voice).start(AUDIT_EVERY));
         resources.add(0, new RetentionAfterMerge(hazelcast, recovery.incidentRetention(), recovery.conferenceRetention())
                 .start());
         PartitionLossWatcher partitionLoss = new PartitionLossWatcher(hazelcast,
-                new StateRebuilder(hazelcast, gateway, policy, clock, metrics, recovery.incidentRetention()), metrics).start();
+                new StateRebuilder(hazelcast, voice, taskRouter, policy, clock, metrics, recovery.incidentRetention()), metrics).start();
         resources.add(0, partitionLoss);
         partitionLoss.rebuildIfAlone();
         desktop.start();

@@ -16,7 +16,10 @@ import dev.lifeline.server.engine.RecoveryEngine;
 import dev.lifeline.server.presence.PresenceRegistry;
 import dev.lifeline.server.recovery.Incident;
 import dev.lifeline.server.recovery.PartyRole;
-import dev.lifeline.server.twilio.TwilioGateway;
+import dev.lifeline.server.twilio.ReservationState;
+import dev.lifeline.server.twilio.TaskDetails;
+import dev.lifeline.server.twilio.TaskRouterGateway;
+import dev.lifeline.server.twilio.WorkerState;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,14 +36,14 @@ public final class AgentStates {
 
     private static final Set<String> OPEN = Set.of("pending", "accepted", "wrapping");
 
-    private final TwilioGateway twilio;
+    private final TaskRouterGateway twilio;
     private final RecoveryEngine engine;
     private final DesktopHub hub;
     private final AgentDirectory agents;
     private final PresenceRegistry presence;
     private final Clock clock;
 
-    public AgentStates(TwilioGateway twilio, RecoveryEngine engine, DesktopHub hub, AgentDirectory agents,
+    public AgentStates(TaskRouterGateway twilio, RecoveryEngine engine, DesktopHub hub, AgentDirectory agents,
                        PresenceRegistry presence, Clock clock) {
         this.twilio = twilio;
         this.engine = engine;
@@ -59,8 +62,8 @@ public final class AgentStates {
     }
 
     /** The agent with a worker already fetched from TaskRouter. */
-    public AgentView agentView(String identity, String workerSid, Optional<TwilioGateway.WorkerState> worker) {
-        String activity = worker.map(TwilioGateway.WorkerState::activityName).filter(name -> !name.isBlank()).orElse("Offline");
+    public AgentView agentView(String identity, String workerSid, Optional<WorkerState> worker) {
+        String activity = worker.map(WorkerState::activityName).filter(name -> !name.isBlank()).orElse("Offline");
         Set<Role> roles = EnumSet.noneOf(Role.class);
         agents.user(identity).ifPresent(user -> roles.add(user.role()));
         return new AgentView(workerSid, identity, agents.displayName(identity), activity, presence.presence(identity),
@@ -83,15 +86,15 @@ public final class AgentStates {
     /** Pending, accepted and wrapping reservations of the worker with their tasks. */
     public List<OpenReservation> openReservations(String workerSid) {
         List<OpenReservation> result = new ArrayList<>();
-        for (TwilioGateway.ReservationState reservation : twilio.workerReservations(workerSid)) {
+        for (ReservationState reservation : twilio.workerReservations(workerSid)) {
             if (!OPEN.contains(reservation.status())) {
                 continue;
             }
-            Optional<TwilioGateway.TaskDetails> task = twilio.taskDetails(reservation.taskSid());
+            Optional<TaskDetails> task = twilio.taskDetails(reservation.taskSid());
             if (task.isEmpty()) {
                 continue;
             }
-            TwilioGateway.TaskDetails details = task.get();
+            TaskDetails details = task.get();
             ReservationView view = hub.views().view(reservation.sid(), reservation.taskSid(), workerSid,
                     TaskRouterEvents.reservationStatus(reservation.status()).orElse(ReservationStatus.PENDING),
                     details.channel(), details.workflowSid(), details.queueName(), details.attributesJson(),

@@ -9,7 +9,8 @@ import dev.lifeline.server.presence.PresenceRegistry;
 import dev.lifeline.server.presence.PresenceSweeper;
 import dev.lifeline.server.provision.ProvisionedWorkspace;
 import dev.lifeline.server.timers.DaemonTimer;
-import dev.lifeline.server.twilio.TwilioGateway;
+import dev.lifeline.server.twilio.TaskRouterGateway;
+import dev.lifeline.server.twilio.VoiceGateway;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,17 +45,18 @@ public final class DesktopModule implements AutoCloseable {
                 deps.workspace().voiceQueueSid(), dev.lifeline.server.provision.WorkspaceProvisioner.VOICE_QUEUE,
                 deps.workspace().pingQueueSid(), dev.lifeline.server.provision.WorkspaceProvisioner.PING_QUEUE));
         this.presence = new PresenceRegistry(deps.hazelcast(), deps.presenceGrace(), deps.clock());
-        this.sweeper = new PresenceSweeper(deps.agents(), presence, deps.twilio(), deps.engine().incidents(),
+        this.sweeper = new PresenceSweeper(deps.agents(), presence, deps.taskRouter(), deps.engine().incidents(),
                 deps.workspace().activitySid("Offline"));
-        this.states = new AgentStates(deps.twilio(), deps.engine(), deps.hub(), deps.agents(), presence, deps.clock());
+        this.states = new AgentStates(deps.taskRouter(), deps.engine(), deps.hub(), deps.agents(), presence, deps.clock());
         this.commands = new DesktopCommands(deps, states, presence);
         this.routes = new DesktopRoutes(deps.authenticator(), commands, states, deps.softphones());
         this.socket = new DesktopSocket(deps.authenticator(), deps.hub(), commands, states, presence, deps.clock());
         this.sessionEndListener = deps.authenticator().onSessionEnded(socket::sessionEnded);
     }
 
-    public record Dependencies(HazelcastInstance hazelcast, TwilioGateway twilio, RecoveryEngine engine, DesktopHub hub,
-                               AgentDirectory agents, SessionAuthenticator authenticator, ProvisionedWorkspace workspace,
+    public record Dependencies(HazelcastInstance hazelcast, VoiceGateway voice, TaskRouterGateway taskRouter,
+                               RecoveryEngine engine, DesktopHub hub, AgentDirectory agents,
+                               SessionAuthenticator authenticator, ProvisionedWorkspace workspace,
                                String publicBaseUrl, Duration presenceGrace, Clock clock, SoftphoneAccess softphones) {
     }
 

@@ -51,8 +51,14 @@ public record TwilioConnection(TwilioRestClient client, String accountSid, Strin
         return emulatorUrl != null;
     }
 
-    public TwilioGateway gateway(String workspaceSid) {
-        return new TwilioGateway(client, workspaceSid);
+    /** Programmable Voice: conferences, participants, calls. */
+    public VoiceGateway voice() {
+        return VoiceGateway.over(client);
+    }
+
+    /** TaskRouter in the workspace the server provisioned. */
+    public TaskRouterGateway taskRouter(String workspaceSid) {
+        return TaskRouterGateway.over(client, workspaceSid);
     }
 
     /**

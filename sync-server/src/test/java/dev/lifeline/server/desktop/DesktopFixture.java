@@ -31,7 +31,8 @@ import dev.lifeline.server.provision.WorkspaceProvisioner;
 import dev.lifeline.server.recovery.RecoveryPolicy;
 import dev.lifeline.server.supervisor.SupervisorFeed;
 import dev.lifeline.server.supervisor.SupervisorRoutes;
-import dev.lifeline.server.twilio.TwilioGateway;
+import dev.lifeline.server.twilio.TaskRouterGateway;
+import dev.lifeline.server.twilio.VoiceGateway;
 import dev.lifeline.server.twilio.TwilioSignatureVerifier;
 import dev.lifeline.server.webhooks.WebhookRoutes;
 import dev.lifeline.sim.TwilioSim;
@@ -69,7 +70,8 @@ public final class DesktopFixture implements AutoCloseable {
     public final TwilioRestClient client;
     public final HazelcastInstance hazelcast;
     public final ProvisionedWorkspace workspace;
-    public final TwilioGateway twilio;
+    public final VoiceGateway voice;
+    public final TaskRouterGateway taskRouter;
     public final RecoveryEngine engine;
     public final AgentDirectory agents;
     public final DesktopHub hub;
@@ -108,9 +110,9 @@ public final class DesktopFixture implements AutoCloseable {
             String status = String.valueOf(task.getAssignmentStatus());
             try {
                 if (status.equals("assigned") || status.equals("wrapping")) {
-                    twilio.completeTask(task.getSid(), "test clean-up");
+                    taskRouter.completeTask(task.getSid(), "test clean-up");
                 } else if (status.equals("pending") || status.equals("reserved")) {
-                    twilio.cancelTask(task.getSid(), "test clean-up");
+                    taskRouter.cancelTask(task.getSid(), "test clean-up");
                 }
             } catch (RuntimeException finishedMeanwhile) {
                 // the engine finished it in between
@@ -152,13 +154,14 @@ public final class DesktopFixture implements AutoCloseable {
         hazelcastPort = freePort();
         hazelcast = HazelcastMembers.start(new ClusterSettings(clusterName, hazelcastPort,
                 List.of("127.0.0.1:" + hazelcastPort), 0));
-        twilio = new TwilioGateway(client, workspace.workspaceSid());
+        voice = VoiceGateway.over(client);
+        taskRouter = TaskRouterGateway.over(client, workspace.workspaceSid());
         PasswordHasher hasher = new PasswordHasher(1000);
         users = UserDirectory.demo(hasher);
         agents = new AgentDirectory(users, workspace.workers());
         hub = new DesktopHub(hazelcast, agents, clock);
         LifelineMetrics metrics = new LifelineMetrics();
-        EffectExecutor executor = new EffectExecutor(twilio, baseUrl + WebhookRoutes.CONFERENCE_PATH, notify -> { });
+        EffectExecutor executor = new EffectExecutor(voice, taskRouter, baseUrl + WebhookRoutes.CONFERENCE_PATH, notify -> { });
         RecoveryPolicy policy = RecoveryPolicy.defaults(workspace.pingWorkflowSid(), baseUrl + "/media/announce",
                 baseUrl + "/media/hold");
         engine = new RecoveryEngine(new ConferenceStore(hazelcast), new IncidentStore(hazelcast), executor,
@@ -167,12 +170,12 @@ public final class DesktopFixture implements AutoCloseable {
         revocations = new SessionRevocations(hazelcast, clock);
         SocketTickets tickets = new SocketTickets(hazelcast, clock);
         SessionAuthenticator authenticator = new SessionAuthenticator(tokens, revocations, tickets);
-        module = new DesktopModule(new DesktopModule.Dependencies(hazelcast, twilio, engine, hub, agents, authenticator,
+        module = new DesktopModule(new DesktopModule.Dependencies(hazelcast, voice, taskRouter, engine, hub, agents, authenticator,
                 workspace, baseUrl, PRESENCE_GRACE, clock,
                 identity -> Optional.of(new SoftphoneConfig(SoftphoneConfig.EMULATOR,
                         sim.baseUrl().replace("http", "ws") + "/voice-plane?identity=" + identity,
                         sim.voicePlane().tokens().forIdentity(identity)))));
-        supervisor = new SupervisorFeed(twilio, engine.incidents(), agents, module.states(), hub, clock);
+        supervisor = new SupervisorFeed(taskRouter, engine.incidents(), agents, module.states(), hub, clock);
         module.serveQueueSnapshots(supervisor::snapshot);
         // Budgets far above what the tests send: the throttle has its own tests (auth/SignInFloodTest and others).
         AuthRoutes auth = new AuthRoutes(users, new Credentials(users, hasher), tokens, authenticator, revocations, tickets,
@@ -217,11 +220,11 @@ public final class DesktopFixture implements AutoCloseable {
     }
 
     public void setActivity(String identity, String activity) {
-        twilio.setWorkerActivity(workerSid(identity), workspace.activitySid(activity));
+        taskRouter.setWorkerActivity(workerSid(identity), workspace.activitySid(activity));
     }
 
     public String activityOf(String identity) {
-        return twilio.fetchWorker(workerSid(identity)).orElseThrow().activityName();
+        return taskRouter.fetchWorker(workerSid(identity)).orElseThrow().activityName();
     }
 
     /** A customer calls the voice workflow; @return the customer's call SID. */

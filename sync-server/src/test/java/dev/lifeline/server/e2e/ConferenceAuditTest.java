@@ -31,7 +31,7 @@ class ConferenceAuditTest {
     @Test
     void aDropWhoseLeaveCallbackWasLostIsFoundInTwiliosStateAndRecovered() throws Exception {
         harness = new RecoveryHarness(Duration.ofSeconds(15), Duration.ofSeconds(120));
-        ConferenceAudit audit = new ConferenceAudit(harness.engine, harness.gateway);
+        ConferenceAudit audit = new ConferenceAudit(harness.engine, harness.voice);
         TestSoftphone phone = harness.softphone("alice");
         String customer = harness.customerTalkingTo("alice", phone);
         String conference = harness.conferenceOf(customer).orElseThrow();
@@ -42,7 +42,7 @@ class ConferenceAuditTest {
         assertThat(audit.sweep()).as("nothing is missing while alice is on the call").isZero();
         phone.drop();
         awaitTrue("alice's leg is gone from the conference at Twilio",
-                () -> harness.gateway.participants(conference).stream().noneMatch(p -> aliceLegs.contains(p.callSid())));
+                () -> harness.voice.participants(conference).stream().noneMatch(p -> aliceLegs.contains(p.callSid())));
         assertThat(harness.liveEngine().incidents().all()).as("the leave callback was lost: no incident yet").isEmpty();
 
         assertThat(audit.sweep()).as("first look: alice's leg is a suspect").isEqualTo(1);
@@ -61,7 +61,7 @@ class ConferenceAuditTest {
     @Test
     void anAgentWhoseJoinCallbackWasLostIsRegisteredFromTwiliosStateSoHerDropIsRecovered() throws Exception {
         harness = new RecoveryHarness(Duration.ofSeconds(15), Duration.ofSeconds(120));
-        ConferenceAudit audit = new ConferenceAudit(harness.engine, harness.gateway);
+        ConferenceAudit audit = new ConferenceAudit(harness.engine, harness.voice);
         TestSoftphone phone = harness.softphone("alice");
         harness.refuseConferenceCallbacks(callback -> "participant-join".equals(callback.event())
                 && callback.label() != null && callback.label().equals("alice"));

@@ -25,7 +25,8 @@ import dev.lifeline.server.recovery.RecoveryPolicy;
 import dev.lifeline.server.recovery.TaskAttributes;
 import dev.lifeline.server.twilio.ConferenceJoin;
 import dev.lifeline.server.twilio.TaskState;
-import dev.lifeline.server.twilio.TwilioGateway;
+import dev.lifeline.server.twilio.VoiceGateway;
+import dev.lifeline.server.twilio.TaskRouterGateway;
 import dev.lifeline.server.twilio.TwilioSignatureVerifier;
 import dev.lifeline.server.webhooks.WebhookHandler;
 import dev.lifeline.server.webhooks.WebhookRoutes;
@@ -66,7 +67,8 @@ final class RecoveryHarness implements AutoCloseable {
     final List<RecoveryEngine> engines = new CopyOnWriteArrayList<>();
     final List<IncidentReconciler> reconcilers = new CopyOnWriteArrayList<>();
     final ProvisionedWorkspace workspace;
-    final TwilioGateway gateway;
+    final VoiceGateway voice;
+    final TaskRouterGateway taskRouter;
     final RecoveryEngine engine;
     final IncidentReconciler reconciler;
     final List<Incident> notifications = new CopyOnWriteArrayList<>();
@@ -154,7 +156,8 @@ final class RecoveryHarness implements AutoCloseable {
         String base = "http://localhost:" + httpPort;
         workspace = new WorkspaceProvisioner(client).provision(null, "E2E", base + WebhookRoutes.TASKROUTER_PATH,
                 setup.agents(), (int) setup.pingTtl().toSeconds(), 30);
-        gateway = new TwilioGateway(client, workspace.workspaceSid());
+        voice = VoiceGateway.over(client);
+        taskRouter = TaskRouterGateway.over(client, workspace.workspaceSid());
         policy = new RecoveryPolicy(setup.pingTtl(), RecoveryPolicy.DEFAULT_PING_GRACE, setup.deadline(), 1000, 1000, 1000,
                 "http://media.example.com/connection-interrupted.mp3", "http://media.example.com/hold.mp3",
                 workspace.pingWorkflowSid(), false)
@@ -212,7 +215,7 @@ final class RecoveryHarness implements AutoCloseable {
 
     private void addEngineFor(HazelcastInstance member) {
         RecoveryEngine memberEngine = new RecoveryEngine(new ConferenceStore(member), new IncidentStore(member),
-                new EffectExecutor(gateway, conferenceCallbackUrl, notify -> { }),
+                new EffectExecutor(voice, taskRouter, conferenceCallbackUrl, notify -> { }),
                 new EffectLeases(member, Duration.ofSeconds(30)), new SeenEvents(member), policy, Clock.systemUTC(),
                 metrics, notifications::add, DesktopFeed.NONE);
         engines.add(memberEngine);
@@ -341,7 +344,7 @@ final class RecoveryHarness implements AutoCloseable {
     }
 
     void makeAvailable(String identity) {
-        gateway.setWorkerActivity(worker(identity), workspace.activitySid("Available"));
+        taskRouter.setWorkerActivity(worker(identity), workspace.activitySid("Available"));
     }
 
     String worker(String identity) {
@@ -354,7 +357,7 @@ final class RecoveryHarness implements AutoCloseable {
             for (var r : com.twilio.rest.taskrouter.v1.workspace.worker.Reservation.reader(workspace.workspaceSid(), worker(identity))
                     .read(client)) {
                 if (r.getReservationStatus() != null && r.getReservationStatus().toString().equals("pending")
-                        && task.test(gateway.fetchTask(r.getTaskSid()))) {
+                        && task.test(taskRouter.fetchTask(r.getTaskSid()))) {
                     return Optional.of(Reservation.fetcher(workspace.workspaceSid(), r.getTaskSid(), r.getSid()).fetch(client));
                 }
             }
@@ -364,13 +367,13 @@ final class RecoveryHarness implements AutoCloseable {
 
     /** What the desktop API does for a voice reservation: expect the agent's leg, then the conference instruction. */
     void acceptVoice(String identity, Reservation reservation) {
-        TaskState task = gateway.fetchTask(reservation.getTaskSid());
+        TaskState task = taskRouter.fetchTask(reservation.getTaskSid());
         TaskAttributes attributes = TaskAttributes.of(readJson(task.attributesJson()));
         String customerCallSid = (String) attributes.values().get("call_sid");
         liveEngine().expectWorker(task.sid(), new ConferenceStore.PendingAssignment(
                 new WorkerAssignment(worker(identity), identity, reservation.getSid(), task.sid(), task.workflowSid(), attributes),
                 customerCallSid, identity));
-        gateway.acceptWithConference(task.sid(), reservation.getSid(), "client:" + identity, "+15550100000",
+        taskRouter.acceptWithConference(task.sid(), reservation.getSid(), "client:" + identity, "+15550100000",
                 new ConferenceJoin(identity, false, true, false, conferenceCallbackUrl,
                         EffectExecutor.CONFERENCE_EVENTS), true);
     }
