@@ -45,6 +45,7 @@ import dev.lifeline.server.twilio.TwilioConnection;
 import dev.lifeline.server.twilio.TaskRouterGateway;
 import dev.lifeline.server.twilio.TwilioSignatureVerifier;
 import dev.lifeline.server.twilio.VoiceGateway;
+import dev.lifeline.server.webhooks.WebhookHandler;
 import dev.lifeline.server.webhooks.WebhookRoutes;
 import io.javalin.Javalin;
 import java.nio.charset.StandardCharsets;
@@ -145,7 +146,8 @@ public final class LifelineServer implements AutoCloseable {
 
         String authToken = twilio.authToken();
         HealthRoutes health = new HealthRoutes(hazelcast, taskRouter, config.mode().name().toLowerCase(java.util.Locale.ROOT), clock);
-        WebhookRoutes webhooks = new WebhookRoutes(new TwilioSignatureVerifier(authToken, publicBaseUrl), engine, metrics);
+        WebhookRoutes webhooks = new WebhookRoutes(new TwilioSignatureVerifier(authToken, publicBaseUrl),
+                WebhookHandler.of(engine::onConferenceCallback, engine::onTaskRouterEvent), metrics);
         signInThrottle = new LoginThrottle(LoginThrottle.Limits.DEFAULT, clock);
         AuthRoutes auth = new AuthRoutes(users, new Credentials(users, new PasswordHasher()), tokens, authenticator,
                 revocations, tickets, signInThrottle, id -> agents.workerSid(id).orElse(null));

@@ -16,6 +16,8 @@ import dev.lifeline.server.engine.RecoveryEngine;
 import dev.lifeline.server.presence.PresenceRegistry;
 import dev.lifeline.server.recovery.Incident;
 import dev.lifeline.server.recovery.PartyRole;
+import dev.lifeline.server.taskrouter.ReservationViews;
+import dev.lifeline.server.taskrouter.TaskAttributesJson;
 import dev.lifeline.server.twilio.ReservationState;
 import dev.lifeline.server.twilio.TaskDetails;
 import dev.lifeline.server.twilio.TaskRouterGateway;
@@ -96,12 +98,12 @@ public final class AgentStates {
             }
             TaskDetails details = task.get();
             ReservationView view = hub.views().view(reservation.sid(), reservation.taskSid(), workerSid,
-                    TaskRouterEvents.reservationStatus(reservation.status()).orElse(ReservationStatus.PENDING),
+                    ReservationViews.reservationStatus(reservation.status()).orElse(ReservationStatus.PENDING),
                     details.channel(), details.workflowSid(), details.queueName(), details.attributesJson(),
                     reservation.createdAt() != null ? reservation.createdAt() : clock.instant());
             TaskView taskView = new TaskView(details.sid(),
-                    TaskRouterEvents.taskStatus(details.assignmentStatus()).orElse(dev.lifeline.model.task.TaskStatus.PENDING),
-                    view.channel(), details.priority(), WireViews.attributes(details.attributesJson()).values(), details.ageSeconds());
+                    ReservationViews.taskStatus(details.assignmentStatus()).orElse(dev.lifeline.model.task.TaskStatus.PENDING),
+                    view.channel(), details.priority(), TaskAttributesJson.read(details.attributesJson()).values(), details.ageSeconds());
             result.add(new OpenReservation(view, taskView));
         }
         return result;

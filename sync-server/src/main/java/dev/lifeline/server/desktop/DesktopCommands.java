@@ -23,9 +23,11 @@ import dev.lifeline.server.engine.ConferenceStore;
 import dev.lifeline.server.engine.EffectExecutor;
 import dev.lifeline.server.http.ApiProblem;
 import dev.lifeline.server.presence.PresenceRegistry;
-import dev.lifeline.server.provision.ProvisionedWorkspace;
 import dev.lifeline.server.recovery.RecoveryAttributes;
 import dev.lifeline.server.recovery.TaskAttributes;
+import dev.lifeline.server.taskrouter.ReservationRecord;
+import dev.lifeline.server.taskrouter.TaskAttributesJson;
+import dev.lifeline.server.taskrouter.TaskCaller;
 import dev.lifeline.server.twilio.ConferenceJoin;
 import dev.lifeline.server.twilio.TaskDetails;
 import dev.lifeline.server.twilio.TwilioGatewayException;
@@ -109,7 +111,7 @@ public final class DesktopCommands {
         requirePending(reservation);
         TaskDetails task = deps.taskRouter().taskDetails(reservation.taskSid())
                 .orElseThrow(() -> new ApiProblem(Problem.conflict("The task of reservation " + reservationSid + " is gone")));
-        TaskAttributes attributes = WireViews.attributes(task.attributesJson());
+        TaskAttributes attributes = TaskAttributesJson.read(task.attributesJson());
         Optional<String> customerCall = attributes.string(RecoveryAttributes.CALL_SID);
         if (!"voice".equals(task.channel()) || customerCall.isEmpty()) {
             // The Recovery Ping and other non-voice work: no call to bridge, a plain accept.
@@ -123,7 +125,7 @@ public final class DesktopCommands {
         deps.engine().expectWorker(task.sid(), new ConferenceStore.PendingAssignment(assignment, customerCall.get(), identity));
         ConferenceJoin worker = new ConferenceJoin(identity, false, true, false,
                 deps.publicBaseUrl() + "/webhooks/conference", EffectExecutor.CONFERENCE_EVENTS);
-        String from = WireViews.customerNumber(attributes);
+        String from = TaskCaller.number(attributes);
         // Worker endConferenceOnExit=false: a dropped agent must not end the customer's call. The customer's
         // leg ends the conference when the customer hangs up (two-party call).
         deps.taskRouter().acceptWithConference(task.sid(), reservationSid, "client:" + identity, from != null ? from : "Lifeline",
@@ -138,7 +140,7 @@ public final class DesktopCommands {
     }
 
     private ReservationRecord myReservation(String workerSid, String reservationSid) {
-        Optional<ReservationRecord> known = deps.hub().reservation(reservationSid);
+        Optional<ReservationRecord> known = deps.hub().reservations().get(reservationSid);
         if (known.isPresent()) {
             if (!known.get().workerSid().equals(workerSid)) {
                 throw new ApiProblem(Problem.notFound("reservation", reservationSid));
@@ -165,7 +167,7 @@ public final class DesktopCommands {
 
     private String myTask(Session session, String taskSid) {
         String workerSid = workerOf(session);
-        boolean mine = deps.hub().reservationsOfTask(taskSid).stream()
+        boolean mine = deps.hub().reservations().ofTask(taskSid).stream()
                 .anyMatch(r -> r.workerSid().equals(workerSid) && HELD_STATUSES.contains(r.status()))
                 || deps.taskRouter().workerReservations(workerSid).stream()
                 .anyMatch(r -> r.taskSid().equals(taskSid) && HELD_STATUSES.contains(r.status()));

@@ -2,6 +2,7 @@ package dev.lifeline.server.engine;
 
 import dev.lifeline.server.recovery.Effect;
 import dev.lifeline.server.recovery.TaskAttributes;
+import dev.lifeline.server.taskrouter.TaskAttributesJson;
 import dev.lifeline.server.twilio.ConferenceJoin;
 import dev.lifeline.server.twilio.TaskRouterGateway;
 import dev.lifeline.server.twilio.TwilioGatewayException;
@@ -71,7 +72,7 @@ public final class EffectExecutor {
             voice.hold(e.conferenceSid(), e.callSid(), true, e.holdUrl());
             return EffectOutcome.done("on hold");
         } else if (effect instanceof Effect.CreatePingTask e) {
-            return EffectOutcome.done(taskRouter.createTask(e.workflowSid(), AttributesJson.write(e.attributes()), e.ttlSeconds(), e.priority(), null));
+            return EffectOutcome.done(taskRouter.createTask(e.workflowSid(), TaskAttributesJson.write(e.attributes()), e.ttlSeconds(), e.priority(), null));
         } else if (effect instanceof Effect.MergeTaskAttributes e) {
             taskRouter.mergeTaskAttributes(e.taskSid(), e.patch().values());
             return EffectOutcome.done("merged");
@@ -121,7 +122,7 @@ public final class EffectExecutor {
         if (!"in-progress".equals(status)) {
             return EffectOutcome.failed("customer call is " + status + ", not in progress");
         }
-        voice.redirect(callSid, Twiml.enqueue(workflowSid, AttributesJson.write(attributes), priority));
+        voice.redirect(callSid, Twiml.enqueue(workflowSid, TaskAttributesJson.write(attributes), priority));
         return EffectOutcome.done("enqueued on " + workflowSid);
     }
 

@@ -12,9 +12,9 @@ import dev.lifeline.server.recovery.Incident;
 import dev.lifeline.server.recovery.OutboxEntry;
 import dev.lifeline.server.recovery.RecoveryEvent;
 import dev.lifeline.server.recovery.RecoveryPolicy;
+import dev.lifeline.server.taskrouter.RecoveryTaskEvents;
+import dev.lifeline.server.taskrouter.TaskRouterEvent;
 import dev.lifeline.server.twilio.ParticipantState;
-import dev.lifeline.server.webhooks.TaskRouterEvent;
-import dev.lifeline.server.webhooks.WebhookHandler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,11 +27,12 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Drives recoveries: verified webhooks in, pure transitions applied on the owning Hazelcast member, effects
- * performed afterwards and their completion recorded back, so that every side effect runs at most once per
- * incident and a crashed member's unfinished effects are picked up by {@link IncidentReconciler}.
+ * Drives recoveries: Twilio's events in (parsed into domain events at the webhook edge), pure transitions applied on
+ * the owning Hazelcast member, effects performed afterwards and their completion recorded back, so that every side
+ * effect runs at most once per incident and a crashed member's unfinished effects are picked up by
+ * {@link IncidentReconciler}.
  */
-public final class RecoveryEngine implements WebhookHandler {
+public final class RecoveryEngine {
 
     private static final Logger log = LoggerFactory.getLogger(RecoveryEngine.class);
 
@@ -45,7 +46,7 @@ public final class RecoveryEngine implements WebhookHandler {
     private final LifelineMetrics metrics;
     private final AgentNotifier notifier;
     private final DesktopFeed desktops;
-    private final RecoveryEventTranslator translator;
+    private final RecoveryTaskEvents recoveryTasks;
 
     public RecoveryEngine(ConferenceStore conferences, IncidentStore incidents, EffectExecutor executor, EffectLeases leases,
                           SeenEvents seen, RecoveryPolicy policy, Clock clock, LifelineMetrics metrics,
@@ -60,18 +61,18 @@ public final class RecoveryEngine implements WebhookHandler {
         this.metrics = metrics;
         this.notifier = notifier;
         this.desktops = desktops;
-        this.translator = new RecoveryEventTranslator(policy.pingWorkflowSid(), incidents::get);
+        this.recoveryTasks = new RecoveryTaskEvents(policy.pingWorkflowSid(), incidents::get);
     }
 
     public RecoveryPolicy policy() {
         return policy;
     }
 
-    // Webhooks //
+    // Twilio's events //
 
-    @Override
-    public void onConferenceCallback(dev.lifeline.server.webhooks.ConferenceCallback callback) {
-        String eventId = "conference:" + callback.dedupeKey();
+    /** A conference status callback; a redelivery of one already applied changes nothing. */
+    public void onConferenceCallback(ConferenceCallback callback) {
+        String eventId = callback.eventId();
         if (seen.alreadyApplied(eventId)) {
             metrics.duplicateSkipped("conference");
             return;
@@ -85,9 +86,9 @@ public final class RecoveryEngine implements WebhookHandler {
         }
     }
 
-    private void applyConferenceCallback(dev.lifeline.server.webhooks.ConferenceCallback callback) {
-        handle(conferences.apply(toDomain(callback)));
-        if ("participant-join".equals(callback.event())) {
+    private void applyConferenceCallback(ConferenceCallback callback) {
+        handle(conferences.apply(callback));
+        if (callback.kind() == ConferenceCallback.Kind.PARTICIPANT_JOIN) {
             registerIfExpected(callback).ifPresent(this::handle);
         }
     }
@@ -102,9 +103,8 @@ public final class RecoveryEngine implements WebhookHandler {
     public void applyMissedJoin(String conferenceSid, String friendlyName, ParticipantState party, long sequence) {
         MDC.put("conferenceSid", conferenceSid);
         try {
-            applyConferenceCallback(new dev.lifeline.server.webhooks.ConferenceCallback(conferenceSid, friendlyName,
-                    "participant-join", sequence, party.callSid(), party.label(), party.hold(), party.muted(),
-                    party.endConferenceOnExit(), null, null, null, null));
+            applyConferenceCallback(ConferenceCallback.join(conferenceSid, friendlyName, party.callSid(), sequence,
+                    party.label(), party.hold(), party.muted(), party.endConferenceOnExit()));
         } finally {
             MDC.remove("conferenceSid");
         }
@@ -125,14 +125,14 @@ public final class RecoveryEngine implements WebhookHandler {
         }
     }
 
-    @Override
+    /** A TaskRouter event: the recovery's own tasks move their incidents; every event goes on to the desktops. */
     public void onTaskRouterEvent(TaskRouterEvent event) {
         String eventId = "taskrouter:" + event.id();
         if (seen.alreadyApplied(eventId)) {
             metrics.duplicateSkipped("taskrouter");
             return;
         }
-        for (RecoveryEventTranslator.Routed routed : translator.translate(event)) {
+        for (RecoveryTaskEvents.Routed routed : recoveryTasks.translate(event)) {
             apply(routed.incidentId(), routed.event());
         }
         desktops.taskRouterEvent(event);
@@ -300,19 +300,12 @@ public final class RecoveryEngine implements WebhookHandler {
                 .orElse("the redirect was refused");
     }
 
-    private Optional<AppliedConference> registerIfExpected(dev.lifeline.server.webhooks.ConferenceCallback join) {
+    private Optional<AppliedConference> registerIfExpected(ConferenceCallback join) {
         return conferences.pendingFor(join.friendlyName())
                 .filter(pending -> !join.callSid().equals(pending.customerCallSid()))
                 .filter(pending -> join.label() == null || join.label().equals(pending.identity()))
                 .map(pending -> conferences.register(new WorkerRegistration(join.conferenceSid(), join.callSid(),
                         pending.customerCallSid(), pending.assignment())));
-    }
-
-    static ConferenceCallback toDomain(dev.lifeline.server.webhooks.ConferenceCallback callback) {
-        return new ConferenceCallback(callback.conferenceSid(), callback.callSid(),
-                ConferenceCallback.Kind.fromTwilio(callback.event()), callback.sequenceNumber(), callback.label(),
-                callback.hold(), callback.muted(), callback.endConferenceOnExit(),
-                LeaveReason.fromTwilio(callback.reasonParticipantLeft()), callback.participantCallStatus());
     }
 
     /** For the desktop and supervisor views. */

@@ -1,11 +1,11 @@
 package dev.lifeline.server.rebuild;
 
 import dev.lifeline.server.conference.WorkerAssignment;
-import dev.lifeline.server.engine.AttributesJson;
 import dev.lifeline.server.recovery.PartyRole;
 import dev.lifeline.server.recovery.PartySnapshot;
 import dev.lifeline.server.recovery.RecoveryAttributes;
 import dev.lifeline.server.recovery.TaskAttributes;
+import dev.lifeline.server.taskrouter.TaskAttributesJson;
 import dev.lifeline.server.twilio.ParticipantState;
 import dev.lifeline.server.twilio.ReservationState;
 import dev.lifeline.server.twilio.TaskDetails;
@@ -63,7 +63,7 @@ final class TwilioEvidence {
         }
         String oldConference = recovery.string("disconnectedConferenceSid").orElse(null);
         TaskAttributes dropped = recovery.string("disconnectedTaskSid").flatMap(taskRouter::taskDetails)
-                .map(task -> AttributesJson.read(task.attributesJson())).orElse(recovery);
+                .map(task -> TaskAttributesJson.read(task.attributesJson())).orElse(recovery);
         IncidentEvidence.Acceptance acceptance = reconnect == null ? null : acceptance(reconnect.sid()).orElse(null);
         Set<String> inNewConference = acceptance == null || acceptance.newConferenceSid() == null ? Set.of()
                 : voice.participants(acceptance.newConferenceSid()).stream().map(ParticipantState::callSid)
@@ -104,7 +104,7 @@ final class TwilioEvidence {
             return Optional.empty();
         }
         return taskRouter.taskDetails(friendlyName).map(task -> {
-            TaskAttributes attributes = AttributesJson.read(task.attributesJson());
+            TaskAttributes attributes = TaskAttributesJson.read(task.attributesJson());
             Optional<ReservationState> held = taskRouter.taskReservations(task.sid()).stream()
                     .filter(reservation -> HELD.contains(reservation.status())).findFirst();
             String identity = held.flatMap(reservation -> taskRouter.fetchWorker(reservation.workerSid()))
@@ -141,6 +141,6 @@ final class TwilioEvidence {
     }
 
     private static TaskAttributes attributes(TaskDetails task) {
-        return AttributesJson.read(task.attributesJson());
+        return TaskAttributesJson.read(task.attributesJson());
     }
 }

@@ -1,8 +1,10 @@
 package dev.lifeline.server.webhooks;
 
 import dev.lifeline.model.problem.Problem;
+import dev.lifeline.server.conference.ConferenceCallback;
 import dev.lifeline.server.http.ApiProblem;
 import dev.lifeline.server.observability.LifelineMetrics;
+import dev.lifeline.server.taskrouter.TaskRouterEvent;
 import dev.lifeline.server.twilio.TwilioSignatureVerifier;
 import dev.lifeline.server.twilio.Twiml;
 import io.javalin.http.Context;
@@ -13,8 +15,9 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The two Twilio webhooks. A request is checked in this order, and nothing is changed unless all pass:
- * content type (415), signature (403), body format (400). Then every event is handed to the handler.
+ * The two Twilio webhooks: the edge where Twilio's wire formats end. A request is checked in this order, and nothing
+ * is changed unless all pass: content type (415), signature (403), body format (400). Then every event, parsed into
+ * the domain's {@link ConferenceCallback} or {@link TaskRouterEvent}, is handed to the handler.
  */
 public final class WebhookRoutes {
 
@@ -53,7 +56,7 @@ public final class WebhookRoutes {
         if (!verifier.validForm(ctx.path(), ctx.queryString(), form, ctx.header(SIGNATURE_HEADER))) {
             refuseSignature();
         }
-        ConferenceCallback callback = parseCounted(() -> ConferenceCallback.parse(form));
+        ConferenceCallback callback = parseCounted(() -> ConferenceCallbackForm.parse(form));
         handler.onConferenceCallback(callback);
         ctx.status(204);
         metrics.webhookHandled("conference", System.nanoTime() - started);
@@ -66,7 +69,7 @@ public final class WebhookRoutes {
         if (!verifier.validJson(ctx.path(), ctx.queryString(), body, ctx.header(SIGNATURE_HEADER))) {
             refuseSignature();
         }
-        List<TaskRouterEvent> events = parseCounted(() -> TaskRouterEvent.parseDelivery(body));
+        List<TaskRouterEvent> events = parseCounted(() -> EventStreamsDelivery.parse(body));
         events.forEach(handler::onTaskRouterEvent);
         ctx.status(204);
         metrics.webhookHandled("taskrouter", System.nanoTime() - started);

@@ -34,6 +34,7 @@ import dev.lifeline.server.supervisor.SupervisorRoutes;
 import dev.lifeline.server.twilio.TaskRouterGateway;
 import dev.lifeline.server.twilio.VoiceGateway;
 import dev.lifeline.server.twilio.TwilioSignatureVerifier;
+import dev.lifeline.server.webhooks.WebhookHandler;
 import dev.lifeline.server.webhooks.WebhookRoutes;
 import dev.lifeline.sim.TwilioSim;
 import dev.lifeline.sim.client.EmulatorHttpClient;
@@ -181,7 +182,8 @@ public final class DesktopFixture implements AutoCloseable {
         AuthRoutes auth = new AuthRoutes(users, new Credentials(users, hasher), tokens, authenticator, revocations, tickets,
                 new LoginThrottle(new LoginThrottle.Limits(1000, 10_000, Duration.ofMinutes(1), 1000, 10_000, 10_000), clock),
                 identity -> agents.workerSid(identity).orElse(null));
-        WebhookRoutes webhooks = new WebhookRoutes(new TwilioSignatureVerifier(sim.authToken(), baseUrl), engine, metrics);
+        WebhookRoutes webhooks = new WebhookRoutes(new TwilioSignatureVerifier(sim.authToken(), baseUrl),
+                WebhookHandler.of(engine::onConferenceCallback, engine::onTaskRouterEvent), metrics);
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             ProblemResponses.register(config.routes);

@@ -4,6 +4,7 @@ import static dev.lifeline.server.e2e.RecoveryHarness.awaitTrue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lifeline.model.incident.Phase;
+import dev.lifeline.server.conference.ConferenceCallback;
 import dev.lifeline.server.engine.ConferenceAudit;
 import dev.lifeline.server.recovery.Incident;
 import java.time.Duration;
@@ -36,7 +37,7 @@ class ConferenceAuditTest {
         String customer = harness.customerTalkingTo("alice", phone);
         String conference = harness.conferenceOf(customer).orElseThrow();
         List<String> aliceLegs = phone.connectedCalls();
-        harness.refuseConferenceCallbacks(callback -> "participant-leave".equals(callback.event())
+        harness.refuseConferenceCallbacks(callback -> callback.kind() == ConferenceCallback.Kind.PARTICIPANT_LEAVE
                 && aliceLegs.contains(callback.callSid()));
 
         assertThat(audit.sweep()).as("nothing is missing while alice is on the call").isZero();
@@ -63,7 +64,7 @@ class ConferenceAuditTest {
         harness = new RecoveryHarness(Duration.ofSeconds(15), Duration.ofSeconds(120));
         ConferenceAudit audit = new ConferenceAudit(harness.engine, harness.voice);
         TestSoftphone phone = harness.softphone("alice");
-        harness.refuseConferenceCallbacks(callback -> "participant-join".equals(callback.event())
+        harness.refuseConferenceCallbacks(callback -> callback.kind() == ConferenceCallback.Kind.PARTICIPANT_JOIN
                 && callback.label() != null && callback.label().equals("alice"));
         harness.makeAvailable("alice");
         String customer = harness.sim.voice().inboundCall("+15551230001", "+15550100000", harness.workspace.voiceWorkflowSid(),

@@ -6,6 +6,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.taskrouter.v1.workspace.task.Reservation;
 import dev.lifeline.server.cluster.HazelcastMembers;
+import dev.lifeline.server.conference.ConferenceCallback;
 import dev.lifeline.server.conference.WorkerAssignment;
 import dev.lifeline.server.config.ServerConfig.ClusterSettings;
 import dev.lifeline.server.engine.ConferenceStore;
@@ -23,6 +24,7 @@ import dev.lifeline.server.provision.WorkspaceProvisioner;
 import dev.lifeline.server.recovery.Incident;
 import dev.lifeline.server.recovery.RecoveryPolicy;
 import dev.lifeline.server.recovery.TaskAttributes;
+import dev.lifeline.server.taskrouter.TaskRouterEvent;
 import dev.lifeline.server.twilio.ConferenceJoin;
 import dev.lifeline.server.twilio.TaskState;
 import dev.lifeline.server.twilio.VoiceGateway;
@@ -84,7 +86,7 @@ final class RecoveryHarness implements AutoCloseable {
     private final Javalin http;
     private final String conferenceCallbackUrl;
     private volatile Duration reconcileEvery;
-    private volatile java.util.function.Predicate<dev.lifeline.server.webhooks.ConferenceCallback> refusedConferenceCallbacks =
+    private volatile java.util.function.Predicate<ConferenceCallback> refusedConferenceCallbacks =
             callback -> false;
     private final List<AutoCloseable> closeables = new ArrayList<>();
 
@@ -263,7 +265,7 @@ final class RecoveryHarness implements AutoCloseable {
         }
 
         @Override
-        public void onConferenceCallback(dev.lifeline.server.webhooks.ConferenceCallback callback) {
+        public void onConferenceCallback(ConferenceCallback callback) {
             if (refusedConferenceCallbacks.test(callback)) {
                 // As a member cut off from the majority answers; Twilio does not retry a Voice callback on a 5xx.
                 throw new io.javalin.http.ServiceUnavailableResponse("refused by the test");
@@ -277,7 +279,7 @@ final class RecoveryHarness implements AutoCloseable {
         }
 
         @Override
-        public void onTaskRouterEvent(dev.lifeline.server.webhooks.TaskRouterEvent event) {
+        public void onTaskRouterEvent(TaskRouterEvent event) {
             long start = System.nanoTime();
             try {
                 pick().onTaskRouterEvent(event);
@@ -288,7 +290,7 @@ final class RecoveryHarness implements AutoCloseable {
     }
 
     /** From now on, conference callbacks matching {@code refused} are answered 503 (and so lost: Twilio won't retry). */
-    void refuseConferenceCallbacks(java.util.function.Predicate<dev.lifeline.server.webhooks.ConferenceCallback> refused) {
+    void refuseConferenceCallbacks(java.util.function.Predicate<ConferenceCallback> refused) {
         refusedConferenceCallbacks = refused;
     }
 

@@ -17,7 +17,7 @@ import dev.lifeline.server.auth.AgentDirectory;
 import dev.lifeline.server.desktop.AgentStates;
 import dev.lifeline.server.desktop.Await;
 import dev.lifeline.server.desktop.DesktopHub;
-import dev.lifeline.server.desktop.ReservationRecord;
+import dev.lifeline.server.taskrouter.ReservationRecord;
 import dev.lifeline.server.recovery.DroppedWorker;
 import dev.lifeline.server.recovery.Effect;
 import dev.lifeline.server.recovery.Incident;
@@ -107,7 +107,7 @@ class StoreQueryProperties {
                                 .map(ConferenceRecord::conferenceSid));
             }
             for (String task : TASKS) {
-                assertThat(new HashSet<>(hub.reservationsOfTask(task))).as("reservations of %s", task)
+                assertThat(new HashSet<>(hub.reservations().ofTask(task))).as("reservations of %s", task)
                         .isEqualTo(everyReservation.stream().filter(r -> r.taskSid().equals(task)).collect(Collectors.toSet()));
             }
             IMap<String, Incident> map = member.getMap(HazelcastMembers.INCIDENTS);

@@ -12,6 +12,7 @@ import dev.lifeline.server.desktop.DesktopFixture;
 import dev.lifeline.server.http.ProblemResponses;
 import dev.lifeline.server.observability.LifelineMetrics;
 import dev.lifeline.server.twilio.TwilioSignatureVerifier;
+import dev.lifeline.server.webhooks.WebhookHandler;
 import dev.lifeline.server.webhooks.WebhookRoutes;
 import io.javalin.Javalin;
 import java.io.IOException;
@@ -68,7 +69,8 @@ class SignatureMatrixTest {
         behindProxy = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             ProblemResponses.register(config.routes);
-            new WebhookRoutes(new TwilioSignatureVerifier(authToken, PUBLIC), server.engine, new LifelineMetrics())
+            new WebhookRoutes(new TwilioSignatureVerifier(authToken, PUBLIC),
+                    WebhookHandler.of(server.engine::onConferenceCallback, server.engine::onTaskRouterEvent), new LifelineMetrics())
                     .register(config.routes);
         }).start(port);
     }
