@@ -61,22 +61,20 @@ public final class ReservationViews {
     }
 
     public static Optional<ReservationStatus> reservationStatus(String wire) {
-        if (wire == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(ReservationStatus.valueOf(wire.toUpperCase(Locale.ROOT)));
-        } catch (IllegalArgumentException unknown) {
-            return Optional.empty();
-        }
+        return constant(ReservationStatus.class, wire);
     }
 
     public static Optional<TaskStatus> taskStatus(String wire) {
+        return constant(TaskStatus.class, wire);
+    }
+
+    /** TaskRouter's lower-case word as the shared model's constant; empty for a word this build does not know. */
+    private static <E extends Enum<E>> Optional<E> constant(Class<E> type, String wire) {
         if (wire == null) {
             return Optional.empty();
         }
         try {
-            return Optional.of(TaskStatus.valueOf(wire.toUpperCase(Locale.ROOT)));
+            return Optional.of(Enum.valueOf(type, wire.toUpperCase(Locale.ROOT)));
         } catch (IllegalArgumentException unknown) {
             return Optional.empty();
         }
