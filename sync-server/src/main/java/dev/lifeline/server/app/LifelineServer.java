@@ -23,7 +23,7 @@ import dev.lifeline.server.desktop.DesktopHub;
 import dev.lifeline.server.desktop.DesktopModule;
 import dev.lifeline.server.engine.ConferenceAudit;
 import dev.lifeline.server.engine.ConferenceStore;
-import dev.lifeline.server.engine.EffectExecutor;
+import dev.lifeline.server.engine.TwilioEffects;
 import dev.lifeline.server.engine.EffectLeases;
 import dev.lifeline.server.engine.IncidentReconciler;
 import dev.lifeline.server.engine.IncidentStore;
@@ -129,7 +129,7 @@ public final class LifelineServer implements AutoCloseable {
         ServerConfig.RecoverySettings recovery = config.recovery();
         engine = new RecoveryEngine(new ConferenceStore(hazelcast, recovery.conferenceRetention()),
                 new IncidentStore(hazelcast, recovery.incidentRetention()),
-                new EffectExecutor(voice, taskRouter, conferenceCallbackUrl, notify -> { }),
+                new TwilioEffects(voice, taskRouter, conferenceCallbackUrl),
                 new EffectLeases(hazelcast, Duration.ofSeconds(30)), new SeenEvents(hazelcast), policy, clock, metrics, hub, hub);
 
         DesktopModule desktop = new DesktopModule(new DesktopModule.Dependencies(hazelcast, voice, taskRouter, engine, hub, agents,

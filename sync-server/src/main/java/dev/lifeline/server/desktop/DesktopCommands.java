@@ -20,7 +20,6 @@ import dev.lifeline.server.conference.GracefulExit;
 import dev.lifeline.server.conference.Participant;
 import dev.lifeline.server.conference.WorkerAssignment;
 import dev.lifeline.server.engine.ConferenceStore;
-import dev.lifeline.server.engine.EffectExecutor;
 import dev.lifeline.server.http.ApiProblem;
 import dev.lifeline.server.presence.PresenceRegistry;
 import dev.lifeline.server.recovery.RecoveryAttributes;
@@ -124,7 +123,7 @@ public final class DesktopCommands {
         // Registered BEFORE the accept: the worker leg's participant-join may arrive before this call returns.
         deps.engine().expectWorker(task.sid(), new ConferenceStore.PendingAssignment(assignment, customerCall.get(), identity));
         ConferenceJoin worker = new ConferenceJoin(identity, false, true, false,
-                deps.publicBaseUrl() + "/webhooks/conference", EffectExecutor.CONFERENCE_EVENTS);
+                deps.publicBaseUrl() + "/webhooks/conference", ConferenceJoin.STATUS_EVENTS);
         String from = TaskCaller.number(attributes);
         // Worker endConferenceOnExit=false: a dropped agent must not end the customer's call. The customer's
         // leg ends the conference when the customer hangs up (two-party call).

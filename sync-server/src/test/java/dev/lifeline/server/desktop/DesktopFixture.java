@@ -19,7 +19,7 @@ import dev.lifeline.server.auth.UserDirectory;
 import dev.lifeline.server.cluster.HazelcastMembers;
 import dev.lifeline.server.config.ServerConfig.ClusterSettings;
 import dev.lifeline.server.engine.ConferenceStore;
-import dev.lifeline.server.engine.EffectExecutor;
+import dev.lifeline.server.engine.TwilioEffects;
 import dev.lifeline.server.engine.EffectLeases;
 import dev.lifeline.server.engine.IncidentStore;
 import dev.lifeline.server.engine.RecoveryEngine;
@@ -162,10 +162,10 @@ public final class DesktopFixture implements AutoCloseable {
         agents = new AgentDirectory(users, workspace.workers());
         hub = new DesktopHub(hazelcast, agents, clock);
         LifelineMetrics metrics = new LifelineMetrics();
-        EffectExecutor executor = new EffectExecutor(voice, taskRouter, baseUrl + WebhookRoutes.CONFERENCE_PATH, notify -> { });
+        TwilioEffects effects = new TwilioEffects(voice, taskRouter, baseUrl + WebhookRoutes.CONFERENCE_PATH);
         RecoveryPolicy policy = RecoveryPolicy.defaults(workspace.pingWorkflowSid(), baseUrl + "/media/announce",
                 baseUrl + "/media/hold");
-        engine = new RecoveryEngine(new ConferenceStore(hazelcast), new IncidentStore(hazelcast), executor,
+        engine = new RecoveryEngine(new ConferenceStore(hazelcast), new IncidentStore(hazelcast), effects,
                 new EffectLeases(hazelcast, Duration.ofSeconds(30)), new SeenEvents(hazelcast), policy, clock, metrics, hub, hub);
         tokens = new TokenService(secret, Duration.ofHours(1), clock);
         revocations = new SessionRevocations(hazelcast, clock);

@@ -11,7 +11,7 @@ import dev.lifeline.server.conference.WorkerAssignment;
 import dev.lifeline.server.config.ServerConfig.ClusterSettings;
 import dev.lifeline.server.engine.ConferenceStore;
 import dev.lifeline.server.engine.DesktopFeed;
-import dev.lifeline.server.engine.EffectExecutor;
+import dev.lifeline.server.engine.TwilioEffects;
 import dev.lifeline.server.engine.EffectLeases;
 import dev.lifeline.server.engine.IncidentReconciler;
 import dev.lifeline.server.engine.IncidentStore;
@@ -217,7 +217,7 @@ final class RecoveryHarness implements AutoCloseable {
 
     private void addEngineFor(HazelcastInstance member) {
         RecoveryEngine memberEngine = new RecoveryEngine(new ConferenceStore(member), new IncidentStore(member),
-                new EffectExecutor(voice, taskRouter, conferenceCallbackUrl, notify -> { }),
+                new TwilioEffects(voice, taskRouter, conferenceCallbackUrl),
                 new EffectLeases(member, Duration.ofSeconds(30)), new SeenEvents(member), policy, Clock.systemUTC(),
                 metrics, notifications::add, DesktopFeed.NONE);
         engines.add(memberEngine);
@@ -377,7 +377,7 @@ final class RecoveryHarness implements AutoCloseable {
                 customerCallSid, identity));
         taskRouter.acceptWithConference(task.sid(), reservation.getSid(), "client:" + identity, "+15550100000",
                 new ConferenceJoin(identity, false, true, false, conferenceCallbackUrl,
-                        EffectExecutor.CONFERENCE_EVENTS), true);
+                        ConferenceJoin.STATUS_EVENTS), true);
     }
 
     /** The Recovery Ping is on the default channel: a plain accept. */

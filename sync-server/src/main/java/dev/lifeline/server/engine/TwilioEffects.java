@@ -10,23 +10,19 @@ import dev.lifeline.server.twilio.Twiml;
 import dev.lifeline.server.twilio.VoiceGateway;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Performs one outbox effect against Twilio (through {@link VoiceGateway} and {@link TaskRouterGateway}) or the desktops. Every branch is
- * written to be safe to repeat, because an effect may be retried after a crash or a timeout.
+ * What each outbox effect does at Twilio (through {@link VoiceGateway} and {@link TaskRouterGateway}), and how that
+ * went. Every branch is written to be safe to repeat, because an effect may be retried after a crash or a timeout.
+ * Only {@link EffectRunner} calls it: effects run in one place.
  */
-public final class EffectExecutor {
+public final class TwilioEffects {
 
-    /** Conference events the server subscribes to for every conference it manages. */
-    public static final List<String> CONFERENCE_EVENTS = List.of("start", "end", "join", "leave", "mute", "hold", "modify");
-
-    private static final Logger log = LoggerFactory.getLogger(EffectExecutor.class);
+    private static final Logger log = LoggerFactory.getLogger(TwilioEffects.class);
     private static final Duration JOIN_WAIT = Duration.ofSeconds(10);
     /** Twilio's call statuses after which a call is over for good. */
     private static final Set<String> FINAL_CALL_STATUSES = Set.of("completed", "busy", "failed",
@@ -35,17 +31,14 @@ public final class EffectExecutor {
     private final VoiceGateway voice;
     private final TaskRouterGateway taskRouter;
     private final String conferenceCallbackUrl;
-    private final Consumer<Effect.NotifyAgent> notifier;
 
-    public EffectExecutor(VoiceGateway voice, TaskRouterGateway taskRouter, String conferenceCallbackUrl,
-                          Consumer<Effect.NotifyAgent> notifier) {
+    public TwilioEffects(VoiceGateway voice, TaskRouterGateway taskRouter, String conferenceCallbackUrl) {
         this.voice = voice;
         this.taskRouter = taskRouter;
         this.conferenceCallbackUrl = conferenceCallbackUrl;
-        this.notifier = notifier;
     }
 
-    public EffectOutcome perform(Effect effect) {
+    EffectOutcome perform(Effect effect) {
         try {
             return run(effect);
         } catch (TwilioGatewayException e) {
@@ -99,9 +92,6 @@ public final class EffectExecutor {
             }
             voice.setEndConferenceOnExit(e.conferenceSid(), e.callSid(), e.value());
             return EffectOutcome.done("set");
-        } else if (effect instanceof Effect.NotifyAgent e) {
-            notifier.accept(e);
-            return EffectOutcome.done("notified");
         }
         return EffectOutcome.failed("unknown effect " + effect.getClass().getSimpleName());
     }
@@ -168,7 +158,7 @@ public final class EffectExecutor {
             return EffectOutcome.done("already in " + e.toConferenceName());
         }
         ConferenceJoin join = new ConferenceJoin(e.label(), e.endConferenceOnExit(), true, e.muted(),
-                conferenceCallbackUrl, CONFERENCE_EVENTS);
+                conferenceCallbackUrl, ConferenceJoin.STATUS_EVENTS);
         voice.redirect(e.callSid(), Twiml.joinConference(e.toConferenceName(), join));
         if (e.hold()) {
             holdOnceJoined(e);
