@@ -11,7 +11,7 @@ import dev.lifeline.server.cluster.StateIndexes;
 import dev.lifeline.server.conference.ConferenceRecord;
 import dev.lifeline.server.config.ServerConfig.ClusterSettings;
 import dev.lifeline.server.desktop.AgentStates;
-import dev.lifeline.server.desktop.ReservationRecord;
+import dev.lifeline.server.taskrouter.ReservationRecord;
 import dev.lifeline.server.engine.ConferenceStore;
 import dev.lifeline.server.engine.IncidentStore;
 import dev.lifeline.server.engine.StoreRecords;

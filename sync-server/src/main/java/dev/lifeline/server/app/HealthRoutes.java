@@ -2,7 +2,7 @@ package dev.lifeline.server.app;
 
 import com.hazelcast.core.HazelcastInstance;
 import dev.lifeline.server.cluster.HazelcastMembers;
-import dev.lifeline.server.twilio.TwilioGateway;
+import dev.lifeline.server.twilio.TaskRouterGateway;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.time.Clock;
@@ -22,13 +22,13 @@ final class HealthRoutes {
     private static final Duration TWILIO_CHECK_EVERY = Duration.ofSeconds(5);
 
     private final HazelcastInstance hazelcast;
-    private final TwilioGateway twilio;
+    private final TaskRouterGateway twilio;
     private final String mode;
     private final Clock clock;
     private volatile Instant twilioCheckedAt = Instant.EPOCH;
     private volatile boolean twilioReachable;
 
-    HealthRoutes(HazelcastInstance hazelcast, TwilioGateway twilio, String mode, Clock clock) {
+    HealthRoutes(HazelcastInstance hazelcast, TaskRouterGateway twilio, String mode, Clock clock) {
         this.hazelcast = hazelcast;
         this.twilio = twilio;
         this.mode = mode;

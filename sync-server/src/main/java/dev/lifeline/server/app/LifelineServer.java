@@ -18,12 +18,12 @@ import dev.lifeline.server.config.ConfigException;
 import dev.lifeline.server.config.ServerConfig;
 import dev.lifeline.server.demo.DemoAgentsStartAvailable;
 import dev.lifeline.server.demo.DemoRoutes;
-import dev.lifeline.server.desktop.AgentDirectory;
+import dev.lifeline.server.auth.AgentDirectory;
 import dev.lifeline.server.desktop.DesktopHub;
 import dev.lifeline.server.desktop.DesktopModule;
 import dev.lifeline.server.engine.ConferenceAudit;
 import dev.lifeline.server.engine.ConferenceStore;
-import dev.lifeline.server.engine.EffectExecutor;
+import dev.lifeline.server.engine.TwilioEffects;
 import dev.lifeline.server.engine.EffectLeases;
 import dev.lifeline.server.engine.IncidentReconciler;
 import dev.lifeline.server.engine.IncidentStore;
@@ -36,12 +36,16 @@ import dev.lifeline.server.http.ProblemResponses;
 import dev.lifeline.server.http.SlowClientLimits;
 import dev.lifeline.server.observability.LifelineMetrics;
 import dev.lifeline.server.provision.ProvisionedWorkspace;
-import dev.lifeline.server.provision.WorkspaceProvisioner;
 import dev.lifeline.server.rebuild.PartitionLossWatcher;
 import dev.lifeline.server.rebuild.StateRebuilder;
 import dev.lifeline.server.recovery.RecoveryPolicy;
-import dev.lifeline.server.twilio.TwilioGateway;
-import dev.lifeline.server.webhooks.TwilioSignatureVerifier;
+import dev.lifeline.server.supervisor.SupervisorFeed;
+import dev.lifeline.server.supervisor.SupervisorRoutes;
+import dev.lifeline.server.twilio.TwilioConnection;
+import dev.lifeline.server.twilio.TaskRouterGateway;
+import dev.lifeline.server.twilio.TwilioSignatureVerifier;
+import dev.lifeline.server.twilio.VoiceGateway;
+import dev.lifeline.server.webhooks.WebhookHandler;
 import dev.lifeline.server.webhooks.WebhookRoutes;
 import io.javalin.Javalin;
 import java.nio.charset.StandardCharsets;
@@ -107,7 +111,8 @@ public final class LifelineServer implements AutoCloseable {
         twilio = TwilioConnection.open(config);
         resources.add(0, twilio);
         workspace = ClusterWorkspace.provision(hazelcast, twilio.isSimulated(), this::provision);
-        TwilioGateway gateway = new TwilioGateway(twilio.client(), workspace.workspaceSid());
+        VoiceGateway voice = twilio.voice();
+        TaskRouterGateway taskRouter = twilio.taskRouter(workspace.workspaceSid());
 
         UserDirectory users = users();
         AgentDirectory agents = new AgentDirectory(users, workspace.workers());
@@ -124,21 +129,25 @@ public final class LifelineServer implements AutoCloseable {
         ServerConfig.RecoverySettings recovery = config.recovery();
         engine = new RecoveryEngine(new ConferenceStore(hazelcast, recovery.conferenceRetention()),
                 new IncidentStore(hazelcast, recovery.incidentRetention()),
-                new EffectExecutor(gateway, conferenceCallbackUrl, notify -> { }),
+                new TwilioEffects(voice, taskRouter, conferenceCallbackUrl),
                 new EffectLeases(hazelcast, Duration.ofSeconds(30)), new SeenEvents(hazelcast), policy, clock, metrics, hub, hub);
 
-        DesktopModule desktop = new DesktopModule(new DesktopModule.Dependencies(hazelcast, gateway, engine, hub, agents,
+        DesktopModule desktop = new DesktopModule(new DesktopModule.Dependencies(hazelcast, voice, taskRouter, engine, hub, agents,
                 authenticator, workspace, publicBaseUrl, config.recovery().presenceGrace(), clock,
                 twilio.isSimulated() ? new EmulatorSoftphones(twilio.emulatorUrl(), twilio.authToken())
                         : identity -> java.util.Optional.empty()));
         resources.add(0, desktop);
+        SupervisorFeed supervisor = new SupervisorFeed(taskRouter, engine.incidents(), agents, desktop.states(), hub, clock);
+        resources.add(0, supervisor);
+        desktop.serveQueueSnapshots(supervisor::snapshot);
         if (twilio.isSimulated()) {
-            desktop.onFirstSignIn(new DemoAgentsStartAvailable(gateway, workspace));
+            desktop.onFirstSignIn(new DemoAgentsStartAvailable(taskRouter, workspace));
         }
 
         String authToken = twilio.authToken();
-        HealthRoutes health = new HealthRoutes(hazelcast, gateway, config.mode().name().toLowerCase(java.util.Locale.ROOT), clock);
-        WebhookRoutes webhooks = new WebhookRoutes(new TwilioSignatureVerifier(authToken, publicBaseUrl), engine, metrics);
+        HealthRoutes health = new HealthRoutes(hazelcast, taskRouter, config.mode().name().toLowerCase(java.util.Locale.ROOT), clock);
+        WebhookRoutes webhooks = new WebhookRoutes(new TwilioSignatureVerifier(authToken, publicBaseUrl),
+                WebhookHandler.of(engine::onConferenceCallback, engine::onTaskRouterEvent), metrics);
         signInThrottle = new LoginThrottle(LoginThrottle.Limits.DEFAULT, clock);
         AuthRoutes auth = new AuthRoutes(users, new Credentials(users, new PasswordHasher()), tokens, authenticator,
                 revocations, tickets, signInThrottle, id -> agents.workerSid(id).orElse(null));
@@ -154,6 +163,7 @@ public final class LifelineServer implements AutoCloseable {
             webhooks.register(javalin.routes);
             auth.register(javalin.routes);
             desktop.register(javalin.routes);
+            new SupervisorRoutes(authenticator, supervisor).register(javalin.routes);
             health.registerPublic(javalin.routes);
             if (twilio.isSimulated()) {
                 new DemoRoutes(twilio.emulatorUrl(), workspace.voiceWorkflowSid()).register(javalin.routes);
@@ -170,36 +180,29 @@ public final class LifelineServer implements AutoCloseable {
 
         reconciler = new IncidentReconciler(engine).start(RECONCILE_EVERY);
         resources.add(0, reconciler);
-        resources.add(0, new ConferenceAudit(engine, gateway).start(AUDIT_EVERY));
+        resources.add(0, new ConferenceAudit(engine, voice).start(AUDIT_EVERY));
         resources.add(0, new RetentionAfterMerge(hazelcast, recovery.incidentRetention(), recovery.conferenceRetention())
                 .start());
         PartitionLossWatcher partitionLoss = new PartitionLossWatcher(hazelcast,
-                new StateRebuilder(hazelcast, gateway, policy, clock, metrics, recovery.incidentRetention()), metrics).start();
+                new StateRebuilder(hazelcast, voice, taskRouter, policy, clock, metrics, recovery.incidentRetention()), metrics).start();
         resources.add(0, partitionLoss);
         partitionLoss.rebuildIfAlone();
         desktop.start();
+        supervisor.start(SupervisorFeed.PUSH_EVERY);
         log.info("Lifeline {} ready on {} ({} mode, workspace {}; /health and /metrics on {})", Version.current(),
                 publicBaseUrl, config.mode().name().toLowerCase(java.util.Locale.ROOT), workspace.workspaceSid(),
                 managementBaseUrl());
     }
 
     private ProvisionedWorkspace provision() {
-        WorkspaceProvisioner provisioner = new WorkspaceProvisioner(twilio.client());
         int pingTtl = (int) Math.max(1, config.recovery().pingTtl().toSeconds());
+        String eventsUrl = publicBaseUrl + WebhookRoutes.TASKROUTER_PATH;
         if (twilio.isSimulated()) {
-            try {
-                return provisioner.provision(null, "Lifeline Demo", publicBaseUrl + WebhookRoutes.TASKROUTER_PATH,
-                        Map.of("alice", "Alice Agent", "bob", "Bob Agent"), pingTtl, 30);
-            } catch (com.twilio.exception.TwilioException e) {
-                if (twilio.sim() != null) {
-                    throw e;
-                }
-                throw new ConfigException("twilio.base-url: the emulator at " + twilio.emulatorUrl() + " cannot be used: "
-                        + String.valueOf(e.getMessage()).lines().findFirst().orElse(e.getClass().getSimpleName()));
-            }
+            return twilio.provision(provisioner -> provisioner.provision(null, "Lifeline Demo", eventsUrl,
+                    Map.of("alice", "Alice Agent", "bob", "Bob Agent"), pingTtl, 30));
         }
-        return provisioner.provision(config.twilio().workspaceSid(), null, publicBaseUrl + WebhookRoutes.TASKROUTER_PATH,
-                Map.of(), pingTtl, 30);
+        return twilio.provision(provisioner -> provisioner.provision(config.twilio().workspaceSid(), null, eventsUrl,
+                Map.of(), pingTtl, 30));
     }
 
     private RecoveryPolicy recoveryPolicy() {

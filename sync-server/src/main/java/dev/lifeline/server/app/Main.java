@@ -1,12 +1,11 @@
 package dev.lifeline.server.app;
 
-import com.twilio.http.TwilioRestClient;
 import dev.lifeline.server.auth.HashPasswordCommand;
 import dev.lifeline.server.auth.PasswordHasher;
 import dev.lifeline.server.config.ConfigException;
 import dev.lifeline.server.config.ServerConfig;
 import dev.lifeline.server.provision.ProvisionedWorkspace;
-import dev.lifeline.server.provision.WorkspaceProvisioner;
+import dev.lifeline.server.twilio.TwilioConnection;
 import dev.lifeline.server.webhooks.WebhookRoutes;
 import java.io.Console;
 import java.util.Arrays;
@@ -63,10 +62,9 @@ public final class Main {
             fail("provision needs a Twilio account: set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and LIFELINE_PUBLIC_BASE_URL");
             return;
         }
-        TwilioRestClient client = new TwilioRestClient.Builder(config.twilio().accountSid(), config.twilio().authToken().reveal()).build();
-        ProvisionedWorkspace workspace = new WorkspaceProvisioner(client).provision(config.twilio().workspaceSid(), "Lifeline",
-                config.publicBaseUrl() + WebhookRoutes.TASKROUTER_PATH, Map.of(),
-                (int) Math.max(1, config.recovery().pingTtl().toSeconds()), 30);
+        ProvisionedWorkspace workspace = TwilioConnection.open(config).provision(provisioner -> provisioner.provision(
+                config.twilio().workspaceSid(), "Lifeline", config.publicBaseUrl() + WebhookRoutes.TASKROUTER_PATH, Map.of(),
+                (int) Math.max(1, config.recovery().pingTtl().toSeconds()), 30));
         System.out.println("workspace          " + workspace.workspaceSid());
         System.out.println("voice workflow     " + workspace.voiceWorkflowSid() + "  (set TWILIO_VOICE_WORKFLOW_SID)");
         System.out.println("ping workflow      " + workspace.pingWorkflowSid() + "  (set TWILIO_PING_WORKFLOW_SID)");

@@ -5,6 +5,7 @@ import dev.lifeline.model.auth.EventsTicket;
 import dev.lifeline.model.auth.LoginRequest;
 import dev.lifeline.model.auth.LoginResponse;
 import dev.lifeline.model.auth.RefreshResponse;
+import dev.lifeline.model.auth.Role;
 import dev.lifeline.model.codec.JsonCodec;
 import dev.lifeline.model.problem.Problem;
 import dev.lifeline.server.auth.TokenService.IssuedToken;
@@ -106,7 +107,7 @@ public final class AuthRoutes {
         }
         IssuedToken token = tokens.issue(user);
         log.info("{} signed in as {} from {}", user.identity(), user.role(), LogSafe.text(address));
-        json(ctx, new LoginResponse(token.token(), token.expiresAt(), dev.lifeline.model.auth.Role.valueOf(user.role().name()),
+        json(ctx, new LoginResponse(token.token(), token.expiresAt(), user.role(),
                 user.identity(), workerSid, token.session().sessionEnds()));
     }
 

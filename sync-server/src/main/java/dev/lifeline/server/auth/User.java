@@ -1,5 +1,6 @@
 package dev.lifeline.server.auth;
 
+import dev.lifeline.model.auth.Role;
 import java.util.regex.Pattern;
 
 /**

@@ -1,5 +1,6 @@
 package dev.lifeline.server.auth;
 
+import dev.lifeline.model.auth.Role;
 import dev.lifeline.server.config.ConfigException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

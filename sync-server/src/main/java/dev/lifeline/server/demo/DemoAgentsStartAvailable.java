@@ -2,7 +2,8 @@ package dev.lifeline.server.demo;
 
 import dev.lifeline.server.desktop.FirstSignIn;
 import dev.lifeline.server.provision.ProvisionedWorkspace;
-import dev.lifeline.server.twilio.TwilioGateway;
+import dev.lifeline.server.twilio.TaskRouterGateway;
+import dev.lifeline.server.twilio.WorkerState;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,10 +19,10 @@ public final class DemoAgentsStartAvailable implements FirstSignIn {
     private static final Logger log = LoggerFactory.getLogger(DemoAgentsStartAvailable.class);
     private static final String OFFLINE = "Offline";
 
-    private final TwilioGateway twilio;
+    private final TaskRouterGateway twilio;
     private final String availableActivitySid;
 
-    public DemoAgentsStartAvailable(TwilioGateway twilio, ProvisionedWorkspace workspace) {
+    public DemoAgentsStartAvailable(TaskRouterGateway twilio, ProvisionedWorkspace workspace) {
         this.twilio = twilio;
         this.availableActivitySid = workspace.activitySid("Available");
     }
@@ -29,7 +30,7 @@ public final class DemoAgentsStartAvailable implements FirstSignIn {
     @Override
     public void agentSignedInFirstTime(String identity, String workerSid) {
         try {
-            Optional<TwilioGateway.WorkerState> worker = twilio.fetchWorker(workerSid);
+            Optional<WorkerState> worker = twilio.fetchWorker(workerSid);
             if (worker.isPresent() && OFFLINE.equals(worker.get().activityName())) {
                 twilio.setWorkerActivity(workerSid, availableActivitySid);
                 log.info("demo agent {} signed in for the first time: set Available (sim mode)", identity);

@@ -9,13 +9,19 @@ import dev.lifeline.model.queue.AgentWorkState;
 import dev.lifeline.model.reservation.ReservationStatus;
 import dev.lifeline.model.reservation.ReservationView;
 import dev.lifeline.model.task.TaskView;
+import dev.lifeline.server.auth.AgentDirectory;
 import dev.lifeline.server.conference.ConferenceRecord;
 import dev.lifeline.server.conference.Participant;
 import dev.lifeline.server.engine.RecoveryEngine;
 import dev.lifeline.server.presence.PresenceRegistry;
 import dev.lifeline.server.recovery.Incident;
 import dev.lifeline.server.recovery.PartyRole;
-import dev.lifeline.server.twilio.TwilioGateway;
+import dev.lifeline.server.taskrouter.ReservationViews;
+import dev.lifeline.server.taskrouter.TaskAttributesJson;
+import dev.lifeline.server.twilio.ReservationState;
+import dev.lifeline.server.twilio.TaskDetails;
+import dev.lifeline.server.twilio.TaskRouterGateway;
+import dev.lifeline.server.twilio.WorkerState;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,14 +38,14 @@ public final class AgentStates {
 
     private static final Set<String> OPEN = Set.of("pending", "accepted", "wrapping");
 
-    private final TwilioGateway twilio;
+    private final TaskRouterGateway twilio;
     private final RecoveryEngine engine;
     private final DesktopHub hub;
     private final AgentDirectory agents;
     private final PresenceRegistry presence;
     private final Clock clock;
 
-    public AgentStates(TwilioGateway twilio, RecoveryEngine engine, DesktopHub hub, AgentDirectory agents,
+    public AgentStates(TaskRouterGateway twilio, RecoveryEngine engine, DesktopHub hub, AgentDirectory agents,
                        PresenceRegistry presence, Clock clock) {
         this.twilio = twilio;
         this.engine = engine;
@@ -58,10 +64,10 @@ public final class AgentStates {
     }
 
     /** The agent with a worker already fetched from TaskRouter. */
-    public AgentView agentView(String identity, String workerSid, Optional<TwilioGateway.WorkerState> worker) {
-        String activity = worker.map(TwilioGateway.WorkerState::activityName).filter(name -> !name.isBlank()).orElse("Offline");
+    public AgentView agentView(String identity, String workerSid, Optional<WorkerState> worker) {
+        String activity = worker.map(WorkerState::activityName).filter(name -> !name.isBlank()).orElse("Offline");
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        agents.user(identity).ifPresent(user -> roles.add(Role.valueOf(user.role().name())));
+        agents.user(identity).ifPresent(user -> roles.add(user.role()));
         return new AgentView(workerSid, identity, agents.displayName(identity), activity, presence.presence(identity),
                 presence.lastHeartbeat(identity).orElse(null), roles);
     }
@@ -82,22 +88,22 @@ public final class AgentStates {
     /** Pending, accepted and wrapping reservations of the worker with their tasks. */
     public List<OpenReservation> openReservations(String workerSid) {
         List<OpenReservation> result = new ArrayList<>();
-        for (TwilioGateway.ReservationState reservation : twilio.workerReservations(workerSid)) {
+        for (ReservationState reservation : twilio.workerReservations(workerSid)) {
             if (!OPEN.contains(reservation.status())) {
                 continue;
             }
-            Optional<TwilioGateway.TaskDetails> task = twilio.taskDetails(reservation.taskSid());
+            Optional<TaskDetails> task = twilio.taskDetails(reservation.taskSid());
             if (task.isEmpty()) {
                 continue;
             }
-            TwilioGateway.TaskDetails details = task.get();
+            TaskDetails details = task.get();
             ReservationView view = hub.views().view(reservation.sid(), reservation.taskSid(), workerSid,
-                    TaskRouterEvents.reservationStatus(reservation.status()).orElse(ReservationStatus.PENDING),
+                    ReservationViews.reservationStatus(reservation.status()).orElse(ReservationStatus.PENDING),
                     details.channel(), details.workflowSid(), details.queueName(), details.attributesJson(),
                     reservation.createdAt() != null ? reservation.createdAt() : clock.instant());
             TaskView taskView = new TaskView(details.sid(),
-                    TaskRouterEvents.taskStatus(details.assignmentStatus()).orElse(dev.lifeline.model.task.TaskStatus.PENDING),
-                    view.channel(), details.priority(), WireViews.attributes(details.attributesJson()).values(), details.ageSeconds());
+                    ReservationViews.taskStatus(details.assignmentStatus()).orElse(dev.lifeline.model.task.TaskStatus.PENDING),
+                    view.channel(), details.priority(), TaskAttributesJson.read(details.attributesJson()).values(), details.ageSeconds());
             result.add(new OpenReservation(view, taskView));
         }
         return result;

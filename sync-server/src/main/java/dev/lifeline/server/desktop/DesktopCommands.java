@@ -20,14 +20,15 @@ import dev.lifeline.server.conference.GracefulExit;
 import dev.lifeline.server.conference.Participant;
 import dev.lifeline.server.conference.WorkerAssignment;
 import dev.lifeline.server.engine.ConferenceStore;
-import dev.lifeline.server.engine.EffectExecutor;
 import dev.lifeline.server.http.ApiProblem;
 import dev.lifeline.server.presence.PresenceRegistry;
-import dev.lifeline.server.provision.ProvisionedWorkspace;
 import dev.lifeline.server.recovery.RecoveryAttributes;
 import dev.lifeline.server.recovery.TaskAttributes;
+import dev.lifeline.server.taskrouter.ReservationRecord;
+import dev.lifeline.server.taskrouter.TaskAttributesJson;
+import dev.lifeline.server.taskrouter.TaskCaller;
 import dev.lifeline.server.twilio.ConferenceJoin;
-import dev.lifeline.server.twilio.TwilioGateway;
+import dev.lifeline.server.twilio.TaskDetails;
 import dev.lifeline.server.twilio.TwilioGatewayException;
 import java.util.Optional;
 import java.util.Set;
@@ -72,22 +73,22 @@ public final class DesktopCommands {
             hangUp(session, c.conferenceSid());
         } else if (command instanceof HoldParticipant c) {
             String conferenceSid = c.conferenceSid();
-            deps.twilio().hold(conferenceSid, participantOfMyConference(session, conferenceSid, c.callSid()).callSid(), true, null);
+            deps.voice().hold(conferenceSid, participantOfMyConference(session, conferenceSid, c.callSid()).callSid(), true, null);
         } else if (command instanceof UnholdParticipant c) {
             String conferenceSid = c.conferenceSid();
-            deps.twilio().hold(conferenceSid, participantOfMyConference(session, conferenceSid, c.callSid()).callSid(), false, null);
+            deps.voice().hold(conferenceSid, participantOfMyConference(session, conferenceSid, c.callSid()).callSid(), false, null);
         } else if (command instanceof MuteParticipant c) {
             String conferenceSid = c.conferenceSid();
-            deps.twilio().mute(conferenceSid, participantOfMyConference(session, conferenceSid, c.callSid()).callSid(), c.muted());
+            deps.voice().mute(conferenceSid, participantOfMyConference(session, conferenceSid, c.callSid()).callSid(), c.muted());
         } else if (command instanceof WrapUpTask c) {
             requireNoOpenIncident(workerOf(session), myTask(session, c.taskSid()));
-            deps.twilio().wrapUpTask(c.taskSid(), "wrap-up by " + session.identity());
+            deps.taskRouter().wrapUpTask(c.taskSid(), "wrap-up by " + session.identity());
         } else if (command instanceof CompleteTask c) {
             requireNoOpenIncident(workerOf(session), myTask(session, c.taskSid()));
-            deps.twilio().completeTask(c.taskSid(), "completed by " + session.identity());
+            deps.taskRouter().completeTask(c.taskSid(), "completed by " + session.identity());
         } else if (command instanceof SetActivity c) {
             String workerSid = workerOf(session);
-            deps.twilio().setWorkerActivity(workerSid, deps.workspace().activitySid(c.activity().friendlyName()));
+            deps.taskRouter().setWorkerActivity(workerSid, deps.workspace().activitySid(c.activity().friendlyName()));
             deps.hub().sendTo(session.identity(), new ActivityChanged(states.agentView(session.identity(), workerSid)));
         } else if (command instanceof Heartbeat) {
             presence.heartbeat(session.identity());
@@ -107,13 +108,13 @@ public final class DesktopCommands {
         String workerSid = workerOf(session);
         ReservationRecord reservation = myReservation(workerSid, reservationSid);
         requirePending(reservation);
-        TwilioGateway.TaskDetails task = deps.twilio().taskDetails(reservation.taskSid())
+        TaskDetails task = deps.taskRouter().taskDetails(reservation.taskSid())
                 .orElseThrow(() -> new ApiProblem(Problem.conflict("The task of reservation " + reservationSid + " is gone")));
-        TaskAttributes attributes = WireViews.attributes(task.attributesJson());
+        TaskAttributes attributes = TaskAttributesJson.read(task.attributesJson());
         Optional<String> customerCall = attributes.string(RecoveryAttributes.CALL_SID);
         if (!"voice".equals(task.channel()) || customerCall.isEmpty()) {
             // The Recovery Ping and other non-voice work: no call to bridge, a plain accept.
-            deps.twilio().acceptReservation(task.sid(), reservationSid);
+            deps.taskRouter().acceptReservation(task.sid(), reservationSid);
             return;
         }
         String identity = session.identity();
@@ -122,11 +123,11 @@ public final class DesktopCommands {
         // Registered BEFORE the accept: the worker leg's participant-join may arrive before this call returns.
         deps.engine().expectWorker(task.sid(), new ConferenceStore.PendingAssignment(assignment, customerCall.get(), identity));
         ConferenceJoin worker = new ConferenceJoin(identity, false, true, false,
-                deps.publicBaseUrl() + "/webhooks/conference", EffectExecutor.CONFERENCE_EVENTS);
-        String from = WireViews.customerNumber(attributes);
+                deps.publicBaseUrl() + "/webhooks/conference", ConferenceJoin.STATUS_EVENTS);
+        String from = TaskCaller.number(attributes);
         // Worker endConferenceOnExit=false: a dropped agent must not end the customer's call. The customer's
         // leg ends the conference when the customer hangs up (two-party call).
-        deps.twilio().acceptWithConference(task.sid(), reservationSid, "client:" + identity, from != null ? from : "Lifeline",
+        deps.taskRouter().acceptWithConference(task.sid(), reservationSid, "client:" + identity, from != null ? from : "Lifeline",
                 worker, true);
         log.info("{} accepted {} (task {})", identity, reservationSid, task.sid());
     }
@@ -134,11 +135,11 @@ public final class DesktopCommands {
     private void reject(Session session, String reservationSid) {
         ReservationRecord reservation = myReservation(workerOf(session), reservationSid);
         requirePending(reservation);
-        deps.twilio().rejectReservation(reservation.taskSid(), reservationSid);
+        deps.taskRouter().rejectReservation(reservation.taskSid(), reservationSid);
     }
 
     private ReservationRecord myReservation(String workerSid, String reservationSid) {
-        Optional<ReservationRecord> known = deps.hub().reservation(reservationSid);
+        Optional<ReservationRecord> known = deps.hub().reservations().get(reservationSid);
         if (known.isPresent()) {
             if (!known.get().workerSid().equals(workerSid)) {
                 throw new ApiProblem(Problem.notFound("reservation", reservationSid));
@@ -146,7 +147,7 @@ public final class DesktopCommands {
             return known.get();
         }
         // Not heard of through Event Streams yet (or this server restarted): ask TaskRouter.
-        return deps.twilio().workerReservations(workerSid).stream()
+        return deps.taskRouter().workerReservations(workerSid).stream()
                 .filter(r -> r.sid().equals(reservationSid))
                 .findFirst()
                 .map(r -> new ReservationRecord(r.sid(), r.taskSid(), workerSid, r.status(), null, null, null, null, r.createdAt()))
@@ -154,7 +155,7 @@ public final class DesktopCommands {
     }
 
     private void requirePending(ReservationRecord reservation) {
-        String status = deps.twilio().reservationStatus(reservation.taskSid(), reservation.reservationSid());
+        String status = deps.taskRouter().reservationStatus(reservation.taskSid(), reservation.reservationSid());
         if (!"pending".equals(status)) {
             throw new ApiProblem(Problem.conflict("Reservation " + reservation.reservationSid() + " is " + status
                     + "; only a pending reservation can be accepted or rejected"));
@@ -165,9 +166,9 @@ public final class DesktopCommands {
 
     private String myTask(Session session, String taskSid) {
         String workerSid = workerOf(session);
-        boolean mine = deps.hub().reservationsOfTask(taskSid).stream()
+        boolean mine = deps.hub().reservations().ofTask(taskSid).stream()
                 .anyMatch(r -> r.workerSid().equals(workerSid) && HELD_STATUSES.contains(r.status()))
-                || deps.twilio().workerReservations(workerSid).stream()
+                || deps.taskRouter().workerReservations(workerSid).stream()
                 .anyMatch(r -> r.taskSid().equals(taskSid) && HELD_STATUSES.contains(r.status()));
         if (mine) {
             return taskSid;
@@ -190,7 +191,7 @@ public final class DesktopCommands {
         Participant leg = myLeg(session, conferenceSid);
         // Marked graceful BEFORE the leg goes, so its participant-leave is never taken for a drop.
         deps.engine().gracefulExit(conferenceSid, leg.callSid(), GracefulExit.HANG_UP);
-        deps.twilio().hangUp(leg.callSid());
+        deps.voice().hangUp(leg.callSid());
     }
 
     private Participant participantOfMyConference(Session session, String conferenceSid, String callSid) {

@@ -2,24 +2,23 @@ package dev.lifeline.server.desktop;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
-import com.hazelcast.query.Predicates;
 import com.hazelcast.topic.ITopic;
 import dev.lifeline.model.codec.JsonCodec;
 import dev.lifeline.model.event.ConferenceChanged;
 import dev.lifeline.model.event.IncidentChanged;
 import dev.lifeline.model.event.ServerEvent;
-import dev.lifeline.server.cluster.HazelcastMembers;
-import dev.lifeline.server.cluster.StateIndexes;
+import dev.lifeline.server.auth.AgentDirectory;
 import dev.lifeline.server.conference.ConferenceRecord;
 import dev.lifeline.server.engine.AgentNotifier;
 import dev.lifeline.server.engine.DesktopFeed;
 import dev.lifeline.server.engine.IncidentStore;
 import dev.lifeline.server.recovery.Incident;
-import dev.lifeline.server.webhooks.TaskRouterEvent;
+import dev.lifeline.server.taskrouter.ReservationEvents;
+import dev.lifeline.server.taskrouter.ReservationViews;
+import dev.lifeline.server.taskrouter.Reservations;
+import dev.lifeline.server.taskrouter.TaskRouterEvent;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,7 +39,6 @@ import org.slf4j.LoggerFactory;
 public final class DesktopHub implements AgentNotifier, DesktopFeed, AutoCloseable {
 
     public static final String TOPIC = "desktop-events";
-    public static final String RESERVATIONS = HazelcastMembers.DESKTOP_RESERVATIONS;
     static final String CONFERENCE_STARTS = "desktop-conference-started";
 
     private static final Logger log = LoggerFactory.getLogger(DesktopHub.class);
@@ -50,7 +48,9 @@ public final class DesktopHub implements AgentNotifier, DesktopFeed, AutoCloseab
     private final Clock clock;
     private final ITopic<DesktopEnvelope> topic;
     private final UUID listener;
-    private final IMap<String, ReservationRecord> reservations;
+    private final Reservations reservations;
+    private final ReservationViews views;
+    private final ReservationEvents reservationEvents;
     private final IMap<String, Instant> conferenceStarts;
     private final Map<String, DesktopConnection> connections = new ConcurrentHashMap<>();
     private final ExecutorService sender = Executors.newSingleThreadExecutor(runnable -> {
@@ -58,26 +58,26 @@ public final class DesktopHub implements AgentNotifier, DesktopFeed, AutoCloseab
         thread.setDaemon(true);
         return thread;
     });
-    private final TaskRouterEvents taskRouterEvents;
 
     public DesktopHub(HazelcastInstance hazelcast, AgentDirectory agents, Clock clock) {
         this.agents = agents;
         this.clock = clock;
         this.topic = hazelcast.getTopic(TOPIC);
-        this.reservations = hazelcast.getMap(RESERVATIONS);
+        this.reservations = new Reservations(hazelcast);
+        this.views = new ReservationViews(clock, new IncidentStore(hazelcast)::get);
+        this.reservationEvents = new ReservationEvents(reservations, views, clock);
         this.conferenceStarts = hazelcast.getMap(CONFERENCE_STARTS);
-        this.taskRouterEvents = new TaskRouterEvents(this, agents, clock, new IncidentStore(hazelcast)::get);
         this.listener = topic.addMessageListener(message -> deliverLocally(message.getMessageObject()));
     }
 
     /** Reservations of tasks on this workflow are Recovery Pings (set by the module once the workspace is known). */
     public void pingWorkflowSid(String workflowSid) {
-        taskRouterEvents.pingWorkflowSid(workflowSid);
+        views.pingWorkflowSid(workflowSid);
     }
 
     /** Queue SID → name, so offers say which queue a call came through (Event Streams payloads carry only the SID). */
     public void queueNames(Map<String, String> namesBySid) {
-        taskRouterEvents.queueNames(namesBySid);
+        views.queueNames(namesBySid);
     }
 
     // What the engine calls //
@@ -92,7 +92,9 @@ public final class DesktopHub implements AgentNotifier, DesktopFeed, AutoCloseab
     @Override
     public void taskRouterEvent(TaskRouterEvent event) {
         try {
-            taskRouterEvents.handle(event);
+            reservationEvents.handle(event, worker -> agents.identityOfWorker(worker).isPresent())
+                    .forEach(forWorker -> agents.identityOfWorker(forWorker.workerSid())
+                            .ifPresent(identity -> sendTo(identity, forWorker.event())));
         } catch (RuntimeException e) {
             // A desktop push must never fail the webhook: the engine has already applied the event.
             log.warn("could not forward TaskRouter event {} to desktops", event.eventType(), e);
@@ -173,16 +175,14 @@ public final class DesktopHub implements AgentNotifier, DesktopFeed, AutoCloseab
 
     // Reservations heard from TaskRouter //
 
-    public Optional<ReservationRecord> reservation(String reservationSid) {
-        return Optional.ofNullable(reservationSid == null ? null : reservations.get(reservationSid));
+    /** Every reservation TaskRouter's events told of, by SID and by task. */
+    public Reservations reservations() {
+        return reservations;
     }
 
-    /** Reservations seen for a task, any worker (an indexed query: every TaskRouter task event asks). */
-    public List<ReservationRecord> reservationsOfTask(String taskSid) {
-        if (taskSid == null) {
-            return List.of();
-        }
-        return new ArrayList<>(reservations.values(Predicates.equal(StateIndexes.RESERVATION_TASK, taskSid)));
+    /** How those reservations look on a desktop. */
+    public ReservationViews views() {
+        return views;
     }
 
     /** Every connection on this member whose token expires before {@code limit}. */
@@ -190,18 +190,10 @@ public final class DesktopHub implements AgentNotifier, DesktopFeed, AutoCloseab
         return connections.values().stream().filter(c -> c.session().expiresAt().isBefore(limit)).toList();
     }
 
-    void remember(ReservationRecord record) {
-        reservations.set(record.reservationSid(), record, RECORD_TTL_HOURS, TimeUnit.HOURS);
-    }
-
     /** When this server first heard of the conference (Twilio's callbacks carry no start time we keep). */
     public Instant conferenceStartedAt(String conferenceSid) {
         Instant started = conferenceStarts.get(conferenceSid);
         return started != null ? started : clock.instant();
-    }
-
-    TaskRouterEvents views() {
-        return taskRouterEvents;
     }
 
     @Override

@@ -1,36 +1,38 @@
 package dev.lifeline.server.desktop;
 
 import com.hazelcast.core.HazelcastInstance;
+import dev.lifeline.model.queue.QueueSnapshot;
+import dev.lifeline.server.auth.AgentDirectory;
 import dev.lifeline.server.auth.SessionAuthenticator;
 import dev.lifeline.server.engine.RecoveryEngine;
 import dev.lifeline.server.presence.PresenceRegistry;
 import dev.lifeline.server.presence.PresenceSweeper;
 import dev.lifeline.server.provision.ProvisionedWorkspace;
-import dev.lifeline.server.supervisor.SupervisorFeed;
 import dev.lifeline.server.timers.DaemonTimer;
-import dev.lifeline.server.twilio.TwilioGateway;
+import dev.lifeline.server.twilio.TaskRouterGateway;
+import dev.lifeline.server.twilio.VoiceGateway;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
- * The desktop side of the server, composed: REST commands, the events WebSocket, presence and its sweeper, and
- * the supervisor feed. The composition root builds one with {@link Dependencies}, calls {@link #register} while
- * configuring Javalin, {@link #start()} once the server runs, and {@link #close()} on shutdown.
+ * The desktop side of the server, composed: REST commands, the events WebSocket, presence and its sweeper. The
+ * composition root builds one with {@link Dependencies}, gives it the supervisor feed's snapshots
+ * ({@link #serveQueueSnapshots}), calls {@link #register} while configuring Javalin, {@link #start()} once the server
+ * runs, and {@link #close()} on shutdown. The supervisor feed builds on this module (it reads {@link #states()} and
+ * pushes through the hub), never the other way round.
  */
 public final class DesktopModule implements AutoCloseable {
 
     /** How long before its token expires a desktop is asked to refresh it. */
     public static final Duration EXPIRY_WARNING = Duration.ofMinutes(2);
-    /** The supervisor panel refresh period. */
-    public static final Duration SUPERVISOR_PUSH_EVERY = Duration.ofSeconds(1);
 
     private final Dependencies deps;
     private final PresenceRegistry presence;
     private final PresenceSweeper sweeper;
     private final AgentStates states;
     private final DesktopCommands commands;
-    private final SupervisorFeed supervisor;
     private final DesktopRoutes routes;
     private final DesktopSocket socket;
     private final java.util.UUID sessionEndListener;
@@ -43,19 +45,18 @@ public final class DesktopModule implements AutoCloseable {
                 deps.workspace().voiceQueueSid(), dev.lifeline.server.provision.WorkspaceProvisioner.VOICE_QUEUE,
                 deps.workspace().pingQueueSid(), dev.lifeline.server.provision.WorkspaceProvisioner.PING_QUEUE));
         this.presence = new PresenceRegistry(deps.hazelcast(), deps.presenceGrace(), deps.clock());
-        this.sweeper = new PresenceSweeper(deps.agents(), presence, deps.twilio(), deps.engine().incidents(),
+        this.sweeper = new PresenceSweeper(deps.agents(), presence, deps.taskRouter(), deps.engine().incidents(),
                 deps.workspace().activitySid("Offline"));
-        this.states = new AgentStates(deps.twilio(), deps.engine(), deps.hub(), deps.agents(), presence, deps.clock());
+        this.states = new AgentStates(deps.taskRouter(), deps.engine(), deps.hub(), deps.agents(), presence, deps.clock());
         this.commands = new DesktopCommands(deps, states, presence);
-        this.supervisor = new SupervisorFeed(deps.twilio(), deps.engine().incidents(), deps.agents(), states, deps.hub(),
-                deps.clock());
-        this.routes = new DesktopRoutes(deps.authenticator(), commands, states, supervisor, deps.softphones());
-        this.socket = new DesktopSocket(deps.authenticator(), deps.hub(), commands, states, supervisor, presence, deps.clock());
+        this.routes = new DesktopRoutes(deps.authenticator(), commands, states, deps.softphones());
+        this.socket = new DesktopSocket(deps.authenticator(), deps.hub(), commands, states, presence, deps.clock());
         this.sessionEndListener = deps.authenticator().onSessionEnded(socket::sessionEnded);
     }
 
-    public record Dependencies(HazelcastInstance hazelcast, TwilioGateway twilio, RecoveryEngine engine, DesktopHub hub,
-                               AgentDirectory agents, SessionAuthenticator authenticator, ProvisionedWorkspace workspace,
+    public record Dependencies(HazelcastInstance hazelcast, VoiceGateway voice, TaskRouterGateway taskRouter,
+                               RecoveryEngine engine, DesktopHub hub, AgentDirectory agents,
+                               SessionAuthenticator authenticator, ProvisionedWorkspace workspace,
                                String publicBaseUrl, Duration presenceGrace, Clock clock, SoftphoneAccess softphones) {
     }
 
@@ -65,7 +66,7 @@ public final class DesktopModule implements AutoCloseable {
         socket.register(routing);
     }
 
-    /** Starts the presence sweeper (every half grace period), the 1 s supervisor push and the session-expiry watch. */
+    /** Starts the presence sweeper (every half grace period) and the session-expiry watch. */
     public synchronized DesktopModule start() {
         if (sessionWatch == null) {
             sessionWatch = DaemonTimer.named("desktop-session-watch");
@@ -79,7 +80,6 @@ public final class DesktopModule implements AutoCloseable {
         }
         Duration sweepEvery = deps.presenceGrace().dividedBy(2);
         sweeper.start(sweepEvery.isZero() ? Duration.ofSeconds(1) : sweepEvery);
-        supervisor.start(SUPERVISOR_PUSH_EVERY);
         return this;
     }
 
@@ -101,8 +101,14 @@ public final class DesktopModule implements AutoCloseable {
         return presence;
     }
 
-    public SupervisorFeed supervisorFeed() {
-        return supervisor;
+    /** What a supervisor's events socket gets first: the supervisor feed's queue snapshot. */
+    public void serveQueueSnapshots(Supplier<QueueSnapshot> snapshots) {
+        socket.serveQueueSnapshots(snapshots);
+    }
+
+    /** Each agent's state as the desktop snapshot shows it; the supervisor feed's agent rows read it too. */
+    public AgentStates states() {
+        return states;
     }
 
     public DesktopCommands commands() {
@@ -121,6 +127,5 @@ public final class DesktopModule implements AutoCloseable {
             sessionWatch = null;
         }
         sweeper.close();
-        supervisor.close();
     }
 }

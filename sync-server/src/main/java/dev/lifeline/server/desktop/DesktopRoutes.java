@@ -7,7 +7,6 @@ import dev.lifeline.model.problem.Problem;
 import dev.lifeline.server.auth.SessionAuthenticator;
 import dev.lifeline.server.auth.TokenService.Session;
 import dev.lifeline.server.http.ApiProblem;
-import dev.lifeline.server.supervisor.SupervisorFeed;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 
@@ -17,25 +16,18 @@ final class DesktopRoutes {
     private final SessionAuthenticator authenticator;
     private final DesktopCommands commands;
     private final AgentStates states;
-    private final SupervisorFeed supervisor;
     private final SoftphoneAccess softphones;
 
-    DesktopRoutes(SessionAuthenticator authenticator, DesktopCommands commands, AgentStates states, SupervisorFeed supervisor,
-                  SoftphoneAccess softphones) {
+    DesktopRoutes(SessionAuthenticator authenticator, DesktopCommands commands, AgentStates states, SoftphoneAccess softphones) {
         this.authenticator = authenticator;
         this.commands = commands;
         this.states = states;
-        this.supervisor = supervisor;
         this.softphones = softphones;
     }
 
     void register(JavalinDefaultRoutingApi routes) {
         routes.get(DesktopApi.MY_STATE, this::myState);
         routes.get(SoftphoneConfig.PATH, this::mySoftphone);
-        routes.get(DesktopApi.SUPERVISOR_SNAPSHOT, ctx -> {
-            authenticator.requireSupervisor(ctx);
-            json(ctx, supervisor.snapshot());
-        });
         for (CommandRoute<?> route : CommandRoute.ALL) {
             routes.post(route.path(), ctx -> command(ctx, route));
         }

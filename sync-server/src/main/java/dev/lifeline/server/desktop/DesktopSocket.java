@@ -7,13 +7,13 @@ import dev.lifeline.model.command.ClientCommand;
 import dev.lifeline.model.event.ProblemReported;
 import dev.lifeline.model.event.QueueSnapshotChanged;
 import dev.lifeline.model.problem.Problem;
+import dev.lifeline.model.queue.QueueSnapshot;
 import dev.lifeline.server.auth.SessionAuthenticator;
 import dev.lifeline.server.auth.TokenService.Session;
 import dev.lifeline.server.http.ApiProblem;
 import dev.lifeline.server.http.TokenBuckets;
 import dev.lifeline.server.http.TooManyRequests;
 import dev.lifeline.server.presence.PresenceRegistry;
-import dev.lifeline.server.supervisor.SupervisorFeed;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import io.javalin.websocket.WsContext;
@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,7 +66,6 @@ final class DesktopSocket {
     private final DesktopHub hub;
     private final DesktopCommands commands;
     private final AgentStates states;
-    private final SupervisorFeed supervisor;
     private final PresenceRegistry presence;
     private final Clock clock;
     private final Map<String, DesktopConnection> open = new ConcurrentHashMap<>();
@@ -73,14 +73,16 @@ final class DesktopSocket {
     private final TokenBuckets upgradeBudget = new TokenBuckets(UPGRADES_PER_SECOND, UPGRADE_BURST);
     private final Map<String, Integer> refusalsInARow = new ConcurrentHashMap<>();
     private volatile FirstSignIn firstSignIn = FirstSignIn.NONE;
+    private volatile Supplier<QueueSnapshot> queueSnapshots = () -> {
+        throw new IllegalStateException("no supervisor feed serves this member");
+    };
 
     DesktopSocket(SessionAuthenticator authenticator, DesktopHub hub, DesktopCommands commands, AgentStates states,
-                  SupervisorFeed supervisor, PresenceRegistry presence, Clock clock) {
+                  PresenceRegistry presence, Clock clock) {
         this.authenticator = authenticator;
         this.hub = hub;
         this.commands = commands;
         this.states = states;
-        this.supervisor = supervisor;
         this.presence = presence;
         this.clock = clock;
     }
@@ -140,7 +142,7 @@ final class DesktopSocket {
             // By role, as the desktop decides which screen to show: a supervisor who also has a worker gets the queue,
             // and an agent without a worker gets a refusal, never the supervisor's view of the floor.
             if (session.isSupervisor()) {
-                connection.sendSnapshotFirst(JsonCodec.shared().encode(new QueueSnapshotChanged(supervisor.snapshot())));
+                connection.sendSnapshotFirst(JsonCodec.shared().encode(new QueueSnapshotChanged(queueSnapshots.get())));
             } else {
                 String workerSid = commands.workerOf(session);
                 boolean neverSeen = presence.lastHeartbeat(identity).isEmpty();
@@ -163,6 +165,10 @@ final class DesktopSocket {
 
     void onFirstSignIn(FirstSignIn hook) {
         this.firstSignIn = hook;
+    }
+
+    void serveQueueSnapshots(Supplier<QueueSnapshot> snapshots) {
+        this.queueSnapshots = snapshots;
     }
 
     private void received(WsMessageContext ctx) {

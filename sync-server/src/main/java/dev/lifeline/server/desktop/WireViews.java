@@ -1,32 +1,27 @@
 package dev.lifeline.server.desktop;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lifeline.model.conference.ConferenceView;
 import dev.lifeline.model.conference.ParticipantRole;
 import dev.lifeline.model.conference.ParticipantView;
 import dev.lifeline.model.incident.IncidentView;
 import dev.lifeline.model.incident.Phase;
 import dev.lifeline.model.queue.FinishedIncident;
+import dev.lifeline.server.auth.AgentDirectory;
 import dev.lifeline.server.conference.ConferenceRecord;
 import dev.lifeline.server.conference.Participant;
 import dev.lifeline.server.recovery.Incident;
 import dev.lifeline.server.recovery.PartySnapshot;
-import dev.lifeline.server.recovery.RecoveryAttributes;
 import dev.lifeline.server.recovery.TaskAttributes;
+import dev.lifeline.server.taskrouter.TaskCaller;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /** Maps the server's own records (incidents, conference records, task attributes) to the wire views of shared-model. */
 public final class WireViews {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private WireViews() {
     }
@@ -39,7 +34,7 @@ public final class WireViews {
         List<String> remaining = incident.remainingParties().stream().map(WireViews::partyLabel).toList();
         return new IncidentView(incident.incidentId(), incident.conferenceSid(), incident.phase(),
                 Math.max(1, incident.attempt()), incident.droppedWorker().workerSid(), workerName,
-                customerLabel(attributes), customerNumber(attributes), remaining, incident.deadline(),
+                TaskCaller.label(attributes), TaskCaller.number(attributes), remaining, incident.deadline(),
                 incident.pingDeadline(), incident.timestamps(), outcome(incident, workerName),
                 Math.max(0, incident.version()), FailedSteps.alert(incident));
     }
@@ -77,35 +72,6 @@ public final class WireViews {
                 .map(p -> p.worker().taskSid())
                 .findFirst().orElse(null);
         return new ConferenceView(record.conferenceSid(), taskSid, participants, startedAt, record.ended() ? endedAt : null);
-    }
-
-    public static TaskAttributes attributes(String json) {
-        if (json == null || json.isBlank()) {
-            return TaskAttributes.empty();
-        }
-        try {
-            Map<String, Object> values = JSON.readValue(json, new TypeReference<LinkedHashMap<String, Object>>() { });
-            return TaskAttributes.of(values);
-        } catch (Exception notAnObject) {
-            return TaskAttributes.empty();
-        }
-    }
-
-    /** The caller's number: TaskRouter voice tasks carry it as {@code from}, some flows as {@code caller}. */
-    public static String customerNumber(TaskAttributes attributes) {
-        return attributes.string("from").or(() -> attributes.string("caller")).orElse(null);
-    }
-
-    public static String customerLabel(TaskAttributes attributes) {
-        return attributes.string("name").or(() -> attributes.string("customerName")).orElse(null);
-    }
-
-    public static Optional<String> incidentOf(TaskAttributes attributes) {
-        return attributes.string(RecoveryAttributes.LIFELINE_INCIDENT);
-    }
-
-    public static boolean isReconnect(TaskAttributes attributes) {
-        return attributes.string(RecoveryAttributes.IS_RECONNECT).map("true"::equalsIgnoreCase).orElse(false);
     }
 
     /**

@@ -5,7 +5,7 @@ import dev.lifeline.server.conference.Participant;
 import dev.lifeline.server.recovery.PartyRole;
 import dev.lifeline.server.timers.DaemonTimer;
 import dev.lifeline.server.twilio.ParticipantState;
-import dev.lifeline.server.twilio.TwilioGateway;
+import dev.lifeline.server.twilio.VoiceGateway;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -42,11 +42,11 @@ public final class ConferenceAudit implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ConferenceAudit.class);
 
     private final RecoveryEngine engine;
-    private final TwilioGateway twilio;
+    private final VoiceGateway twilio;
     private final ScheduledExecutorService timer = DaemonTimer.named("conference-audit");
     private Set<String> seenOnce = Set.of();
 
-    public ConferenceAudit(RecoveryEngine engine, TwilioGateway twilio) {
+    public ConferenceAudit(RecoveryEngine engine, VoiceGateway twilio) {
         this.engine = engine;
         this.twilio = twilio;
     }

@@ -1,7 +1,7 @@
 package dev.lifeline.server.engine;
 
 import dev.lifeline.server.conference.ConferenceRecord;
-import dev.lifeline.server.webhooks.TaskRouterEvent;
+import dev.lifeline.server.taskrouter.TaskRouterEvent;
 
 /** What desktops need to hear about besides incidents: offers, task changes, who is in their conference. */
 public interface DesktopFeed {

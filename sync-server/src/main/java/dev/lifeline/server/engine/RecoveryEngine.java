@@ -1,77 +1,74 @@
 package dev.lifeline.server.engine;
 
-import dev.lifeline.model.incident.Phase;
 import dev.lifeline.server.conference.ConferenceCallback;
 import dev.lifeline.server.conference.ConferenceRecord;
 import dev.lifeline.server.conference.GracefulExit;
 import dev.lifeline.server.conference.LeaveReason;
 import dev.lifeline.server.conference.WorkerRegistration;
 import dev.lifeline.server.observability.LifelineMetrics;
-import dev.lifeline.server.recovery.Effect;
 import dev.lifeline.server.recovery.Incident;
-import dev.lifeline.server.recovery.OutboxEntry;
 import dev.lifeline.server.recovery.RecoveryEvent;
 import dev.lifeline.server.recovery.RecoveryPolicy;
+import dev.lifeline.server.taskrouter.RecoveryTaskEvents;
+import dev.lifeline.server.taskrouter.TaskRouterEvent;
 import dev.lifeline.server.twilio.ParticipantState;
-import dev.lifeline.server.webhooks.TaskRouterEvent;
-import dev.lifeline.server.webhooks.WebhookHandler;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Drives recoveries: verified webhooks in, pure transitions applied on the owning Hazelcast member, effects
- * performed afterwards and their completion recorded back, so that every side effect runs at most once per
- * incident and a crashed member's unfinished effects are picked up by {@link IncidentReconciler}.
+ * Drives recoveries: Twilio's events in (parsed into domain events at the webhook edge), pure transitions applied on
+ * the owning Hazelcast member, effects performed afterwards and their completion recorded back, so that every side
+ * effect runs at most once per incident and a crashed member's unfinished effects are picked up by
+ * {@link IncidentReconciler}.
  */
-public final class RecoveryEngine implements WebhookHandler {
+public final class RecoveryEngine {
 
     private static final Logger log = LoggerFactory.getLogger(RecoveryEngine.class);
 
     private final ConferenceStore conferences;
     private final IncidentStore incidents;
-    private final EffectExecutor executor;
-    private final EffectLeases leases;
     private final SeenEvents seen;
     private final RecoveryPolicy policy;
     private final Clock clock;
     private final LifelineMetrics metrics;
-    private final AgentNotifier notifier;
     private final DesktopFeed desktops;
-    private final RecoveryEventTranslator translator;
+    private final RecoveryTaskEvents recoveryTasks;
+    private final PhaseObserver phases;
+    private final EffectRunner effects;
 
-    public RecoveryEngine(ConferenceStore conferences, IncidentStore incidents, EffectExecutor executor, EffectLeases leases,
+    /**
+     * @param twilio   what each effect does at Twilio; the engine's {@link EffectRunner} is the only caller
+     * @param leases   who performs an effect right now, cluster-wide
+     * @param notifier the dropped agent's desktop and the supervisors, told of every phase change
+     * @param desktops told of every TaskRouter event and conference change
+     */
+    public RecoveryEngine(ConferenceStore conferences, IncidentStore incidents, TwilioEffects twilio, EffectLeases leases,
                           SeenEvents seen, RecoveryPolicy policy, Clock clock, LifelineMetrics metrics,
                           AgentNotifier notifier, DesktopFeed desktops) {
         this.conferences = conferences;
         this.incidents = incidents;
-        this.executor = executor;
-        this.leases = leases;
         this.seen = seen;
         this.policy = policy;
         this.clock = clock;
         this.metrics = metrics;
-        this.notifier = notifier;
         this.desktops = desktops;
-        this.translator = new RecoveryEventTranslator(policy.pingWorkflowSid(), incidents::get);
+        this.recoveryTasks = new RecoveryTaskEvents(policy.pingWorkflowSid(), incidents::get);
+        this.phases = new PhaseObserver(metrics, notifier, clock);
+        this.effects = new EffectRunner(incidents, twilio, leases, policy, clock, metrics, notifier, phases);
     }
 
     public RecoveryPolicy policy() {
         return policy;
     }
 
-    // Webhooks //
+    // Twilio's events //
 
-    @Override
-    public void onConferenceCallback(dev.lifeline.server.webhooks.ConferenceCallback callback) {
-        String eventId = "conference:" + callback.dedupeKey();
+    /** A conference status callback; a redelivery of one already applied changes nothing. */
+    public void onConferenceCallback(ConferenceCallback callback) {
+        String eventId = callback.eventId();
         if (seen.alreadyApplied(eventId)) {
             metrics.duplicateSkipped("conference");
             return;
@@ -85,9 +82,9 @@ public final class RecoveryEngine implements WebhookHandler {
         }
     }
 
-    private void applyConferenceCallback(dev.lifeline.server.webhooks.ConferenceCallback callback) {
-        handle(conferences.apply(toDomain(callback)));
-        if ("participant-join".equals(callback.event())) {
+    private void applyConferenceCallback(ConferenceCallback callback) {
+        handle(conferences.apply(callback));
+        if (callback.kind() == ConferenceCallback.Kind.PARTICIPANT_JOIN) {
             registerIfExpected(callback).ifPresent(this::handle);
         }
     }
@@ -102,9 +99,8 @@ public final class RecoveryEngine implements WebhookHandler {
     public void applyMissedJoin(String conferenceSid, String friendlyName, ParticipantState party, long sequence) {
         MDC.put("conferenceSid", conferenceSid);
         try {
-            applyConferenceCallback(new dev.lifeline.server.webhooks.ConferenceCallback(conferenceSid, friendlyName,
-                    "participant-join", sequence, party.callSid(), party.label(), party.hold(), party.muted(),
-                    party.endConferenceOnExit(), null, null, null, null));
+            applyConferenceCallback(ConferenceCallback.join(conferenceSid, friendlyName, party.callSid(), sequence,
+                    party.label(), party.hold(), party.muted(), party.endConferenceOnExit()));
         } finally {
             MDC.remove("conferenceSid");
         }
@@ -125,14 +121,14 @@ public final class RecoveryEngine implements WebhookHandler {
         }
     }
 
-    @Override
+    /** A TaskRouter event: the recovery's own tasks move their incidents; every event goes on to the desktops. */
     public void onTaskRouterEvent(TaskRouterEvent event) {
         String eventId = "taskrouter:" + event.id();
         if (seen.alreadyApplied(eventId)) {
             metrics.duplicateSkipped("taskrouter");
             return;
         }
-        for (RecoveryEventTranslator.Routed routed : translator.translate(event)) {
+        for (RecoveryTaskEvents.Routed routed : recoveryTasks.translate(event)) {
             apply(routed.incidentId(), routed.event());
         }
         desktops.taskRouterEvent(event);
@@ -171,13 +167,13 @@ public final class RecoveryEngine implements WebhookHandler {
         if (!incident.get().isTerminal()) {
             apply(incidentId, new RecoveryEvent.DeadlinePassed(clock.instant()));
         }
-        incidents.get(incidentId).ifPresent(current -> perform(incidentId, current.pendingEffects()));
+        incidents.get(incidentId).ifPresent(current -> effects.run(incidentId, current.pendingEffects()));
     }
 
     // Plumbing //
 
     private void handle(AppliedConference applied) {
-        performUnbound(applied.effects());
+        effects.runUnbound(applied.effects());
         for (RecoveryEvent event : applied.recoveryEvents()) {
             target(event).ifPresent(incidentId -> apply(incidentId, event));
         }
@@ -204,115 +200,19 @@ public final class RecoveryEngine implements WebhookHandler {
         MDC.put("incidentId", incidentId);
         try {
             AppliedIncident applied = incidents.apply(incidentId, event, clock.instant(), policy);
-            observe(applied);
-            perform(incidentId, applied.newEffects());
+            phases.observe(applied);
+            effects.run(incidentId, applied.newEffects());
         } finally {
             MDC.remove("incidentId");
         }
     }
 
-    /** Performs effects in order; each completion is recorded, which may add further effects. */
-    private void perform(String incidentId, List<Effect> effects) {
-        Deque<Effect> queue = new ArrayDeque<>(effects);
-        while (!queue.isEmpty()) {
-            Effect effect = queue.poll();
-            if (effect instanceof Effect.RescueCustomer rescue && clock.instant().isBefore(rescue.notBefore())) {
-                continue; // its backoff: a later reconciler sweep makes the attempt
-            }
-            if (!leases.tryClaim(effect.effectId())) {
-                continue;
-            }
-            EffectOutcome outcome = effect instanceof Effect.NotifyAgent ? notifyAgent(incidentId) : executor.perform(effect);
-            RecoveryEvent report = switch (outcome.kind()) {
-                case DONE -> new RecoveryEvent.EffectCompleted(effect.effectId(), outcome.detail());
-                case FAILED -> new RecoveryEvent.EffectRefused(effect.effectId(), outcome.detail());
-                case TARGET_GONE -> new RecoveryEvent.EffectFailedPermanently(effect.effectId(), outcome.detail());
-                case RETRY_LATER -> null;
-            };
-            if (outcome.kind() == EffectOutcome.Kind.FAILED || outcome.kind() == EffectOutcome.Kind.TARGET_GONE) {
-                metrics.effectFailed(effect.getClass().getSimpleName(),
-                        outcome.kind() == EffectOutcome.Kind.FAILED ? "refused" : "gone");
-            }
-            if (report == null) {
-                leases.release(effect.effectId());
-                continue;
-            }
-            AppliedIncident applied = incidents.apply(incidentId, report, clock.instant(), policy);
-            observe(applied);
-            queue.addAll(applied.newEffects());
-        }
-    }
-
-    private EffectOutcome notifyAgent(String incidentId) {
-        incidents.get(incidentId).ifPresent(notifier::incidentChanged);
-        return EffectOutcome.done("notified");
-    }
-
-    /** Conference-level effects (flag corrections, ending after a hang-up) belong to no incident. */
-    private void performUnbound(List<Effect> effects) {
-        for (Effect effect : effects) {
-            if (leases.tryClaim(effect.effectId())) {
-                EffectOutcome outcome = executor.perform(effect);
-                if (outcome.kind() == EffectOutcome.Kind.RETRY_LATER) {
-                    leases.release(effect.effectId());
-                }
-            }
-        }
-    }
-
-    private void observe(AppliedIncident applied) {
-        if (!applied.phaseChanged()) {
-            return;
-        }
-        Incident incident = applied.incident();
-        log.info("incident {} is now {} (attempt {})", incident.incidentId(), incident.phase(), incident.attempt());
-        if (applied.previousPhase() == null) {
-            metrics.incidentOpened();
-        }
-        Instant detected = incident.timestamps().get(Phase.DETECTED);
-        if (detected != null) {
-            metrics.phaseReached(incident.phase().name(), Duration.between(detected, clock.instant()));
-        }
-        if (incident.phase() == Phase.STRANDED) {
-            metrics.customerStranded();
-            log.error("customer {} of incident {} is on the line in no queue: {}; queueing them on the voice workflow "
-                    + "until they are queued or hang up, supervisors alerted", incident.customerCallSid(),
-                    incident.incidentId(), refusal(incident));
-        } else if (applied.previousPhase() == Phase.STRANDED) {
-            log.info("stranded customer {} of incident {}: now {}", incident.customerCallSid(), incident.incidentId(),
-                    incident.phase());
-        }
-        boolean finishedBefore = applied.previousPhase() == Phase.STRANDED && incident.strandedFrom() != null
-                && incident.strandedFrom().isTerminal();
-        if (incident.isTerminal() && !finishedBefore) {
-            metrics.incidentFinished(incident.phase().name());
-        }
-        notifier.incidentChanged(incident);
-    }
-
-    /** Why the customer's redirect was refused, as the executor reported it (Twilio's status and message; no secrets). */
-    private static String refusal(Incident incident) {
-        return incident.outbox().stream()
-                .filter(entry -> entry.effect() instanceof Effect.RedirectCustomerToEnqueue)
-                .filter(entry -> entry.state() == OutboxEntry.State.FAILED)
-                .reduce((first, second) -> second)
-                .map(OutboxEntry::outcome)
-                .orElse("the redirect was refused");
-    }
-
-    private Optional<AppliedConference> registerIfExpected(dev.lifeline.server.webhooks.ConferenceCallback join) {
+    private Optional<AppliedConference> registerIfExpected(ConferenceCallback join) {
         return conferences.pendingFor(join.friendlyName())
                 .filter(pending -> !join.callSid().equals(pending.customerCallSid()))
                 .filter(pending -> join.label() == null || join.label().equals(pending.identity()))
                 .map(pending -> conferences.register(new WorkerRegistration(join.conferenceSid(), join.callSid(),
                         pending.customerCallSid(), pending.assignment())));
-    }
-
-    static ConferenceCallback toDomain(dev.lifeline.server.webhooks.ConferenceCallback callback) {
-        return new ConferenceCallback(callback.conferenceSid(), callback.callSid(),
-                ConferenceCallback.Kind.fromTwilio(callback.event()), callback.sequenceNumber(), callback.label(),
-                callback.hold(), callback.muted(), callback.endConferenceOnExit(),
-                LeaveReason.fromTwilio(callback.reasonParticipantLeft()), callback.participantCallStatus());
     }
 
     /** For the desktop and supervisor views. */

@@ -3,7 +3,6 @@ package dev.lifeline.server.http;
 import dev.lifeline.model.codec.CodecException;
 import dev.lifeline.model.codec.JsonCodec;
 import dev.lifeline.model.problem.Problem;
-import dev.lifeline.server.webhooks.WebhookFormatException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.router.JavalinDefaultRoutingApi;
@@ -25,7 +24,6 @@ public final class ProblemResponses {
     public static void register(JavalinDefaultRoutingApi routes) {
         routes.exception(ApiProblem.class, (e, ctx) -> write(ctx, e.problem()));
         routes.exception(CodecException.class, (e, ctx) -> write(ctx, Problem.invalidBody(e)));
-        routes.exception(WebhookFormatException.class, (e, ctx) -> write(ctx, Problem.badRequest(e.field(), reason(e))));
         routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, fromStatus(e.getStatus(), e.getMessage())));
         routes.exception(Exception.class, (e, ctx) -> {
             if (ClusterUnavailable.isMinorityRefusal(e)) {
@@ -58,9 +56,5 @@ public final class ProblemResponses {
             default -> "Request failed";
         };
         return new Problem(Problem.ABOUT_BLANK, title, status, message, null, null);
-    }
-
-    private static String reason(WebhookFormatException e) {
-        return e.getMessage().substring(e.field().length() + 2);
     }
 }

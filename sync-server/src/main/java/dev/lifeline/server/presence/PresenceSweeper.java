@@ -1,10 +1,11 @@
 package dev.lifeline.server.presence;
 
-import dev.lifeline.server.desktop.AgentDirectory;
+import dev.lifeline.server.auth.AgentDirectory;
 import dev.lifeline.server.engine.IncidentStore;
 import dev.lifeline.server.timers.DaemonTimer;
-import dev.lifeline.server.twilio.TwilioGateway;
+import dev.lifeline.server.twilio.TaskRouterGateway;
 import dev.lifeline.server.twilio.TwilioGatewayException;
+import dev.lifeline.server.twilio.WorkerState;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,12 +27,12 @@ public final class PresenceSweeper implements AutoCloseable {
 
     private final AgentDirectory agents;
     private final PresenceRegistry presence;
-    private final TwilioGateway twilio;
+    private final TaskRouterGateway twilio;
     private final IncidentStore incidents;
     private final String offlineActivitySid;
     private ScheduledExecutorService timer;
 
-    public PresenceSweeper(AgentDirectory agents, PresenceRegistry presence, TwilioGateway twilio, IncidentStore incidents,
+    public PresenceSweeper(AgentDirectory agents, PresenceRegistry presence, TaskRouterGateway twilio, IncidentStore incidents,
                            String offlineActivitySid) {
         this.agents = agents;
         this.presence = presence;
@@ -70,7 +71,7 @@ public final class PresenceSweeper implements AutoCloseable {
     }
 
     private boolean takeOffline(String workerSid) {
-        Optional<TwilioGateway.WorkerState> worker = twilio.fetchWorker(workerSid);
+        Optional<WorkerState> worker = twilio.fetchWorker(workerSid);
         if (worker.isEmpty() || OFFLINE.equals(worker.get().activityName()) || offlineActivitySid.equals(worker.get().activitySid())) {
             return false;
         }

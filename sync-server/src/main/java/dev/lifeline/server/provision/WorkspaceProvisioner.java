@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * Creates, idempotently, the TaskRouter queues/workflows and the Event Streams sink that the original made
  * people click together by hand. Every object is looked up by friendly name (or destination) first, so
  * running it twice changes nothing. Provisioning is set-up, not the recovery path, so it talks to the SDK
- * directly instead of through {@code TwilioGateway}.
+ * directly instead of through the twilio/ gateways.
  */
 public final class WorkspaceProvisioner {
 

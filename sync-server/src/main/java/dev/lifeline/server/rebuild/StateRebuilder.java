@@ -11,7 +11,8 @@ import dev.lifeline.server.observability.LifelineMetrics;
 import dev.lifeline.server.recovery.Incident;
 import dev.lifeline.server.recovery.RecoveryEvent;
 import dev.lifeline.server.recovery.RecoveryPolicy;
-import dev.lifeline.server.twilio.TwilioGateway;
+import dev.lifeline.server.twilio.TaskRouterGateway;
+import dev.lifeline.server.twilio.VoiceGateway;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -44,20 +45,20 @@ public final class StateRebuilder {
     private final LifelineMetrics metrics;
     private final Duration customerIndexTtl;
 
-    public StateRebuilder(HazelcastInstance hazelcast, TwilioGateway twilio, RecoveryPolicy policy, Clock clock,
-                          LifelineMetrics metrics) {
-        this(hazelcast, twilio, policy, clock, metrics, RecoverySettings.DEFAULT_INCIDENT_RETENTION);
+    public StateRebuilder(HazelcastInstance hazelcast, VoiceGateway voice, TaskRouterGateway taskRouter, RecoveryPolicy policy,
+                          Clock clock, LifelineMetrics metrics) {
+        this(hazelcast, voice, taskRouter, policy, clock, metrics, RecoverySettings.DEFAULT_INCIDENT_RETENTION);
     }
 
     /** @param incidentRetention how long the engine keeps a finished incident (the customer index lives as long) */
-    public StateRebuilder(HazelcastInstance hazelcast, TwilioGateway twilio, RecoveryPolicy policy, Clock clock,
-                          LifelineMetrics metrics, Duration incidentRetention) {
+    public StateRebuilder(HazelcastInstance hazelcast, VoiceGateway voice, TaskRouterGateway taskRouter, RecoveryPolicy policy,
+                          Clock clock, LifelineMetrics metrics, Duration incidentRetention) {
         this.incidents = hazelcast.getMap(HazelcastMembers.INCIDENTS);
         this.conferences = hazelcast.getMap(HazelcastMembers.CONFERENCES);
         // IncidentStore's customer → incident index; the hang-up of a customer finds its incident through it.
         this.incidentsByCustomer = hazelcast.getMap(HazelcastMembers.INCIDENTS_BY_CUSTOMER);
         this.effectLeases = hazelcast.getMap(HazelcastMembers.EFFECT_LEASES);
-        this.twilio = new TwilioEvidence(twilio, policy.pingWorkflowSid());
+        this.twilio = new TwilioEvidence(voice, taskRouter, policy.pingWorkflowSid());
         this.policy = policy;
         this.clock = clock;
         this.metrics = metrics;

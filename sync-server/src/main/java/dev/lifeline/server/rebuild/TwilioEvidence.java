@@ -1,14 +1,17 @@
 package dev.lifeline.server.rebuild;
 
 import dev.lifeline.server.conference.WorkerAssignment;
-import dev.lifeline.server.engine.AttributesJson;
 import dev.lifeline.server.recovery.PartyRole;
 import dev.lifeline.server.recovery.PartySnapshot;
 import dev.lifeline.server.recovery.RecoveryAttributes;
 import dev.lifeline.server.recovery.TaskAttributes;
+import dev.lifeline.server.taskrouter.TaskAttributesJson;
 import dev.lifeline.server.twilio.ParticipantState;
-import dev.lifeline.server.twilio.TwilioGateway;
-import dev.lifeline.server.twilio.TwilioGateway.TaskDetails;
+import dev.lifeline.server.twilio.ReservationState;
+import dev.lifeline.server.twilio.TaskDetails;
+import dev.lifeline.server.twilio.TaskRouterGateway;
+import dev.lifeline.server.twilio.VoiceGateway;
+import dev.lifeline.server.twilio.WorkerState;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +22,7 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * Reads, through {@link TwilioGateway}, what Twilio's REST API holds of the recoveries and calls in progress:
+ * Reads, through {@link VoiceGateway} and {@link TaskRouterGateway}, what Twilio's REST API holds of the recoveries and calls in progress:
  * the Recovery Ping tasks (every status, by the ping workflow), the active reconnect tasks, the in-progress
  * conferences and their participants. Three list requests per rebuild, one call fetch per missing incident, and
  * further reads only for the incidents whose customer is still on the line and the conferences that are missing.
@@ -29,18 +32,20 @@ final class TwilioEvidence {
     private static final List<String> ACTIVE = List.of("pending", "reserved", "assigned", "wrapping");
     private static final Set<String> HELD = Set.of("accepted", "wrapping", "completed");
 
-    private final TwilioGateway twilio;
+    private final VoiceGateway voice;
+    private final TaskRouterGateway taskRouter;
     private final String pingWorkflowSid;
 
-    TwilioEvidence(TwilioGateway twilio, String pingWorkflowSid) {
-        this.twilio = twilio;
+    TwilioEvidence(VoiceGateway voice, TaskRouterGateway taskRouter, String pingWorkflowSid) {
+        this.voice = voice;
+        this.taskRouter = taskRouter;
         this.pingWorkflowSid = pingWorkflowSid;
     }
 
     /** Evidence for every incident that has a Recovery Ping and whose id {@code wanted} accepts. */
     List<IncidentEvidence> incidents(Predicate<String> wanted) {
-        Map<String, TaskDetails> pings = newestByIncident(twilio.tasks(pingWorkflowSid, List.of()));
-        Map<String, TaskDetails> reconnects = newestByIncident(twilio.tasks(null, ACTIVE).stream()
+        Map<String, TaskDetails> pings = newestByIncident(taskRouter.tasks(pingWorkflowSid, List.of()));
+        Map<String, TaskDetails> reconnects = newestByIncident(taskRouter.tasks(null, ACTIVE).stream()
                 .filter(task -> Boolean.TRUE.equals(attributes(task).values().get(RecoveryAttributes.IS_RECONNECT)))
                 .toList());
         return pings.entrySet().stream()
@@ -52,18 +57,18 @@ final class TwilioEvidence {
     private IncidentEvidence incident(String incidentId, TaskDetails ping, TaskDetails reconnect) {
         TaskAttributes recovery = attributes(ping);
         String customer = recovery.string(RecoveryAttributes.CALL_SID).orElse(null);
-        if (customer == null || !"in-progress".equals(twilio.callStatus(customer))) {
+        if (customer == null || !"in-progress".equals(voice.callStatus(customer))) {
             // Long over (TaskRouter still lists finished pings for a while): one read, nothing to rebuild.
             return new IncidentEvidence(incidentId, recovery, recovery, fact(ping), null, null, List.of(), Set.of(), false);
         }
         String oldConference = recovery.string("disconnectedConferenceSid").orElse(null);
-        TaskAttributes dropped = recovery.string("disconnectedTaskSid").flatMap(twilio::taskDetails)
-                .map(task -> AttributesJson.read(task.attributesJson())).orElse(recovery);
+        TaskAttributes dropped = recovery.string("disconnectedTaskSid").flatMap(taskRouter::taskDetails)
+                .map(task -> TaskAttributesJson.read(task.attributesJson())).orElse(recovery);
         IncidentEvidence.Acceptance acceptance = reconnect == null ? null : acceptance(reconnect.sid()).orElse(null);
         Set<String> inNewConference = acceptance == null || acceptance.newConferenceSid() == null ? Set.of()
-                : twilio.participants(acceptance.newConferenceSid()).stream().map(ParticipantState::callSid)
+                : voice.participants(acceptance.newConferenceSid()).stream().map(ParticipantState::callSid)
                         .collect(Collectors.toSet());
-        List<PartySnapshot> inOldConference = oldConference == null ? List.of() : twilio.participants(oldConference).stream()
+        List<PartySnapshot> inOldConference = oldConference == null ? List.of() : voice.participants(oldConference).stream()
                 .map(party -> snapshot(party, customer)).toList();
         return new IncidentEvidence(incidentId, recovery, dropped, fact(ping), reconnect == null ? null : fact(reconnect),
                 acceptance, inOldConference, inNewConference, true);
@@ -71,21 +76,21 @@ final class TwilioEvidence {
 
     /** The reservation holding the task (accepted, wrapping or completed), with the conference named after the task. */
     private Optional<IncidentEvidence.Acceptance> acceptance(String taskSid) {
-        return twilio.taskReservations(taskSid).stream()
+        return taskRouter.taskReservations(taskSid).stream()
                 .filter(reservation -> HELD.contains(reservation.status()))
                 .findFirst()
                 .map(reservation -> new IncidentEvidence.Acceptance(reservation.sid(), reservation.workerSid(),
-                        twilio.conferenceSidByName(taskSid).orElse(null)));
+                        voice.conferenceSidByName(taskSid).orElse(null)));
     }
 
     /** True while the call is still a participant of the conference, by Twilio's own list. */
     boolean stillIn(String conferenceSid, String callSid) {
-        return twilio.participants(conferenceSid).stream().anyMatch(party -> party.callSid().equals(callSid));
+        return voice.participants(conferenceSid).stream().anyMatch(party -> party.callSid().equals(callSid));
     }
 
     /** Every in-progress conference whose SID {@code wanted} accepts, with what its record needs. */
     List<ConferenceEvidence> conferences(Predicate<String> wanted) {
-        return twilio.activeConferences().stream()
+        return voice.activeConferences().stream()
                 .filter(conference -> wanted.test(conference.sid()))
                 .map(conference -> conference(conference.sid(), conference.friendlyName()))
                 .flatMap(Optional::stream)
@@ -94,16 +99,16 @@ final class TwilioEvidence {
 
     /** Empty for a conference TaskRouter did not make (its name is no task of the workspace): not ours. */
     private Optional<ConferenceEvidence> conference(String conferenceSid, String friendlyName) {
-        List<ParticipantState> participants = twilio.participants(conferenceSid);
+        List<ParticipantState> participants = voice.participants(conferenceSid);
         if (participants.isEmpty() || friendlyName == null || !friendlyName.startsWith("WT")) {
             return Optional.empty();
         }
-        return twilio.taskDetails(friendlyName).map(task -> {
-            TaskAttributes attributes = AttributesJson.read(task.attributesJson());
-            Optional<TwilioGateway.ReservationState> held = twilio.taskReservations(task.sid()).stream()
+        return taskRouter.taskDetails(friendlyName).map(task -> {
+            TaskAttributes attributes = TaskAttributesJson.read(task.attributesJson());
+            Optional<ReservationState> held = taskRouter.taskReservations(task.sid()).stream()
                     .filter(reservation -> HELD.contains(reservation.status())).findFirst();
-            String identity = held.flatMap(reservation -> twilio.fetchWorker(reservation.workerSid()))
-                    .map(TwilioGateway.WorkerState::friendlyName).orElse(null);
+            String identity = held.flatMap(reservation -> taskRouter.fetchWorker(reservation.workerSid()))
+                    .map(WorkerState::friendlyName).orElse(null);
             WorkerAssignment worker = held.map(reservation -> new WorkerAssignment(reservation.workerSid(), identity,
                     reservation.sid(), task.sid(), task.workflowSid(), attributes)).orElse(null);
             return new ConferenceEvidence(conferenceSid, attributes.string(RecoveryAttributes.CALL_SID).orElse(null),
@@ -136,6 +141,6 @@ final class TwilioEvidence {
     }
 
     private static TaskAttributes attributes(TaskDetails task) {
-        return AttributesJson.read(task.attributesJson());
+        return TaskAttributesJson.read(task.attributesJson());
     }
 }

@@ -132,7 +132,7 @@ public sealed interface Effect extends Serializable {
     }
 
     /** Tell an agent's desktop where the incident stands (drives the Reconnecting modal). */
-    record NotifyAgent(String effectId, String workerSid, IncidentView incident) implements Effect {
+    record NotifyAgent(String effectId, String workerSid, IncidentSnapshot incident) implements Effect {
         public NotifyAgent {
             Objects.requireNonNull(effectId, "effectId");
         }

@@ -94,8 +94,8 @@ public record Incident(
         return remainingParties.stream().filter(party -> party.role() != PartyRole.CUSTOMER).toList();
     }
 
-    public IncidentView view() {
-        return IncidentView.of(this);
+    public IncidentSnapshot snapshot() {
+        return IncidentSnapshot.of(this);
     }
 
     Builder toBuilder() {

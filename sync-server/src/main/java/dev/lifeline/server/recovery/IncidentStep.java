@@ -89,9 +89,9 @@ final class IncidentStep {
     Transition finish() {
         long previousVersion = before == null ? 0 : before.version();
         incident.version = previousVersion + 1;
-        IncidentView view = incident.build().view();
+        IncidentSnapshot snapshot = incident.build().snapshot();
         for (String workerSid : agentsToNotify) {
-            emit(new Effect.NotifyAgent(effectId("notify-agent", view.phase() + "/" + workerSid), workerSid, view));
+            emit(new Effect.NotifyAgent(effectId("notify-agent", snapshot.phase() + "/" + workerSid), workerSid, snapshot));
         }
         incident.version = previousVersion;
         if (before != null && incident.build().equals(before)) {

@@ -7,14 +7,16 @@ import dev.lifeline.model.queue.AgentStatus;
 import dev.lifeline.model.queue.FinishedIncident;
 import dev.lifeline.model.queue.QueueSnapshot;
 import dev.lifeline.model.queue.QueueStats;
-import dev.lifeline.server.desktop.AgentDirectory;
+import dev.lifeline.server.auth.AgentDirectory;
 import dev.lifeline.server.desktop.AgentStates;
 import dev.lifeline.server.desktop.DesktopHub;
 import dev.lifeline.server.desktop.WireViews;
 import dev.lifeline.server.engine.IncidentStore;
 import dev.lifeline.server.recovery.Incident;
 import dev.lifeline.server.timers.DaemonTimer;
-import dev.lifeline.server.twilio.TwilioGateway;
+import dev.lifeline.server.twilio.QueueStatistics;
+import dev.lifeline.server.twilio.TaskRouterGateway;
+import dev.lifeline.server.twilio.WorkerState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,10 +41,12 @@ import org.slf4j.LoggerFactory;
 public final class SupervisorFeed implements AutoCloseable {
 
     public static final int RECENTLY_FINISHED = 10;
+    /** The supervisor panel refresh period. */
+    public static final Duration PUSH_EVERY = Duration.ofSeconds(1);
     private static final Logger log = LoggerFactory.getLogger(SupervisorFeed.class);
     private static final String OFFLINE = "Offline";
 
-    private final TwilioGateway twilio;
+    private final TaskRouterGateway twilio;
     private final IncidentStore incidents;
     private final AgentDirectory agents;
     private final AgentStates states;
@@ -50,7 +54,7 @@ public final class SupervisorFeed implements AutoCloseable {
     private final Clock clock;
     private ScheduledExecutorService timer;
 
-    public SupervisorFeed(TwilioGateway twilio, IncidentStore incidents, AgentDirectory agents, AgentStates states,
+    public SupervisorFeed(TaskRouterGateway twilio, IncidentStore incidents, AgentDirectory agents, AgentStates states,
                           DesktopHub hub, Clock clock) {
         this.twilio = twilio;
         this.incidents = incidents;
@@ -85,7 +89,7 @@ public final class SupervisorFeed implements AutoCloseable {
     private List<QueueStats> queues() {
         List<QueueStats> rows = new ArrayList<>();
         for (Map.Entry<String, String> queue : twilio.queues().entrySet()) {
-            TwilioGateway.QueueStatistics stats = twilio.queueStatistics(queue.getKey());
+            QueueStatistics stats = twilio.queueStatistics(queue.getKey());
             int offline = (int) (long) stats.workersByActivity().getOrDefault(OFFLINE, 0L);
             int busy = Math.max(0, stats.eligibleWorkers() - stats.availableWorkers() - offline);
             rows.add(new QueueStats(queue.getValue(), queue.getKey(), stats.waitingTasks(), stats.longestWaitSeconds(),
@@ -98,10 +102,10 @@ public final class SupervisorFeed implements AutoCloseable {
         List<AgentStatus> rows = new ArrayList<>();
         for (String identity : agents.agentIdentities()) {
             String workerSid = agents.workerSid(identity).orElseThrow();
-            Optional<TwilioGateway.WorkerState> worker = twilio.fetchWorker(workerSid);
+            Optional<WorkerState> worker = twilio.fetchWorker(workerSid);
             AgentView agent = states.agentView(identity, workerSid, worker);
             List<AgentStates.OpenReservation> open = states.openReservations(workerSid);
-            Instant since = worker.map(TwilioGateway.WorkerState::activityChangedAt).orElse(null);
+            Instant since = worker.map(WorkerState::activityChangedAt).orElse(null);
             rows.add(new AgentStatus(agent, states.workState(recoveringWorkers.contains(workerSid), open), since));
         }
         return rows;

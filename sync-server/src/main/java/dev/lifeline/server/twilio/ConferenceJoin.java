@@ -10,6 +10,9 @@ import java.util.List;
 public record ConferenceJoin(String label, boolean endConferenceOnExit, boolean startConferenceOnEnter, boolean muted,
                              String statusCallbackUrl, List<String> statusCallbackEvents) {
 
+    /** Conference events the server subscribes to for every conference it manages. */
+    public static final List<String> STATUS_EVENTS = List.of("start", "end", "join", "leave", "mute", "hold", "modify");
+
     public ConferenceJoin {
         statusCallbackEvents = List.copyOf(statusCallbackEvents);
     }

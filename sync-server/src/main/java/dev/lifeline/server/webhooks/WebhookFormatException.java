@@ -4,13 +4,20 @@ package dev.lifeline.server.webhooks;
 public final class WebhookFormatException extends RuntimeException {
 
     private final String field;
+    private final String problem;
 
     public WebhookFormatException(String field, String problem) {
         super(field + ": " + problem);
         this.field = field;
+        this.problem = problem;
     }
 
     public String field() {
         return field;
+    }
+
+    /** What is wrong with {@link #field()}, without the field's name. */
+    public String problem() {
+        return problem;
     }
 }

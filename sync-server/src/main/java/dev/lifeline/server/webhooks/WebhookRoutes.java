@@ -1,18 +1,23 @@
 package dev.lifeline.server.webhooks;
 
 import dev.lifeline.model.problem.Problem;
+import dev.lifeline.server.conference.ConferenceCallback;
 import dev.lifeline.server.http.ApiProblem;
 import dev.lifeline.server.observability.LifelineMetrics;
+import dev.lifeline.server.taskrouter.TaskRouterEvent;
+import dev.lifeline.server.twilio.TwilioSignatureVerifier;
 import dev.lifeline.server.twilio.Twiml;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
- * The two Twilio webhooks. A request is checked in this order, and nothing is changed unless all pass:
- * content type (415), signature (403), body format (400). Then every event is handed to the handler.
+ * The two Twilio webhooks: the edge where Twilio's wire formats end. A request is checked in this order, and nothing
+ * is changed unless all pass: content type (415), signature (403), body format (400). Then every event, parsed into
+ * the domain's {@link ConferenceCallback} or {@link TaskRouterEvent}, is handed to the handler.
  */
 public final class WebhookRoutes {
 
@@ -51,7 +56,7 @@ public final class WebhookRoutes {
         if (!verifier.validForm(ctx.path(), ctx.queryString(), form, ctx.header(SIGNATURE_HEADER))) {
             refuseSignature();
         }
-        ConferenceCallback callback = parseCounted(() -> ConferenceCallback.parse(form));
+        ConferenceCallback callback = parseCounted(() -> ConferenceCallbackForm.parse(form));
         handler.onConferenceCallback(callback);
         ctx.status(204);
         metrics.webhookHandled("conference", System.nanoTime() - started);
@@ -64,18 +69,19 @@ public final class WebhookRoutes {
         if (!verifier.validJson(ctx.path(), ctx.queryString(), body, ctx.header(SIGNATURE_HEADER))) {
             refuseSignature();
         }
-        List<TaskRouterEvent> events = parseCounted(() -> TaskRouterEvent.parseDelivery(body));
+        List<TaskRouterEvent> events = parseCounted(() -> EventStreamsDelivery.parse(body));
         events.forEach(handler::onTaskRouterEvent);
         ctx.status(204);
         metrics.webhookHandled("taskrouter", System.nanoTime() - started);
     }
 
-    private <T> T parseCounted(java.util.function.Supplier<T> parse) {
+    /** A body we cannot use is counted and answered 400 with a problem naming the field. */
+    private <T> T parseCounted(Supplier<T> parse) {
         try {
             return parse.get();
         } catch (WebhookFormatException e) {
             metrics.webhookRejected("format");
-            throw e;
+            throw new ApiProblem(Problem.badRequest(e.field(), e.problem()));
         }
     }
 

@@ -2,6 +2,7 @@ package dev.lifeline.server.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lifeline.model.auth.Role;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;

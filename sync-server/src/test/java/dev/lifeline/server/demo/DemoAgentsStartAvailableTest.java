@@ -11,7 +11,7 @@ import dev.lifeline.model.event.StateSnapshot;
 import dev.lifeline.server.app.LifelineServer;
 import dev.lifeline.server.config.ServerConfig;
 import dev.lifeline.server.desktop.TestDesktop;
-import dev.lifeline.server.twilio.TwilioGateway;
+import dev.lifeline.server.twilio.TaskRouterGateway;
 import dev.lifeline.sim.client.EmulatorHttpClient;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -84,7 +84,7 @@ class DemoAgentsStartAvailableTest {
     private static String activityOf(String identity) {
         TwilioRestClient client = new TwilioRestClient.Builder(server.sim().accountSid(), server.sim().authToken())
                 .httpClient(new EmulatorHttpClient(server.sim().baseUrl())).build();
-        TwilioGateway twilio = new TwilioGateway(client, server.workspace().workspaceSid());
+        TaskRouterGateway twilio = TaskRouterGateway.over(client, server.workspace().workspaceSid());
         return twilio.fetchWorker(server.workspace().workers().get(identity)).orElseThrow().activityName();
     }
 

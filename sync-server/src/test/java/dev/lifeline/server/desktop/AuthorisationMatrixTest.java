@@ -189,8 +189,8 @@ class AuthorisationMatrixTest {
     /** What a refusal must not touch: bob's reservation, task, activity and the live conference's participants. */
     private static Map<String, Object> bobsWorld() {
         return Map.of(
-                "reservation", server.twilio.reservationStatus(bobsTask, bobsReservation),
-                "task", server.twilio.fetchTask(bobsTask).assignmentStatus(),
+                "reservation", server.taskRouter.reservationStatus(bobsTask, bobsReservation),
+                "task", server.taskRouter.fetchTask(bobsTask).assignmentStatus(),
                 "bob", server.activityOf("bob"),
                 "alice", server.activityOf("alice"),
                 "participants", participants());

@@ -123,7 +123,7 @@ class CallFlowTest {
             assertThat(customer).isNotBlank();
         }
 
-        Await.until("the ping is offered to bob", () -> server.hub.reservationsOfTask(pingTaskOf(conferenceSid)).stream()
+        Await.until("the ping is offered to bob", () -> server.hub.reservations().ofTask(pingTaskOf(conferenceSid)).stream()
                 .anyMatch(r -> "pending".equals(r.status())));
         try (TestDesktop restarted = server.desktop("bob")) {
             StateSnapshot first = Await.value("first event",

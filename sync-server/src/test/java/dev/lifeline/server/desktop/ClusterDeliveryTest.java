@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.hazelcast.core.HazelcastInstance;
 import dev.lifeline.model.event.ReservationOffered;
 import dev.lifeline.model.event.StateSnapshot;
-import dev.lifeline.server.webhooks.TaskRouterEvent;
+import dev.lifeline.server.taskrouter.TaskRouterEvent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,7 +39,7 @@ class ClusterDeliveryTest {
 
             ReservationOffered offer = alice.await(ReservationOffered.class, o -> o.reservation().reservationSid().equals("WRcluster"));
             assertThat(offer.reservation().customerNumber()).isEqualTo("+15550001111");
-            assertThat(server.hub.reservation("WRcluster")).get()
+            assertThat(server.hub.reservations().get("WRcluster")).get()
                     .satisfies(record -> assertThat(record.workerSid()).isEqualTo(server.workerSid("alice")));
         }
     }

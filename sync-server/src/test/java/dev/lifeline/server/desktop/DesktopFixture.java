@@ -5,6 +5,7 @@ import com.twilio.http.TwilioRestClient;
 import dev.lifeline.model.api.DesktopApi;
 import dev.lifeline.model.codec.JsonCodec;
 import dev.lifeline.server.app.SimModeServers;
+import dev.lifeline.server.auth.AgentDirectory;
 import dev.lifeline.server.auth.AuthRoutes;
 import dev.lifeline.server.auth.Credentials;
 import dev.lifeline.server.auth.LoginThrottle;
@@ -18,7 +19,7 @@ import dev.lifeline.server.auth.UserDirectory;
 import dev.lifeline.server.cluster.HazelcastMembers;
 import dev.lifeline.server.config.ServerConfig.ClusterSettings;
 import dev.lifeline.server.engine.ConferenceStore;
-import dev.lifeline.server.engine.EffectExecutor;
+import dev.lifeline.server.engine.TwilioEffects;
 import dev.lifeline.server.engine.EffectLeases;
 import dev.lifeline.server.engine.IncidentStore;
 import dev.lifeline.server.engine.RecoveryEngine;
@@ -28,8 +29,12 @@ import dev.lifeline.server.observability.LifelineMetrics;
 import dev.lifeline.server.provision.ProvisionedWorkspace;
 import dev.lifeline.server.provision.WorkspaceProvisioner;
 import dev.lifeline.server.recovery.RecoveryPolicy;
-import dev.lifeline.server.twilio.TwilioGateway;
-import dev.lifeline.server.webhooks.TwilioSignatureVerifier;
+import dev.lifeline.server.supervisor.SupervisorFeed;
+import dev.lifeline.server.supervisor.SupervisorRoutes;
+import dev.lifeline.server.twilio.TaskRouterGateway;
+import dev.lifeline.server.twilio.VoiceGateway;
+import dev.lifeline.server.twilio.TwilioSignatureVerifier;
+import dev.lifeline.server.webhooks.WebhookHandler;
 import dev.lifeline.server.webhooks.WebhookRoutes;
 import dev.lifeline.sim.TwilioSim;
 import dev.lifeline.sim.client.EmulatorHttpClient;
@@ -66,11 +71,13 @@ public final class DesktopFixture implements AutoCloseable {
     public final TwilioRestClient client;
     public final HazelcastInstance hazelcast;
     public final ProvisionedWorkspace workspace;
-    public final TwilioGateway twilio;
+    public final VoiceGateway voice;
+    public final TaskRouterGateway taskRouter;
     public final RecoveryEngine engine;
     public final AgentDirectory agents;
     public final DesktopHub hub;
     public final DesktopModule module;
+    public final SupervisorFeed supervisor;
     public final UserDirectory users;
     public final TokenService tokens;
     public final SessionRevocations revocations;
@@ -104,9 +111,9 @@ public final class DesktopFixture implements AutoCloseable {
             String status = String.valueOf(task.getAssignmentStatus());
             try {
                 if (status.equals("assigned") || status.equals("wrapping")) {
-                    twilio.completeTask(task.getSid(), "test clean-up");
+                    taskRouter.completeTask(task.getSid(), "test clean-up");
                 } else if (status.equals("pending") || status.equals("reserved")) {
-                    twilio.cancelTask(task.getSid(), "test clean-up");
+                    taskRouter.cancelTask(task.getSid(), "test clean-up");
                 }
             } catch (RuntimeException finishedMeanwhile) {
                 // the engine finished it in between
@@ -148,37 +155,42 @@ public final class DesktopFixture implements AutoCloseable {
         hazelcastPort = freePort();
         hazelcast = HazelcastMembers.start(new ClusterSettings(clusterName, hazelcastPort,
                 List.of("127.0.0.1:" + hazelcastPort), 0));
-        twilio = new TwilioGateway(client, workspace.workspaceSid());
+        voice = VoiceGateway.over(client);
+        taskRouter = TaskRouterGateway.over(client, workspace.workspaceSid());
         PasswordHasher hasher = new PasswordHasher(1000);
         users = UserDirectory.demo(hasher);
         agents = new AgentDirectory(users, workspace.workers());
         hub = new DesktopHub(hazelcast, agents, clock);
         LifelineMetrics metrics = new LifelineMetrics();
-        EffectExecutor executor = new EffectExecutor(twilio, baseUrl + WebhookRoutes.CONFERENCE_PATH, notify -> { });
+        TwilioEffects effects = new TwilioEffects(voice, taskRouter, baseUrl + WebhookRoutes.CONFERENCE_PATH);
         RecoveryPolicy policy = RecoveryPolicy.defaults(workspace.pingWorkflowSid(), baseUrl + "/media/announce",
                 baseUrl + "/media/hold");
-        engine = new RecoveryEngine(new ConferenceStore(hazelcast), new IncidentStore(hazelcast), executor,
+        engine = new RecoveryEngine(new ConferenceStore(hazelcast), new IncidentStore(hazelcast), effects,
                 new EffectLeases(hazelcast, Duration.ofSeconds(30)), new SeenEvents(hazelcast), policy, clock, metrics, hub, hub);
         tokens = new TokenService(secret, Duration.ofHours(1), clock);
         revocations = new SessionRevocations(hazelcast, clock);
         SocketTickets tickets = new SocketTickets(hazelcast, clock);
         SessionAuthenticator authenticator = new SessionAuthenticator(tokens, revocations, tickets);
-        module = new DesktopModule(new DesktopModule.Dependencies(hazelcast, twilio, engine, hub, agents, authenticator,
+        module = new DesktopModule(new DesktopModule.Dependencies(hazelcast, voice, taskRouter, engine, hub, agents, authenticator,
                 workspace, baseUrl, PRESENCE_GRACE, clock,
                 identity -> Optional.of(new SoftphoneConfig(SoftphoneConfig.EMULATOR,
                         sim.baseUrl().replace("http", "ws") + "/voice-plane?identity=" + identity,
                         sim.voicePlane().tokens().forIdentity(identity)))));
+        supervisor = new SupervisorFeed(taskRouter, engine.incidents(), agents, module.states(), hub, clock);
+        module.serveQueueSnapshots(supervisor::snapshot);
         // Budgets far above what the tests send: the throttle has its own tests (auth/SignInFloodTest and others).
         AuthRoutes auth = new AuthRoutes(users, new Credentials(users, hasher), tokens, authenticator, revocations, tickets,
                 new LoginThrottle(new LoginThrottle.Limits(1000, 10_000, Duration.ofMinutes(1), 1000, 10_000, 10_000), clock),
                 identity -> agents.workerSid(identity).orElse(null));
-        WebhookRoutes webhooks = new WebhookRoutes(new TwilioSignatureVerifier(sim.authToken(), baseUrl), engine, metrics);
+        WebhookRoutes webhooks = new WebhookRoutes(new TwilioSignatureVerifier(sim.authToken(), baseUrl),
+                WebhookHandler.of(engine::onConferenceCallback, engine::onTaskRouterEvent), metrics);
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             ProblemResponses.register(config.routes);
             auth.register(config.routes);
             webhooks.register(config.routes);
             module.register(config.routes);
+            new SupervisorRoutes(authenticator, supervisor).register(config.routes);
         }).start(port);
         // Agents' softphones answer at once: the desktop's own softphone is not what these tests are about.
         sim.voice().registerAutoAnswer("client:alice", Duration.ZERO);
@@ -210,11 +222,11 @@ public final class DesktopFixture implements AutoCloseable {
     }
 
     public void setActivity(String identity, String activity) {
-        twilio.setWorkerActivity(workerSid(identity), workspace.activitySid(activity));
+        taskRouter.setWorkerActivity(workerSid(identity), workspace.activitySid(activity));
     }
 
     public String activityOf(String identity) {
-        return twilio.fetchWorker(workerSid(identity)).orElseThrow().activityName();
+        return taskRouter.fetchWorker(workerSid(identity)).orElseThrow().activityName();
     }
 
     /** A customer calls the voice workflow; @return the customer's call SID. */
@@ -261,6 +273,7 @@ public final class DesktopFixture implements AutoCloseable {
 
     @Override
     public void close() {
+        supervisor.close();
         module.close();
         app.stop();
         hub.close();

@@ -94,8 +94,8 @@ public final class BenchAccess implements AutoCloseable {
             harness.sim.voice().hangUp(customer);
             RecoveryHarness.awaitTrue("the customer's call ended", () -> "completed".equals(harness.sim.voice().callStatus(customer)));
             String task = (String) harness.reconnectTaskOf(customer).get("sid");
-            RecoveryHarness.awaitTrue("the reconnect task is wrapping", () -> "wrapping".equals(harness.gateway.fetchTask(task).assignmentStatus()));
-            harness.gateway.completeTask(task, "benchmark round over");
+            RecoveryHarness.awaitTrue("the reconnect task is wrapping", () -> "wrapping".equals(harness.taskRouter.fetchTask(task).assignmentStatus()));
+            harness.taskRouter.completeTask(task, "benchmark round over");
             phone.close();
         }
     }

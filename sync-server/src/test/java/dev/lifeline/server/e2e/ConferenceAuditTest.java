@@ -4,6 +4,7 @@ import static dev.lifeline.server.e2e.RecoveryHarness.awaitTrue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lifeline.model.incident.Phase;
+import dev.lifeline.server.conference.ConferenceCallback;
 import dev.lifeline.server.engine.ConferenceAudit;
 import dev.lifeline.server.recovery.Incident;
 import java.time.Duration;
@@ -31,18 +32,18 @@ class ConferenceAuditTest {
     @Test
     void aDropWhoseLeaveCallbackWasLostIsFoundInTwiliosStateAndRecovered() throws Exception {
         harness = new RecoveryHarness(Duration.ofSeconds(15), Duration.ofSeconds(120));
-        ConferenceAudit audit = new ConferenceAudit(harness.engine, harness.gateway);
+        ConferenceAudit audit = new ConferenceAudit(harness.engine, harness.voice);
         TestSoftphone phone = harness.softphone("alice");
         String customer = harness.customerTalkingTo("alice", phone);
         String conference = harness.conferenceOf(customer).orElseThrow();
         List<String> aliceLegs = phone.connectedCalls();
-        harness.refuseConferenceCallbacks(callback -> "participant-leave".equals(callback.event())
+        harness.refuseConferenceCallbacks(callback -> callback.kind() == ConferenceCallback.Kind.PARTICIPANT_LEAVE
                 && aliceLegs.contains(callback.callSid()));
 
         assertThat(audit.sweep()).as("nothing is missing while alice is on the call").isZero();
         phone.drop();
         awaitTrue("alice's leg is gone from the conference at Twilio",
-                () -> harness.gateway.participants(conference).stream().noneMatch(p -> aliceLegs.contains(p.callSid())));
+                () -> harness.voice.participants(conference).stream().noneMatch(p -> aliceLegs.contains(p.callSid())));
         assertThat(harness.liveEngine().incidents().all()).as("the leave callback was lost: no incident yet").isEmpty();
 
         assertThat(audit.sweep()).as("first look: alice's leg is a suspect").isEqualTo(1);
@@ -61,9 +62,9 @@ class ConferenceAuditTest {
     @Test
     void anAgentWhoseJoinCallbackWasLostIsRegisteredFromTwiliosStateSoHerDropIsRecovered() throws Exception {
         harness = new RecoveryHarness(Duration.ofSeconds(15), Duration.ofSeconds(120));
-        ConferenceAudit audit = new ConferenceAudit(harness.engine, harness.gateway);
+        ConferenceAudit audit = new ConferenceAudit(harness.engine, harness.voice);
         TestSoftphone phone = harness.softphone("alice");
-        harness.refuseConferenceCallbacks(callback -> "participant-join".equals(callback.event())
+        harness.refuseConferenceCallbacks(callback -> callback.kind() == ConferenceCallback.Kind.PARTICIPANT_JOIN
                 && callback.label() != null && callback.label().equals("alice"));
         harness.makeAvailable("alice");
         String customer = harness.sim.voice().inboundCall("+15551230001", "+15550100000", harness.workspace.voiceWorkflowSid(),

@@ -7,7 +7,7 @@ import dev.lifeline.model.incident.IncidentView;
 import dev.lifeline.model.incident.Phase;
 import dev.lifeline.server.auth.PasswordHasher;
 import dev.lifeline.server.auth.UserDirectory;
-import dev.lifeline.server.desktop.AgentDirectory;
+import dev.lifeline.server.auth.AgentDirectory;
 import dev.lifeline.server.desktop.WireViews;
 import dev.lifeline.server.recovery.Effect;
 import dev.lifeline.server.recovery.Incident;
@@ -228,7 +228,7 @@ class FailedStepsTest {
                 && announce.url().endsWith(WebhookRoutes.STAY_ON_THE_LINE_PATH)));
         assertThat(stayOnTheLine(stranded)).as("what Twilio fetches to tell the customer")
                 .contains("<Say>We are sorry for the wait. Please stay on the line");
-        awaitTrue("alice is released", () -> "completed".equals(harness.gateway.reservationStatus(
+        awaitTrue("alice is released", () -> "completed".equals(harness.taskRouter.reservationStatus(
                 pinging.droppedWorker().taskSid(), pinging.droppedWorker().reservationSid())));
 
         harness.sim.apiFaults().remove(refusal);

@@ -37,7 +37,7 @@ class LostBeforePingRebuildTest {
         Incident lost = harness.awaitIncidentOf("alice", i -> i.phase() == Phase.PINGING);
         harness.hazelcast.getMap(HazelcastMembers.INCIDENTS).delete(lost.incidentId());
         Task.deleter(harness.workspace.workspaceSid(), lost.pingTaskSid()).delete(harness.client);
-        StateRebuilder rebuilder = new StateRebuilder(harness.hazelcast, harness.gateway, harness.engine.policy(),
+        StateRebuilder rebuilder = new StateRebuilder(harness.hazelcast, harness.voice, harness.taskRouter, harness.engine.policy(),
                 Clock.systemUTC(), harness.metrics);
 
         StateRebuilder.Rebuilt rebuilt = rebuilder.rebuild(key -> true);

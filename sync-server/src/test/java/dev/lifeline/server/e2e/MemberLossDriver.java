@@ -176,8 +176,8 @@ public final class MemberLossDriver implements AutoCloseable {
         phones.forEach(TestSoftphone::close);
         phones.clear();
         String task = (String) harness.reconnectTaskOf(customer).get("sid");
-        RecoveryHarness.awaitTrue("the reconnect task is wrapping", () -> "wrapping".equals(harness.gateway.fetchTask(task).assignmentStatus()));
-        harness.gateway.completeTask(task, "member-loss round over");
+        RecoveryHarness.awaitTrue("the reconnect task is wrapping", () -> "wrapping".equals(harness.taskRouter.fetchTask(task).assignmentStatus()));
+        harness.taskRouter.completeTask(task, "member-loss round over");
     }
 
     private static int clusterSize(RecoveryHarness harness) {

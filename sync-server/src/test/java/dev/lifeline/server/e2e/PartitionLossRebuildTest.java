@@ -160,7 +160,7 @@ class PartitionLossRebuildTest {
     }
 
     private PartitionLossWatcher watch(HazelcastInstance member) {
-        PartitionLossWatcher watcher = new PartitionLossWatcher(member, new StateRebuilder(member, harness.gateway,
+        PartitionLossWatcher watcher = new PartitionLossWatcher(member, new StateRebuilder(member, harness.voice, harness.taskRouter,
                 harness.engine.policy(), Clock.systemUTC(), harness.metrics), harness.metrics).start();
         watchers.add(watcher);
         return watcher;

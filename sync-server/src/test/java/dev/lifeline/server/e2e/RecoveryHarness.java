@@ -6,11 +6,12 @@ import com.hazelcast.core.HazelcastInstance;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.taskrouter.v1.workspace.task.Reservation;
 import dev.lifeline.server.cluster.HazelcastMembers;
+import dev.lifeline.server.conference.ConferenceCallback;
 import dev.lifeline.server.conference.WorkerAssignment;
 import dev.lifeline.server.config.ServerConfig.ClusterSettings;
 import dev.lifeline.server.engine.ConferenceStore;
 import dev.lifeline.server.engine.DesktopFeed;
-import dev.lifeline.server.engine.EffectExecutor;
+import dev.lifeline.server.engine.TwilioEffects;
 import dev.lifeline.server.engine.EffectLeases;
 import dev.lifeline.server.engine.IncidentReconciler;
 import dev.lifeline.server.engine.IncidentStore;
@@ -23,10 +24,12 @@ import dev.lifeline.server.provision.WorkspaceProvisioner;
 import dev.lifeline.server.recovery.Incident;
 import dev.lifeline.server.recovery.RecoveryPolicy;
 import dev.lifeline.server.recovery.TaskAttributes;
+import dev.lifeline.server.taskrouter.TaskRouterEvent;
 import dev.lifeline.server.twilio.ConferenceJoin;
 import dev.lifeline.server.twilio.TaskState;
-import dev.lifeline.server.twilio.TwilioGateway;
-import dev.lifeline.server.webhooks.TwilioSignatureVerifier;
+import dev.lifeline.server.twilio.VoiceGateway;
+import dev.lifeline.server.twilio.TaskRouterGateway;
+import dev.lifeline.server.twilio.TwilioSignatureVerifier;
 import dev.lifeline.server.webhooks.WebhookHandler;
 import dev.lifeline.server.webhooks.WebhookRoutes;
 import dev.lifeline.sim.TwilioSim;
@@ -66,7 +69,8 @@ final class RecoveryHarness implements AutoCloseable {
     final List<RecoveryEngine> engines = new CopyOnWriteArrayList<>();
     final List<IncidentReconciler> reconcilers = new CopyOnWriteArrayList<>();
     final ProvisionedWorkspace workspace;
-    final TwilioGateway gateway;
+    final VoiceGateway voice;
+    final TaskRouterGateway taskRouter;
     final RecoveryEngine engine;
     final IncidentReconciler reconciler;
     final List<Incident> notifications = new CopyOnWriteArrayList<>();
@@ -82,7 +86,7 @@ final class RecoveryHarness implements AutoCloseable {
     private final Javalin http;
     private final String conferenceCallbackUrl;
     private volatile Duration reconcileEvery;
-    private volatile java.util.function.Predicate<dev.lifeline.server.webhooks.ConferenceCallback> refusedConferenceCallbacks =
+    private volatile java.util.function.Predicate<ConferenceCallback> refusedConferenceCallbacks =
             callback -> false;
     private final List<AutoCloseable> closeables = new ArrayList<>();
 
@@ -154,7 +158,8 @@ final class RecoveryHarness implements AutoCloseable {
         String base = "http://localhost:" + httpPort;
         workspace = new WorkspaceProvisioner(client).provision(null, "E2E", base + WebhookRoutes.TASKROUTER_PATH,
                 setup.agents(), (int) setup.pingTtl().toSeconds(), 30);
-        gateway = new TwilioGateway(client, workspace.workspaceSid());
+        voice = VoiceGateway.over(client);
+        taskRouter = TaskRouterGateway.over(client, workspace.workspaceSid());
         policy = new RecoveryPolicy(setup.pingTtl(), RecoveryPolicy.DEFAULT_PING_GRACE, setup.deadline(), 1000, 1000, 1000,
                 "http://media.example.com/connection-interrupted.mp3", "http://media.example.com/hold.mp3",
                 workspace.pingWorkflowSid(), false)
@@ -212,7 +217,7 @@ final class RecoveryHarness implements AutoCloseable {
 
     private void addEngineFor(HazelcastInstance member) {
         RecoveryEngine memberEngine = new RecoveryEngine(new ConferenceStore(member), new IncidentStore(member),
-                new EffectExecutor(gateway, conferenceCallbackUrl, notify -> { }),
+                new TwilioEffects(voice, taskRouter, conferenceCallbackUrl),
                 new EffectLeases(member, Duration.ofSeconds(30)), new SeenEvents(member), policy, Clock.systemUTC(),
                 metrics, notifications::add, DesktopFeed.NONE);
         engines.add(memberEngine);
@@ -260,7 +265,7 @@ final class RecoveryHarness implements AutoCloseable {
         }
 
         @Override
-        public void onConferenceCallback(dev.lifeline.server.webhooks.ConferenceCallback callback) {
+        public void onConferenceCallback(ConferenceCallback callback) {
             if (refusedConferenceCallbacks.test(callback)) {
                 // As a member cut off from the majority answers; Twilio does not retry a Voice callback on a 5xx.
                 throw new io.javalin.http.ServiceUnavailableResponse("refused by the test");
@@ -274,7 +279,7 @@ final class RecoveryHarness implements AutoCloseable {
         }
 
         @Override
-        public void onTaskRouterEvent(dev.lifeline.server.webhooks.TaskRouterEvent event) {
+        public void onTaskRouterEvent(TaskRouterEvent event) {
             long start = System.nanoTime();
             try {
                 pick().onTaskRouterEvent(event);
@@ -285,7 +290,7 @@ final class RecoveryHarness implements AutoCloseable {
     }
 
     /** From now on, conference callbacks matching {@code refused} are answered 503 (and so lost: Twilio won't retry). */
-    void refuseConferenceCallbacks(java.util.function.Predicate<dev.lifeline.server.webhooks.ConferenceCallback> refused) {
+    void refuseConferenceCallbacks(java.util.function.Predicate<ConferenceCallback> refused) {
         refusedConferenceCallbacks = refused;
     }
 
@@ -341,7 +346,7 @@ final class RecoveryHarness implements AutoCloseable {
     }
 
     void makeAvailable(String identity) {
-        gateway.setWorkerActivity(worker(identity), workspace.activitySid("Available"));
+        taskRouter.setWorkerActivity(worker(identity), workspace.activitySid("Available"));
     }
 
     String worker(String identity) {
@@ -354,7 +359,7 @@ final class RecoveryHarness implements AutoCloseable {
             for (var r : com.twilio.rest.taskrouter.v1.workspace.worker.Reservation.reader(workspace.workspaceSid(), worker(identity))
                     .read(client)) {
                 if (r.getReservationStatus() != null && r.getReservationStatus().toString().equals("pending")
-                        && task.test(gateway.fetchTask(r.getTaskSid()))) {
+                        && task.test(taskRouter.fetchTask(r.getTaskSid()))) {
                     return Optional.of(Reservation.fetcher(workspace.workspaceSid(), r.getTaskSid(), r.getSid()).fetch(client));
                 }
             }
@@ -364,15 +369,15 @@ final class RecoveryHarness implements AutoCloseable {
 
     /** What the desktop API does for a voice reservation: expect the agent's leg, then the conference instruction. */
     void acceptVoice(String identity, Reservation reservation) {
-        TaskState task = gateway.fetchTask(reservation.getTaskSid());
+        TaskState task = taskRouter.fetchTask(reservation.getTaskSid());
         TaskAttributes attributes = TaskAttributes.of(readJson(task.attributesJson()));
         String customerCallSid = (String) attributes.values().get("call_sid");
         liveEngine().expectWorker(task.sid(), new ConferenceStore.PendingAssignment(
                 new WorkerAssignment(worker(identity), identity, reservation.getSid(), task.sid(), task.workflowSid(), attributes),
                 customerCallSid, identity));
-        gateway.acceptWithConference(task.sid(), reservation.getSid(), "client:" + identity, "+15550100000",
+        taskRouter.acceptWithConference(task.sid(), reservation.getSid(), "client:" + identity, "+15550100000",
                 new ConferenceJoin(identity, false, true, false, conferenceCallbackUrl,
-                        EffectExecutor.CONFERENCE_EVENTS), true);
+                        ConferenceJoin.STATUS_EVENTS), true);
     }
 
     /** The Recovery Ping is on the default channel: a plain accept. */

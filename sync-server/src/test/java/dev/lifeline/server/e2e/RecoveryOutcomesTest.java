@@ -30,7 +30,7 @@ class RecoveryOutcomesTest {
         Requeued requeued = aliceDropsAndThePingRunsOut();
         String customer = requeued.customer();
 
-        assertThat(harness.gateway.fetchTask(requeued.incident().pingTaskSid()).assignmentStatus()).isEqualTo("canceled");
+        assertThat(harness.taskRouter.fetchTask(requeued.incident().pingTaskSid()).assignmentStatus()).isEqualTo("canceled");
         Map<String, Object> reconnect = harness.reconnectTaskOf(customer);
         assertThat(reconnect.get("workflow_sid")).isEqualTo(harness.workspace.voiceWorkflowSid());
         assertThat(reconnect.get("priority")).isEqualTo(1000);
@@ -49,13 +49,13 @@ class RecoveryOutcomesTest {
     void aRequeuedCustomerReachesTheNextFreeAgentAndNeverTheAgentWhoDidNotComeBack() throws Exception {
         String customer = aliceDropsAndThePingRunsOut().customer();
 
-        assertThat(harness.gateway.fetchWorker(harness.worker("alice")).orElseThrow().activityName())
+        assertThat(harness.taskRouter.fetchWorker(harness.worker("alice")).orElseThrow().activityName())
                 .as("an agent whose desktop never came back is not made routable").isEqualTo("Offline");
 
         harness.makeAvailable("bob");
 
         Reservation offer = harness.awaitPendingReservation("bob", task -> task.attributesJson().contains(customer));
-        assertThat(harness.gateway.fetchTask(offer.getTaskSid()).attributesJson()).contains("\"isReconnect\":true");
+        assertThat(harness.taskRouter.fetchTask(offer.getTaskSid()).attributesJson()).contains("\"isReconnect\":true");
         assertThat(com.twilio.rest.taskrouter.v1.workspace.worker.Reservation.reader(harness.workspace.workspaceSid(),
                         harness.worker("alice")).read(harness.client))
                 .as("alice never held the requeued customer")
@@ -76,7 +76,7 @@ class RecoveryOutcomesTest {
         harness.simClock.advance(Duration.ofSeconds(16));
 
         Incident requeued = harness.awaitIncidentOf("alice", i -> i.phase() == Phase.REQUEUED);
-        awaitTrue("the original reservation is completed", () -> "completed".equals(harness.gateway.reservationStatus(
+        awaitTrue("the original reservation is completed", () -> "completed".equals(harness.taskRouter.reservationStatus(
                 requeued.droppedWorker().taskSid(), requeued.droppedWorker().reservationSid())));
         return new Requeued(customer, requeued);
     }
@@ -93,8 +93,8 @@ class RecoveryOutcomesTest {
         harness.sim.voice().hangUp(customer);
 
         Incident left = harness.awaitIncidentOf("alice", i -> i.phase() == Phase.CUSTOMER_LEFT);
-        awaitTrue("the ping is cancelled", () -> "canceled".equals(harness.gateway.fetchTask(pinging.pingTaskSid()).assignmentStatus()));
-        awaitTrue("the original reservation is completed", () -> "completed".equals(harness.gateway.reservationStatus(
+        awaitTrue("the ping is cancelled", () -> "canceled".equals(harness.taskRouter.fetchTask(pinging.pingTaskSid()).assignmentStatus()));
+        awaitTrue("the original reservation is completed", () -> "completed".equals(harness.taskRouter.reservationStatus(
                 left.droppedWorker().taskSid(), left.droppedWorker().reservationSid())));
         assertThat(harness.conferenceStatus(conference)).isEqualTo("completed");
         assertThat(harness.notifications).extracting(Incident::phase).contains(Phase.CUSTOMER_LEFT);
@@ -120,7 +120,7 @@ class RecoveryOutcomesTest {
 
         Incident left = harness.awaitIncidentOf("alice", i -> i.phase() == Phase.CUSTOMER_LEFT);
         assertThat(left.incidentId()).isEqualTo(enqueued.incidentId());
-        awaitTrue("the original reservation is completed", () -> "completed".equals(harness.gateway.reservationStatus(
+        awaitTrue("the original reservation is completed", () -> "completed".equals(harness.taskRouter.reservationStatus(
                 left.droppedWorker().taskSid(), left.droppedWorker().reservationSid())));
         assertThat(harness.reconnectTaskOf(customer).get("status")).isEqualTo("canceled");
     }
@@ -138,7 +138,7 @@ class RecoveryOutcomesTest {
 
         assertThat(harness.sim.voice().callStatus(customer)).isEqualTo("in-progress");
         awaitTrue("the customer is queued again", () -> "queued".equals(harness.callActivity(customer)));
-        awaitTrue("the original reservation is completed", () -> "completed".equals(harness.gateway.reservationStatus(
+        awaitTrue("the original reservation is completed", () -> "completed".equals(harness.taskRouter.reservationStatus(
                 expired.droppedWorker().taskSid(), expired.droppedWorker().reservationSid())));
     }
 }

@@ -4,7 +4,7 @@ import com.twilio.rest.taskrouter.v1.workspace.task.Reservation;
 import dev.lifeline.model.incident.Phase;
 import dev.lifeline.server.conference.GracefulExit;
 import dev.lifeline.server.recovery.Incident;
-import dev.lifeline.server.twilio.TwilioGateway.ReservationState;
+import dev.lifeline.server.twilio.ReservationState;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -71,7 +71,7 @@ final class StormInteraction {
         harness.acceptVoice(identity, offer);
         TestSoftphone answered = phone;
         waitUntil(identity + "'s leg connected", () -> !answered.connectedCalls().isEmpty());
-        conferenceSid = waitFor("the conference of " + identity, () -> harness.gateway.conferenceSidByName(offer.getTaskSid()));
+        conferenceSid = waitFor("the conference of " + identity, () -> harness.voice.conferenceSidByName(offer.getTaskSid()));
         waitUntil(identity + " registered in " + conferenceSid, () -> harness.liveEngine().conference(conferenceSid)
                 .map(c -> c.participants().values().stream().anyMatch(p -> p.worker() != null
                         && p.worker().workerSid().equals(harness.worker(identity))))
@@ -93,16 +93,16 @@ final class StormInteraction {
         Incident pinging = awaitIncident(Phase.PINGING, i -> i.pingTaskSid() != null);
         phone = harness.softphone(identity);
         ReservationState ping = awaitOfferOf(pinging.pingTaskSid());
-        harness.gateway.acceptReservation(ping.taskSid(), ping.sid());
+        harness.taskRouter.acceptReservation(ping.taskSid(), ping.sid());
         Incident enqueued = awaitIncident(Phase.RECONNECT_ENQUEUED, i -> i.reconnectTaskSid() != null);
         harness.acceptVoice(identity, fetch(awaitOfferOf(enqueued.reconnectTaskSid())));
         Incident restored = awaitIncident(Phase.RESTORED, i -> true);
         // TaskRouter names a reservation's conference after its task.
         String newConference = waitFor("the reconnect conference of " + identity,
-                () -> harness.gateway.conferenceSidByName(restored.reconnectTaskSid()));
+                () -> harness.voice.conferenceSidByName(restored.reconnectTaskSid()));
         TestSoftphone restarted = phone;
         waitUntil("customer " + customer + " bridged with " + identity + " again", () -> {
-            var present = harness.gateway.participants(newConference).stream()
+            var present = harness.voice.participants(newConference).stream()
                     .filter(p -> !"completed".equals(p.status())).map(p -> p.callSid()).toList();
             return present.contains(customer) && restarted.connectedCalls().stream().anyMatch(present::contains);
         });
@@ -150,7 +150,7 @@ final class StormInteraction {
     }
 
     private Optional<ReservationState> pendingOffer(Predicate<ReservationState> which) {
-        return harness.gateway.workerReservations(harness.worker(identity)).stream()
+        return harness.taskRouter.workerReservations(harness.worker(identity)).stream()
                 .filter(r -> "pending".equals(r.status()) && which.test(r)).findFirst();
     }
 

@@ -48,8 +48,8 @@ class TwoPartyRecoveryTest {
         Incident restored = harness.awaitIncidentOf("alice", i -> i.phase() == Phase.RESTORED);
         awaitTrue("customer and alice share the new conference", () -> conferenceWith(customer, restartedDesktop).isPresent());
         assertThat(restored.attempt()).isEqualTo(1);
-        assertThat(harness.gateway.fetchTask(pinging.pingTaskSid()).assignmentStatus()).isEqualTo("completed");
-        assertThat(harness.gateway.reservationStatus(pinging.droppedWorker().taskSid(), pinging.droppedWorker().reservationSid()))
+        assertThat(harness.taskRouter.fetchTask(pinging.pingTaskSid()).assignmentStatus()).isEqualTo("completed");
+        assertThat(harness.taskRouter.reservationStatus(pinging.droppedWorker().taskSid(), pinging.droppedWorker().reservationSid()))
                 .isEqualTo("completed");
         assertThat(harness.notifications).extracting(Incident::phase).contains(Phase.PINGING, Phase.RESTORED);
     }

@@ -13,11 +13,11 @@ import dev.lifeline.server.conference.ConferenceRecord;
 import dev.lifeline.server.conference.Participant;
 import dev.lifeline.server.conference.WorkerAssignment;
 import dev.lifeline.server.config.ServerConfig.ClusterSettings;
-import dev.lifeline.server.desktop.AgentDirectory;
+import dev.lifeline.server.auth.AgentDirectory;
 import dev.lifeline.server.desktop.AgentStates;
 import dev.lifeline.server.desktop.Await;
 import dev.lifeline.server.desktop.DesktopHub;
-import dev.lifeline.server.desktop.ReservationRecord;
+import dev.lifeline.server.taskrouter.ReservationRecord;
 import dev.lifeline.server.recovery.DroppedWorker;
 import dev.lifeline.server.recovery.Effect;
 import dev.lifeline.server.recovery.Incident;
@@ -107,7 +107,7 @@ class StoreQueryProperties {
                                 .map(ConferenceRecord::conferenceSid));
             }
             for (String task : TASKS) {
-                assertThat(new HashSet<>(hub.reservationsOfTask(task))).as("reservations of %s", task)
+                assertThat(new HashSet<>(hub.reservations().ofTask(task))).as("reservations of %s", task)
                         .isEqualTo(everyReservation.stream().filter(r -> r.taskSid().equals(task)).collect(Collectors.toSet()));
             }
             IMap<String, Incident> map = member.getMap(HazelcastMembers.INCIDENTS);

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.lifeline.server.webhooks.ConferenceCallback;
+import dev.lifeline.server.conference.ConferenceCallback;
+import dev.lifeline.server.webhooks.ConferenceCallbackForm;
 import dev.lifeline.server.webhooks.WebhookFormatException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -43,15 +44,15 @@ class ConferenceCallbackFuzzTest {
     private static void parseOrRefuse(Map<String, String> form) {
         ConferenceCallback callback;
         try {
-            callback = ConferenceCallback.parse(form);
+            callback = ConferenceCallbackForm.parse(form);
         } catch (WebhookFormatException refused) {
             assertThat(refused.field()).isIn(PARAMETERS);
             return;
         }
         assertThat(callback.conferenceSid()).startsWith("CF");
-        assertThat(callback.event()).isNotBlank();
-        assertThat(callback.dedupeKey()).contains(callback.conferenceSid());
-        if (callback.event().startsWith("participant-")) {
+        assertThat(callback.kind()).isNotNull();
+        assertThat(callback.eventId()).contains(callback.conferenceSid());
+        if (form.get("StatusCallbackEvent").startsWith("participant-")) {
             assertThat(callback.callSid()).isNotBlank();
         }
     }

@@ -3,7 +3,7 @@ package dev.lifeline.server.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.lifeline.server.webhooks.TwilioSignatureVerifier;
+import dev.lifeline.server.twilio.TwilioSignatureVerifier;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;

@@ -3,7 +3,8 @@ package dev.lifeline.server.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.lifeline.server.webhooks.TaskRouterEvent;
+import dev.lifeline.server.taskrouter.TaskRouterEvent;
+import dev.lifeline.server.webhooks.EventStreamsDelivery;
 import dev.lifeline.server.webhooks.WebhookFormatException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -19,7 +20,7 @@ class TaskRouterEventFuzzTest {
     void deliveriesParseOrAreRefusedAsBadRequests(byte[] body) {
         List<TaskRouterEvent> events;
         try {
-            events = TaskRouterEvent.parseDelivery(new String(body, StandardCharsets.UTF_8));
+            events = EventStreamsDelivery.parse(new String(body, StandardCharsets.UTF_8));
         } catch (WebhookFormatException refused) {
             assertThat(refused.field()).isNotBlank();
             return;

@@ -11,7 +11,8 @@ import dev.lifeline.server.desktop.Await;
 import dev.lifeline.server.desktop.DesktopFixture;
 import dev.lifeline.server.http.ProblemResponses;
 import dev.lifeline.server.observability.LifelineMetrics;
-import dev.lifeline.server.webhooks.TwilioSignatureVerifier;
+import dev.lifeline.server.twilio.TwilioSignatureVerifier;
+import dev.lifeline.server.webhooks.WebhookHandler;
 import dev.lifeline.server.webhooks.WebhookRoutes;
 import io.javalin.Javalin;
 import java.io.IOException;
@@ -68,7 +69,8 @@ class SignatureMatrixTest {
         behindProxy = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             ProblemResponses.register(config.routes);
-            new WebhookRoutes(new TwilioSignatureVerifier(authToken, PUBLIC), server.engine, new LifelineMetrics())
+            new WebhookRoutes(new TwilioSignatureVerifier(authToken, PUBLIC),
+                    WebhookHandler.of(server.engine::onConferenceCallback, server.engine::onTaskRouterEvent), new LifelineMetrics())
                     .register(config.routes);
         }).start(port);
     }
@@ -267,6 +269,25 @@ class SignatureMatrixTest {
         } finally {
             server.hazelcast.getMap(HazelcastMembers.SEEN_EVENTS).removeEntryListener(listener);
         }
+    }
+
+    @Test
+    void aSignedWebhookWeCannotUseIsAnswered400WithAProblemNamingTheFieldAndChangesNothing() {
+        String conference = "CF" + hex();
+        Map<String, String> join = joinParams(conference);
+        join.put("SequenceNumber", "soon");
+        String body = "[{\"type\":\"com.twilio.taskrouter.task.created\",\"data\":{\"payload\":{}}}]";
+        String query = "bodySHA256=" + sha(body);
+
+        HttpResponse<String> callback = postForm(null, join, signed(formSig(PUBLIC + CONFERENCE, join)));
+        HttpResponse<String> delivery = postJson(query, body, signed(urlSig(PUBLIC + TASKROUTER + "?" + query)));
+
+        assertThat(callback.statusCode()).isEqualTo(400);
+        assertThat(callback.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("problem+json"));
+        assertThat(callback.body()).contains("\"SequenceNumber\":\"must be a number, got 'soon'\"");
+        assertThat(delivery.statusCode()).isEqualTo(400);
+        assertThat(delivery.body()).contains("\"[0]id\":\"is required\"");
+        assertThat(server.engine.conference(conference)).isEmpty();
     }
 
     /** Counts adds and updates of one key: every write the engine makes to it. */

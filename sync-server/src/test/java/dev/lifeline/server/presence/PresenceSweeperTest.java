@@ -12,7 +12,7 @@ import dev.lifeline.model.event.StateSnapshot;
 import dev.lifeline.server.desktop.Await;
 import dev.lifeline.server.desktop.DesktopFixture;
 import dev.lifeline.server.desktop.TestDesktop;
-import dev.lifeline.server.twilio.TwilioGateway;
+import dev.lifeline.server.twilio.ReservationState;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -75,7 +75,7 @@ class PresenceSweeperTest {
             alice.await(StateSnapshot.class);
         }
         server.customerCalls();
-        TwilioGateway.ReservationState offered = Await.value("the customer is offered to alice", () -> server.twilio
+        ReservationState offered = Await.value("the customer is offered to alice", () -> server.taskRouter
                 .workerReservations(server.workerSid("alice")).stream()
                 .filter(reservation -> "pending".equals(reservation.status())).findFirst().orElse(null));
         server.clock.advance(DesktopFixture.PRESENCE_GRACE.plus(Duration.ofSeconds(1)));
@@ -83,11 +83,11 @@ class PresenceSweeperTest {
         assertThat(server.module.presenceSweeper().sweep()).contains("alice");
 
         assertThat(server.activityOf("alice")).isEqualTo("Offline");
-        assertThat(server.twilio.workerReservations(server.workerSid("alice")))
+        assertThat(server.taskRouter.workerReservations(server.workerSid("alice")))
                 .filteredOn(reservation -> reservation.sid().equals(offered.sid()))
-                .extracting(TwilioGateway.ReservationState::status).containsExactly("rejected");
+                .extracting(ReservationState::status).containsExactly("rejected");
         server.setActivity("bob", "Available");
-        Await.until("the customer is offered to bob instead", () -> server.twilio.workerReservations(server.workerSid("bob"))
+        Await.until("the customer is offered to bob instead", () -> server.taskRouter.workerReservations(server.workerSid("bob"))
                 .stream().anyMatch(reservation -> reservation.taskSid().equals(offered.taskSid())
                         && "pending".equals(reservation.status())));
     }

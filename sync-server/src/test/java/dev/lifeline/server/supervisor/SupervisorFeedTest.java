@@ -66,13 +66,13 @@ class SupervisorFeedTest {
 
     @Test
     void supervisorsGetTheQueueSnapshotFirstAndThenAtLeastOncePerSecond() {
-        server.module.supervisorFeed().start(Duration.ofMillis(250));
+        server.supervisor.start(Duration.ofMillis(250));
         try (TestDesktop sam = server.desktop("sam")) {
             Await.until("three queue snapshots", () -> sam.events.stream().filter(QueueSnapshotChanged.class::isInstance).count() >= 3,
                     Duration.ofSeconds(5));
             assertThat(sam.events.get(0)).isInstanceOf(QueueSnapshotChanged.class);
         } finally {
-            server.module.supervisorFeed().close();
+            server.supervisor.close();
         }
     }
 

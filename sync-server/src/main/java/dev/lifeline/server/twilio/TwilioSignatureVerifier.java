@@ -1,4 +1,4 @@
-package dev.lifeline.server.webhooks;
+package dev.lifeline.server.twilio;
 
 import com.twilio.security.RequestValidator;
 import java.net.URISyntaxException;

@@ -3,11 +3,13 @@ package dev.lifeline.server.webhooks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lifeline.server.conference.ConferenceCallback;
+import dev.lifeline.server.conference.LeaveReason;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class ConferenceCallbackTest {
+class ConferenceCallbackFormTest {
 
     private Map<String, String> leave() {
         Map<String, String> form = new HashMap<>();
@@ -22,11 +24,12 @@ class ConferenceCallbackTest {
 
     @Test
     void aParticipantLeaveIsReadWithItsReasonAndFlags() {
-        ConferenceCallback callback = ConferenceCallback.parse(leave());
+        ConferenceCallback callback = ConferenceCallbackForm.parse(leave());
 
         assertThat(callback.sequenceNumber()).isEqualTo(4);
         assertThat(callback.endConferenceOnExit()).isFalse();
-        assertThat(callback.reasonParticipantLeft()).isEqualTo("participant_hung_up");
+        assertThat(callback.kind()).isEqualTo(ConferenceCallback.Kind.PARTICIPANT_LEAVE);
+        assertThat(callback.reason()).isEqualTo(LeaveReason.PARTICIPANT_HUNG_UP);
         assertThat(callback.hold()).isNull();
     }
 
@@ -35,7 +38,7 @@ class ConferenceCallbackTest {
         Map<String, String> form = leave();
         form.remove("SequenceNumber");
 
-        assertThatThrownBy(() -> ConferenceCallback.parse(form)).hasMessage("SequenceNumber: is required");
+        assertThatThrownBy(() -> ConferenceCallbackForm.parse(form)).hasMessage("SequenceNumber: is required");
     }
 
     @Test
@@ -43,7 +46,7 @@ class ConferenceCallbackTest {
         Map<String, String> form = leave();
         form.remove("CallSid");
 
-        assertThatThrownBy(() -> ConferenceCallback.parse(form)).hasMessage("CallSid: is required for participant-leave");
+        assertThatThrownBy(() -> ConferenceCallbackForm.parse(form)).hasMessage("CallSid: is required for participant-leave");
     }
 
     @Test
@@ -51,11 +54,11 @@ class ConferenceCallbackTest {
         Map<String, String> form = leave();
         form.put("Hold", "yes");
 
-        assertThatThrownBy(() -> ConferenceCallback.parse(form)).hasMessage("Hold: must be true or false, got 'yes'");
+        assertThatThrownBy(() -> ConferenceCallbackForm.parse(form)).hasMessage("Hold: must be true or false, got 'yes'");
     }
 
     @Test
-    void redeliveriesShareTheirDedupeKey() {
-        assertThat(ConferenceCallback.parse(leave()).dedupeKey()).isEqualTo(ConferenceCallback.parse(leave()).dedupeKey());
+    void redeliveriesShareTheirEventId() {
+        assertThat(ConferenceCallbackForm.parse(leave()).eventId()).isEqualTo(ConferenceCallbackForm.parse(leave()).eventId());
     }
 }

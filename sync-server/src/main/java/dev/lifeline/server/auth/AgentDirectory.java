@@ -1,8 +1,6 @@
-package dev.lifeline.server.desktop;
+package dev.lifeline.server.auth;
 
-import dev.lifeline.server.auth.Role;
-import dev.lifeline.server.auth.User;
-import dev.lifeline.server.auth.UserDirectory;
+import dev.lifeline.model.auth.Role;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.lifeline.server.webhooks;
+package dev.lifeline.server.twilio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.lifeline.server.desktop;
+package dev.lifeline.server.taskrouter;
 
 import dev.lifeline.model.incident.Phase;
 import dev.lifeline.server.recovery.Incident;
@@ -27,11 +27,11 @@ record RecoveryReservationFlags(boolean ping, boolean reconnect, String incident
      */
     static RecoveryReservationFlags of(TaskAttributes attributes, String workerSid, boolean onPingWorkflow,
                                        Function<String, Optional<Incident>> incidents) {
-        Optional<String> incidentId = WireViews.incidentOf(attributes);
+        Optional<String> incidentId = attributes.string(RecoveryAttributes.LIFELINE_INCIDENT);
         if (incidentId.isEmpty()) {
             return ORDINARY;
         }
-        boolean reconnectTask = WireViews.isReconnect(attributes);
+        boolean reconnectTask = attributes.string(RecoveryAttributes.IS_RECONNECT).map("true"::equalsIgnoreCase).orElse(false);
         // The ping is routed to the dropped agent alone (known worker = disconnectedWorkerSid); accepting a stale one
         // only completes it, so its attributes are enough.
         boolean ping = onPingWorkflow || !reconnectTask;

@@ -1,29 +1,16 @@
 package dev.lifeline.server.webhooks;
 
+import dev.lifeline.server.conference.ConferenceCallback;
+import dev.lifeline.server.conference.LeaveReason;
 import java.util.Map;
 
 /**
- * One conference status callback as Twilio posts it (twilio-api.md §1). Booleans arrive as the strings
- * {@code true}/{@code false}; absent ones are null here.
+ * A conference status callback as Twilio posts it (twilio-api.md §1), form-encoded, turned into the domain's
+ * {@link ConferenceCallback}. Booleans arrive as the strings {@code true}/{@code false}; absent ones are null.
  */
-public record ConferenceCallback(
-        String conferenceSid,
-        String friendlyName,
-        String event,
-        long sequenceNumber,
-        String callSid,
-        String label,
-        Boolean hold,
-        Boolean muted,
-        Boolean endConferenceOnExit,
-        String reasonParticipantLeft,
-        String participantCallStatus,
-        String reasonConferenceEnded,
-        String callSidEndingConference) {
+public final class ConferenceCallbackForm {
 
-    /** The id used to recognise a redelivery: Twilio numbers a conference's callbacks. */
-    public String dedupeKey() {
-        return conferenceSid + "#" + sequenceNumber + "#" + event + "#" + (callSid == null ? "" : callSid);
+    private ConferenceCallbackForm() {
     }
 
     /**
@@ -46,10 +33,10 @@ public record ConferenceCallback(
         if (event.startsWith("participant-") && (callSid == null || callSid.isBlank())) {
             throw new WebhookFormatException("CallSid", "is required for " + event);
         }
-        return new ConferenceCallback(conferenceSid, form.get("FriendlyName"), event, sequenceNumber, callSid,
+        return new ConferenceCallback(conferenceSid, callSid, ConferenceCallback.Kind.fromTwilio(event), sequenceNumber,
                 form.get("ParticipantLabel"), bool(form, "Hold"), bool(form, "Muted"), bool(form, "EndConferenceOnExit"),
-                form.get("ReasonParticipantLeft"), form.get("ParticipantCallStatus"), form.get("ReasonConferenceEnded"),
-                form.get("CallSidEndingConference"));
+                LeaveReason.fromTwilio(form.get("ReasonParticipantLeft")), form.get("ParticipantCallStatus"),
+                form.get("FriendlyName"));
     }
 
     private static String required(Map<String, String> form, String name) {

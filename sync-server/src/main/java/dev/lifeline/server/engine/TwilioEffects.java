@@ -2,45 +2,43 @@ package dev.lifeline.server.engine;
 
 import dev.lifeline.server.recovery.Effect;
 import dev.lifeline.server.recovery.TaskAttributes;
+import dev.lifeline.server.taskrouter.TaskAttributesJson;
 import dev.lifeline.server.twilio.ConferenceJoin;
-import dev.lifeline.server.twilio.TwilioGateway;
+import dev.lifeline.server.twilio.TaskRouterGateway;
 import dev.lifeline.server.twilio.TwilioGatewayException;
 import dev.lifeline.server.twilio.Twiml;
+import dev.lifeline.server.twilio.VoiceGateway;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Performs one outbox effect against Twilio (through {@link TwilioGateway}) or the desktops. Every branch is
- * written to be safe to repeat, because an effect may be retried after a crash or a timeout.
+ * What each outbox effect does at Twilio (through {@link VoiceGateway} and {@link TaskRouterGateway}), and how that
+ * went. Every branch is written to be safe to repeat, because an effect may be retried after a crash or a timeout.
+ * Only {@link EffectRunner} calls it: effects run in one place.
  */
-public final class EffectExecutor {
+public final class TwilioEffects {
 
-    /** Conference events the server subscribes to for every conference it manages. */
-    public static final List<String> CONFERENCE_EVENTS = List.of("start", "end", "join", "leave", "mute", "hold", "modify");
-
-    private static final Logger log = LoggerFactory.getLogger(EffectExecutor.class);
+    private static final Logger log = LoggerFactory.getLogger(TwilioEffects.class);
     private static final Duration JOIN_WAIT = Duration.ofSeconds(10);
     /** Twilio's call statuses after which a call is over for good. */
     private static final Set<String> FINAL_CALL_STATUSES = Set.of("completed", "busy", "failed",
             "no-answer", "canceled");
 
-    private final TwilioGateway twilio;
+    private final VoiceGateway voice;
+    private final TaskRouterGateway taskRouter;
     private final String conferenceCallbackUrl;
-    private final Consumer<Effect.NotifyAgent> notifier;
 
-    public EffectExecutor(TwilioGateway twilio, String conferenceCallbackUrl, Consumer<Effect.NotifyAgent> notifier) {
-        this.twilio = twilio;
+    public TwilioEffects(VoiceGateway voice, TaskRouterGateway taskRouter, String conferenceCallbackUrl) {
+        this.voice = voice;
+        this.taskRouter = taskRouter;
         this.conferenceCallbackUrl = conferenceCallbackUrl;
-        this.notifier = notifier;
     }
 
-    public EffectOutcome perform(Effect effect) {
+    EffectOutcome perform(Effect effect) {
         try {
             return run(effect);
         } catch (TwilioGatewayException e) {
@@ -58,24 +56,24 @@ public final class EffectExecutor {
 
     private EffectOutcome run(Effect effect) {
         if (effect instanceof Effect.AnnounceToConference e) {
-            twilio.announce(e.conferenceSid(), e.url());
+            voice.announce(e.conferenceSid(), e.url());
             return EffectOutcome.done("announced");
         } else if (effect instanceof Effect.StartHoldMusic e) {
-            if (twilio.participant(e.conferenceSid(), e.callSid()).isEmpty()) {
+            if (voice.participant(e.conferenceSid(), e.callSid()).isEmpty()) {
                 return EffectOutcome.done("party already gone");
             }
-            twilio.hold(e.conferenceSid(), e.callSid(), true, e.holdUrl());
+            voice.hold(e.conferenceSid(), e.callSid(), true, e.holdUrl());
             return EffectOutcome.done("on hold");
         } else if (effect instanceof Effect.CreatePingTask e) {
-            return EffectOutcome.done(twilio.createTask(e.workflowSid(), AttributesJson.write(e.attributes()), e.ttlSeconds(), e.priority(), null));
+            return EffectOutcome.done(taskRouter.createTask(e.workflowSid(), TaskAttributesJson.write(e.attributes()), e.ttlSeconds(), e.priority(), null));
         } else if (effect instanceof Effect.MergeTaskAttributes e) {
-            twilio.mergeTaskAttributes(e.taskSid(), e.patch().values());
+            taskRouter.mergeTaskAttributes(e.taskSid(), e.patch().values());
             return EffectOutcome.done("merged");
         } else if (effect instanceof Effect.CompleteTask e) {
-            twilio.completeTask(e.taskSid(), e.reason());
+            taskRouter.completeTask(e.taskSid(), e.reason());
             return EffectOutcome.done("completed");
         } else if (effect instanceof Effect.CancelTask e) {
-            twilio.cancelTask(e.taskSid(), e.reason());
+            taskRouter.cancelTask(e.taskSid(), e.reason());
             return EffectOutcome.done("canceled");
         } else if (effect instanceof Effect.RedirectCustomerToEnqueue e) {
             return enqueue(e.callSid(), e.workflowSid(), e.attributes(), e.priority());
@@ -86,17 +84,14 @@ public final class EffectExecutor {
         } else if (effect instanceof Effect.MoveParty e) {
             return move(e);
         } else if (effect instanceof Effect.EndConference e) {
-            twilio.endConference(e.conferenceSid());
+            voice.endConference(e.conferenceSid());
             return EffectOutcome.done("ended");
         } else if (effect instanceof Effect.SetEndConferenceOnExit e) {
-            if (twilio.participant(e.conferenceSid(), e.callSid()).isEmpty()) {
+            if (voice.participant(e.conferenceSid(), e.callSid()).isEmpty()) {
                 return EffectOutcome.done("party already gone");
             }
-            twilio.setEndConferenceOnExit(e.conferenceSid(), e.callSid(), e.value());
+            voice.setEndConferenceOnExit(e.conferenceSid(), e.callSid(), e.value());
             return EffectOutcome.done("set");
-        } else if (effect instanceof Effect.NotifyAgent e) {
-            notifier.accept(e);
-            return EffectOutcome.done("notified");
         }
         return EffectOutcome.failed("unknown effect " + effect.getClass().getSimpleName());
     }
@@ -107,7 +102,7 @@ public final class EffectExecutor {
      */
     private EffectOutcome enqueue(String callSid, String workflowSid, TaskAttributes attributes,
                                   int priority) {
-        String status = twilio.callStatus(callSid);
+        String status = voice.callStatus(callSid);
         if (status == null) {
             return EffectOutcome.failed("Twilio does not know the customer's call " + callSid + " (404)");
         }
@@ -117,17 +112,17 @@ public final class EffectExecutor {
         if (!"in-progress".equals(status)) {
             return EffectOutcome.failed("customer call is " + status + ", not in progress");
         }
-        twilio.redirect(callSid, Twiml.enqueue(workflowSid, AttributesJson.write(attributes), priority));
+        voice.redirect(callSid, Twiml.enqueue(workflowSid, TaskAttributesJson.write(attributes), priority));
         return EffectOutcome.done("enqueued on " + workflowSid);
     }
 
     private EffectOutcome completeReservation(Effect.CompleteReservation e) {
-        String status = twilio.reservationStatus(e.taskSid(), e.reservationSid());
+        String status = taskRouter.reservationStatus(e.taskSid(), e.reservationSid());
         if ("wrapping".equals(status)) {
             if (e.takeWorkerOffline()) {
                 takeOffline(e.workerSid());
             }
-            twilio.completeReservationIfWrapping(e.taskSid(), e.reservationSid());
+            taskRouter.completeReservationIfWrapping(e.taskSid(), e.reservationSid());
             return EffectOutcome.done("completed");
         }
         if ("accepted".equals(status)) {
@@ -140,7 +135,7 @@ public final class EffectExecutor {
     /** Before the completion frees the voice capacity: never a moment in which a gone desktop is routable. */
     private void takeOffline(String workerSid) {
         try {
-            twilio.setWorkerOffline(workerSid);
+            taskRouter.setWorkerOffline(workerSid);
         } catch (TwilioGatewayException e) {
             if (!e.isPermanent()) {
                 throw e;
@@ -152,19 +147,19 @@ public final class EffectExecutor {
 
     private EffectOutcome move(Effect.MoveParty e) {
         // Seed §9: a party whose call is no longer in progress is skipped.
-        String status = twilio.callStatus(e.callSid());
+        String status = voice.callStatus(e.callSid());
         if (!"in-progress".equals(status)) {
             return EffectOutcome.done("skipped: call " + (status == null ? "unknown" : status));
         }
         // A member that died after the redirect but before recording it leaves the move pending; re-dialling a party
         // already in the new conference would take it out and back in again (MemberLossBenchmark, kill mid-move).
-        Optional<String> target = twilio.conferenceSidByName(e.toConferenceName());
-        if (target.isPresent() && twilio.participant(target.get(), e.callSid()).isPresent()) {
+        Optional<String> target = voice.conferenceSidByName(e.toConferenceName());
+        if (target.isPresent() && voice.participant(target.get(), e.callSid()).isPresent()) {
             return EffectOutcome.done("already in " + e.toConferenceName());
         }
         ConferenceJoin join = new ConferenceJoin(e.label(), e.endConferenceOnExit(), true, e.muted(),
-                conferenceCallbackUrl, CONFERENCE_EVENTS);
-        twilio.redirect(e.callSid(), Twiml.joinConference(e.toConferenceName(), join));
+                conferenceCallbackUrl, ConferenceJoin.STATUS_EVENTS);
+        voice.redirect(e.callSid(), Twiml.joinConference(e.toConferenceName(), join));
         if (e.hold()) {
             holdOnceJoined(e);
         }
@@ -174,9 +169,9 @@ public final class EffectExecutor {
     private void holdOnceJoined(Effect.MoveParty e) {
         Instant deadline = Instant.now().plus(JOIN_WAIT);
         while (Instant.now().isBefore(deadline)) {
-            Optional<String> conference = twilio.conferenceSidByName(e.toConferenceName());
-            if (conference.isPresent() && twilio.participant(conference.get(), e.callSid()).isPresent()) {
-                twilio.hold(conference.get(), e.callSid(), true, null);
+            Optional<String> conference = voice.conferenceSidByName(e.toConferenceName());
+            if (conference.isPresent() && voice.participant(conference.get(), e.callSid()).isPresent()) {
+                voice.hold(conference.get(), e.callSid(), true, null);
                 return;
             }
             try {

@@ -1,10 +1,10 @@
-package dev.lifeline.server.desktop;
+package dev.lifeline.server.taskrouter;
 
 import java.io.Serializable;
 import java.time.Instant;
 
 /**
- * A reservation as the desktop API last heard of it from TaskRouter's events, kept in a Hazelcast map by
+ * A reservation as the server last heard of it from TaskRouter's events, kept in a Hazelcast map by
  * reservation SID so that any member can tell whose reservation a request names without asking Twilio.
  */
 public record ReservationRecord(
@@ -18,7 +18,7 @@ public record ReservationRecord(
         String taskAttributesJson,
         Instant createdAt) implements Serializable {
 
-    ReservationRecord withStatus(String newStatus, String newAttributesJson) {
+    public ReservationRecord withStatus(String newStatus, String newAttributesJson) {
         return new ReservationRecord(reservationSid, taskSid, workerSid, newStatus, channel, workflowSid, queueSid,
                 newAttributesJson != null ? newAttributesJson : taskAttributesJson, createdAt);
     }

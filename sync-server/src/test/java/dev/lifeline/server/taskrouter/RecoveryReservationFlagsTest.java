@@ -1,4 +1,4 @@
-package dev.lifeline.server.desktop;
+package dev.lifeline.server.taskrouter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

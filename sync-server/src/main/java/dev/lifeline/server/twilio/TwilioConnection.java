@@ -1,23 +1,29 @@
-package dev.lifeline.server.app;
+package dev.lifeline.server.twilio;
 
+import com.twilio.exception.TwilioException;
 import com.twilio.http.TwilioRestClient;
+import dev.lifeline.server.config.ConfigException;
 import dev.lifeline.server.config.ServerConfig;
+import dev.lifeline.server.provision.ProvisionedWorkspace;
+import dev.lifeline.server.provision.WorkspaceProvisioner;
 import dev.lifeline.sim.TwilioSim;
 import dev.lifeline.sim.client.EmulatorHttpClient;
+import java.util.function.Function;
 
 /**
  * The Twilio this server talks to: a real account, or (sim mode) a twilio-sim reached through the real SDK — embedded
  * in this process, or one the members of a cluster share ({@code twilio.base-url}). Everything after this point is
- * the same code path in every case.
+ * the same code path in every case. The rest of the server gets its gateways and its provisioner from here and never
+ * holds the SDK's client itself.
  *
  * @param emulatorUrl the emulator's base URL in sim mode (its REST, {@code /sim} and voice-plane endpoints); null in
  *                    twilio mode
  * @param sim         the embedded emulator, or null (twilio mode, or a shared emulator elsewhere)
  */
-record TwilioConnection(TwilioRestClient client, String accountSid, String authToken, String emulatorUrl, TwilioSim sim)
+public record TwilioConnection(TwilioRestClient client, String accountSid, String authToken, String emulatorUrl, TwilioSim sim)
         implements AutoCloseable {
 
-    static TwilioConnection open(ServerConfig config) {
+    public static TwilioConnection open(ServerConfig config) {
         ServerConfig.TwilioSettings twilio = config.twilio();
         if (config.mode() == ServerConfig.Mode.TWILIO) {
             String sid = twilio.accountSid();
@@ -41,8 +47,34 @@ record TwilioConnection(TwilioRestClient client, String accountSid, String authT
         return new TwilioRestClient.Builder(accountSid, authToken).httpClient(new EmulatorHttpClient(baseUrl)).build();
     }
 
-    boolean isSimulated() {
+    public boolean isSimulated() {
         return emulatorUrl != null;
+    }
+
+    /** Programmable Voice: conferences, participants, calls. */
+    public VoiceGateway voice() {
+        return VoiceGateway.over(client);
+    }
+
+    /** TaskRouter in the workspace the server provisioned. */
+    public TaskRouterGateway taskRouter(String workspaceSid) {
+        return TaskRouterGateway.over(client, workspaceSid);
+    }
+
+    /**
+     * Runs {@code provisioning} against this account. A shared emulator ({@code twilio.base-url}) that refuses it is a
+     * configuration error, said in one line; an embedded one, or a real account, fails as Twilio said.
+     */
+    public ProvisionedWorkspace provision(Function<WorkspaceProvisioner, ProvisionedWorkspace> provisioning) {
+        try {
+            return provisioning.apply(new WorkspaceProvisioner(client));
+        } catch (TwilioException e) {
+            if (!isSimulated() || sim != null) {
+                throw e;
+            }
+            throw new ConfigException("twilio.base-url: the emulator at " + emulatorUrl + " cannot be used: "
+                    + String.valueOf(e.getMessage()).lines().findFirst().orElse(e.getClass().getSimpleName()));
+        }
     }
 
     /** A shared emulator outlives this server; only an embedded one is stopped with it. */

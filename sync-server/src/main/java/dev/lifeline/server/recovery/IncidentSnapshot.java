@@ -6,10 +6,11 @@ import java.io.Serializable;
 import java.time.Instant;
 
 /**
- * What an agent's desktop is told about an incident: enough for the Reconnecting modal (phase, countdown,
- * who dropped and when) and for the agent who receives somebody else's reconnect ("X dropped N ago").
+ * The incident as it stood at the version an agent notification belongs to: {@link Effect.NotifyAgent} carries it, so
+ * the outbox records which phase and version each notification was about. Not what the desktop receives: that is
+ * shared-model's {@code IncidentView}, built from the incident as it is when the notification is sent.
  */
-public record IncidentView(
+public record IncidentSnapshot(
         String incidentId,
         String interactionId,
         int attempt,
@@ -24,8 +25,8 @@ public record IncidentView(
         String supersededBy,
         long version) implements Serializable {
 
-    static IncidentView of(Incident incident) {
-        return new IncidentView(
+    static IncidentSnapshot of(Incident incident) {
+        return new IncidentSnapshot(
                 incident.incidentId(),
                 incident.interactionId(),
                 incident.attempt(),

@@ -1,11 +1,10 @@
-package dev.lifeline.server.engine;
+package dev.lifeline.server.taskrouter;
 
 import dev.lifeline.model.incident.Phase;
 import dev.lifeline.server.recovery.Incident;
 import dev.lifeline.server.recovery.RecoveryAttributes;
 import dev.lifeline.server.recovery.RecoveryEvent;
 import dev.lifeline.server.recovery.TaskAttributes;
-import dev.lifeline.server.webhooks.TaskRouterEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,21 +15,23 @@ import java.util.function.Function;
  * incident is found through the {@code lifelineIncident} attribute the recovery put on the task — one explicit
  * marker, where the original matched the ping by workflow SID in one place and by name in another (§8.7).
  */
-final class RecoveryEventTranslator {
+public final class RecoveryTaskEvents {
 
     private final String pingWorkflowSid;
     private final Function<String, Optional<Incident>> incidents;
 
-    RecoveryEventTranslator(String pingWorkflowSid, Function<String, Optional<Incident>> incidents) {
+    /** @param incidents incident id → the incident now: whether a reconnect went to the dropped agent or elsewhere */
+    public RecoveryTaskEvents(String pingWorkflowSid, Function<String, Optional<Incident>> incidents) {
         this.pingWorkflowSid = pingWorkflowSid;
         this.incidents = incidents;
     }
 
-    record Routed(String incidentId, RecoveryEvent event) {
+    /** A recovery event and the incident it belongs to. */
+    public record Routed(String incidentId, RecoveryEvent event) {
     }
 
-    List<Routed> translate(TaskRouterEvent event) {
-        TaskAttributes attributes = AttributesJson.read(event.taskAttributes());
+    public List<Routed> translate(TaskRouterEvent event) {
+        TaskAttributes attributes = TaskAttributesJson.read(event.taskAttributes());
         Optional<String> incidentId = attributes.string(RecoveryAttributes.LIFELINE_INCIDENT);
         if (incidentId.isEmpty() || event.taskSid() == null) {
             return List.of();

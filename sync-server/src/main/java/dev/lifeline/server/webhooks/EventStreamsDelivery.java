@@ -3,33 +3,25 @@ package dev.lifeline.server.webhooks;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lifeline.server.taskrouter.TaskRouterEvent;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One TaskRouter event from an Event Streams delivery (a CloudEvent whose {@code data.payload} holds the
- * snake_case fields of twilio-api.md §4). A delivery is an array when the sink batches, a single object
- * otherwise; {@link #parseDelivery} accepts both and returns every event (the original read only the first).
+ * An Event Streams delivery to the TaskRouter webhook: CloudEvents whose {@code data.payload} holds the snake_case
+ * fields of twilio-api.md §4. A delivery is an array when the sink batches, a single object otherwise; both are
+ * accepted and every event is returned (the original read only the first).
  */
-public record TaskRouterEvent(
-        String id,
-        String eventType,
-        String taskSid,
-        String taskAttributes,
-        String taskAssignmentStatus,
-        String taskCanceledReason,
-        String taskChannel,
-        String taskQueueSid,
-        String workflowSid,
-        String workerSid,
-        String reservationSid,
-        String reservationStatus) {
+public final class EventStreamsDelivery {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TYPE_PREFIX = "com.twilio.taskrouter.";
 
+    private EventStreamsDelivery() {
+    }
+
     /** @throws WebhookFormatException naming the element and field that is wrong */
-    public static List<TaskRouterEvent> parseDelivery(String body) {
+    public static List<TaskRouterEvent> parse(String body) {
         JsonNode root;
         try {
             root = JSON.readTree(body == null ? "" : body);

@@ -1,20 +1,20 @@
-package dev.lifeline.server.engine;
+package dev.lifeline.server.taskrouter;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lifeline.server.recovery.TaskAttributes;
-import java.util.Map;
+import java.util.LinkedHashMap;
 
 /** TaskRouter task attributes travel as a JSON string; the pure core keeps them as a map. */
-public final class AttributesJson {
+public final class TaskAttributesJson {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private AttributesJson() {
+    private TaskAttributesJson() {
     }
 
-    static String write(TaskAttributes attributes) {
+    public static String write(TaskAttributes attributes) {
         try {
             return JSON.writeValueAsString(attributes.values());
         } catch (JsonProcessingException e) {
@@ -28,8 +28,7 @@ public final class AttributesJson {
             return TaskAttributes.empty();
         }
         try {
-            Map<String, Object> values = JSON.readValue(json, new TypeReference<Map<String, Object>>() { });
-            return TaskAttributes.of(values);
+            return TaskAttributes.of(JSON.readValue(json, new TypeReference<LinkedHashMap<String, Object>>() { }));
         } catch (JsonProcessingException | RuntimeException e) {
             return TaskAttributes.empty();
         }

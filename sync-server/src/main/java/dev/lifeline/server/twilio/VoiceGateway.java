@@ -1,0 +1,161 @@
+package dev.lifeline.server.twilio;
+
+import static dev.lifeline.server.twilio.TwilioHttp.call;
+import static dev.lifeline.server.twilio.TwilioHttp.ignoringNotFound;
+import static dev.lifeline.server.twilio.TwilioHttp.status;
+import static dev.lifeline.server.twilio.TwilioHttp.translate;
+
+import com.twilio.exception.ApiException;
+import com.twilio.http.TwilioRestClient;
+import com.twilio.rest.api.v2010.account.Call;
+import com.twilio.rest.api.v2010.account.Conference;
+import com.twilio.rest.api.v2010.account.conference.Participant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every Programmable Voice call the server makes: conferences, their participants, and calls. Each method is safe to
+ * repeat: an operation whose target is already in the wanted state (an ended conference, a call already over) is a
+ * no-op, so the outbox may retry any of them after a crash.
+ */
+public final class VoiceGateway {
+
+    private final TwilioRestClient client;
+
+    private VoiceGateway(TwilioRestClient client) {
+        this.client = client;
+    }
+
+    /** Over an SDK client (the server gets its gateways from {@link TwilioConnection}; tests build their own). */
+    public static VoiceGateway over(TwilioRestClient client) {
+        return new VoiceGateway(client);
+    }
+
+    // Conferences and participants //
+
+    public void announce(String conferenceSid, String url) {
+        call("announce to " + conferenceSid, () -> Conference.updater(conferenceSid).setAnnounceUrl(url).update(client));
+    }
+
+    /**
+     * Ends the conference; already ended counts as done. Twilio answers an ended conference with 404 once it has
+     * aged out, and with 400 "is not in progress" before that (the customer's leg ended it on exit, say), so a
+     * 400 is checked against the conference's own status instead of being taken for a refusal.
+     */
+    public void endConference(String conferenceSid) {
+        try {
+            ignoringNotFound("end " + conferenceSid,
+                    () -> Conference.updater(conferenceSid).setStatus(Conference.UpdateStatus.COMPLETED).update(client));
+        } catch (TwilioGatewayException e) {
+            if (e.status() != 400 || !conferenceCompleted(conferenceSid)) {
+                throw e;
+            }
+        }
+    }
+
+    private boolean conferenceCompleted(String conferenceSid) {
+        try {
+            return Conference.fetcher(conferenceSid).fetch(client).getStatus() == Conference.Status.COMPLETED;
+        } catch (ApiException e) {
+            return status(e) == 404;
+        }
+    }
+
+    public void hold(String conferenceSid, String callSid, boolean hold, String holdUrl) {
+        call("hold " + callSid, () -> {
+            var updater = Participant.updater(conferenceSid, callSid).setHold(hold);
+            if (hold && holdUrl != null) {
+                updater.setHoldUrl(holdUrl);
+            }
+            return updater.update(client);
+        });
+    }
+
+    public void mute(String conferenceSid, String callSid, boolean muted) {
+        call("mute " + callSid, () -> Participant.updater(conferenceSid, callSid).setMuted(muted).update(client));
+    }
+
+    public void setEndConferenceOnExit(String conferenceSid, String callSid, boolean value) {
+        call("endConferenceOnExit " + callSid,
+                () -> Participant.updater(conferenceSid, callSid).setEndConferenceOnExit(value).update(client));
+    }
+
+    /** The conference's current participants; an ended conference has none. */
+    public List<ParticipantState> participants(String conferenceSid) {
+        List<ParticipantState> result = new ArrayList<>();
+        try {
+            for (Participant p : Participant.reader(conferenceSid).read(client)) {
+                result.add(state(p));
+            }
+        } catch (ApiException e) {
+            if (status(e) != 404) {
+                throw translate("list participants of " + conferenceSid, e);
+            }
+        }
+        return result;
+    }
+
+    /** The participant, or empty when it is not (or no longer) in the conference. */
+    public Optional<ParticipantState> participant(String conferenceSid, String callSid) {
+        try {
+            return Optional.of(state(Participant.fetcher(conferenceSid, callSid).fetch(client)));
+        } catch (ApiException e) {
+            if (status(e) == 404) {
+                return Optional.empty();
+            }
+            throw translate("fetch participant " + callSid, e);
+        }
+    }
+
+    private static ParticipantState state(Participant p) {
+        return new ParticipantState(p.getCallSid(), p.getLabel(), Boolean.TRUE.equals(p.getHold()),
+                Boolean.TRUE.equals(p.getMuted()), Boolean.TRUE.equals(p.getEndConferenceOnExit()),
+                p.getStatus() == null ? null : p.getStatus().toString());
+    }
+
+    /** The SID of the in-progress conference with this friendly name (TaskRouter names them by task SID). */
+    public Optional<String> conferenceSidByName(String friendlyName) {
+        return call("find conference " + friendlyName, () -> {
+            for (Conference conference : Conference.reader().setFriendlyName(friendlyName)
+                    .setStatus(Conference.Status.IN_PROGRESS).read(client)) {
+                return Optional.of(conference.getSid());
+            }
+            return Optional.<String>empty();
+        });
+    }
+
+    /** Every in-progress conference of the account (the SDK reader follows Twilio's pages). */
+    public List<ConferenceSummary> activeConferences() {
+        return call("list in-progress conferences", () -> {
+            List<ConferenceSummary> result = new ArrayList<>();
+            for (Conference conference : Conference.reader().setStatus(Conference.Status.IN_PROGRESS).read(client)) {
+                result.add(new ConferenceSummary(conference.getSid(), conference.getFriendlyName()));
+            }
+            return result;
+        });
+    }
+
+    // Calls //
+
+    /** @return the call's status ({@code in-progress}, {@code completed}, …), or {@code null} if Twilio does not know it */
+    public String callStatus(String callSid) {
+        try {
+            Call call = Call.fetcher(callSid).fetch(client);
+            return call.getStatus() == null ? null : call.getStatus().toString();
+        } catch (ApiException e) {
+            if (status(e) == 404) {
+                return null;
+            }
+            throw translate("fetch call " + callSid, e);
+        }
+    }
+
+    public void redirect(String callSid, String twiml) {
+        call("redirect " + callSid, () -> Call.updater(callSid).setTwiml(twiml).update(client));
+    }
+
+    public void hangUp(String callSid) {
+        ignoringNotFound("hang up " + callSid, () -> Call.updater(callSid).setStatus(Call.UpdateStatus.COMPLETED).update(client));
+    }
+}
