@@ -132,7 +132,7 @@ class EnqueueActionTest {
         Queue queue = list(Queue.reader().read(sim.client())).get(0);
         Queue.updater(queue.getSid()).setMaxSize(1).update(sim.client());
 
-        String refused = sim.sim().voice().inboundCallToUrl("+15551230002", "+15559990000", sim.receiver().url("/voice"), null);
+        String refused = callers.dial("+15551230002");
 
         Received after = callers.request("/after", 1);
         assertThat(after.param("CallSid")).isEqualTo(refused);
@@ -146,7 +146,7 @@ class EnqueueActionTest {
         callers.serve("/voice", "<Response><Enqueue workflowSid=\"WW00000000000000000000000000000000\" action=\"/after\"/>"
                 + "</Response>");
 
-        String caller = sim.sim().voice().inboundCallToUrl("+15551230001", "+15559990000", sim.receiver().url("/voice"), null);
+        String caller = callers.dial("+15551230001");
 
         assertThat(callers.request("/after", 1).param("QueueResult")).isEqualTo("error");
         assertThat(callers.effect(caller, "enqueueFailed")).isEqualTo(1);
@@ -157,7 +157,7 @@ class EnqueueActionTest {
         callers.voiceUrlEnqueues("waitUrl=\"/wait\"", "<Pause length=\"9\"/>");
         callers.serve("/wait", "<Response><Leave/></Response>");
 
-        String caller = sim.sim().voice().inboundCallToUrl("+15551230001", "+15559990000", sim.receiver().url("/voice"), null);
+        String caller = callers.dial("+15551230001");
 
         Await.until(() -> "paused".equals(sim.callState(caller).get("activity")));
         sim.advance(Duration.ofSeconds(9));

@@ -106,7 +106,7 @@ class EnqueueWaitUrlTest {
     void leaveInTheWaitDocumentTakesTheCallOutAndItGoesOnAfterItsEnqueueAndTheTaskIsCanceled() {
         callers.voiceUrlEnqueues("waitUrl=\"/wait\"", "<Say>We are closed</Say><Pause length=\"7\"/>");
         callers.serve("/wait", "<Response><Say>The line is closing</Say><Leave/></Response>");
-        String caller = sim.sim().voice().inboundCallToUrl("+15551230001", "+15559990000", sim.receiver().url("/voice"), null);
+        String caller = callers.dial("+15551230001");
 
         Await.until(() -> "paused".equals(sim.callState(caller).get("activity")));
 
@@ -176,7 +176,7 @@ class EnqueueWaitUrlTest {
     void hangupInTheWaitDocumentEndsTheCallAndTellsTheActionHangup() {
         callers.voiceUrlEnqueues("waitUrl=\"/wait\" action=\"/after\"", "");
         callers.serve("/wait", "<Response><Hangup/></Response>");
-        String caller = sim.sim().voice().inboundCallToUrl("+15551230001", "+15559990000", sim.receiver().url("/voice"), null);
+        String caller = callers.dial("+15551230001");
 
         Received after = callers.request("/after", 1);
 

@@ -32,9 +32,14 @@ final class QueuedCallers {
         sim.receiver().serve(path, twiml);
     }
 
+    /** A customer calls the number (its voice URL is {@code /voice}); returns at once. */
+    String dial(String from) {
+        return sim.sim().voice().inboundCallToUrl(from, "+15559990000", sim.receiver().url("/voice"), null);
+    }
+
     /** A customer calls in; returns once the call is in its queue. */
     String callIn(String from) {
-        String callSid = sim.sim().voice().inboundCallToUrl(from, "+15559990000", sim.receiver().url("/voice"), null);
+        String callSid = dial(from);
         Await.until(() -> "queued".equals(sim.callState(callSid).get("activity")), Duration.ofSeconds(5),
                 () -> "call " + callSid + " queued, is " + sim.callState(callSid));
         return callSid;
