@@ -185,7 +185,11 @@ final class Queueing {
         }
         call.activity = VoiceCall.Activity.QUEUED;
         Duration spent = Duration.between(membership.cycleStartedAt, context.clock.now());
-        Duration wait = spent.compareTo(waitFloor) >= 0 ? Duration.ZERO : waitFloor.minus(spent);
+        if (spent.compareTo(waitFloor) >= 0) {
+            requestWaitDocument(call); // asynchronous: no recursion into the document that just ended
+            return;
+        }
+        Duration wait = waitFloor.minus(spent);
         long generation = call.generation;
         call.timer = context.clock.schedule(wait, () -> {
             synchronized (context.world) {

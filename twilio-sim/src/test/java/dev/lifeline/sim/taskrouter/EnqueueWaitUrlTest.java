@@ -88,6 +88,22 @@ class EnqueueWaitUrlTest {
     }
 
     @Test
+    void aWaitDocumentThatEndsAfterTheFloorHasPassedIsAskedForAgainAtOnce() {
+        callers.voiceUrlEnqueues("waitUrl=\"/wait\"", "");
+        callers.serve("/wait", "<Response><Gather numDigits=\"1\" action=\"/wait-choice\" timeout=\"30\"/></Response>");
+        callers.serve("/wait-choice", "<Response><Say>Noted</Say></Response>");
+        String caller = callers.callIn("+15551230001");
+        callers.request("/wait", 1);
+        callers.awaitTwiml(caller, "gathering");
+        sim.advance(Duration.ofSeconds(6));
+
+        sim.sim().voice().sendDigits(caller, "2");
+
+        callers.request("/wait-choice", 1);
+        assertThat(callers.request("/wait", 2).param("QueueTime")).isEqualTo("6"); // no further clock move was needed
+    }
+
+    @Test
     void aWaitUrlThatAnswersAudioIsPlayedAndAskedForAgain() {
         callers.voiceUrlEnqueues("waitUrl=\"/music.wav\" waitUrlMethod=\"GET\"", "");
         callers.serve("/music.wav", "RIFF....WAVEfmt ");
