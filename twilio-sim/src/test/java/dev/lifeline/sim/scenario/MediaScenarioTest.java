@@ -178,4 +178,33 @@ class MediaScenarioTest {
             server.stop(0);
         }
     }
+
+    @Test
+    void aQueuedCallerHearsItsWaitUrlsPlayInsteadOfTheBuiltInHoldMusic() throws IOException {
+        byte[] tone = Wav.write(ToneGenerator.samples(1000, 0.5, 2));
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        String base = "http://127.0.0.1:" + server.getAddress().getPort();
+        server.createContext("/tone.wav", exchange -> {
+            exchange.sendResponseHeaders(200, tone.length);
+            exchange.getResponseBody().write(tone);
+            exchange.close();
+        });
+        server.createContext("/wait", exchange -> {
+            byte[] twiml = ("<Response><Play loop=\"0\">" + base + "/tone.wav</Play></Response>")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, twiml.length);
+            exchange.getResponseBody().write(twiml);
+            exchange.close();
+        });
+        server.start();
+        try {
+            String caller = inbound("<Response><Enqueue waitUrl=\"" + base + "/wait\">support</Enqueue></Response>", null);
+
+            Await.until(() -> heard(caller, 1000, 1), AUDIO, () -> "the waitUrl's tone at the caller");
+            assertThat(heard(caller, 261.63, 1)).isFalse(); // the built-in hold music's C
+            assertThat(sim.voice().effects(caller)).containsEntry("waitUrlRequested", 1);
+        } finally {
+            server.stop(0);
+        }
+    }
 }
