@@ -62,7 +62,7 @@ public final class TwilioSim implements AutoCloseable {
         this.ownedClock = builder.clock == null ? (SystemClock) clock : null;
         WebhookDispatcher webhooks = new WebhookDispatcher(new WebhookSigner(builder.authToken));
         this.context = new SimContext(builder.accountSid, builder.authToken, clock, webhooks, new ObjectMapper());
-        this.voice = new VoiceEmulator(context);
+        this.voice = new VoiceEmulator(context, builder.waitUrlFloor);
         this.taskRouter = new TaskRouterEmulator(context);
         voice.connect(taskRouter);
         taskRouter.connect(voice);
@@ -74,6 +74,7 @@ public final class TwilioSim implements AutoCloseable {
         if (media != null) {
             voice.audio(media);
             media.onMediaTimeout(voice::mediaLost);
+            media.onDigit(voice::rtpDigit);
         }
         this.sip = builder.sipPort == null ? null : new SipServer(new SipSettings(builder.host, builder.sipPort,
                 builder.sipMaxExpires, builder.mediaTimeout, builder.rtpPortMin, builder.rtpPortMax), sipDomains, clock);
@@ -289,6 +290,7 @@ public final class TwilioSim implements AutoCloseable {
         private int rtpPortMin;
         private int rtpPortMax;
         private boolean media;
+        private java.time.Duration waitUrlFloor = VoiceEmulator.DEFAULT_WAIT_URL_FLOOR;
 
         public Builder accountSid(String accountSid) {
             this.accountSid = Objects.requireNonNull(accountSid);
@@ -344,6 +346,19 @@ public final class TwilioSim implements AutoCloseable {
         /** Media without SIP: simulated far ends and the mixer run even when no {@code sipPort} is given. */
         public Builder media(boolean media) {
             this.media = media;
+            return this;
+        }
+
+        /**
+         * The least sim-clock time between two requests of an {@code <Enqueue waitUrl>} (default 5 s). Call logic gives
+         * {@code <Say>} and {@code <Play>} no duration, so a wait document of only those would otherwise be fetched in a
+         * loop; Twilio's caller hears the audio, which takes time. Not a Twilio setting.
+         */
+        public Builder waitUrlFloor(java.time.Duration floor) {
+            if (floor == null || floor.isNegative() || floor.isZero()) {
+                throw new IllegalArgumentException("the waitUrl floor must be positive");
+            }
+            this.waitUrlFloor = floor;
             return this;
         }
 

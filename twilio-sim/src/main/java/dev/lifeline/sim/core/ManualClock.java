@@ -67,6 +67,23 @@ public final class ManualClock implements SimClock {
         }
     }
 
+    /**
+     * Moves time forward to {@code instant} (e.g. the opening of business hours), firing due timers as {@link #advance}
+     * does. Time never goes back: an instant before now is refused.
+     *
+     * @throws IllegalArgumentException when {@code instant} is before now
+     */
+    public void advanceTo(Instant instant) {
+        Duration by;
+        synchronized (this) {
+            if (instant.isBefore(now)) {
+                throw new IllegalArgumentException("the clock only moves forward: " + instant + " is before now, " + now);
+            }
+            by = Duration.between(now, instant);
+        }
+        advance(by);
+    }
+
     private record Pending(Instant due, long sequence, Runnable action) {
     }
 }

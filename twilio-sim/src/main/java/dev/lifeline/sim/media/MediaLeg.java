@@ -21,6 +21,9 @@ final class MediaLeg {
     FrameSource play;
     String playUrl;
     ClipSource hold = new ClipSource(BuiltInAudio.holdMusic(), 0);
+    /** The payload type the far end sends telephone-events with (the SDP's, 101 unless it says otherwise). */
+    int eventPayloadType = Sdp.TELEPHONE_EVENT;
+    final DtmfReceiver dtmf = new DtmfReceiver();
     /** Whether a media timeout applies (SIP legs, once answered). */
     boolean watched;
     long lastReceivedNanos;

@@ -56,11 +56,13 @@ public final class MediaPlane implements CallAudio, AutoCloseable {
             });
     private final Map<String, Integer> ports = new ConcurrentHashMap<>();
     private final ClipLoader clips = new ClipLoader();
-    private final ExecutorService timeouts = Executors.newSingleThreadExecutor(daemon("twilio-sim-media-timeouts"));
+    /** Tells the call logic what the media heard (a timeout, a key), in order, off the media thread. */
+    private final ExecutorService callbacks = Executors.newSingleThreadExecutor(daemon("twilio-sim-media-callbacks"));
     private final ByteBuffer receive = ByteBuffer.allocate(2048);
     private final TickStats stats = new TickStats();
     private final Thread thread;
     private volatile Consumer<String> onMediaTimeout = callSid -> { };
+    private volatile java.util.function.BiConsumer<String, Character> onDigit = (callSid, key) -> { };
     private volatile boolean running = true;
     private int nextPort;
 
@@ -92,6 +94,11 @@ public final class MediaPlane implements CallAudio, AutoCloseable {
         this.onMediaTimeout = listener;
     }
 
+    /** Who to tell when a leg's far end pressed a key (an RFC 4733 telephone-event arrived). */
+    public void onDigit(java.util.function.BiConsumer<String, Character> listener) {
+        this.onDigit = listener;
+    }
+
     public String host() {
         return host;
     }
@@ -118,14 +125,19 @@ public final class MediaPlane implements CallAudio, AutoCloseable {
         return ports.getOrDefault(callSid, 0);
     }
 
-    /** Starts sending to the far end the SDP answer named; {@code watched} legs are dropped after the media timeout. */
-    public void connect(String callSid, InetSocketAddress remote, Codec codec, boolean watched) {
+    /**
+     * Starts sending to the far end the SDP answer named; {@code watched} legs are dropped after the media timeout.
+     *
+     * @param eventPayloadType the far end's telephone-event payload type, or -1 when its SDP named none (101 is assumed)
+     */
+    public void connect(String callSid, InetSocketAddress remote, Codec codec, boolean watched, int eventPayloadType) {
         post(() -> {
             MediaLeg leg = legs.get(callSid);
             if (leg != null) {
                 leg.remote = remote;
                 leg.codec = codec;
                 leg.watched = watched;
+                leg.eventPayloadType = eventPayloadType < 0 ? Sdp.TELEPHONE_EVENT : eventPayloadType;
                 leg.lastReceivedNanos = System.nanoTime();
             }
         });
@@ -190,6 +202,18 @@ public final class MediaPlane implements CallAudio, AutoCloseable {
             MediaLeg leg = legs.get(callSid);
             if (leg != null && leg.phone != null) {
                 leg.phone.source = source;
+            }
+        });
+    }
+
+    /** The simulated far end of the call presses {@code keys}, sent over its RTP as RFC 4733 telephone-events. */
+    public void farEndPresses(String callSid, String keys) {
+        DtmfSender check = new DtmfSender();
+        check.add(keys); // refuses a bad key on the caller's thread
+        post(() -> {
+            MediaLeg leg = legs.get(callSid);
+            if (leg != null && leg.phone != null) {
+                leg.phone.keys.add(keys);
             }
         });
     }
@@ -272,6 +296,15 @@ public final class MediaPlane implements CallAudio, AutoCloseable {
                     break;
                 }
                 RtpPacket packet = RtpPacket.parse(receive.array(), receive.position());
+                if (packet != null && key.attachment() instanceof MediaLeg leg && packet.payloadType() == leg.eventPayloadType) {
+                    leg.lastReceivedNanos = System.nanoTime();
+                    Character digit = leg.dtmf.accept(packet);
+                    if (digit != null) {
+                        String callSid = leg.callSid;
+                        callbacks.execute(() -> onDigit.accept(callSid, digit));
+                    }
+                    continue;
+                }
                 Codec codec = packet == null ? null : Codec.ofPayloadType(packet.payloadType());
                 if (codec == null) {
                     continue; // not RTP, or telephone-event / comfort noise: nothing to mix
@@ -307,12 +340,14 @@ public final class MediaPlane implements CallAudio, AutoCloseable {
             if (phone != null) {
                 short[] heard = phone.jitter.take();
                 phone.heard.append(heard == null ? new short[Codec.FRAME_SAMPLES] : pad(heard));
-                send(phone.channel, phone.leg, phone.sender.next(Codec.PCMU, pad(phone.nextFrame())));
+                RtpPacket key = phone.keys.next(phone.sender, Sdp.TELEPHONE_EVENT);
+                short[] frame = pad(phone.nextFrame()); // the source moves on while a key sounds, as a voice would
+                send(phone.channel, phone.leg, key != null ? key : phone.sender.next(Codec.PCMU, frame));
             }
             if (leg.watched && !leg.timedOut && now - leg.lastReceivedNanos > mediaTimeoutNanos) {
                 leg.timedOut = true;
                 String callSid = leg.callSid;
-                timeouts.execute(() -> onMediaTimeout.accept(callSid));
+                callbacks.execute(() -> onMediaTimeout.accept(callSid));
             }
         }
     }
@@ -440,7 +475,7 @@ public final class MediaPlane implements CallAudio, AutoCloseable {
         }
         legs.values().forEach(MediaPlane::closeQuietly);
         legs.clear();
-        timeouts.shutdownNow();
+        callbacks.shutdownNow();
         try {
             selector.close();
         } catch (IOException e) {

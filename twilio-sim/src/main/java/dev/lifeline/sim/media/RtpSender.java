@@ -34,6 +34,23 @@ public final class RtpSender {
         return packet;
     }
 
+    /**
+     * A telephone-event packet (RFC 4733): it carries {@code eventTimestamp}, the start of its event, and the next
+     * sequence number; the stream's own timeline moves on 20 ms as for an audio frame.
+     */
+    public RtpPacket nextEvent(int payloadType, boolean marker, long eventTimestamp, byte[] payload) {
+        RtpPacket packet = new RtpPacket(payloadType, marker, sequence, eventTimestamp & 0xFFFFFFFFL, ssrc, payload);
+        first = false;
+        sequence = (sequence + 1) & 0xFFFF;
+        timestamp = (timestamp + Codec.FRAME_SAMPLES) & 0xFFFFFFFFL;
+        return packet;
+    }
+
+    /** The timestamp the next packet of the stream's timeline carries. */
+    public long timestamp() {
+        return timestamp;
+    }
+
     public long ssrc() {
         return ssrc;
     }

@@ -15,7 +15,8 @@ public final class Sdp {
 
     /** Bodies longer than this are refused before parsing (a SIP message is capped well below it anyway). */
     public static final int MAX_LENGTH = 16 * 1024;
-    private static final int TELEPHONE_EVENT = 101;
+    /** The payload type Twilio's offer gives telephone-event (sip.md §1.5). */
+    public static final int TELEPHONE_EVENT = 101;
 
     private Sdp() {
     }

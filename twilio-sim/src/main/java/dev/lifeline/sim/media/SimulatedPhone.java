@@ -16,6 +16,8 @@ final class SimulatedPhone {
     final Recording heard;
     InetSocketAddress leg;
     FrameSource source;
+    /** Keys the far end is pressing, sent as telephone-events instead of audio while they last. */
+    final DtmfSender keys = new DtmfSender();
 
     SimulatedPhone(DatagramChannel channel, Recording heard) {
         this.channel = channel;

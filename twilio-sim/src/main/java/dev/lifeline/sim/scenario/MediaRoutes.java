@@ -92,7 +92,11 @@ final class MediaRoutes {
     }
 
     private MediaPlane requireMedia() {
-        MediaPlane plane = media.get();
+        return requireMedia(media.get());
+    }
+
+    /** The media plane, or 409 when media is off. */
+    static MediaPlane requireMedia(MediaPlane plane) {
         if (plane == null) {
             throw new TwilioApiException(409, 20409, "Media is off: start the emulator with sipPort or media(true)");
         }

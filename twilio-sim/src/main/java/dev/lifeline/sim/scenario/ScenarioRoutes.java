@@ -13,7 +13,10 @@ import dev.lifeline.sim.webhook.DeliveryFaults;
 import dev.lifeline.sim.webhook.WebhookDispatcher;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
+import dev.lifeline.sim.voice.EndpointBehaviour;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,11 +59,20 @@ public final class ScenarioRoutes {
             String from = text(body, "from", true);
             String to = text(body, "to", false);
             String twiml = text(body, "twiml", false);
+            String url = text(body, "url", false);
+            if (twiml != null && url != null) {
+                throw TwilioApiException.badRequest("Give either twiml or url, not both");
+            }
             FarEndAudio audio = FarEndAudio.of(body, media.get());
-            String callSid = twiml != null
-                    ? voice.inboundCall(from, to, twiml)
-                    : voice.inboundCall(from, to, text(body, "workflowSid", true), attributes(body),
-                            integer(body, "priority"), integer(body, "timeout"));
+            String callSid;
+            if (twiml != null) {
+                callSid = voice.inboundCall(from, to, twiml);
+            } else if (url != null) {
+                callSid = voice.inboundCallToUrl(from, to, url, text(body, "method", false));
+            } else {
+                callSid = voice.inboundCall(from, to, text(body, "workflowSid", true), attributes(body),
+                        integer(body, "priority"), integer(body, "timeout"));
+            }
             audio.startOn(callSid);
             write(ctx, 201, callState(callSid));
         });
@@ -83,6 +95,18 @@ public final class ScenarioRoutes {
         });
         routes.get("/sim/calls/{callSid}/effects", ctx -> write(ctx, 200, new LinkedHashMap<>(
                 voice.effects(ctx.pathParam("callSid")))));
+        routes.post("/sim/calls/{callSid}/digits", ctx -> {
+            JsonNode body = body(ctx);
+            String callSid = ctx.pathParam("callSid");
+            String digits = text(body, "digits", true);
+            if (bool(body, "rtp", false)) {
+                MediaRoutes.requireMedia(media.get()).farEndPresses(callSid, checkedKeys(callSid, digits));
+                write(ctx, 202, Map.of("callSid", callSid, "digits", digits, "via", "rtp"));
+                return;
+            }
+            int taken = voice.sendDigits(callSid, digits);
+            write(ctx, 200, Map.of("callSid", callSid, "digits", digits, "gathered", taken));
+        });
 
         routes.post("/sim/conferences/{conference}/participants", ctx -> {
             JsonNode body = body(ctx);
@@ -94,9 +118,15 @@ public final class ScenarioRoutes {
         routes.post("/sim/endpoints", ctx -> {
             JsonNode body = body(ctx);
             String address = text(body, "address", true);
-            Integer delay = integer(body, "delayMillis");
-            voice.registerAutoAnswer(address, Duration.ofMillis(delay == null ? 0 : delay));
-            write(ctx, 201, Map.of("address", address, "delayMillis", delay == null ? 0 : delay));
+            EndpointBehaviour behaviour = endpointBehaviour(body);
+            voice.registerEndpoint(address, behaviour);
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("address", address);
+            json.put("outcome", behaviour.outcome().wire());
+            json.put("delayMillis", behaviour.delay().toMillis());
+            json.put("answeredBy", behaviour.answeredBy());
+            json.put("detectionMillis", behaviour.detectionTime().toMillis());
+            write(ctx, 201, json);
         });
         routes.delete("/sim/endpoints", ctx -> {
             String address = ctx.queryParam("address");
@@ -145,6 +175,44 @@ public final class ScenarioRoutes {
             manual.advance(Duration.ofMillis(millis));
             write(ctx, 200, Map.of("now", context.clock.now().toString()));
         });
+        routes.post("/sim/clock/set", ctx -> {
+            if (!(context.clock instanceof ManualClock manual)) {
+                throw new TwilioApiException(409, 20409, "The emulator runs on the system clock; only a manual clock can be set");
+            }
+            String text = text(body(ctx), "instant", true);
+            Instant instant;
+            try {
+                instant = Instant.parse(text);
+            } catch (DateTimeParseException e) {
+                throw TwilioApiException.badRequest("instant must be an ISO 8601 instant such as 2026-12-07T08:59:00Z, got '"
+                        + text + "'");
+            }
+            try {
+                manual.advanceTo(instant);
+            } catch (IllegalArgumentException e) {
+                throw TwilioApiException.badRequest(e.getMessage());
+            }
+            write(ctx, 200, Map.of("now", context.clock.now().toString()));
+        });
+    }
+
+    /** {@code {outcome?, delayMillis?, answeredBy?, detectionMillis?}}; the outcome defaults to a person answering. */
+    private static EndpointBehaviour endpointBehaviour(JsonNode body) {
+        String outcome = text(body, "outcome", false);
+        Integer delay = integer(body, "delayMillis");
+        Integer detection = integer(body, "detectionMillis");
+        return new EndpointBehaviour(outcome == null ? EndpointBehaviour.Outcome.ANSWER : EndpointBehaviour.Outcome.of(outcome),
+                Duration.ofMillis(delay == null ? 0 : delay), text(body, "answeredBy", false),
+                detection == null ? null : Duration.ofMillis(detection));
+    }
+
+    /** Keys sent over RTP go to a call that exists and only as {@code 0-9 * #}, as the direct route checks them. */
+    private String checkedKeys(String callSid, String digits) {
+        voice.callStatus(callSid); // 404 for an unknown call
+        if (!digits.matches("[0-9*#]{1,64}")) {
+            throw TwilioApiException.badRequest("digits must be 1 to 64 of 0-9, * and #, got '" + digits + "'");
+        }
+        return digits;
     }
 
     private Map<String, Object> callState(String callSid) {

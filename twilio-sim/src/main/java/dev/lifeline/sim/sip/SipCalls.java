@@ -229,7 +229,8 @@ final class SipCalls implements SipLine {
                 server.respond(event, server.messages().response(Response.NOT_ACCEPTABLE_HERE, request));
                 return;
             }
-            media.connect(leg.callSid, new InetSocketAddress(offer.address(), offer.port()), codec, true);
+            media.connect(leg.callSid, new InetSocketAddress(offer.address(), offer.port()), codec, true,
+                    offer.telephoneEvent());
             Response ok = server.messages().response(Response.OK, request);
             ok.setContent(Sdp.answer(offer, media.host(), port, 1, offer.sessionVersion() + 1),
                     server.messages().headers.createContentTypeHeader("application", "sdp"));
@@ -305,7 +306,8 @@ final class SipCalls implements SipLine {
         }
         leg.answered = dialog;
         cancelPending(leg, fork);
-        media.connect(leg.callSid, new InetSocketAddress(answer.address(), answer.port()), codec, true);
+        media.connect(leg.callSid, new InetSocketAddress(answer.address(), answer.port()), codec, true,
+                answer.telephoneEvent());
         voice.sipAnswered(leg.callSid);
     }
 

@@ -1,17 +1,26 @@
 package dev.lifeline.sim.twiml;
 
+import static dev.lifeline.sim.twiml.TwimlAttributes.attribute;
+import static dev.lifeline.sim.twiml.TwimlAttributes.booleanAttribute;
+import static dev.lifeline.sim.twiml.TwimlAttributes.checkedUrl;
+import static dev.lifeline.sim.twiml.TwimlAttributes.children;
+import static dev.lifeline.sim.twiml.TwimlAttributes.intAttribute;
+import static dev.lifeline.sim.twiml.TwimlAttributes.method;
+import static dev.lifeline.sim.twiml.TwimlAttributes.optionalInt;
+import static dev.lifeline.sim.twiml.TwimlAttributes.ownText;
+import static dev.lifeline.sim.twiml.TwimlAttributes.text;
+import static dev.lifeline.sim.twiml.TwimlAttributes.url;
+
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 
@@ -22,6 +31,7 @@ import org.xml.sax.SAXException;
 public final class TwimlParser {
 
     private static final int MAX_TWIML_CHARS = 64 * 1024; // Twilio's own TwiML limit is 64 KB
+    private static final int MAX_QUEUE_NAME = 64; // <Enqueue>: "The queue name must be 64 characters or less"
 
     private TwimlParser() {
     }
@@ -68,12 +78,31 @@ public final class TwimlParser {
         return switch (verb.getTagName()) {
             case "Dial" -> dial(verb);
             case "Enqueue" -> enqueue(verb);
-            case "Play" -> new TwimlVerb.Play(text(verb), intAttribute(verb, "loop", 1, 0, 1000));
-            case "Say" -> new TwimlVerb.Say(text(verb), intAttribute(verb, "loop", 1, 0, 1000));
-            case "Pause" -> new TwimlVerb.Pause(intAttribute(verb, "length", 1, 1, 600));
+            case "Gather" -> GatherParser.gather(verb);
+            case "Redirect" -> redirect(verb);
+            case "Leave" -> new TwimlVerb.Leave();
+            case "Play", "Say", "Pause" -> prompt(verb);
             case "Hangup" -> new TwimlVerb.Hangup();
             default -> throw new TwimlException("unsupported TwiML verb <" + verb.getTagName() + ">");
         };
+    }
+
+    /** {@code <Play>}, {@code <Say>} and {@code <Pause>}: verbs of their own, and what a {@code <Gather>} may nest. */
+    static TwimlVerb prompt(Element verb) {
+        return switch (verb.getTagName()) {
+            case "Play" -> new TwimlVerb.Play(text(verb), intAttribute(verb, "loop", 1, 0, 1000));
+            case "Say" -> new TwimlVerb.Say(text(verb), intAttribute(verb, "loop", 1, 0, 1000));
+            case "Pause" -> new TwimlVerb.Pause(intAttribute(verb, "length", 1, 1, 600));
+            default -> throw new IllegalArgumentException(verb.getTagName());
+        };
+    }
+
+    private static TwimlVerb redirect(Element redirect) {
+        String url = text(redirect);
+        if (url.isEmpty()) {
+            throw new TwimlException("<Redirect> needs a URL as its text");
+        }
+        return new TwimlVerb.Redirect(checkedUrl(redirect, "URL", url), method(redirect, "method", "POST"));
     }
 
     private static TwimlVerb dial(Element dial) {
@@ -114,74 +143,37 @@ public final class TwimlParser {
 
     private static TwimlVerb enqueue(Element enqueue) {
         String workflowSid = attribute(enqueue, "workflowSid");
-        if (workflowSid == null) {
-            throw new TwimlException("<Enqueue> needs a workflowSid attribute (queues by name are not emulated)");
+        String name = ownText(enqueue);
+        if (workflowSid == null && name.isEmpty()) {
+            throw new TwimlException("<Enqueue> needs a workflowSid attribute or a queue name as its text");
         }
-        List<Element> tasks = children(enqueue).stream().filter(e -> "Task".equals(e.getTagName())).toList();
-        if (tasks.size() > 1) {
+        if (name.length() > MAX_QUEUE_NAME) {
+            throw new TwimlException("<Enqueue> queue name must be 64 characters or less, got " + name.length());
+        }
+        String action = url(enqueue, "action", false);
+        String method = method(enqueue, "method", "POST");
+        String waitUrl = url(enqueue, "waitUrl", true);
+        String waitUrlMethod = method(enqueue, "waitUrlMethod", "POST");
+        List<Element> children = children(enqueue);
+        for (Element child : children) {
+            if (!"Task".equals(child.getTagName())) {
+                throw new TwimlException("<Enqueue> may contain only <Task>, got <" + child.getTagName() + ">");
+            }
+        }
+        if (children.size() > 1) {
             throw new TwimlException("<Enqueue> may contain at most one <Task>");
         }
-        if (tasks.isEmpty()) {
-            return new TwimlVerb.Enqueue(workflowSid, "{}", null, null);
+        String queueName = workflowSid == null ? name : null;
+        if (children.isEmpty()) {
+            return new TwimlVerb.Enqueue(workflowSid, queueName, "{}", null, null, action, method, waitUrl, waitUrlMethod);
         }
-        Element task = tasks.get(0);
+        if (workflowSid == null) {
+            throw new TwimlException("<Enqueue><Task> needs a workflowSid attribute");
+        }
+        Element task = children.get(0);
         String attributes = text(task);
-        return new TwimlVerb.Enqueue(workflowSid, attributes.isEmpty() ? "{}" : attributes,
-                optionalInt(task, "priority", 0, Integer.MAX_VALUE),
-                optionalInt(task, "timeout", 1, 1_209_600));
-    }
-
-    private static List<Element> children(Element parent) {
-        List<Element> elements = new ArrayList<>();
-        for (Node child = parent.getFirstChild(); child != null; child = child.getNextSibling()) {
-            if (child instanceof Element element) {
-                elements.add(element);
-            }
-        }
-        return elements;
-    }
-
-    private static String text(Element element) {
-        return element.getTextContent() == null ? "" : element.getTextContent().trim();
-    }
-
-    private static String attribute(Element element, String name) {
-        return element.hasAttribute(name) ? element.getAttribute(name) : null;
-    }
-
-    private static Boolean booleanAttribute(Element element, String name) {
-        String value = attribute(element, name);
-        if (value == null) {
-            return null;
-        }
-        return switch (value.toLowerCase(Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new TwimlException("<" + element.getTagName() + "> attribute " + name
-                    + " must be true or false, got '" + value + "'");
-        };
-    }
-
-    private static int intAttribute(Element element, String name, int defaultValue, int min, int max) {
-        Integer value = optionalInt(element, name, min, max);
-        return value == null ? defaultValue : value;
-    }
-
-    private static Integer optionalInt(Element element, String name, int min, int max) {
-        String value = attribute(element, name);
-        if (value == null) {
-            return null;
-        }
-        try {
-            int parsed = Integer.parseInt(value.trim());
-            if (parsed < min || parsed > max) {
-                throw new TwimlException("<" + element.getTagName() + "> attribute " + name + " must be between "
-                        + min + " and " + max + ", got " + parsed);
-            }
-            return parsed;
-        } catch (NumberFormatException e) {
-            throw new TwimlException("<" + element.getTagName() + "> attribute " + name
-                    + " must be a whole number, got '" + value + "'");
-        }
+        return new TwimlVerb.Enqueue(workflowSid, null, attributes.isEmpty() ? "{}" : attributes,
+                optionalInt(task, "priority", 0, Integer.MAX_VALUE), optionalInt(task, "timeout", 1, 1_209_600),
+                action, method, waitUrl, waitUrlMethod);
     }
 }

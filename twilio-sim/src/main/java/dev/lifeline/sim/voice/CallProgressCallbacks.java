@@ -24,6 +24,9 @@ final class CallProgressCallbacks {
         params.put("CallbackSource", "call-progress-events");
         params.put("SequenceNumber", Integer.toString(call.progressSequence++));
         params.put("Timestamp", TwilioDates.rfc2822(context.clock.now()));
+        if (call.answeredBy != null) {
+            params.put("AnsweredBy", call.answeredBy); // assumed: once AMD has decided, Twilio's callbacks carry it
+        }
         if (call.parentCallSid != null) {
             params.put("ParentCallSid", call.parentCallSid);
         }

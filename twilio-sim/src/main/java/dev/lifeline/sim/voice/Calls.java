@@ -1,26 +1,26 @@
 package dev.lifeline.sim.voice;
 
-import dev.lifeline.sim.core.CallQueue;
 import dev.lifeline.sim.core.Sids;
 import dev.lifeline.sim.core.SimContext;
 import dev.lifeline.sim.core.TwilioApiException;
 import dev.lifeline.sim.twiml.TwimlException;
 import dev.lifeline.sim.twiml.TwimlFetcher;
 import dev.lifeline.sim.twiml.TwimlParser;
+import dev.lifeline.sim.twiml.TwimlUrls;
 import dev.lifeline.sim.twiml.TwimlVerb;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Call legs: dialling, answering, running their TwiML, redirecting and hanging up. Media has no duration in
- * the emulator ({@code <Play>}/{@code <Say>} finish at once unless {@code loop="0"}); {@code <Pause>} and ring
- * timeouts run on the sim clock. Callers hold the world lock.
+ * the emulator ({@code <Play>}/{@code <Say>} finish at once unless {@code loop="0"}); {@code <Pause>}, gather and ring
+ * timeouts run on the sim clock. {@code <Enqueue>} is {@link Queueing}'s, {@code <Gather>} {@link Gathers}'. Callers
+ * hold the world lock.
  */
 final class Calls {
 
@@ -32,7 +32,8 @@ final class Calls {
     private final Map<String, VoiceCall> bySid = new LinkedHashMap<>();
     private Conferences conferences;
     private Endpoints endpoints;
-    private Supplier<CallQueue> queue;
+    private Queueing queueing;
+    private Gathers gathers;
 
     Calls(SimContext context, TwimlFetcher fetcher) {
         this.context = context;
@@ -40,10 +41,11 @@ final class Calls {
         this.fetcher = fetcher;
     }
 
-    void wire(Conferences conferences, Endpoints endpoints, Supplier<CallQueue> queue) {
+    void wire(Conferences conferences, Endpoints endpoints, Queueing queueing, Gathers gathers) {
         this.conferences = conferences;
         this.endpoints = endpoints;
-        this.queue = queue;
+        this.queueing = queueing;
+        this.gathers = gathers;
     }
 
     Collection<VoiceCall> all() {
@@ -71,12 +73,22 @@ final class Calls {
 
     /** An inbound call is answered by Twilio at once and runs {@code program}. */
     void answerInbound(VoiceCall call, List<TwimlVerb> program) {
+        answerInbound(call);
+        startProgram(call, program, null);
+    }
+
+    /** An inbound call is answered by Twilio at once and runs the TwiML at the number's voice URL. */
+    void answerInbound(VoiceCall call, String url, String method) {
+        answerInbound(call);
+        startFromUrl(call, url, method, Map.of());
+    }
+
+    private void answerInbound(VoiceCall call) {
         call.status = CallStatus.IN_PROGRESS;
         call.startTime = context.clock.now();
         touch(call);
         progress.send(call, "answered");
         endpoints.audioChanged(call);
-        startProgram(call, program);
     }
 
     // --- dialling ---------------------------------------------------------------------------------------
@@ -139,24 +151,34 @@ final class Calls {
 
     // --- TwiML ------------------------------------------------------------------------------------------
 
-    void startProgram(VoiceCall call, List<TwimlVerb> program) {
+    /** Runs {@code program}; {@code documentUrl} is where it came from (null: given inline). */
+    void startProgram(VoiceCall call, List<TwimlVerb> program, String documentUrl) {
         call.generation++;
         call.playUrl = null;
         call.program = program;
         call.nextVerb = 0;
         call.pendingUrl = null;
+        call.documentUrl = documentUrl;
         call.activity = VoiceCall.Activity.IDLE;
         step(call);
     }
 
-    void startFromUrl(VoiceCall call, String url, String method) {
+    /**
+     * Fetches TwiML from {@code url} with the call's parameters and {@code extra} ({@code Digits}, {@code QueueResult},
+     * {@code AnsweredBy}…), signed, and runs it. A failed fetch or bad TwiML is an application error.
+     */
+    void startFromUrl(VoiceCall call, String url, String method, Map<String, String> extra) {
         call.generation++;
         call.program = List.of();
         call.nextVerb = 0;
         call.pendingUrl = null;
+        call.playUrl = null;
         call.activity = VoiceCall.Activity.FETCHING_TWIML;
+        endpoints.audioChanged(call);
         long generation = call.generation;
-        fetcher.fetch(url, method, call.requestParams(context.accountSid)).whenComplete((twiml, error) -> {
+        Map<String, String> params = call.requestParams(context.accountSid);
+        params.putAll(extra);
+        fetcher.fetch(url, method == null ? "POST" : method, params).whenComplete((twiml, error) -> {
             synchronized (context.world) {
                 if (call.generation != generation || call.status != CallStatus.IN_PROGRESS) {
                     return;
@@ -166,15 +188,26 @@ final class Calls {
                     if (error != null) {
                         throw new TwimlException("fetching " + url + " failed: " + error.getMessage(), error);
                     }
-                    startProgram(call, TwimlParser.parse(twiml));
+                    startProgram(call, TwimlParser.parse(twiml), url);
                 } catch (TwimlException e) {
-                    // Twilio plays "an application error has occurred" and hangs up
-                    log.info("call {}: {}", call.sid, e.getMessage());
-                    call.count("twimlError");
-                    complete(call, "application-error");
+                    twimlFailed(call, e.getMessage());
                 }
             }
         });
+    }
+
+    /**
+     * The call's TwiML cannot go on (a failed fetch, bad TwiML, a verb not allowed where it stands). Twilio plays "an
+     * application error has occurred" and hangs up; a call waiting in a queue leaves it with {@code QueueResult=error}.
+     */
+    void twimlFailed(VoiceCall call, String why) {
+        log.info("call {}: {}", call.sid, why);
+        call.count("twimlError");
+        if (call.queued != null) {
+            queueing.exit(call, QueueResult.ERROR);
+        } else {
+            complete(call, "application-error");
+        }
     }
 
     /**
@@ -205,13 +238,23 @@ final class Calls {
         });
     }
 
-    private void step(VoiceCall call) {
+    /** Runs verbs until one takes time; at the end of the TwiML the call hangs up, or a queued call asks for more. */
+    void step(VoiceCall call) {
         while (call.status == CallStatus.IN_PROGRESS && call.activity == VoiceCall.Activity.IDLE) {
             if (!call.hasMoreVerbs()) {
-                complete(call, "twiml-ended");
+                if (call.queued != null) {
+                    queueing.waitDocumentEnded(call);
+                } else {
+                    complete(call, "twiml-ended");
+                }
                 return;
             }
-            execute(call, call.program.get(call.nextVerb++));
+            TwimlVerb verb = call.program.get(call.nextVerb++);
+            if (call.queued != null && !Queueing.allowedWhileWaiting(verb)) {
+                twimlFailed(call, "<" + verb.getClass().getSimpleName() + "> is not allowed in a waitUrl document");
+                return;
+            }
+            execute(call, verb);
         }
     }
 
@@ -230,21 +273,25 @@ final class Calls {
                 call.activity = VoiceCall.Activity.PLAYING;
             }
         } else if (verb instanceof TwimlVerb.Pause pause) {
-            call.activity = VoiceCall.Activity.PAUSED;
-            long generation = call.generation;
-            call.timer = context.clock.schedule(Duration.ofSeconds(pause.seconds()), () -> {
-                synchronized (context.world) {
-                    if (call.generation == generation && call.activity == VoiceCall.Activity.PAUSED) {
-                        call.timer = null;
-                        call.activity = VoiceCall.Activity.IDLE;
-                        step(call);
-                    }
-                }
+            pause(call, pause.seconds(), () -> {
+                call.activity = VoiceCall.Activity.IDLE;
+                step(call);
             });
         } else if (verb instanceof TwimlVerb.Hangup) {
             complete(call, "hangup-verb");
+        } else if (verb instanceof TwimlVerb.Gather gather) {
+            gathers.start(call, gather);
+        } else if (verb instanceof TwimlVerb.Redirect redirect) {
+            call.count("redirectVerb");
+            follow(call, redirect.url(), redirect.method(), Map.of());
+        } else if (verb instanceof TwimlVerb.Leave) {
+            if (call.queued != null) {
+                queueing.exit(call, QueueResult.LEAVE);
+            } else {
+                call.count("leaveIgnored"); // assumed: outside a queue there is nothing to leave
+            }
         } else if (verb instanceof TwimlVerb.Enqueue enqueue) {
-            enqueue(call, enqueue);
+            queueing.enter(call, enqueue);
         } else if (verb instanceof TwimlVerb.DialConference dial) {
             dialConference(call, dial.conference());
         } else if (verb instanceof TwimlVerb.DialSip dial) {
@@ -252,38 +299,30 @@ final class Calls {
         }
     }
 
-    private void enqueue(VoiceCall call, TwimlVerb.Enqueue enqueue) {
-        call.activity = VoiceCall.Activity.QUEUED;
-        call.queuedWorkflowSid = enqueue.workflowSid();
-        call.count("enqueue");
-        endpoints.audioChanged(call);
-        try {
-            queue.get().enqueue(taskAttributesOf(call), enqueue.workflowSid(), enqueue.taskAttributes(), enqueue.priority(),
-                    enqueue.timeoutSeconds());
-        } catch (TwilioApiException e) {
-            // Twilio reports a bad <Enqueue> in the debugger and moves on to the next verb
-            log.info("call {}: <Enqueue> failed: {}", call.sid, e.getMessage());
-            call.count("enqueueFailed");
-            if (call.activity == VoiceCall.Activity.QUEUED) {
-                call.activity = VoiceCall.Activity.IDLE;
-                call.queuedWorkflowSid = null;
+    /** Waits {@code seconds} on the sim clock ({@link VoiceCall.Activity#PAUSED}), then runs {@code then}. */
+    void pause(VoiceCall call, int seconds, Runnable then) {
+        call.activity = VoiceCall.Activity.PAUSED;
+        long generation = call.generation;
+        call.timer = context.clock.schedule(Duration.ofSeconds(seconds), () -> {
+            synchronized (context.world) {
+                if (call.generation == generation && call.activity == VoiceCall.Activity.PAUSED) {
+                    call.timer = null;
+                    then.run();
+                }
             }
-        }
+        });
     }
 
-    /** The call's parameters as Twilio puts them on an {@code <Enqueue>} task (geographic fields aside). */
-    private Map<String, Object> taskAttributesOf(VoiceCall call) {
-        Map<String, Object> attributes = new LinkedHashMap<>();
-        attributes.put("call_sid", call.sid);
-        attributes.put("account_sid", context.accountSid);
-        attributes.put("from", call.from);
-        attributes.put("to", call.to);
-        attributes.put("caller", call.from);
-        attributes.put("called", call.to);
-        attributes.put("direction", call.direction);
-        attributes.put("api_version", "2010-04-01");
-        attributes.values().removeIf(java.util.Objects::isNull);
-        return attributes;
+    /** Fetches {@code url} (relative to the running document) and runs what it answers, in the same place (a queue's too). */
+    void follow(VoiceCall call, String url, String method, Map<String, String> extra) {
+        String absolute;
+        try {
+            absolute = TwimlUrls.resolve(call.documentUrl, url);
+        } catch (TwimlException e) {
+            twimlFailed(call, e.getMessage());
+            return;
+        }
+        startFromUrl(call, absolute, method, extra);
     }
 
     private void dialConference(VoiceCall call, TwimlVerb.ConferenceJoin join) {
@@ -348,18 +387,39 @@ final class Calls {
         });
     }
 
-    /** The call is out of its conference (ended, or kicked): it goes on with its next verb, or ends. */
+    /**
+     * The call is out of its conference (ended, or kicked): it goes on with its next verb (or, taken from a queue by a
+     * conference instruction, with its {@code <Enqueue action>}), or ends.
+     */
     void leftConference(VoiceCall call, boolean continues) {
         if (call.status != CallStatus.IN_PROGRESS) {
             return;
         }
         call.activity = VoiceCall.Activity.IDLE;
         endpoints.audioChanged(call);
+        if (queueing.bridgeEnded(call)) {
+            return;
+        }
         if (continues) {
             step(call);
         } else {
             complete(call, "conference-ended");
         }
+    }
+
+    // --- digits -----------------------------------------------------------------------------------------
+
+    /** Keys the far end pressed, in order; @return how many a {@code <Gather>} took (the others are dropped). */
+    int digits(VoiceCall call, String keys) {
+        int taken = 0;
+        for (char key : keys.toCharArray()) {
+            if (call.status == CallStatus.IN_PROGRESS && gathers.key(call, key)) {
+                taken++;
+            } else {
+                call.count("digitIgnored");
+            }
+        }
+        return taken;
     }
 
     // --- API-driven changes ------------------------------------------------------------------------------
@@ -377,23 +437,23 @@ final class Calls {
             return;
         }
         call.generation++;
-        leaveActivity(call, LeaveReason.PARTICIPANT_UPDATED_VIA_API, "in-progress", true, "redirect");
+        leaveActivity(call, LeaveReason.PARTICIPANT_UPDATED_VIA_API, "in-progress", true, Exit.REDIRECT);
         if (call.status != CallStatus.IN_PROGRESS) {
             return;
         }
         if (program != null) {
-            startProgram(call, program);
+            startProgram(call, program, null);
         } else {
-            startFromUrl(call, url, method);
+            startFromUrl(call, url, method, Map.of());
         }
     }
 
-    /** Runs what an outbound call was created with, once it answers. */
-    void runInitialProgram(VoiceCall call, String method) {
+    /** Runs what an outbound call was created with, once it answers; {@code extra} goes with a {@code Url} request. */
+    void runInitialProgram(VoiceCall call, String method, Map<String, String> extra) {
         if (call.pendingUrl != null) {
-            startFromUrl(call, call.pendingUrl, method);
+            startFromUrl(call, call.pendingUrl, method, extra);
         } else {
-            startProgram(call, call.program);
+            startProgram(call, call.program, null);
         }
     }
 
@@ -412,41 +472,50 @@ final class Calls {
             return;
         }
         call.generation++;
-        leaveActivity(call, reason, "completed", viaApi, "hangup");
+        leaveActivity(call, reason, "completed", viaApi, Exit.HANGUP);
         complete(call, endedBy);
     }
 
     /** Takes the call out of its queue (without telling TaskRouter: a reservation took it) or conference. */
     void takeForBridge(VoiceCall call) {
         call.bridgeLegs.clear();
-        if (call.activity == VoiceCall.Activity.QUEUED) {
-            call.activity = VoiceCall.Activity.IDLE;
-            call.queuedWorkflowSid = null;
+        call.generation++;
+        if (call.queued != null) {
+            stopVerb(call);
+            queueing.bridged(call);
         } else {
-            call.generation++;
-            leaveActivity(call, LeaveReason.PARTICIPANT_UPDATED_VIA_API, "in-progress", true, "bridged");
+            leaveActivity(call, LeaveReason.PARTICIPANT_UPDATED_VIA_API, "in-progress", true, Exit.BRIDGE);
         }
     }
 
-    private void leaveActivity(VoiceCall call, LeaveReason reason, String callStatusAfter, boolean viaApi,
-                               String queueLeaveReason) {
+    /** Why a call leaves what it is doing: the exits a queue and a bridged conference tell their action about. */
+    enum Exit { HANGUP, REDIRECT, BRIDGE }
+
+    private void leaveActivity(VoiceCall call, LeaveReason reason, String callStatusAfter, boolean viaApi, Exit exit) {
+        stopVerb(call);
+        if (call.queued != null) {
+            cancelBridgeLegs(call);
+            switch (exit) {
+                case HANGUP -> queueing.exit(call, QueueResult.HANGUP);
+                case REDIRECT -> queueing.exit(call, QueueResult.REDIRECTED);
+                case BRIDGE -> queueing.bridged(call);
+            }
+        }
+        if (call.activity == VoiceCall.Activity.IN_CONFERENCE) {
+            VoiceConference conference = call.conferenceSid == null ? null : conferences.get(call.conferenceSid);
+            VoiceParticipant participant = conference == null ? null : conference.participants.get(call.sid);
+            call.activity = VoiceCall.Activity.IDLE;
+            if (participant != null) {
+                conferences.leave(participant, reason, callStatusAfter, viaApi);
+            }
+            call.conferenceSid = null;
+            queueing.leftBridge(call, exit);
+        }
+    }
+
+    /** Ends whatever verb the call runs now: a pause, a gather, a dial, a TwiML fetch. Not a queue or a conference. */
+    private void stopVerb(VoiceCall call) {
         switch (call.activity) {
-            case QUEUED -> {
-                call.activity = VoiceCall.Activity.IDLE;
-                call.queuedWorkflowSid = null;
-                call.count("leftQueue");
-                queue.get().callLeftQueue(call.sid, queueLeaveReason);
-                cancelBridgeLegs(call);
-            }
-            case IN_CONFERENCE -> {
-                VoiceConference conference = call.conferenceSid == null ? null : conferences.get(call.conferenceSid);
-                VoiceParticipant participant = conference == null ? null : conference.participants.get(call.sid);
-                call.activity = VoiceCall.Activity.IDLE;
-                if (participant != null) {
-                    conferences.leave(participant, reason, callStatusAfter, viaApi);
-                }
-                call.conferenceSid = null;
-            }
             case DIALING -> {
                 call.activity = VoiceCall.Activity.IDLE;
                 VoiceCall child = call.dialChildSid == null ? null : bySid.get(call.dialChildSid);
@@ -455,7 +524,8 @@ final class Calls {
                     failDial(child, CallStatus.CANCELED, "canceled");
                 }
             }
-            case PAUSED, PLAYING, FETCHING_TWIML -> {
+            case GATHERING, PAUSED, PLAYING, FETCHING_TWIML, QUEUED, DETECTING_MACHINE -> {
+                gathers.cancel(call);
                 if (call.timer != null) {
                     call.timer.cancel();
                     call.timer = null;
@@ -478,12 +548,12 @@ final class Calls {
         call.bridgeLegs.clear();
     }
 
-    private void complete(VoiceCall call, String why) {
+    void complete(VoiceCall call, String why) {
         if (call.status.isFinal()) {
             return;
         }
         call.generation++;
-        leaveActivity(call, LeaveReason.PARTICIPANT_HUNG_UP, "completed", false, "hangup");
+        leaveActivity(call, LeaveReason.PARTICIPANT_HUNG_UP, "completed", false, Exit.HANGUP);
         finish(call, CallStatus.COMPLETED);
         endpoints.legEnded(call, why);
     }
@@ -497,7 +567,7 @@ final class Calls {
         progress.send(call, "completed");
     }
 
-    private void touch(VoiceCall call) {
+    void touch(VoiceCall call) {
         call.dateUpdated = context.clock.now();
     }
 }

@@ -195,7 +195,7 @@ final class Conferences {
                 }
                 continue;
             }
-            boolean continues = call != null && call.hasMoreVerbs();
+            boolean continues = call != null && call.continuesAfterConference();
             callbacks.participantEvent(conference, "participant-leave", other, Map.of(
                     "ParticipantCallStatus", continues ? "in-progress" : "completed",
                     "ReasonParticipantLeft", othersLeave.wire()));

@@ -7,14 +7,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Who answers a dialled address: an auto-answer endpoint (after an optional delay on the sim clock), a
- * softphone on the voice plane ({@code client:<identity>}), or nobody until the scenario API says so.
- * Also tells a softphone what happens to the legs it answered. Callers hold the world lock.
+ * Who answers a dialled address: the scenario's behaviour for it (a person, a machine or a fax answers after a delay on
+ * the sim clock, the line is busy, fails or never answers), a softphone on the voice plane ({@code client:<identity>}),
+ * a registered SIP endpoint, or nobody until the scenario API says so. Also tells a softphone what happens to the legs
+ * it answered. Callers hold the world lock.
  */
 final class Endpoints {
 
     private final SimContext context;
-    private final Map<String, Duration> autoAnswer = new LinkedHashMap<>();
+    private final Map<String, EndpointBehaviour> behaviours = new LinkedHashMap<>();
     private SoftphoneLine line = SoftphoneLine.NONE;
     private SipLine sip = SipLine.NONE;
     private CallAudio audio = CallAudio.NONE;
@@ -42,32 +43,33 @@ final class Endpoints {
         this.line = line == null ? SoftphoneLine.NONE : line;
     }
 
-    void registerAutoAnswer(String address, Duration delay) {
-        autoAnswer.put(address, delay);
+    void behave(String address, EndpointBehaviour behaviour) {
+        behaviours.put(address, behaviour);
     }
 
-    boolean unregisterAutoAnswer(String address) {
-        return autoAnswer.remove(address) != null;
+    boolean forget(String address) {
+        return behaviours.remove(address) != null;
     }
 
-    Map<String, Duration> autoAnswers() {
-        return Map.copyOf(autoAnswer);
+    /** The scenario's behaviour for {@code address}, or null. */
+    EndpointBehaviour behaviour(String address) {
+        return address == null ? null : behaviours.get(address);
+    }
+
+    Map<String, EndpointBehaviour> behaviours() {
+        return Map.copyOf(behaviours);
     }
 
     void ring(VoiceCall call) {
-        Duration delay = autoAnswer.get(call.to);
-        if (delay != null) {
-            if (delay.isZero()) {
-                calls.answer(call, null);
-            } else {
-                long generation = call.generation;
-                call.answerTimer = context.clock.schedule(delay, () -> {
-                    synchronized (context.world) {
-                        if (call.status == CallStatus.RINGING && call.generation == generation) {
-                            calls.answer(call, null);
-                        }
-                    }
-                });
+        EndpointBehaviour behaviour = behaviours.get(call.to);
+        if (behaviour != null) {
+            switch (behaviour.outcome()) {
+                case NO_ANSWER -> {
+                    // rings until the call's own timeout makes it no-answer
+                }
+                case BUSY -> after(call, behaviour.delay(), () -> calls.failDial(call, CallStatus.BUSY, "busy"));
+                case FAILED -> after(call, behaviour.delay(), () -> calls.failDial(call, CallStatus.FAILED, "failed"));
+                default -> after(call, behaviour.delay(), () -> calls.answer(call, null));
             }
             return;
         }
@@ -79,6 +81,23 @@ final class Endpoints {
         if (identity != null && line.online(identity)) {
             line.send(identity, ringMessage(call));
         }
+    }
+
+    /** Runs {@code outcome} after {@code delay} of ringing, unless the call stopped ringing in the meantime. */
+    private void after(VoiceCall call, Duration delay, Runnable outcome) {
+        if (delay.isZero()) {
+            outcome.run();
+            return;
+        }
+        long generation = call.generation;
+        call.answerTimer = context.clock.schedule(delay, () -> {
+            synchronized (context.world) {
+                if (call.status == CallStatus.RINGING && call.generation == generation) {
+                    call.answerTimer = null;
+                    outcome.run();
+                }
+            }
+        });
     }
 
     /** Tells the media plane what the leg hears now (see {@link LegAudio}). */
@@ -94,14 +113,14 @@ final class Endpoints {
         VoiceParticipant participant = conference == null ? null : conference.participants.get(call.sid);
         boolean in = participant != null && participant.joined();
         audio.update(call.sid, new LegAudio(in ? conference.sid : null, in && participant.muted, in && participant.hold,
-                call.playUrl, call.playLoops, call.activity == VoiceCall.Activity.QUEUED, call.simulatedFarEnd()));
+                call.playUrl, call.playLoops, call.queued != null && call.queued.defaultMusic(), call.simulatedFarEnd()));
     }
 
     /** What a softphone that registers now should be rung for. */
     List<Map<String, Object>> pendingRings(String identity) {
         return calls.all().stream()
                 .filter(c -> c.status == CallStatus.RINGING && identity.equals(c.clientIdentity())
-                        && !autoAnswer.containsKey(c.to))
+                        && !behaviours.containsKey(c.to))
                 .map(Endpoints::ringMessage)
                 .toList();
     }

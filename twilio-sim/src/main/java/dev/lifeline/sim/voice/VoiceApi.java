@@ -22,11 +22,13 @@ final class VoiceApi {
     private final SimContext context;
     private final Calls calls;
     private final Conferences conferences;
+    private final MachineDetector machineDetector;
 
-    VoiceApi(SimContext context, Calls calls, Conferences conferences) {
+    VoiceApi(SimContext context, Calls calls, Conferences conferences, MachineDetector machineDetector) {
         this.context = context;
         this.calls = calls;
         this.conferences = conferences;
+        this.machineDetector = machineDetector;
     }
 
     Map<String, Object> createCall(FormParams form) {
@@ -60,16 +62,18 @@ final class VoiceApi {
         String method = form.method("Method");
         CallProgressSettings progress = progressSettings(form, "StatusCallback", "StatusCallbackMethod",
                 "StatusCallbackEvent");
+        MachineDetection amd = MachineDetection.from(form);
         synchronized (context.world) {
             VoiceCall call = calls.create(from, to, "outbound-api", progress);
             call.program = program;
             call.pendingUrl = url;
+            call.amd = amd;
             // Twilio answers a create with the call still "queued"; dialling (and its ringing) comes after.
             Map<String, Object> created = VoiceJson.call(context.accountSid, call);
             calls.dial(call, timeout, new VoiceCall.DialOutcome() {
                 @Override
                 public void answered(VoiceCall answered) {
-                    calls.runInitialProgram(answered, method);
+                    machineDetector.answered(answered, method);
                 }
 
                 @Override
@@ -303,7 +307,7 @@ final class VoiceApi {
                 calls.hangUp(call, LeaveReason.PARTICIPANT_UPDATED_VIA_API, true, "kicked");
                 return;
             }
-            boolean continues = call.hasMoreVerbs();
+            boolean continues = call.continuesAfterConference();
             conferences.leave(participant, LeaveReason.PARTICIPANT_UPDATED_VIA_API,
                     continues ? "in-progress" : "completed", true);
             calls.leftConference(call, continues);

@@ -12,7 +12,9 @@ import java.util.TreeMap;
 final class VoiceCall {
 
     /** What the call is busy with; the TwiML program moves on only from {@link #IDLE}. */
-    enum Activity { IDLE, RINGING, FETCHING_TWIML, PLAYING, PAUSED, QUEUED, DIALING, IN_CONFERENCE, ENDED }
+    enum Activity {
+        IDLE, RINGING, DETECTING_MACHINE, FETCHING_TWIML, PLAYING, PAUSED, GATHERING, QUEUED, DIALING, IN_CONFERENCE, ENDED
+    }
 
     final String sid;
     final String from;
@@ -33,6 +35,8 @@ final class VoiceCall {
     long generation;
     /** TwiML URL to fetch once answered (outbound calls created with {@code Url}). */
     String pendingUrl;
+    /** The URL the running TwiML came from (relative URLs in it resolve against it); null for TwiML given inline. */
+    String documentUrl;
     SimClock.Timer timer;
     SimClock.Timer answerTimer;
 
@@ -43,7 +47,17 @@ final class VoiceCall {
     String conferenceSid;
     /** The conference an outbound leg is being dialled into, told to the ringing softphone (a task SID for TaskRouter). */
     String dialledIntoConference;
-    String queuedWorkflowSid;
+    /** The queue the call waits in; while set, the TwiML it runs is its wait document. */
+    QueueMembership queued;
+    /** Set while a call a conference instruction took from its queue is bridged, for its {@code <Enqueue action>}. */
+    BridgedQueue bridgedQueue;
+    /** The {@code <Gather>} collecting digits, while {@link Activity#GATHERING}. */
+    GatherState gather;
+    /** {@code MachineDetection} asked for on create; null when off. */
+    MachineDetection amd;
+    /** AMD's verdict ({@code human}, {@code machine_start}…), once known. */
+    String answeredBy;
+    SimClock.Timer amdTimer;
     /** The child leg a {@code <Dial><Sip>} is ringing, while the call is {@link Activity#DIALING}. */
     String dialChildSid;
     /** Worker legs ringing to take this (queued) call; called off if the call leaves the queue first. */
@@ -85,6 +99,11 @@ final class VoiceCall {
         return nextVerb < program.size();
     }
 
+    /** Whether the call has TwiML to go on with once put out of a conference (its next verb, or its queue's action). */
+    boolean continuesAfterConference() {
+        return hasMoreVerbs() || bridgedQueue != null && bridgedQueue.action() != null;
+    }
+
     /** {@code client:alice} → {@code alice}; null for other addresses. */
     String clientIdentity() {
         return to != null && to.startsWith("client:") ? to.substring("client:".length()) : null;
@@ -108,6 +127,10 @@ final class VoiceCall {
         if (answerTimer != null) {
             answerTimer.cancel();
             answerTimer = null;
+        }
+        if (amdTimer != null) {
+            amdTimer.cancel();
+            amdTimer = null;
         }
     }
 

@@ -21,28 +21,49 @@ import java.util.Map;
  */
 public final class VoiceEmulator implements ConferenceSwitch {
 
+    /** The least sim-clock time between two requests of a waitUrl (see {@link Queueing}); assumed, not Twilio's. */
+    public static final Duration DEFAULT_WAIT_URL_FLOOR = Duration.ofSeconds(5);
+    private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern.compile("[0-9*#]{1,64}");
+
     private final SimContext context;
     private final Calls calls;
     private final Conferences conferences;
     private final Endpoints endpoints;
+    private final VoiceQueues queues;
     private final VoiceApi api;
+    private final QueueApi queueApi;
     private final ConferenceBridge bridge;
     private CallQueue queue;
 
     public VoiceEmulator(SimContext context) {
+        this(context, DEFAULT_WAIT_URL_FLOOR);
+    }
+
+    /** @param waitUrlFloor the least sim-clock time between two requests of a waitUrl */
+    public VoiceEmulator(SimContext context, Duration waitUrlFloor) {
+        if (waitUrlFloor == null || waitUrlFloor.isNegative() || waitUrlFloor.isZero()) {
+            throw new IllegalArgumentException("the waitUrl floor must be positive");
+        }
         this.context = context;
-        this.calls = new Calls(context, new TwimlFetcher(new WebhookSigner(context.authToken)));
+        TwimlFetcher fetcher = new TwimlFetcher(new WebhookSigner(context.authToken));
+        this.calls = new Calls(context, fetcher);
         this.conferences = new Conferences(context);
         this.endpoints = new Endpoints(context);
-        calls.wire(conferences, endpoints, () -> {
+        this.queues = new VoiceQueues(context);
+        Queueing queueing = new Queueing(context, fetcher, queues, () -> {
             if (queue == null) {
                 throw TwilioApiException.badRequest("<Enqueue> needs TaskRouter, which is not connected");
             }
             return queue;
-        });
+        }, waitUrlFloor);
+        Gathers gathers = new Gathers(context);
+        calls.wire(conferences, endpoints, queueing, gathers);
+        queueing.wire(calls, endpoints);
+        gathers.wire(calls, endpoints);
         conferences.wire(calls, endpoints);
         endpoints.wire(calls, conferences);
-        this.api = new VoiceApi(context, calls, conferences);
+        this.api = new VoiceApi(context, calls, conferences, new MachineDetector(context, calls, endpoints));
+        this.queueApi = new QueueApi(context, queues, calls);
         this.bridge = new ConferenceBridge(context, calls, conferences);
     }
 
@@ -51,7 +72,7 @@ public final class VoiceEmulator implements ConferenceSwitch {
     }
 
     public void routes(JavalinDefaultRoutingApi routes) {
-        new VoiceRoutes(api, context).register(routes);
+        new VoiceRoutes(api, queueApi, context).register(routes);
     }
 
     /** The voice plane registers itself here so {@code client:} addresses ring real softphones. */
@@ -176,6 +197,30 @@ public final class VoiceEmulator implements ConferenceSwitch {
         return inboundCallWithTwiml(from, to, VoiceParams.parseTwiml(twiml));
     }
 
+    /**
+     * A customer calls the number {@code to} and Twilio requests its voice URL ({@code method}, default POST) with the
+     * call's parameters, signed, and runs the TwiML it answers, as for a real phone number's incoming call.
+     */
+    public String inboundCallToUrl(String from, String to, String url, String method) {
+        if (from == null || from.isBlank()) {
+            throw TwilioApiException.missingParameter("from");
+        }
+        Map<String, List<String>> form = new LinkedHashMap<>();
+        form.put("url", url == null ? List.of() : List.of(url));
+        form.put("method", method == null ? List.of() : List.of(method));
+        FormParams params = new FormParams(form);
+        String checkedUrl = params.url("url");
+        if (checkedUrl == null) {
+            throw TwilioApiException.missingParameter("url");
+        }
+        String checkedMethod = params.method("method");
+        synchronized (context.world) {
+            VoiceCall call = calls.create(from, to == null ? "+15550100000" : to, "inbound", CallProgressSettings.NONE);
+            calls.answerInbound(call, checkedUrl, checkedMethod == null ? "POST" : checkedMethod);
+            return call.sid;
+        }
+    }
+
     private String inboundCallWithTwiml(String from, String to, List<TwimlVerb> program) {
         synchronized (context.world) {
             VoiceCall call = calls.create(from, to == null ? "+15550100000" : to, "inbound", CallProgressSettings.NONE);
@@ -249,20 +294,62 @@ public final class VoiceEmulator implements ConferenceSwitch {
 
     /** Calls to {@code address} ({@code client:bob}, {@code +1555…}) are answered automatically after {@code delay}. */
     public void registerAutoAnswer(String address, Duration delay) {
-        if (address == null || address.isBlank()) {
-            throw TwilioApiException.missingParameter("address");
-        }
         if (delay == null || delay.isNegative()) {
             throw TwilioApiException.badRequest("delay must be zero or positive");
         }
+        registerEndpoint(address, EndpointBehaviour.answer(delay));
+    }
+
+    /**
+     * What calls to {@code address} ({@code +1555…}, {@code client:bob}, {@code sip:…}) meet from now on: a person, an
+     * answering machine or a fax answers, the line is busy, fails, or nobody answers (see {@link EndpointBehaviour}).
+     */
+    public void registerEndpoint(String address, EndpointBehaviour behaviour) {
+        if (address == null || address.isBlank()) {
+            throw TwilioApiException.missingParameter("address");
+        }
+        if (behaviour == null) {
+            throw TwilioApiException.missingParameter("outcome");
+        }
         synchronized (context.world) {
-            endpoints.registerAutoAnswer(address, delay);
+            endpoints.behave(address, behaviour);
         }
     }
 
     public boolean unregisterAutoAnswer(String address) {
         synchronized (context.world) {
-            return endpoints.unregisterAutoAnswer(address);
+            return endpoints.forget(address);
+        }
+    }
+
+    /**
+     * The far end of {@code callSid} presses {@code keys} ({@code 0-9}, {@code *}, {@code #}), one after the other, as
+     * a running {@code <Gather>} hears them; keys pressed when no {@code <Gather>} listens are dropped, as Twilio drops
+     * them.
+     *
+     * @return how many keys a {@code <Gather>} took
+     */
+    public int sendDigits(String callSid, String keys) {
+        if (keys == null || !DIGITS.matcher(keys).matches()) {
+            throw TwilioApiException.badRequest("digits must be 1 to 64 of 0-9, * and #, got '" + keys + "'");
+        }
+        synchronized (context.world) {
+            VoiceCall call = calls.require(callSid);
+            if (call.status != CallStatus.IN_PROGRESS) {
+                throw TwilioApiException.badRequest("Call " + callSid + " is not in progress (status " + call.status.wire() + ")");
+            }
+            return calls.digits(call, keys);
+        }
+    }
+
+    /** A key decoded from the leg's RTP (RFC 4733 telephone-event); dropped when the call is over. */
+    public void rtpDigit(String callSid, char key) {
+        synchronized (context.world) {
+            VoiceCall call = calls.get(callSid);
+            if (call != null && call.status == CallStatus.IN_PROGRESS) {
+                call.count("rtpDigit");
+                calls.digits(call, String.valueOf(key));
+            }
         }
     }
 
@@ -330,7 +417,8 @@ public final class VoiceEmulator implements ConferenceSwitch {
     /** Calls and conferences (with participants and flags) as plain maps, for assertions and the scenario API. */
     public Map<String, Object> snapshot() {
         synchronized (context.world) {
-            return VoiceSnapshot.of(calls.all(), conferences.visible(), endpoints.autoAnswers());
+            return VoiceSnapshot.of(calls.all(), conferences.visible(), endpoints.behaviours(), queues.all(),
+                    context.clock.now());
         }
     }
 

@@ -34,7 +34,7 @@ final class VoiceJson {
         json.put("price", null);
         json.put("price_unit", "USD");
         json.put("direction", call.direction);
-        json.put("answered_by", null);
+        json.put("answered_by", call.answeredBy);
         json.put("forwarded_from", null);
         json.put("group_sid", null);
         json.put("caller_name", null);

@@ -19,10 +19,12 @@ final class VoiceRoutes {
     private static final String ACCOUNT = "/2010-04-01/Accounts/{AccountSid}";
 
     private final VoiceApi voice;
+    private final QueueApi queues;
     private final SimContext context;
 
-    VoiceRoutes(VoiceApi voice, SimContext context) {
+    VoiceRoutes(VoiceApi voice, QueueApi queues, SimContext context) {
         this.voice = voice;
+        this.queues = queues;
         this.context = context;
     }
 
@@ -60,6 +62,23 @@ final class VoiceRoutes {
             voice.deleteParticipant(ctx.pathParam("ConferenceSid"), participantKey(ctx));
             ctx.status(204);
         });
+
+        routes.post(ACCOUNT + "/Queues.json", ctx -> write(ctx, 201, queues.create(form(ctx))));
+        routes.get(ACCOUNT + "/Queues.json", ctx -> writePage(ctx, "queues",
+                queues.list(ctx.queryParam("FriendlyName")), filters(ctx, "FriendlyName")));
+        routes.get(ACCOUNT + "/Queues/{QueueSid}.json", ctx -> write(ctx, 200, queues.fetch(ctx.pathParam("QueueSid"))));
+        routes.post(ACCOUNT + "/Queues/{QueueSid}.json", ctx ->
+                write(ctx, 200, queues.update(ctx.pathParam("QueueSid"), form(ctx))));
+        routes.delete(ACCOUNT + "/Queues/{QueueSid}.json", ctx -> {
+            queues.delete(ctx.pathParam("QueueSid"));
+            ctx.status(204);
+        });
+        String members = ACCOUNT + "/Queues/{QueueSid}/Members";
+        routes.get(members + ".json", ctx -> writePage(ctx, "queue_members", queues.members(ctx.pathParam("QueueSid")), ""));
+        routes.get(members + "/{CallSid}.json", ctx ->
+                write(ctx, 200, queues.member(ctx.pathParam("QueueSid"), ctx.pathParam("CallSid"))));
+        routes.post(members + "/{CallSid}.json", ctx ->
+                write(ctx, 200, queues.dequeue(ctx.pathParam("QueueSid"), ctx.pathParam("CallSid"), form(ctx))));
     }
 
     /**

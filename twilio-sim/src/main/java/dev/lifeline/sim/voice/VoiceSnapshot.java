@@ -1,7 +1,7 @@
 package dev.lifeline.sim.voice;
 
 import dev.lifeline.sim.core.TwilioDates;
-import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -16,17 +16,40 @@ final class VoiceSnapshot {
     }
 
     static Map<String, Object> of(Collection<VoiceCall> calls, Collection<VoiceConference> conferences,
-                                  Map<String, Duration> autoAnswers) {
+                                  Map<String, EndpointBehaviour> behaviours, Collection<VoiceQueue> queues, Instant now) {
         List<Map<String, Object>> callList = new ArrayList<>();
         calls.forEach(call -> callList.add(call(call)));
         List<Map<String, Object>> conferenceList = new ArrayList<>();
         conferences.forEach(conference -> conferenceList.add(conference(conference)));
+        Map<String, Object> autoAnswers = new TreeMap<>();
         Map<String, Object> endpoints = new TreeMap<>();
-        autoAnswers.forEach((address, delay) -> endpoints.put(address, delay.toMillis()));
+        behaviours.forEach((address, behaviour) -> {
+            if (behaviour.outcome() == EndpointBehaviour.Outcome.ANSWER) {
+                autoAnswers.put(address, behaviour.delay().toMillis());
+            }
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("outcome", behaviour.outcome().wire());
+            json.put("delayMillis", behaviour.delay().toMillis());
+            json.put("answeredBy", behaviour.answeredBy());
+            json.put("detectionMillis", behaviour.detectionTime().toMillis());
+            endpoints.put(address, json);
+        });
+        List<Map<String, Object>> queueList = new ArrayList<>();
+        queues.forEach(queue -> {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("sid", queue.sid);
+            json.put("friendlyName", queue.friendlyName);
+            json.put("maxSize", queue.maxSize);
+            json.put("callSids", queue.callSids());
+            json.put("averageWaitSeconds", queue.averageWaitSeconds(now));
+            queueList.add(json);
+        });
         Map<String, Object> snapshot = new LinkedHashMap<>();
         snapshot.put("calls", callList);
         snapshot.put("conferences", conferenceList);
-        snapshot.put("autoAnswerDelayMillis", endpoints);
+        snapshot.put("queues", queueList);
+        snapshot.put("endpoints", endpoints);
+        snapshot.put("autoAnswerDelayMillis", autoAnswers);
         return snapshot;
     }
 
@@ -37,9 +60,16 @@ final class VoiceSnapshot {
         json.put("to", call.to);
         json.put("direction", call.direction);
         json.put("status", call.status.wire());
-        json.put("activity", call.activity.name().toLowerCase());
+        // a queued call runs its wait document, but to the demo it is simply "queued"
+        json.put("activity", call.queued != null ? "queued" : call.activity.name().toLowerCase());
+        json.put("twimlActivity", call.activity.name().toLowerCase());
         json.put("conferenceSid", call.conferenceSid);
-        json.put("queuedWorkflowSid", call.queuedWorkflowSid);
+        json.put("queueSid", call.queued == null ? null : call.queued.queue.sid);
+        json.put("queuePosition", call.queued == null ? null : call.queued.queue.position(call.sid));
+        json.put("queuedWorkflowSid", call.queued == null ? null : call.queued.workflowSid);
+        json.put("gatheredDigits", call.gather == null ? null : call.gather.digits.toString());
+        json.put("documentUrl", call.documentUrl);
+        json.put("answeredBy", call.answeredBy);
         json.put("softphoneAnswered", call.softphoneSession != null);
         json.put("endedBy", call.endedBy);
         json.put("dateCreated", TwilioDates.iso(call.dateCreated));

@@ -3,6 +3,7 @@ package dev.lifeline.sim.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.lifeline.sim.media.DtmfReceiver;
 import dev.lifeline.sim.media.RtpPacket;
 import dev.lifeline.sim.media.Sdp;
 import dev.lifeline.sim.media.SdpException;
@@ -16,7 +17,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * The parsers the emulator wrote for the SIP Domain (JAIN-SIP's own message parser is not ours to fuzz): SDP bodies
  * from endpoints, dialled SIP addresses and the host names the registrar answers to, RTP datagrams, WAV files fetched
- * for {@code <Play>}. Each refuses only with its own exception (or null), never anything else.
+ * for {@code <Play>}, RFC 4733 telephone-events. Each refuses only with its own exception (or null), never anything else.
  */
 class MediaParsersFuzzTest {
 
@@ -61,6 +62,8 @@ class MediaParsersFuzzTest {
         RtpPacket packet = RtpPacket.parse(input, input.length);
         if (packet != null) {
             assertThat(packet.payload().length).isLessThanOrEqualTo(input.length - RtpPacket.HEADER_BYTES);
+            Character key = new DtmfReceiver().accept(packet); // as a telephone-event: a key, or null
+            assertThat(key == null || "0123456789*#".indexOf(key) >= 0).isTrue();
         }
         try {
             Wav.read(input);

@@ -149,4 +149,62 @@ class MediaScenarioTest {
             throw new IllegalStateException(e);
         }
     }
+
+    @Test
+    void digitsSentOverRtpBySimulatedCustomerReachTheGatherAsTelephoneEvents() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        java.util.concurrent.BlockingQueue<String> actions = new java.util.concurrent.LinkedBlockingQueue<>();
+        server.createContext("/menu", exchange -> {
+            actions.add(new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            byte[] twiml = "<Response><Pause length=\"60\"/></Response>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, twiml.length);
+            exchange.getResponseBody().write(twiml);
+            exchange.close();
+        });
+        server.start();
+        try {
+            String callSid = inbound("<Response><Gather action=\"http://127.0.0.1:" + server.getAddress().getPort()
+                    + "/menu\" timeout=\"30\"><Say>Enter your number</Say></Gather></Response>", null);
+
+            HttpResponse<byte[]> sent = call("POST", "/sim/calls/" + callSid + "/digits", "{\"digits\":\"12#\",\"rtp\":true}");
+
+            assertThat(sent.statusCode()).isEqualTo(202);
+            String action = actions.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(action).contains("Digits=12").contains("FinishedOnKey=%23");
+            assertThat(sim.voice().effects(callSid)).containsEntry("rtpDigit", 3);
+            assertThat(call("POST", "/sim/calls/" + callSid + "/digits", "{\"digits\":\"1x\",\"rtp\":true}").statusCode())
+                    .isEqualTo(400);
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void aQueuedCallerHearsItsWaitUrlsPlayInsteadOfTheBuiltInHoldMusic() throws IOException {
+        byte[] tone = Wav.write(ToneGenerator.samples(1000, 0.5, 2));
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        String base = "http://127.0.0.1:" + server.getAddress().getPort();
+        server.createContext("/tone.wav", exchange -> {
+            exchange.sendResponseHeaders(200, tone.length);
+            exchange.getResponseBody().write(tone);
+            exchange.close();
+        });
+        server.createContext("/wait", exchange -> {
+            byte[] twiml = ("<Response><Play loop=\"0\">" + base + "/tone.wav</Play></Response>")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, twiml.length);
+            exchange.getResponseBody().write(twiml);
+            exchange.close();
+        });
+        server.start();
+        try {
+            String caller = inbound("<Response><Enqueue waitUrl=\"" + base + "/wait\">support</Enqueue></Response>", null);
+
+            Await.until(() -> heard(caller, 1000, 1), AUDIO, () -> "the waitUrl's tone at the caller");
+            assertThat(heard(caller, 261.63, 1)).isFalse(); // the built-in hold music's C
+            assertThat(sim.voice().effects(caller)).containsEntry("waitUrlRequested", 1);
+        } finally {
+            server.stop(0);
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package dev.lifeline.sim.testsupport;
 
 import dev.lifeline.sim.media.Codec;
+import dev.lifeline.sim.media.DtmfSender;
 import dev.lifeline.sim.media.G711;
 import dev.lifeline.sim.media.RtpPacket;
 import dev.lifeline.sim.media.RtpSender;
@@ -16,14 +17,16 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A test phone's media: an RTP socket that (once told where) sends a tone or silence every 20 ms and keeps every
- * sample it receives. Stop sending to make the far end's media timeout fire.
+ * A test phone's media: an RTP socket that (once told where) sends a tone or silence every 20 ms, presses keys as RFC
+ * 4733 telephone-events (payload type 101, as its SDP answer says), and keeps every sample it receives. Stop sending to
+ * make the far end's media timeout fire.
  */
 public final class RtpTestEndpoint implements AutoCloseable {
 
     private final DatagramSocket socket;
     private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
     private final RtpSender sender = new RtpSender();
+    private final DtmfSender keys = new DtmfSender();
     private final ByteArrayOutputStream heard = new ByteArrayOutputStream();
     private final Thread receiver;
     private volatile InetSocketAddress remote;
@@ -61,6 +64,13 @@ public final class RtpTestEndpoint implements AutoCloseable {
         tone = new ToneGenerator(frequency, 0.3);
     }
 
+    /** Presses {@code digits} on the keypad: telephone-events replace the audio while they last. */
+    public void press(String digits) {
+        synchronized (keys) {
+            keys.add(digits);
+        }
+    }
+
     public void stopSending() {
         sending = false;
     }
@@ -81,7 +91,11 @@ public final class RtpTestEndpoint implements AutoCloseable {
         }
         ToneGenerator source = tone;
         short[] frame = source == null ? new short[Codec.FRAME_SAMPLES] : source.nextFrame();
-        byte[] wire = sender.next(Codec.PCMU, frame).encode();
+        RtpPacket key;
+        synchronized (keys) {
+            key = keys.next(sender, 101);
+        }
+        byte[] wire = (key != null ? key : sender.next(Codec.PCMU, frame)).encode();
         try {
             socket.send(new DatagramPacket(wire, wire.length, to));
         } catch (java.io.IOException e) {

@@ -123,6 +123,14 @@ public final class SimFixture implements AutoCloseable {
         }
     }
 
+    /** One call as {@code /sim/state} shows it ({@code status}, {@code activity}, {@code twimlActivity}, {@code effects}…). */
+    @SuppressWarnings("unchecked")
+    public java.util.Map<String, Object> callState(String callSid) {
+        return ((java.util.List<java.util.Map<String, Object>>) sim.voice().snapshot().get("calls")).stream()
+                .filter(call -> callSid.equals(call.get("sid"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no call " + callSid));
+    }
+
     /** Waits until every queued callback has been delivered (or the deadline passes). */
     public void awaitWebhooksIdle() {
         try {

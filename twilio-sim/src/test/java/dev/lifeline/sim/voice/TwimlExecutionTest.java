@@ -107,4 +107,43 @@ class TwimlExecutionTest {
         assertThat(callbacks).extracting(r -> r.param("CallStatus"))
                 .containsExactly("queued", "ringing", "in-progress", "completed");
     }
+
+    @Test
+    void aRedirectVerbFetchesItsUrlRelativeToTheDocumentWithItsMethodAndRunsIt() {
+        sim.receiver().serve("/voice/start", "<Response><Redirect method=\"GET\">next?step=2</Redirect>"
+                + "<Say>not reached</Say></Response>");
+        sim.receiver().serve("/voice/next", "<Response><Redirect>/final</Redirect></Response>");
+        sim.receiver().serve("/final", "<Response><Pause length=\"30\"/></Response>");
+
+        String caller = sim.sim().voice().inboundCallToUrl("+15551230001", "+15559990000",
+                sim.receiver().url("/voice/start"), null);
+
+        Received next = sim.receiver().awaitOne(r -> r.path().equals("/voice/next"));
+        assertThat(next.method()).isEqualTo("GET");
+        assertThat(next.url()).contains("step=2").contains("CallSid=" + caller);
+        Received last = sim.receiver().awaitOne(r -> r.path().equals("/final"));
+        assertThat(last.method()).isEqualTo("POST");
+        assertThat(new com.twilio.security.RequestValidator(sim.authToken())
+                .validate(last.url(), last.singleValuedParams(), last.header("X-Twilio-Signature"))).isTrue();
+        Await.until(() -> "paused".equals(sim.callState(caller).get("activity")));
+        assertThat(sim.sim().voice().effects(caller)).containsEntry("redirectVerb", 2).doesNotContainKey("say");
+    }
+
+    @Test
+    void leaveOutsideAQueueIsIgnoredAndTheNextVerbRuns() {
+        Call call = call("<Response><Leave/><Pause length=\"5\"/></Response>");
+
+        assertThat(sim.callState(call.getSid())).containsEntry("activity", "paused");
+        assertThat(sim.sim().voice().effects(call.getSid())).containsEntry("leaveIgnored", 1);
+    }
+
+    @Test
+    void aQueueByNameHoldsTheCallWithTheBuiltInMusicUntilItHangsUp() {
+        Call call = call("<Response><Enqueue>support</Enqueue></Response>");
+        sim.advance(Duration.ofHours(1));
+
+        assertThat(sim.callState(call.getSid())).containsEntry("activity", "queued").containsEntry("queuePosition", 1);
+        sim.sim().voice().hangUp(call.getSid());
+        assertThat(sim.sim().voice().effects(call.getSid())).containsEntry("leftQueue", 1);
+    }
 }
