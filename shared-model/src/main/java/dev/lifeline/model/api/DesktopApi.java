@@ -38,6 +38,11 @@ public final class DesktopApi {
 
     /** GET → {@code StateSnapshot}: the agent's whole state (same as the first WebSocket event). */
     public static final String MY_STATE = "/api/me/state";
+    /**
+     * GET → {@code SoftphoneAccount}: the signed-in agent's own SIP account (never another agent's); 404
+     * {@code Problem} when the server has none for this agent (a supervisor without a phone).
+     */
+    public static final String MY_SOFTPHONE = "/api/me/softphone";
     /** POST {@code SetActivity} → 204. */
     public static final String MY_ACTIVITY = "/api/me/activity";
 
