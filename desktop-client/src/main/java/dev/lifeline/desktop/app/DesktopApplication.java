@@ -1,21 +1,25 @@
 package dev.lifeline.desktop.app;
 
 import dev.lifeline.desktop.connection.ServerAddress;
+import dev.lifeline.desktop.guardian.RestartNotice;
 import dev.lifeline.desktop.simulator.SimulatorWindow;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
+import java.util.Optional;
 import javafx.stage.Stage;
 
 /** The JavaFX application; started by {@link Launcher}, which hands it the parsed command line. */
 public final class DesktopApplication extends Application {
 
     private static volatile LaunchOptions options;
+    private static volatile Optional<String> restartReason = Optional.empty();
     private AppShell shell;
     private SimulatorWindow simulator;
 
-    static void options(LaunchOptions launchOptions) {
+    static void options(LaunchOptions launchOptions, Optional<String> whyRestarted) {
         options = launchOptions;
+        restartReason = whyRestarted;
     }
 
     @Override
@@ -29,6 +33,7 @@ public final class DesktopApplication extends Application {
             shell = new AppShell(stage, launch.toConfig());
             shell.start();
         }
+        restartReason.ifPresent(reason -> RestartNotice.show(stage, reason));
         if (launch.exitAfterFirstFrame()) {
             exitAfterFirstFrame();
         }

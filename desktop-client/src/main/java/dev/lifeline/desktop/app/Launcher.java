@@ -1,5 +1,8 @@
 package dev.lifeline.desktop.app;
 
+import dev.lifeline.desktop.guardian.Guardian;
+import dev.lifeline.desktop.guardian.GuardianMode;
+import dev.lifeline.desktop.guardian.RestartPolicy;
 import javafx.application.Application;
 
 /**
@@ -11,13 +14,15 @@ public final class Launcher {
     private Launcher() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws InterruptedException {
+        GuardianMode mode;
         LaunchOptions options;
         try {
-            options = LaunchOptions.parse(args, System.getenv());
-        } catch (LaunchOptions.BadOption e) {
+            mode = GuardianMode.of(args, System.getenv());
+            options = LaunchOptions.parse(mode.desktopArgsArray(), System.getenv());
+        } catch (GuardianMode.BadSetting | LaunchOptions.BadOption e) {
             System.err.println("lifeline-desktop: " + e.getMessage());
-            System.exit(2);
+            System.exit(RestartPolicy.USAGE_ERROR);
             return;
         }
         if (options.warning() != null) {
@@ -27,13 +32,19 @@ public final class Launcher {
             System.out.println("lifeline-desktop " + Version.current());
             return;
         }
-        DesktopApplication.options(options);
+        if (mode.guard() && !options.exitAfterFirstFrame()) {
+            Guardian guardian = Guardian.forThisProgram(Launcher.class.getName(), mode.desktopArgs());
+            Runtime.getRuntime().addShutdownHook(new Thread(guardian::stop, "lifeline-guardian-stop"));
+            System.exit(guardian.run());
+            return;
+        }
+        DesktopApplication.options(options, mode.restartReason());
         try {
             Application.launch(DesktopApplication.class);
         } catch (RuntimeException e) {
             // Typically no display ("Unable to open DISPLAY"): one line, not a stack trace.
             System.err.println("lifeline-desktop: the window could not be opened: " + rootMessage(e));
-            System.exit(1);
+            System.exit(RestartPolicy.CANNOT_RUN);
         }
         // The FX toolkit is gone; OkHttp's idle threads must not keep the process alive.
         System.exit(0);

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import dev.lifeline.desktop.testing.Await;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,16 @@ class LauncherProcessTest {
     }
 
     private Outcome run(String... args) throws IOException, InterruptedException {
+        Process process = start(args);
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the desktop did not exit");
+        }
+        return new Outcome(process.exitValue(), Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8),
+                Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8));
+    }
+
+    private Process start(String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
                 // Headless JavaFX, as in the surefire argLine.
@@ -30,13 +41,7 @@ class LauncherProcessTest {
         command.addAll(List.of(args));
         Path out = dir.resolve("out.txt");
         Path err = dir.resolve("err.txt");
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("the desktop did not exit");
-        }
-        return new Outcome(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
+        return new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
     }
 
     @Test
@@ -61,5 +66,44 @@ class LauncherProcessTest {
         Outcome outcome = run("--exit-after-first-frame");
 
         assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+    }
+
+    @Test
+    void byDefaultTheLauncherGuardsTheDesktopAndStartsItAgainAfterSigkill() throws Exception {
+        // Nothing listens on port 1: the desktop shows its login window with the failure, which is enough here.
+        Process guardian = start("--server", "http://127.0.0.1:1", "--user", "alice");
+        try {
+            long first = Await.value("the guarded desktop started", () -> onlyChildOf(guardian));
+
+            ProcessHandle.of(first).orElseThrow().destroyForcibly();
+
+            long second = Await.value("the desktop started again", () -> onlyChildOf(guardian).filter(pid -> pid != first));
+            // The same JVM options again, plus the out-of-memory exit (the OS may cut a long command line short).
+            assertThat(ProcessHandle.of(second).flatMap(child -> child.info().commandLine()).orElse(""))
+                    .contains("-Dglass.platform=Monocle").contains("-XX:+ExitOnOutOfMemoryError");
+            assertThat(Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8))
+                    .contains("lifeline-desktop: guardian: the desktop (pid " + first
+                            + ") stopped unexpectedly: it was killed (SIGKILL); starting it again");
+
+            guardian.destroy();
+
+            assertThat(guardian.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            Await.until("the guardian's desktop stopped with it",
+                    () -> ProcessHandle.of(second).map(child -> !child.isAlive()).orElse(true));
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; the guardian's stderr: "
+                    + Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8), e);
+        } finally {
+            guardian.descendants().forEach(ProcessHandle::destroyForcibly);
+            guardian.destroyForcibly();
+        }
+    }
+
+    /** The guardian's one child once it runs java (a child process is the JDK's spawn helper until it execs). */
+    private static java.util.Optional<Long> onlyChildOf(Process process) {
+        List<ProcessHandle> children = process.children().filter(ProcessHandle::isAlive)
+                .filter(child -> child.info().command().map(command -> command.endsWith("/java")).orElse(false))
+                .toList();
+        return children.size() == 1 ? java.util.Optional.of(children.get(0).pid()) : java.util.Optional.empty();
     }
 }

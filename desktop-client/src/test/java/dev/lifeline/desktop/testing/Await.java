@@ -1,8 +1,10 @@
 package dev.lifeline.desktop.testing;
 
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Waits for a condition with a deadline (never a sleep); conditions about the UI are evaluated on the FX thread. */
@@ -20,6 +22,17 @@ public final class Await {
         } catch (TimeoutException e) {
             throw new AssertionError("timed out after " + SECONDS + " s waiting until " + what);
         }
+    }
+
+    /** Waits until {@code read} finds a value, and returns it. */
+    public static <T> T value(String what, Callable<Optional<T>> read) {
+        AtomicReference<T> found = new AtomicReference<>();
+        until(what, () -> {
+            Optional<T> value = read.call();
+            value.ifPresent(found::set);
+            return value.isPresent();
+        });
+        return found.get();
     }
 
     public static void untilFx(String what, Callable<Boolean> condition) {
