@@ -33,6 +33,15 @@ final class DesktopProcess implements AutoCloseable {
 
     /** Starts {@code Launcher --server URL --user USER} with the password in {@code LIFELINE_PASSWORD} (out of {@code ps}). */
     static DesktopProcess start(String name, Path logs, String serverUrl, String user, String password) {
+        return start(name, logs, serverUrl, user, password, false);
+    }
+
+    /**
+     * As {@link #start(String, Path, String, String, String)}; {@code guarded} runs it as the product does by default,
+     * under its guardian (this process), which starts the desktop again after a crash.
+     */
+    static DesktopProcess start(String name, Path logs, String serverUrl, String user, String password,
+                                boolean guarded) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", desktopClasspath(),
@@ -46,8 +55,8 @@ final class DesktopProcess implements AutoCloseable {
             ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
             Map<String, String> environment = builder.environment();
             environment.put("LIFELINE_PASSWORD", password);
-            // The process a test kills must be the desktop itself, not the guardian that would start it again.
-            environment.put("LIFELINE_GUARDIAN", "off");
+            // Unguarded, the process a test kills is the desktop itself, not a guardian that would start it again.
+            environment.put("LIFELINE_GUARDIAN", guarded ? "on" : "off");
             environment.remove("DISPLAY");
             long started = System.nanoTime();
             return new DesktopProcess(name, builder.start(), out, err, started);
@@ -100,6 +109,20 @@ final class DesktopProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * SIGKILL of the desktop a guardian runs (its one child JVM, once it is running java); returns its pid once it
+     * is gone. The guardian itself stays.
+     */
+    long killGuardedDesktop() {
+        ProcessHandle desktop = Await.value(name + "'s guarded desktop running", Duration.ofSeconds(60),
+                () -> process.children().filter(ProcessHandle::isAlive)
+                        .filter(child -> child.info().command().map(command -> command.endsWith("/java")).orElse(false))
+                        .findFirst());
+        desktop.destroyForcibly();
+        Await.until(name + "'s guarded desktop gone", Duration.ofSeconds(10), () -> !desktop.isAlive());
+        return desktop.pid();
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }
@@ -119,6 +142,8 @@ final class DesktopProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        // A guardian's desktop first: killed alone, the guardian could not stop it.
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
         if (process.isAlive()) {
             kill();
         }

@@ -56,7 +56,12 @@ final class SimModeServer implements AutoCloseable {
 
     /** A desktop process signed in as {@code user}; its output goes to {@code <logs>/<name>.{out,err}.log}. */
     DesktopProcess desktop(String name, String user, String password) {
-        DesktopProcess desktop = DesktopProcess.start(name, logs, server.publicBaseUrl(), user, password);
+        return desktop(name, user, password, false);
+    }
+
+    /** A desktop process; {@code guarded} runs it under its guardian, as the product does by default. */
+    DesktopProcess desktop(String name, String user, String password, boolean guarded) {
+        DesktopProcess desktop = DesktopProcess.start(name, logs, server.publicBaseUrl(), user, password, guarded);
         desktops.add(desktop);
         return desktop;
     }

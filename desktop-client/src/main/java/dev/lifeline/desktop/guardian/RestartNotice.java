@@ -10,6 +10,8 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.util.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The small window a desktop the guardian started again shows beside its main window: the agent learns why the
@@ -18,6 +20,7 @@ import javafx.util.Duration;
 public final class RestartNotice {
 
     public static final String TITLE = "Lifeline restarted after a problem";
+    private static final Logger log = LoggerFactory.getLogger(RestartNotice.class);
     static final Duration SHOWN_FOR = Duration.seconds(20);
 
     private RestartNotice() {
@@ -49,6 +52,7 @@ public final class RestartNotice {
         autoClose.setOnFinished(event -> notice.close());
         notice.show();
         autoClose.play();
+        log.info("restart notice shown: {}", reason);
         return notice;
     }
 }

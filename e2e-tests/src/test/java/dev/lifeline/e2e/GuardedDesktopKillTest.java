@@ -1,0 +1,58 @@
+package dev.lifeline.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lifeline.model.incident.Phase;
+import dev.lifeline.server.recovery.Incident;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 14's promise at process level: alice's desktop runs as the product runs it, under its guardian; it is
+ * killed with SIGKILL mid-call, and with nobody touching anything the guardian starts it again, it signs in by
+ * itself, accepts the recovery by itself, and the same customer is bridged to alice again.
+ */
+class GuardedDesktopKillTest extends SimModeDesktopTest {
+
+    private static final String AGENT = "alice";
+    private static final String PASSWORD = "alice-demo";
+
+    @Override
+    protected Map<String, String> serverSettings() {
+        // As in DesktopKillRecoveryTest: a cold start on a loaded 2-core CI box can take most of the 15 s default.
+        return Map.of("LIFELINE_RECOVERY_PING_TTL", "60s");
+    }
+
+    @Test
+    void aGuardedDesktopKilledMidCallTakesItsCustomerBackWithNoInput() {
+        DesktopProcess alice = sim.desktop("alice-guarded", AGENT, PASSWORD, true);
+        alice.awaitLog("softphone registered as", STARTUP);
+        SimModeServer.Bridged call = sim.customerBridgedTo(AGENT, sim.signIn(AGENT, PASSWORD), STEP);
+        String customer = call.customerCallSid();
+        EmulatorWorld.Call firstLeg = call.agentLeg();
+
+        long killedAt = System.nanoTime();
+        long killedPid = alice.killGuardedDesktop();
+        Incident detected = Await.value("the server detects alice's drop", STEP, () -> sim.incidentOf(customer)
+                .filter(incident -> incident.phase() == Phase.PINGING));
+
+        EmulatorWorld.Call newLeg = Await.value("the customer bridged to alice's restarted desktop", STARTUP,
+                () -> world.agentLegBridgedWith(customer, AGENT).filter(leg -> !leg.sid().equals(firstLeg.sid())));
+        Duration killToBridged = Duration.ofNanos(System.nanoTime() - killedAt);
+        Incident restored = Await.value("the incident is restored", STEP,
+                () -> sim.incidentOf(customer).filter(incident -> incident.phase() == Phase.RESTORED));
+        System.out.printf("[e2e figures] guarded desktop SIGKILL to customer bridged again, no input: %d ms%n",
+                killToBridged.toMillis());
+
+        assertThat(restored.incidentId()).isEqualTo(detected.incidentId());
+        assertThat(alice.output())
+                .contains("guardian: the desktop (pid " + killedPid + ") stopped unexpectedly: it was killed (SIGKILL)")
+                .contains("restart notice shown: it was killed (SIGKILL)")
+                .contains("reconnect modal shown");
+        assertThat(world.parties(world.call(customer).conferenceSid())).extracting(EmulatorWorld.Party::callSid)
+                .as("the customer and alice's new leg, together again")
+                .containsExactlyInAnyOrder(customer, newLeg.sid());
+        assertThat(alice.isAlive()).as("the guardian keeps running").isTrue();
+    }
+}
