@@ -133,6 +133,56 @@ else
   fail "desktop: xvfb-run is missing (apt-get install xvfb xauth libgtk-3-0)"
 fi
 
+# The packaged desktop runs under its guardian (the Launcher's default): SIGKILL of the desktop starts it again
+# through the jpackage launcher, and SIGTERM of the guardian stops both.
+guarded_args=(--server http://127.0.0.1:1 --user smoke)
+launcher_exe=$(readlink -f "$desktop_launcher")
+guarded_pids() { # the packaged launcher's processes (not xvfb-run's shell, whose command line names it too)
+  local pid
+  for pid in $(pgrep -f -- "bin/lifeline-desktop ${guarded_args[*]}"); do
+    [ "$(readlink "/proc/$pid/exe")" = "$launcher_exe" ] && echo "$pid"
+  done
+  return 0
+}
+guardian_of() { local pid; for pid in $(guarded_pids); do if ! guarded_pids | grep -qx "$(ps -o ppid= -p "$pid" | tr -d ' ')"; then echo "$pid"; fi; done | head -1; }
+await_child() { # guardian, pid the child must not be; prints the child's pid once it runs
+  local deadline=$((SECONDS + 90)) child
+  while ((SECONDS < deadline)); do
+    child=$(pgrep -P "$1" | head -1)
+    # The desktop is the child the guardian marked (the launcher may run short-lived helpers of its own first).
+    if [ -n "$child" ] && [ "$child" != "$2" ] && [ "$(readlink "/proc/$child/exe")" = "$launcher_exe" ] \
+        && tr '\0' '\n' <"/proc/$child/environ" 2>/dev/null | grep -q '^LIFELINE_GUARDED='; then
+      echo "$child"; return 0
+    fi
+    sleep 0.5
+  done
+  return 1
+}
+if command -v xvfb-run >/dev/null; then
+  xvfb-run -a -s "-screen 0 1280x1024x24" "$desktop_launcher" "${guarded_args[@]}" \
+    >"$work/guarded.out" 2>"$work/guarded.err" &
+  runner=$!
+  guardian=; first=; second=
+  deadline=$((SECONDS + 90))
+  while [ -z "$guardian" ] && ((SECONDS < deadline)); do guardian=$(guardian_of); [ -n "$guardian" ] || sleep 0.5; done
+  if [ -n "$guardian" ] && first=$(await_child "$guardian" "") && kill -KILL "$first" \
+      && second=$(await_child "$guardian" "$first") \
+      && grep -qF "the desktop (pid $first) stopped unexpectedly: it was killed (SIGKILL)" "$work/guarded.err"; then
+    kill -TERM "$guardian"
+    deadline=$((SECONDS + 30))
+    while kill -0 "$second" 2>/dev/null && ((SECONDS < deadline)); do sleep 0.5; done
+    if kill -0 "$second" 2>/dev/null; then
+      fail "desktop: SIGTERM of the guardian left its desktop (pid $second) running"
+    else
+      pass "desktop: the guardian restarted the packaged desktop after SIGKILL (pid $first -> $second) and stopped it on SIGTERM"
+    fi
+  else
+    fail "desktop: guardian (pid ${guardian:-none}) did not restart its desktop (first ${first:-none}, second ${second:-none}); stderr: $(tail -5 "$work/guarded.err" | tr '\n' ' ')"
+  fi
+  for pid in $(guarded_pids); do kill -KILL "$pid" 2>/dev/null; done
+  wait "$runner" 2>/dev/null
+fi
+
 # --- .deb packages, unpacked into a throwaway root -----------------------------------------------------------
 server_deb=$(ls installers/server/target/installer/lifeline-server_*.deb 2>/dev/null | head -1)
 desktop_deb=$(ls installers/desktop/target/installer/lifeline-desktop_*.deb 2>/dev/null | head -1)

@@ -38,6 +38,18 @@ final class ChildCommand {
         return line;
     }
 
+    /**
+     * A jpackage launcher marks the JVM it starts with {@code _JPACKAGE_LAUNCHER…} in the environment; a launcher
+     * that finds the mark believes it is its own second stage and hands its arguments to the JVM as JVM options
+     * ("Unrecognized option: --server"). The guardian's child is a first start, so the mark must not reach it.
+     */
+    static ProcessBuilder withoutLauncherState(ProcessBuilder builder) {
+        builder.environment().keySet().removeIf(name -> name.startsWith(JPACKAGE_LAUNCHER_MARK));
+        return builder;
+    }
+
+    static final String JPACKAGE_LAUNCHER_MARK = "_JPACKAGE_";
+
     static boolean isJava(String command) {
         String name = Path.of(command).getFileName().toString();
         return name.equals("java") || name.equals("java.exe") || name.equals("javaw.exe");

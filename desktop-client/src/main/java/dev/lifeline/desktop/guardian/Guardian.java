@@ -53,7 +53,8 @@ public final class Guardian {
     /** The guardian of this program: the same command line again, output shared with the guardian's. */
     public static Guardian forThisProgram(String mainClass, List<String> desktopArgs) {
         List<String> command = ChildCommand.forThisProgram(mainClass, desktopArgs);
-        return new Guardian(() -> new ProcessBuilder(command).inheritIO(), new RestartPolicy(),
+        return new Guardian(() -> ChildCommand.withoutLauncherState(new ProcessBuilder(command).inheritIO()),
+                new RestartPolicy(),
                 Clock.systemUTC(), duration -> Thread.sleep(duration.toMillis()), System.err);
     }
 
