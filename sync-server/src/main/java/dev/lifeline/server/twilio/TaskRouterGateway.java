@@ -81,14 +81,17 @@ public final class TaskRouterGateway {
     }
 
     /**
-     * Merges {@code patch} into the task's attributes with {@code If-Match}, re-reading and retrying when
-     * someone else wrote in between — never the original's wholesale overwrite of a stale snapshot.
+     * Merges {@code patch} deeply into the task's attributes with {@code If-Match}, re-reading and retrying when
+     * someone else wrote in between — never the original's wholesale overwrite of a stale snapshot (seed §8.3).
+     * Deeply: a nested object of the patch (Lifeline's {@code conversations.followed_by}) is merged key by key into
+     * the task's, so the Insights fields others keep there ({@code conversations.*}) survive.
      */
     public void mergeTaskAttributes(String taskSid, Map<String, Object> patch) {
+        JsonNode patchTree = JSON.valueToTree(patch);
         for (int attempt = 1; ; attempt++) {
             TaskState task = fetchTask(taskSid);
             ObjectNode merged = (ObjectNode) parseJson(task.attributesJson());
-            patch.forEach((key, value) -> merged.set(key, JSON.valueToTree(value)));
+            mergeDeeply(merged, patchTree);
             try {
                 Map<String, String> headers = task.version() == null ? Map.of() : Map.of("If-Match", task.version());
                 http.send("update task " + taskSid, HttpMethod.POST, DOMAIN, taskPath(taskSid),
@@ -100,6 +103,18 @@ public final class TaskRouterGateway {
                 }
             }
         }
+    }
+
+    /** JSON merge: objects key by key at every depth; anything else in the patch replaces what was there. */
+    private static void mergeDeeply(ObjectNode target, JsonNode patch) {
+        patch.fields().forEachRemaining(field -> {
+            JsonNode existing = target.get(field.getKey());
+            if (existing instanceof ObjectNode existingObject && field.getValue().isObject()) {
+                mergeDeeply(existingObject, field.getValue());
+            } else {
+                target.set(field.getKey(), field.getValue().deepCopy());
+            }
+        });
     }
 
     /** Completes the task unless it already finished. */
