@@ -7,6 +7,7 @@ import dev.lifeline.server.conference.LeaveReason;
 import dev.lifeline.server.conference.WorkerRegistration;
 import dev.lifeline.server.observability.LifelineMetrics;
 import dev.lifeline.server.recovery.Incident;
+import dev.lifeline.server.recovery.IncidentIds;
 import dev.lifeline.server.recovery.RecoveryEvent;
 import dev.lifeline.server.recovery.RecoveryPolicy;
 import dev.lifeline.server.taskrouter.RecoveryTaskEvents;
@@ -86,6 +87,16 @@ public final class RecoveryEngine {
         handle(conferences.apply(callback));
         if (callback.kind() == ConferenceCallback.Kind.PARTICIPANT_JOIN) {
             registerIfExpected(callback).ifPresent(this::handle);
+        } else if (callback.kind() == ConferenceCallback.Kind.ANNOUNCEMENT_END) {
+            AnnouncementWitness.effectIdIn(callback.announceUrl()).ifPresent(this::announcementPlayed);
+        }
+    }
+
+    /** Twilio's word that it played an incident's announcement completes the effect, whoever performed it. */
+    private void announcementPlayed(String effectId) {
+        String incidentId = IncidentIds.incidentOfEffect(effectId);
+        if (incidents.get(incidentId).isPresent()) {
+            apply(incidentId, new RecoveryEvent.EffectCompleted(effectId, "Twilio played the announcement"));
         }
     }
 

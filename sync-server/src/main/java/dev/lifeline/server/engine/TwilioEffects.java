@@ -1,15 +1,20 @@
 package dev.lifeline.server.engine;
 
 import dev.lifeline.server.recovery.Effect;
+import dev.lifeline.server.recovery.RecoveryAttributes;
 import dev.lifeline.server.recovery.TaskAttributes;
 import dev.lifeline.server.taskrouter.TaskAttributesJson;
 import dev.lifeline.server.twilio.ConferenceJoin;
+import dev.lifeline.server.twilio.ParticipantState;
+import dev.lifeline.server.twilio.TaskDetails;
 import dev.lifeline.server.twilio.TaskRouterGateway;
 import dev.lifeline.server.twilio.TwilioGatewayException;
 import dev.lifeline.server.twilio.Twiml;
 import dev.lifeline.server.twilio.VoiceGateway;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -17,13 +22,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What each outbox effect does at Twilio (through {@link VoiceGateway} and {@link TaskRouterGateway}), and how that
- * went. Every branch is written to be safe to repeat, because an effect may be retried after a crash or a timeout.
- * Only {@link EffectRunner} calls it: effects run in one place.
+ * went. Every effect checks Twilio's current state before acting and does nothing that is already so, because it may
+ * be performed again: after a timeout, or at once by another member when its performer died after acting but before
+ * recording it ({@link EffectLeases} voids a dead member's claims). Only {@link EffectRunner} calls it.
  */
 public final class TwilioEffects {
 
     private static final Logger log = LoggerFactory.getLogger(TwilioEffects.class);
     private static final Duration JOIN_WAIT = Duration.ofSeconds(10);
+    /** A task still waiting for, offered to or held by an agent (TaskRouter's assignment statuses). */
+    private static final List<String> LIVE_TASK_STATUSES = List.of("pending", "reserved", "assigned");
     /** Twilio's call statuses after which a call is over for good. */
     private static final Set<String> FINAL_CALL_STATUSES = Set.of("completed", "busy", "failed",
             "no-answer", "canceled");
@@ -56,17 +64,21 @@ public final class TwilioEffects {
 
     private EffectOutcome run(Effect effect) {
         if (effect instanceof Effect.AnnounceToConference e) {
-            voice.announce(e.conferenceSid(), e.url());
-            return EffectOutcome.done("announced");
+            return announce(e);
         } else if (effect instanceof Effect.StartHoldMusic e) {
-            if (voice.participant(e.conferenceSid(), e.callSid()).isEmpty()) {
+            Optional<ParticipantState> party = voice.participant(e.conferenceSid(), e.callSid());
+            if (party.isEmpty()) {
                 return EffectOutcome.done("party already gone");
+            }
+            if (party.get().hold()) {
+                return EffectOutcome.done("already on hold");
             }
             voice.hold(e.conferenceSid(), e.callSid(), true, e.holdUrl());
             return EffectOutcome.done("on hold");
         } else if (effect instanceof Effect.CreatePingTask e) {
-            return EffectOutcome.done(taskRouter.createTask(e.workflowSid(), TaskAttributesJson.write(e.attributes()), e.ttlSeconds(), e.priority(), null));
+            return createPing(e);
         } else if (effect instanceof Effect.MergeTaskAttributes e) {
+            // A merge of the same patch is the same task whether it ran once or twice: nothing to check first.
             taskRouter.mergeTaskAttributes(e.taskSid(), e.patch().values());
             return EffectOutcome.done("merged");
         } else if (effect instanceof Effect.CompleteTask e) {
@@ -97,8 +109,56 @@ public final class TwilioEffects {
     }
 
     /**
+     * Twilio's {@code announcement-end} (see {@link AnnouncementWitness}) records an announcement played whoever asked
+     * for it, so one still pending was not heard yet; a conference that is over has nobody to hear it.
+     */
+    private EffectOutcome announce(Effect.AnnounceToConference e) {
+        if (voice.participants(e.conferenceSid()).isEmpty()) {
+            return EffectOutcome.done("conference over: nobody to announce to");
+        }
+        voice.announce(e.conferenceSid(), AnnouncementWitness.urlFor(e.url(), e.effectId()));
+        return EffectOutcome.done("announced");
+    }
+
+    /**
+     * A ping the same incident attempt already has (created by a member that died before recording it) is the ping:
+     * creating a second would offer the agent two.
+     */
+    private EffectOutcome createPing(Effect.CreatePingTask e) {
+        Optional<TaskDetails> existing = taskOfThisAttempt(e.workflowSid(), List.of(), e.attributes());
+        if (existing.isPresent()) {
+            return EffectOutcome.done(existing.get().sid());
+        }
+        return EffectOutcome.done(taskRouter.createTask(e.workflowSid(), TaskAttributesJson.write(e.attributes()),
+                e.ttlSeconds(), e.priority(), null));
+    }
+
+    /**
+     * The workflow's task (in one of {@code statuses}; every status when empty) made for the same incident attempt and
+     * target as {@code attributes}: Lifeline's own marker, which TaskRouter keeps on the task.
+     */
+    private Optional<TaskDetails> taskOfThisAttempt(String workflowSid, List<String> statuses, TaskAttributes attributes) {
+        Object incident = attributes.values().get(RecoveryAttributes.LIFELINE_INCIDENT);
+        if (incident == null) {
+            return Optional.empty();
+        }
+        return taskRouter.tasks(workflowSid, statuses).stream()
+                .filter(task -> sameAttempt(TaskAttributesJson.read(task.attributesJson()), attributes))
+                .findFirst();
+    }
+
+    private static boolean sameAttempt(TaskAttributes task, TaskAttributes wanted) {
+        return Objects.equals(task.string(RecoveryAttributes.LIFELINE_INCIDENT), wanted.string(RecoveryAttributes.LIFELINE_INCIDENT))
+                && Objects.equals(task.number(RecoveryAttributes.LIFELINE_ATTEMPT), wanted.number(RecoveryAttributes.LIFELINE_ATTEMPT))
+                && Objects.equals(task.string(RecoveryAttributes.TARGET_WORKER_SID), wanted.string(RecoveryAttributes.TARGET_WORKER_SID))
+                && Objects.equals(task.string(RecoveryAttributes.CALL_SID), wanted.string(RecoveryAttributes.CALL_SID));
+    }
+
+    /**
      * Seed §9: a customer call that has ended is not enqueued (the customer left). A call Twilio does not know (404) is
-     * not taken for a customer who left: it is a refusal, and the recovery says the customer may be stranded.
+     * not taken for a customer who left: it is a refusal, and the recovery says the customer may be stranded. A customer
+     * already waiting in (or routed from) the queue this redirect asks for, for the same incident attempt and target,
+     * was put there by a member that died before recording it: redirecting again would take them out and back in.
      */
     private EffectOutcome enqueue(String callSid, String workflowSid, TaskAttributes attributes,
                                   int priority) {
@@ -111,6 +171,10 @@ public final class TwilioEffects {
         }
         if (!"in-progress".equals(status)) {
             return EffectOutcome.failed("customer call is " + status + ", not in progress");
+        }
+        Optional<TaskDetails> queued = taskOfThisAttempt(workflowSid, LIVE_TASK_STATUSES, attributes);
+        if (queued.isPresent()) {
+            return EffectOutcome.done("already enqueued on " + workflowSid + " as " + queued.get().sid());
         }
         voice.redirect(callSid, Twiml.enqueue(workflowSid, TaskAttributesJson.write(attributes), priority));
         return EffectOutcome.done("enqueued on " + workflowSid);
@@ -156,6 +220,10 @@ public final class TwilioEffects {
         Optional<String> target = voice.conferenceSidByName(e.toConferenceName());
         if (target.isPresent() && voice.participant(target.get(), e.callSid()).isPresent()) {
             return EffectOutcome.done("already in " + e.toConferenceName());
+        }
+        // Out of the old conference but not yet in the new one: on its way, redirected by a member that then died.
+        if (e.fromConferenceSid() != null && voice.participant(e.fromConferenceSid(), e.callSid()).isEmpty()) {
+            return EffectOutcome.done("already left " + e.fromConferenceSid() + " for " + e.toConferenceName());
         }
         ConferenceJoin join = new ConferenceJoin(e.label(), e.endConferenceOnExit(), true, e.muted(),
                 conferenceCallbackUrl, ConferenceJoin.STATUS_EVENTS);
