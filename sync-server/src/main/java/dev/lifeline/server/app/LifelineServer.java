@@ -131,6 +131,7 @@ public final class LifelineServer implements AutoCloseable {
                 new IncidentStore(hazelcast, recovery.incidentRetention()),
                 new TwilioEffects(voice, taskRouter, conferenceCallbackUrl),
                 new EffectLeases(hazelcast, Duration.ofSeconds(30)), new SeenEvents(hazelcast), policy, clock, metrics, hub, hub);
+        resources.add(0, engine);
 
         DesktopModule desktop = new DesktopModule(new DesktopModule.Dependencies(hazelcast, voice, taskRouter, engine, hub, agents,
                 authenticator, workspace, publicBaseUrl, config.recovery().presenceGrace(), clock,

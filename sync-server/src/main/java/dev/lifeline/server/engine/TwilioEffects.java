@@ -11,8 +11,6 @@ import dev.lifeline.server.twilio.TaskRouterGateway;
 import dev.lifeline.server.twilio.TwilioGatewayException;
 import dev.lifeline.server.twilio.Twiml;
 import dev.lifeline.server.twilio.VoiceGateway;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,7 +27,6 @@ import org.slf4j.LoggerFactory;
 public final class TwilioEffects {
 
     private static final Logger log = LoggerFactory.getLogger(TwilioEffects.class);
-    private static final Duration JOIN_WAIT = Duration.ofSeconds(10);
     /** A task still waiting for, offered to or held by an agent (TaskRouter's assignment statuses). */
     private static final List<String> LIVE_TASK_STATUSES = List.of("pending", "reserved", "assigned");
     /** Twilio's call statuses after which a call is over for good. */
@@ -209,6 +206,12 @@ public final class TwilioEffects {
         }
     }
 
+    /**
+     * Re-dials the party into the new conference with its label, mute and endConferenceOnExit; a party that was on hold
+     * is held again once it is there. {@code <Conference>} cannot join a party on hold, so the hold waits for the
+     * party's join: the move stays pending until then, and the party's {@code participant-join} callback (or, if that
+     * is lost, the reconciler) performs it again, which finds the party in the new conference and holds it.
+     */
     private EffectOutcome move(Effect.MoveParty e) {
         // Seed §9: a party whose call is no longer in progress is skipped.
         String status = voice.callStatus(e.callSid());
@@ -217,38 +220,39 @@ public final class TwilioEffects {
         }
         // A member that died after the redirect but before recording it leaves the move pending; re-dialling a party
         // already in the new conference would take it out and back in again (MemberLossBenchmark, kill mid-move).
-        Optional<String> target = voice.conferenceSidByName(e.toConferenceName());
-        if (target.isPresent() && voice.participant(target.get(), e.callSid()).isPresent()) {
-            return EffectOutcome.done("already in " + e.toConferenceName());
+        Optional<EffectOutcome> arrived = holdIfArrived(e);
+        if (arrived.isPresent()) {
+            return arrived.get();
         }
         // Out of the old conference but not yet in the new one: on its way, redirected by a member that then died.
         if (e.fromConferenceSid() != null && voice.participant(e.fromConferenceSid(), e.callSid()).isEmpty()) {
-            return EffectOutcome.done("already left " + e.fromConferenceSid() + " for " + e.toConferenceName());
+            return onItsWay(e, "already left " + e.fromConferenceSid() + " for " + e.toConferenceName());
         }
         ConferenceJoin join = new ConferenceJoin(e.label(), e.endConferenceOnExit(), true, e.muted(),
                 conferenceCallbackUrl, ConferenceJoin.STATUS_EVENTS);
         voice.redirect(e.callSid(), Twiml.joinConference(e.toConferenceName(), join));
         if (e.hold()) {
-            holdOnceJoined(e);
+            // Its join may have been reported while this member still held the claim: look once more before waiting.
+            return holdIfArrived(e).orElseGet(() -> onItsWay(e, "moved"));
         }
         return EffectOutcome.done("moved");
     }
 
-    private void holdOnceJoined(Effect.MoveParty e) {
-        Instant deadline = Instant.now().plus(JOIN_WAIT);
-        while (Instant.now().isBefore(deadline)) {
-            Optional<String> conference = voice.conferenceSidByName(e.toConferenceName());
-            if (conference.isPresent() && voice.participant(conference.get(), e.callSid()).isPresent()) {
-                voice.hold(conference.get(), e.callSid(), true, null);
-                return;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+    /** The party in the new conference: held if it should be, and the move done; empty while it is not there yet. */
+    private Optional<EffectOutcome> holdIfArrived(Effect.MoveParty e) {
+        Optional<String> target = voice.conferenceSidByName(e.toConferenceName());
+        Optional<ParticipantState> party = target.flatMap(conference -> voice.participant(conference, e.callSid()));
+        if (party.isEmpty()) {
+            return Optional.empty();
         }
-        throw new TwilioGatewayException("hold moved party " + e.callSid(), 0, null, "party did not join in time", null);
+        if (e.hold() && !party.get().hold()) {
+            voice.hold(target.get(), e.callSid(), true, null);
+            return Optional.of(EffectOutcome.done("in " + e.toConferenceName() + ", on hold again"));
+        }
+        return Optional.of(EffectOutcome.done("already in " + e.toConferenceName()));
+    }
+
+    private static EffectOutcome onItsWay(Effect.MoveParty e, String what) {
+        return e.hold() ? EffectOutcome.retryLater(what + "; held again when it joins") : EffectOutcome.done(what);
     }
 }
