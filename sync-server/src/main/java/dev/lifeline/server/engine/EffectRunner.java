@@ -1,5 +1,6 @@
 package dev.lifeline.server.engine;
 
+import dev.lifeline.model.incident.Phase;
 import dev.lifeline.server.observability.LifelineMetrics;
 import dev.lifeline.server.recovery.Effect;
 import dev.lifeline.server.recovery.Incident;
@@ -155,7 +156,20 @@ final class EffectRunner implements AutoCloseable {
         }
         AppliedIncident applied = incidents.apply(incidentId, report, clock.instant(), policy);
         phases.observe(applied);
+        afterPhaseChange(applied);
         return applied.newEffects();
+    }
+
+    /**
+     * A recovery that is over gives an agent it moved to Lifeline Recovery back their chosen activity; in the incident's
+     * lane, after the effects asked for before it. Not an outbox effect: it is safe to repeat, and an agent left in the
+     * available recovery activity by a member that died is where an Available agent would be.
+     */
+    void afterPhaseChange(AppliedIncident applied) {
+        Incident incident = applied.incident();
+        if (applied.phaseChanged() && (incident.isTerminal() || incident.phase() == Phase.STRANDED)) {
+            lanes.submit(incident.incidentId(), () -> twilio.returnToChosenActivity(incident));
+        }
     }
 
     private void runUnboundNow(List<Effect> effects) {

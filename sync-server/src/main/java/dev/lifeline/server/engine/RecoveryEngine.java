@@ -234,6 +234,7 @@ public final class RecoveryEngine implements AutoCloseable {
             AppliedIncident applied = incidents.apply(incidentId, event, clock.instant(), policy);
             phases.observe(applied);
             effects.run(incidentId, applied.newEffects());
+            effects.afterPhaseChange(applied);
         } finally {
             MDC.remove("incidentId");
         }

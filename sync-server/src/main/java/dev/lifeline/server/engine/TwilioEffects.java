@@ -1,6 +1,7 @@
 package dev.lifeline.server.engine;
 
 import dev.lifeline.server.recovery.Effect;
+import dev.lifeline.server.recovery.Incident;
 import dev.lifeline.server.recovery.RecoveryAttributes;
 import dev.lifeline.server.recovery.TaskAttributes;
 import dev.lifeline.server.taskrouter.TaskAttributesJson;
@@ -11,6 +12,7 @@ import dev.lifeline.server.twilio.TaskRouterGateway;
 import dev.lifeline.server.twilio.TwilioGatewayException;
 import dev.lifeline.server.twilio.Twiml;
 import dev.lifeline.server.twilio.VoiceGateway;
+import dev.lifeline.server.twilio.WorkerState;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,6 +29,10 @@ import org.slf4j.LoggerFactory;
 public final class TwilioEffects {
 
     private static final Logger log = LoggerFactory.getLogger(TwilioEffects.class);
+    /** The ping's attribute naming the dropped agent (the Recovery Ping workflow routes on it). */
+    private static final String DISCONNECTED_WORKER = "disconnectedWorkerSid";
+    /** On the ping: the activity an agent moved to Lifeline Recovery had chosen, to go back to afterwards. */
+    static final String RETURN_ACTIVITY = "lifelineReturnActivitySid";
     /** A task still waiting for, offered to or held by an agent (TaskRouter's assignment statuses). */
     private static final List<String> LIVE_TASK_STATUSES = List.of("pending", "reserved", "assigned");
     /** Twilio's call statuses after which a call is over for good. */
@@ -126,8 +132,57 @@ public final class TwilioEffects {
         if (existing.isPresent()) {
             return EffectOutcome.done(existing.get().sid());
         }
-        return EffectOutcome.done(taskRouter.createTask(e.workflowSid(), TaskAttributesJson.write(e.attributes()),
+        TaskAttributes attributes = e.attributes();
+        Optional<String> chosen = attributes.string(DISCONNECTED_WORKER).flatMap(this::makeReachable);
+        if (chosen.isPresent()) {
+            attributes = attributes.with(RETURN_ACTIVITY, chosen.get());
+        }
+        return EffectOutcome.done(taskRouter.createTask(e.workflowSid(), TaskAttributesJson.write(attributes),
                 e.ttlSeconds(), e.priority(), null));
+    }
+
+    /**
+     * TaskRouter offers the ping and the reconnect only to an available worker. An agent on a break (or in any
+     * unavailable activity, Offline included) when the leg dropped is moved to {@link TaskRouterGateway#LIFELINE_RECOVERY}
+     * until the recovery is over; their voice capacity is still held by the dropped task, so no other call reaches them
+     * meanwhile. @return the activity they had chosen, to go back to; empty when they were available already
+     */
+    private Optional<String> makeReachable(String workerSid) {
+        Optional<WorkerState> worker = taskRouter.fetchWorker(workerSid);
+        if (worker.isEmpty() || worker.get().available()) {
+            return Optional.empty();
+        }
+        taskRouter.setWorkerActivity(workerSid, taskRouter.recoveryActivitySid());
+        log.info("worker {} was {} when the leg dropped: {} until the recovery is over", workerSid,
+                worker.get().activityName(), TaskRouterGateway.LIFELINE_RECOVERY);
+        return Optional.ofNullable(worker.get().activitySid());
+    }
+
+    /**
+     * Once the recovery is over (the customer back with them, or gone elsewhere), an agent moved to
+     * {@link TaskRouterGateway#LIFELINE_RECOVERY} goes back to the activity they had chosen: still on the reconnected call,
+     * and no new work after it, as they had asked. An agent who has moved on since (Offline for not answering the ping,
+     * or their own choice) is left where they are. Safe to repeat.
+     */
+    void returnToChosenActivity(Incident incident) {
+        if (incident.pingTaskSid() == null) {
+            return;
+        }
+        try {
+            Optional<String> chosen = taskRouter.taskDetails(incident.pingTaskSid())
+                    .flatMap(ping -> TaskAttributesJson.read(ping.attributesJson()).string(RETURN_ACTIVITY));
+            if (chosen.isEmpty()) {
+                return;
+            }
+            String workerSid = incident.droppedWorker().workerSid();
+            Optional<WorkerState> worker = taskRouter.fetchWorker(workerSid);
+            if (worker.isPresent() && TaskRouterGateway.LIFELINE_RECOVERY.equals(worker.get().activityName())) {
+                taskRouter.setWorkerActivity(workerSid, chosen.get());
+            }
+        } catch (TwilioGatewayException e) {
+            log.warn("could not return worker {} to their activity after incident {}: {}",
+                    incident.droppedWorker().workerSid(), incident.incidentId(), e.getMessage());
+        }
     }
 
     /**

@@ -33,12 +33,18 @@ public final class TaskRouterGateway {
 
     /** The activity every TaskRouter workspace starts with for workers who take no work. */
     public static final String OFFLINE = "Offline";
+    /**
+     * Lifeline's own available activity, for an agent who was not available when their leg dropped: the Recovery Ping
+     * and the reconnect can reach them only in an available activity (README, "Agents who were not available").
+     */
+    public static final String LIFELINE_RECOVERY = "Lifeline Recovery";
     private static final String DOMAIN = Domains.TASKROUTER.toString();
 
     private final TwilioHttp http;
     private final TwilioRestClient client;
     private final String workspaceSid;
     private volatile String offlineActivitySid;
+    private volatile String recoveryActivitySid;
 
     private TaskRouterGateway(TwilioHttp http, String workspaceSid) {
         this.http = http;
@@ -285,6 +291,26 @@ public final class TaskRouterGateway {
             }
             return updater.update(client);
         });
+    }
+
+    /**
+     * The {@link #LIFELINE_RECOVERY} activity (available), created in the workspace the first time it is needed: a
+     * workspace provisioned before it existed gets it without being provisioned again.
+     */
+    public String recoveryActivitySid() {
+        String known = recoveryActivitySid;
+        if (known == null) {
+            known = call("find the " + LIFELINE_RECOVERY + " activity", () -> {
+                for (Activity activity : Activity.reader(workspaceSid).read(client)) {
+                    if (LIFELINE_RECOVERY.equals(activity.getFriendlyName())) {
+                        return activity.getSid();
+                    }
+                }
+                return Activity.creator(workspaceSid, LIFELINE_RECOVERY).setAvailable(true).create(client).getSid();
+            });
+            recoveryActivitySid = known;
+        }
+        return known;
     }
 
     /** The workspace's {@code Offline} activity, rejecting pending reservations (see {@link #setWorkerActivity}). */
