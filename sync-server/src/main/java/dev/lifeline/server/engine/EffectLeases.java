@@ -5,6 +5,8 @@ import com.hazelcast.map.IMap;
 import dev.lifeline.server.cluster.HazelcastMembers;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -17,7 +19,9 @@ import java.util.concurrent.TimeUnit;
  * 30 s lease). That is safe because every effect checks Twilio's current state before acting ({@link TwilioEffects}):
  * a member that died after its Twilio call but before its completion record was replicated leaves the effect pending,
  * and whoever takes it over finds it done at Twilio instead of doing it again (the attempt reverted in 7852897 voided
- * claims before the effects checked, and MemberLossTest heard an announcement twice).
+ * claims before the effects checked, and MemberLossTest heard an announcement twice). An announcement is the one
+ * effect Twilio reports by callback only ({@link AnnouncementWitness}): its dead holder's claim stands a little longer,
+ * for that report to arrive.
  */
 public final class EffectLeases {
 
@@ -25,6 +29,8 @@ public final class EffectLeases {
     private final IMap<String, String> leases;
     private final String owner;
     private final Duration lease;
+    /** The lease values this instance wrote, so it releases only its own claim. */
+    private final ConcurrentMap<String, String> held = new ConcurrentHashMap<>();
 
     public EffectLeases(HazelcastInstance hazelcast, Duration lease) {
         this.hazelcast = hazelcast;
@@ -35,13 +41,29 @@ public final class EffectLeases {
     }
 
     public boolean tryClaim(String effectId) {
-        String holder = leases.putIfAbsent(effectId, owner, lease.toMillis(), TimeUnit.MILLISECONDS);
+        return tryClaim(effectId, Duration.ZERO);
+    }
+
+    /**
+     * @param deadHolderGrace how long a dead member's claim still stands: for an effect whose completion Twilio reports
+     *                        by callback (an announcement) rather than in a state a check could read, the report of
+     *                        what the dead member did may still be on its way
+     */
+    public boolean tryClaim(String effectId, Duration deadHolderGrace) {
+        long now = System.currentTimeMillis();
+        String claim = owner + "@" + now;
+        String holder = leases.putIfAbsent(effectId, claim, lease.toMillis(), TimeUnit.MILLISECONDS);
         if (holder == null) {
+            held.put(effectId, claim);
             return true;
         }
-        if (holderLeftTheCluster(holder) && leases.remove(effectId, holder)) {
+        if (holderLeftTheCluster(holder) && claimedAt(holder) <= now - deadHolderGrace.toMillis()
+                && leases.remove(effectId, holder)) {
             // Several members may void the same claim; putIfAbsent lets exactly one of them take it over.
-            return leases.putIfAbsent(effectId, owner, lease.toMillis(), TimeUnit.MILLISECONDS) == null;
+            if (leases.putIfAbsent(effectId, claim, lease.toMillis(), TimeUnit.MILLISECONDS) == null) {
+                held.put(effectId, claim);
+                return true;
+            }
         }
         return false;
     }
@@ -52,7 +74,25 @@ public final class EffectLeases {
                 .noneMatch(member -> member.getUuid().toString().equals(memberUuid));
     }
 
+    /** When the claim was made; a claim written before claims carried their time counts as old. */
+    private static long claimedAt(String holder) {
+        int at = holder.lastIndexOf('@');
+        try {
+            return at < 0 ? 0 : Long.parseLong(holder.substring(at + 1));
+        } catch (NumberFormatException notATime) {
+            return 0;
+        }
+    }
+
     public void release(String effectId) {
-        leases.remove(effectId, owner);
+        String claim = held.remove(effectId);
+        if (claim != null) {
+            leases.remove(effectId, claim);
+        }
+    }
+
+    /** Done with the effect (its outcome is recorded): forget the claim, which expires with its lease. */
+    void settled(String effectId) {
+        held.remove(effectId);
     }
 }

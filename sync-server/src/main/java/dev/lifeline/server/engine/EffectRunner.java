@@ -86,7 +86,7 @@ final class EffectRunner implements AutoCloseable {
             while (!queue.isEmpty()) {
                 List<Effect> claimed = new ArrayList<>();
                 for (Effect effect : nextBatch(queue)) {
-                    if (due(effect) && leases.tryClaim(effect.effectId())) {
+                    if (due(effect) && leases.tryClaim(effect.effectId(), TwilioEffects.deadHolderGrace(effect))) {
                         claimed.add(effect);
                     }
                 }
@@ -154,6 +154,7 @@ final class EffectRunner implements AutoCloseable {
             leases.release(effect.effectId());
             return List.of();
         }
+        leases.settled(effect.effectId());
         AppliedIncident applied = incidents.apply(incidentId, report, clock.instant(), policy);
         phases.observe(applied);
         afterPhaseChange(applied);
@@ -179,6 +180,8 @@ final class EffectRunner implements AutoCloseable {
                         : twilio.perform(effect);
                 if (outcome.kind() == EffectOutcome.Kind.RETRY_LATER) {
                     leases.release(effect.effectId());
+                } else {
+                    leases.settled(effect.effectId());
                 }
             }
         }

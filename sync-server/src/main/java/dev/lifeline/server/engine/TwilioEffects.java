@@ -13,6 +13,7 @@ import dev.lifeline.server.twilio.TwilioGatewayException;
 import dev.lifeline.server.twilio.Twiml;
 import dev.lifeline.server.twilio.VoiceGateway;
 import dev.lifeline.server.twilio.WorkerState;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,6 +30,11 @@ import org.slf4j.LoggerFactory;
 public final class TwilioEffects {
 
     private static final Logger log = LoggerFactory.getLogger(TwilioEffects.class);
+    /**
+     * How long an announcement claimed by a member that died stays its: Twilio reports an announcement only by its
+     * {@code announcement-end} callback, after playing it (seconds), and that report completes the effect.
+     */
+    private static final Duration ANNOUNCEMENT_WITNESS_WINDOW = Duration.ofSeconds(10);
     /** The ping's attribute naming the dropped agent (the Recovery Ping workflow routes on it). */
     private static final String DISCONNECTED_WORKER = "disconnectedWorkerSid";
     /** On the ping: the activity an agent moved to Lifeline Recovery had chosen, to go back to afterwards. */
@@ -47,6 +53,11 @@ public final class TwilioEffects {
         this.voice = voice;
         this.taskRouter = taskRouter;
         this.conferenceCallbackUrl = conferenceCallbackUrl;
+    }
+
+    /** See {@link EffectLeases#tryClaim(String, Duration)}: every effect but the announcement is checked at Twilio first. */
+    static Duration deadHolderGrace(Effect effect) {
+        return effect instanceof Effect.AnnounceToConference ? ANNOUNCEMENT_WITNESS_WINDOW : Duration.ZERO;
     }
 
     EffectOutcome perform(Effect effect) {

@@ -36,6 +36,7 @@ class EffectLeasesTest {
         EffectLeases elsewhereOnSurvivor = new EffectLeases(survivor, LEASE);
 
         assertThat(onDying.tryClaim("incident/1/create-ping")).isTrue();
+        assertThat(onDying.tryClaim("incident/1/announce")).isTrue();
         assertThat(onSurvivor.tryClaim("incident/1/create-ping")).as("the holder is alive").isFalse();
 
         dying.getLifecycleService().terminate();
@@ -43,6 +44,9 @@ class EffectLeasesTest {
 
         assertThat(onSurvivor.tryClaim("incident/1/create-ping")).as("the holder has left the cluster").isTrue();
         assertThat(elsewhereOnSurvivor.tryClaim("incident/1/create-ping")).as("taken over by exactly one").isFalse();
+        assertThat(onSurvivor.tryClaim("incident/1/announce", Duration.ofHours(1)))
+                .as("a dead holder's claim within the grace given for Twilio's report of it").isFalse();
+        assertThat(onSurvivor.tryClaim("incident/1/announce", Duration.ZERO)).as("and once it has passed").isTrue();
     }
 
     @Test
