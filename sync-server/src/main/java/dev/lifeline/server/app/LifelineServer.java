@@ -70,6 +70,8 @@ public final class LifelineServer implements AutoCloseable {
     private static final Duration RECONCILE_EVERY = Duration.ofSeconds(1);
     /** Each look costs a conference list plus a participant list per owned live conference (see ConferenceAudit). */
     private static final Duration AUDIT_EVERY = Duration.ofSeconds(20);
+    /** Conferences with no record rebuilt per audit sweep per member (about four Twilio requests each). */
+    private static final int UNKNOWN_CONFERENCES_PER_SWEEP = 5;
 
     private final List<AutoCloseable> resources = new ArrayList<>();
     private final ServerConfig config;
@@ -131,6 +133,7 @@ public final class LifelineServer implements AutoCloseable {
                 new IncidentStore(hazelcast, recovery.incidentRetention()),
                 new TwilioEffects(voice, taskRouter, conferenceCallbackUrl),
                 new EffectLeases(hazelcast, Duration.ofSeconds(30)), new SeenEvents(hazelcast), policy, clock, metrics, hub, hub);
+        resources.add(0, engine);
 
         DesktopModule desktop = new DesktopModule(new DesktopModule.Dependencies(hazelcast, voice, taskRouter, engine, hub, agents,
                 authenticator, workspace, publicBaseUrl, config.recovery().presenceGrace(), clock,
@@ -180,11 +183,14 @@ public final class LifelineServer implements AutoCloseable {
 
         reconciler = new IncidentReconciler(engine).start(RECONCILE_EVERY);
         resources.add(0, reconciler);
-        resources.add(0, new ConferenceAudit(engine, voice).start(AUDIT_EVERY));
+        StateRebuilder rebuilder = new StateRebuilder(hazelcast, voice, taskRouter, policy, clock, metrics,
+                recovery.incidentRetention());
+        resources.add(0, new ConferenceAudit(engine, voice, rebuilder::rebuildConferences, UNKNOWN_CONFERENCES_PER_SWEEP)
+                .start(AUDIT_EVERY));
         resources.add(0, new RetentionAfterMerge(hazelcast, recovery.incidentRetention(), recovery.conferenceRetention())
                 .start());
         PartitionLossWatcher partitionLoss = new PartitionLossWatcher(hazelcast,
-                new StateRebuilder(hazelcast, voice, taskRouter, policy, clock, metrics, recovery.incidentRetention()), metrics).start();
+                rebuilder, metrics).start();
         resources.add(0, partitionLoss);
         partitionLoss.rebuildIfAlone();
         desktop.start();

@@ -14,6 +14,7 @@ import java.util.Objects;
  *                       "in-progress" when it merely left the conference)
  * @param friendlyName   the conference's name: TaskRouter's conference instruction names it after the task, which is
  *                       how an accepted agent's leg is recognised when it joins
+ * @param announceUrl    {@code AnnounceUrl} of an {@code announcement-end}: which announcement Twilio has played
  */
 public record ConferenceCallback(
         String conferenceSid,
@@ -26,12 +27,13 @@ public record ConferenceCallback(
         Boolean endConferenceOnExit,
         LeaveReason reason,
         String participantCallStatus,
-        String friendlyName) implements Serializable {
+        String friendlyName,
+        String announceUrl) implements Serializable {
 
     /** {@code StatusCallbackEvent}. */
     public enum Kind {
         CONFERENCE_START, CONFERENCE_END, PARTICIPANT_JOIN, PARTICIPANT_LEAVE, PARTICIPANT_HOLD,
-        PARTICIPANT_UNHOLD, PARTICIPANT_MUTE, PARTICIPANT_UNMUTE, PARTICIPANT_MODIFY, OTHER;
+        PARTICIPANT_UNHOLD, PARTICIPANT_MUTE, PARTICIPANT_UNMUTE, PARTICIPANT_MODIFY, ANNOUNCEMENT_END, OTHER;
 
         /** Twilio's word for it ({@code participant-join}); {@code other} for every event not tracked. */
         public String twilioName() {
@@ -68,29 +70,29 @@ public record ConferenceCallback(
     public static ConferenceCallback join(String conferenceSid, String callSid, long sequence, String label,
                                           boolean hold, boolean muted, boolean endConferenceOnExit) {
         return new ConferenceCallback(conferenceSid, callSid, Kind.PARTICIPANT_JOIN, sequence, label, hold, muted,
-                endConferenceOnExit, null, null, null);
+                endConferenceOnExit, null, null, null, null);
     }
 
     /** A join of a leg Twilio lists in the conference named {@code friendlyName}. */
     public static ConferenceCallback join(String conferenceSid, String friendlyName, String callSid, long sequence,
                                           String label, boolean hold, boolean muted, boolean endConferenceOnExit) {
         return new ConferenceCallback(conferenceSid, callSid, Kind.PARTICIPANT_JOIN, sequence, label, hold, muted,
-                endConferenceOnExit, null, null, friendlyName);
+                endConferenceOnExit, null, null, friendlyName, null);
     }
 
     public static ConferenceCallback leave(String conferenceSid, String callSid, long sequence, LeaveReason reason) {
         return new ConferenceCallback(conferenceSid, callSid, Kind.PARTICIPANT_LEAVE, sequence, null, null, null,
-                null, reason, null, null);
+                null, reason, null, null, null);
     }
 
     public static ConferenceCallback modify(String conferenceSid, String callSid, long sequence,
                                             boolean endConferenceOnExit) {
         return new ConferenceCallback(conferenceSid, callSid, Kind.PARTICIPANT_MODIFY, sequence, null, null, null,
-                endConferenceOnExit, null, null, null);
+                endConferenceOnExit, null, null, null, null);
     }
 
     public static ConferenceCallback of(Kind kind, String conferenceSid, String callSid, long sequence) {
-        return new ConferenceCallback(conferenceSid, callSid, kind, sequence, null, null, null, null, null, null, null);
+        return new ConferenceCallback(conferenceSid, callSid, kind, sequence, null, null, null, null, null, null, null, null);
     }
 
     public static ConferenceCallback end(String conferenceSid, long sequence) {

@@ -77,7 +77,7 @@ public final class ConferenceStateMachine {
             case PARTICIPANT_LEAVE -> leave(currentOrNull, current, callback);
             case PARTICIPANT_JOIN, PARTICIPANT_HOLD, PARTICIPANT_UNHOLD, PARTICIPANT_MUTE, PARTICIPANT_UNMUTE,
                     PARTICIPANT_MODIFY -> update(currentOrNull, current, callback);
-            case CONFERENCE_START, OTHER -> ConferenceTransition.unchanged(currentOrNull);
+            case CONFERENCE_START, ANNOUNCEMENT_END, OTHER -> ConferenceTransition.unchanged(currentOrNull);
         };
     }
 

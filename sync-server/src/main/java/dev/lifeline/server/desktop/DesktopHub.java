@@ -90,6 +90,12 @@ public final class DesktopHub implements AgentNotifier, DesktopFeed, AutoCloseab
     }
 
     @Override
+    public void tellAgent(String workerSid, Incident incident) {
+        agents.identityOfWorker(workerSid)
+                .ifPresent(identity -> sendTo(identity, new IncidentChanged(WireViews.incident(incident, agents))));
+    }
+
+    @Override
     public void taskRouterEvent(TaskRouterEvent event) {
         try {
             reservationEvents.handle(event, worker -> agents.identityOfWorker(worker).isPresent())

@@ -32,8 +32,11 @@ import org.slf4j.LoggerFactory;
  * RecoveryEngine#applyMissedLeave}, {@link RecoveryEngine#applyMissedJoin}); two looks, because the callback for
  * a change that has just happened may still be on its way.
  *
+ * A conference in progress at Twilio that has no record at all (every callback of it lost) is rebuilt from Twilio's
+ * state by the member owning its key, a few per sweep.
+ *
  * <p>Cost per sweep: one conference list, plus one participant list per owned live conference (at 500 calls and
- * a 20 s sweep, about 25 requests/s across the cluster).
+ * a 20 s sweep, about 25 requests/s across the cluster); plus about four requests per unknown conference rebuilt.
  */
 public final class ConferenceAudit implements AutoCloseable {
 
@@ -43,12 +46,32 @@ public final class ConferenceAudit implements AutoCloseable {
 
     private final RecoveryEngine engine;
     private final VoiceGateway twilio;
+    private final UnknownConferences unknown;
+    private final int rebuildBudget;
     private final ScheduledExecutorService timer = DaemonTimer.named("conference-audit");
     private Set<String> seenOnce = Set.of();
 
+    /** Rebuilds the records of conferences Twilio has in progress and the cluster has never heard of. */
+    @FunctionalInterface
+    public interface UnknownConferences {
+        void rebuild(Set<String> conferenceSids);
+    }
+
     public ConferenceAudit(RecoveryEngine engine, VoiceGateway twilio) {
+        this(engine, twilio, sids -> { }, 0);
+    }
+
+    /**
+     * @param unknown       rebuilds a conference whose every callback was lost (no record at all), from Twilio's state
+     * @param rebuildBudget at most this many such conferences per sweep on this member: each costs about four Twilio
+     *                      requests, and a burst of them (a member that refused callbacks for a while) must not spend
+     *                      the account's request budget at once; the rest wait for the next sweeps
+     */
+    public ConferenceAudit(RecoveryEngine engine, VoiceGateway twilio, UnknownConferences unknown, int rebuildBudget) {
         this.engine = engine;
         this.twilio = twilio;
+        this.unknown = unknown;
+        this.rebuildBudget = rebuildBudget;
     }
 
     public ConferenceAudit start(Duration every) {
@@ -77,6 +100,7 @@ public final class ConferenceAudit implements AutoCloseable {
                     audit(conferenceSid, namesOfLive.get(conferenceSid), seenNow);
                 }
             }
+            rebuildUnknown(namesOfLive, seenNow);
         } catch (RuntimeException e) {
             // Twilio unreachable, member shutting down or cut off: the next sweep (or another member) carries on.
             log.debug("conference audit skipped: {}", e.toString());
@@ -112,6 +136,31 @@ public final class ConferenceAudit implements AutoCloseable {
                 log.warn("agent leg {} left conference {} without a callback; applying the leave", agent.callSid(), conferenceSid);
                 engine.applyMissedLeave(conferenceSid, agent.callSid(), agent.lastSequence() + 1);
             }
+        }
+    }
+
+    /**
+     * A conference TaskRouter made (named after its task) that is in progress at Twilio with no record here, seen on two
+     * looks in a row by the member owning its key: every callback of it was lost, so a later drop in it would go unseen.
+     * Its record is rebuilt from Twilio's state, within the budget. Costs no request beyond the conference list the
+     * audit reads anyway, until a conference is missing.
+     */
+    private void rebuildUnknown(Map<String, String> namesOfLive, Set<String> seenNow) {
+        if (rebuildBudget <= 0) {
+            return;
+        }
+        Set<String> missing = new HashSet<>();
+        for (Map.Entry<String, String> live : namesOfLive.entrySet()) {
+            String conferenceSid = live.getKey();
+            boolean ours = live.getValue() != null && live.getValue().startsWith("WT");
+            if (missing.size() < rebuildBudget && ours && engine.conferences().ownedHere(conferenceSid)
+                    && engine.conference(conferenceSid).isEmpty() && confirmed("unknown/" + conferenceSid, seenNow)) {
+                missing.add(conferenceSid);
+            }
+        }
+        if (!missing.isEmpty()) {
+            log.warn("conferences {} are in progress at Twilio with no record (every callback lost); rebuilding", missing);
+            unknown.rebuild(missing);
         }
     }
 

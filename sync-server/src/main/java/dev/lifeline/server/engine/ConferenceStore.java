@@ -33,6 +33,7 @@ public final class ConferenceStore {
 
     private static final long PENDING_TTL_HOURS = 12;
 
+    private final HazelcastInstance hazelcast;
     private final IMap<String, ConferenceRecord> conferences;
     private final IMap<String, PendingAssignment> pendingByTask;
     private final Duration retention;
@@ -43,6 +44,7 @@ public final class ConferenceStore {
 
     /** @param retention how long an ended conference is kept */
     public ConferenceStore(HazelcastInstance hazelcast, Duration retention) {
+        this.hazelcast = hazelcast;
         this.conferences = hazelcast.getMap(HazelcastMembers.CONFERENCES);
         this.pendingByTask = hazelcast.getMap(HazelcastMembers.PENDING_BY_TASK);
         this.retention = retention;
@@ -70,6 +72,12 @@ public final class ConferenceStore {
     /** The conferences whose primary copy this member holds: each member audits its own share. */
     public java.util.Set<String> localConferenceSids() {
         return conferences.localKeySet();
+    }
+
+    /** True when this member owns the partition a record of {@code conferenceSid} would live in (one member per key). */
+    public boolean ownedHere(String conferenceSid) {
+        var owner = hazelcast.getPartitionService().getPartition(conferenceSid).getOwner();
+        return owner != null && owner.localMember();
     }
 
     /** A copy of the whole map: for tests and tools, never for a path that runs periodically. */

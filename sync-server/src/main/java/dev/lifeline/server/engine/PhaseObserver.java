@@ -12,20 +12,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What an incident's move to a new phase means outside the incident: a log line, the metrics, the dropped agent's
- * desktop and the supervisors told; a customer left stranded in no queue is an ERROR.
+ * What an incident's move to a new phase means outside the incident: a log line and the metrics; a customer left
+ * stranded in no queue is an ERROR. The people are told by the phase's {@code NotifyAgent} effect, once cluster-wide
+ * ({@link EffectRunner}), not here as well: every phase change reached the dropped agent's desktop twice.
  */
 final class PhaseObserver {
 
     private static final Logger log = LoggerFactory.getLogger(RecoveryEngine.class);
 
     private final LifelineMetrics metrics;
-    private final AgentNotifier notifier;
     private final Clock clock;
 
-    PhaseObserver(LifelineMetrics metrics, AgentNotifier notifier, Clock clock) {
+    PhaseObserver(LifelineMetrics metrics, Clock clock) {
         this.metrics = metrics;
-        this.notifier = notifier;
         this.clock = clock;
     }
 
@@ -56,7 +55,6 @@ final class PhaseObserver {
         if (incident.isTerminal() && !finishedBefore) {
             metrics.incidentFinished(incident.phase().name());
         }
-        notifier.incidentChanged(incident);
     }
 
     /** Why the customer's redirect was refused, as the effect reported it (Twilio's status and message; no secrets). */

@@ -6,13 +6,16 @@ import dev.lifeline.server.conference.GracefulExit;
 import dev.lifeline.server.conference.LeaveReason;
 import dev.lifeline.server.conference.WorkerRegistration;
 import dev.lifeline.server.observability.LifelineMetrics;
+import dev.lifeline.server.recovery.Effect;
 import dev.lifeline.server.recovery.Incident;
+import dev.lifeline.server.recovery.IncidentIds;
 import dev.lifeline.server.recovery.RecoveryEvent;
 import dev.lifeline.server.recovery.RecoveryPolicy;
 import dev.lifeline.server.taskrouter.RecoveryTaskEvents;
 import dev.lifeline.server.taskrouter.TaskRouterEvent;
 import dev.lifeline.server.twilio.ParticipantState;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,11 +23,11 @@ import org.slf4j.MDC;
 
 /**
  * Drives recoveries: Twilio's events in (parsed into domain events at the webhook edge), pure transitions applied on
- * the owning Hazelcast member, effects performed afterwards and their completion recorded back, so that every side
- * effect runs at most once per incident and a crashed member's unfinished effects are picked up by
- * {@link IncidentReconciler}.
+ * the owning Hazelcast member, effects performed afterwards off the caller's thread ({@link EffectRunner}) and their
+ * completion recorded back, so that every side effect runs once per incident and a crashed member's unfinished effects
+ * are picked up by {@link IncidentReconciler}.
  */
-public final class RecoveryEngine {
+public final class RecoveryEngine implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RecoveryEngine.class);
 
@@ -56,7 +59,7 @@ public final class RecoveryEngine {
         this.metrics = metrics;
         this.desktops = desktops;
         this.recoveryTasks = new RecoveryTaskEvents(policy.pingWorkflowSid(), incidents::get);
-        this.phases = new PhaseObserver(metrics, notifier, clock);
+        this.phases = new PhaseObserver(metrics, clock);
         this.effects = new EffectRunner(incidents, twilio, leases, policy, clock, metrics, notifier, phases);
     }
 
@@ -83,9 +86,38 @@ public final class RecoveryEngine {
     }
 
     private void applyConferenceCallback(ConferenceCallback callback) {
-        handle(conferences.apply(callback));
+        AppliedConference applied = conferences.apply(callback);
+        handle(applied);
         if (callback.kind() == ConferenceCallback.Kind.PARTICIPANT_JOIN) {
             registerIfExpected(callback).ifPresent(this::handle);
+            movedPartyJoined(callback.callSid(), applied.conference());
+        } else if (callback.kind() == ConferenceCallback.Kind.ANNOUNCEMENT_END) {
+            AnnouncementWitness.effectIdIn(callback.announceUrl()).ifPresent(this::announcementPlayed);
+        }
+    }
+
+    /**
+     * A party the recovery moved has joined the new conference: its move, left pending until now, is performed again
+     * and holds it there if it was on hold (the reconciler does the same if this callback is lost).
+     */
+    private void movedPartyJoined(String callSid, ConferenceRecord conference) {
+        if (callSid == null || conference == null || conference.customerCallSid() == null
+                || callSid.equals(conference.customerCallSid())) {
+            return;
+        }
+        incidents.incidentOfCustomer(conference.customerCallSid()).flatMap(incidents::get).ifPresent(incident -> {
+            List<Effect> move = incident.pendingEffects().stream()
+                    .filter(effect -> effect instanceof Effect.MoveParty m && m.callSid().equals(callSid))
+                    .toList();
+            effects.run(incident.incidentId(), move);
+        });
+    }
+
+    /** Twilio's word that it played an incident's announcement completes the effect, whoever performed it. */
+    private void announcementPlayed(String effectId) {
+        String incidentId = IncidentIds.incidentOfEffect(effectId);
+        if (incidents.get(incidentId).isPresent()) {
+            apply(incidentId, new RecoveryEvent.EffectCompleted(effectId, "Twilio played the announcement"));
         }
     }
 
@@ -202,6 +234,7 @@ public final class RecoveryEngine {
             AppliedIncident applied = incidents.apply(incidentId, event, clock.instant(), policy);
             phases.observe(applied);
             effects.run(incidentId, applied.newEffects());
+            effects.afterPhaseChange(applied);
         } finally {
             MDC.remove("incidentId");
         }
@@ -226,5 +259,16 @@ public final class RecoveryEngine {
 
     public Optional<ConferenceRecord> conference(String conferenceSid) {
         return conferences.get(conferenceSid);
+    }
+
+    /** True when this member has no effect queued or running (tests wait on it rather than sleeping). */
+    public boolean effectsIdle() {
+        return effects.idle();
+    }
+
+    /** Stops running effects here; those still pending are in the outbox for the other members' reconcilers. */
+    @Override
+    public void close() {
+        effects.close();
     }
 }

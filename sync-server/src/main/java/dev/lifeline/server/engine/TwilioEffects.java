@@ -1,15 +1,21 @@
 package dev.lifeline.server.engine;
 
 import dev.lifeline.server.recovery.Effect;
+import dev.lifeline.server.recovery.Incident;
+import dev.lifeline.server.recovery.RecoveryAttributes;
 import dev.lifeline.server.recovery.TaskAttributes;
 import dev.lifeline.server.taskrouter.TaskAttributesJson;
 import dev.lifeline.server.twilio.ConferenceJoin;
+import dev.lifeline.server.twilio.ParticipantState;
+import dev.lifeline.server.twilio.TaskDetails;
 import dev.lifeline.server.twilio.TaskRouterGateway;
 import dev.lifeline.server.twilio.TwilioGatewayException;
 import dev.lifeline.server.twilio.Twiml;
 import dev.lifeline.server.twilio.VoiceGateway;
+import dev.lifeline.server.twilio.WorkerState;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -17,13 +23,24 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What each outbox effect does at Twilio (through {@link VoiceGateway} and {@link TaskRouterGateway}), and how that
- * went. Every branch is written to be safe to repeat, because an effect may be retried after a crash or a timeout.
- * Only {@link EffectRunner} calls it: effects run in one place.
+ * went. Every effect checks Twilio's current state before acting and does nothing that is already so, because it may
+ * be performed again: after a timeout, or at once by another member when its performer died after acting but before
+ * recording it ({@link EffectLeases} voids a dead member's claims). Only {@link EffectRunner} calls it.
  */
 public final class TwilioEffects {
 
     private static final Logger log = LoggerFactory.getLogger(TwilioEffects.class);
-    private static final Duration JOIN_WAIT = Duration.ofSeconds(10);
+    /**
+     * How long an announcement claimed by a member that died stays its: Twilio reports an announcement only by its
+     * {@code announcement-end} callback, after playing it (seconds), and that report completes the effect.
+     */
+    private static final Duration ANNOUNCEMENT_WITNESS_WINDOW = Duration.ofSeconds(10);
+    /** The ping's attribute naming the dropped agent (the Recovery Ping workflow routes on it). */
+    private static final String DISCONNECTED_WORKER = "disconnectedWorkerSid";
+    /** On the ping: the activity an agent moved to Lifeline Recovery had chosen, to go back to afterwards. */
+    static final String RETURN_ACTIVITY = "lifelineReturnActivitySid";
+    /** A task still waiting for, offered to or held by an agent (TaskRouter's assignment statuses). */
+    private static final List<String> LIVE_TASK_STATUSES = List.of("pending", "reserved", "assigned");
     /** Twilio's call statuses after which a call is over for good. */
     private static final Set<String> FINAL_CALL_STATUSES = Set.of("completed", "busy", "failed",
             "no-answer", "canceled");
@@ -36,6 +53,11 @@ public final class TwilioEffects {
         this.voice = voice;
         this.taskRouter = taskRouter;
         this.conferenceCallbackUrl = conferenceCallbackUrl;
+    }
+
+    /** See {@link EffectLeases#tryClaim(String, Duration)}: every effect but the announcement is checked at Twilio first. */
+    static Duration deadHolderGrace(Effect effect) {
+        return effect instanceof Effect.AnnounceToConference ? ANNOUNCEMENT_WITNESS_WINDOW : Duration.ZERO;
     }
 
     EffectOutcome perform(Effect effect) {
@@ -56,17 +78,21 @@ public final class TwilioEffects {
 
     private EffectOutcome run(Effect effect) {
         if (effect instanceof Effect.AnnounceToConference e) {
-            voice.announce(e.conferenceSid(), e.url());
-            return EffectOutcome.done("announced");
+            return announce(e);
         } else if (effect instanceof Effect.StartHoldMusic e) {
-            if (voice.participant(e.conferenceSid(), e.callSid()).isEmpty()) {
+            Optional<ParticipantState> party = voice.participant(e.conferenceSid(), e.callSid());
+            if (party.isEmpty()) {
                 return EffectOutcome.done("party already gone");
+            }
+            if (party.get().hold()) {
+                return EffectOutcome.done("already on hold");
             }
             voice.hold(e.conferenceSid(), e.callSid(), true, e.holdUrl());
             return EffectOutcome.done("on hold");
         } else if (effect instanceof Effect.CreatePingTask e) {
-            return EffectOutcome.done(taskRouter.createTask(e.workflowSid(), TaskAttributesJson.write(e.attributes()), e.ttlSeconds(), e.priority(), null));
+            return createPing(e);
         } else if (effect instanceof Effect.MergeTaskAttributes e) {
+            // A merge of the same patch is the same task whether it ran once or twice: nothing to check first.
             taskRouter.mergeTaskAttributes(e.taskSid(), e.patch().values());
             return EffectOutcome.done("merged");
         } else if (effect instanceof Effect.CompleteTask e) {
@@ -97,8 +123,105 @@ public final class TwilioEffects {
     }
 
     /**
+     * Twilio's {@code announcement-end} (see {@link AnnouncementWitness}) records an announcement played whoever asked
+     * for it, so one still pending was not heard yet; a conference that is over has nobody to hear it.
+     */
+    private EffectOutcome announce(Effect.AnnounceToConference e) {
+        if (voice.participants(e.conferenceSid()).isEmpty()) {
+            return EffectOutcome.done("conference over: nobody to announce to");
+        }
+        voice.announce(e.conferenceSid(), AnnouncementWitness.urlFor(e.url(), e.effectId()));
+        return EffectOutcome.done("announced");
+    }
+
+    /**
+     * A ping the same incident attempt already has (created by a member that died before recording it) is the ping:
+     * creating a second would offer the agent two.
+     */
+    private EffectOutcome createPing(Effect.CreatePingTask e) {
+        Optional<TaskDetails> existing = taskOfThisAttempt(e.workflowSid(), List.of(), e.attributes());
+        if (existing.isPresent()) {
+            return EffectOutcome.done(existing.get().sid());
+        }
+        TaskAttributes attributes = e.attributes();
+        Optional<String> chosen = attributes.string(DISCONNECTED_WORKER).flatMap(this::makeReachable);
+        if (chosen.isPresent()) {
+            attributes = attributes.with(RETURN_ACTIVITY, chosen.get());
+        }
+        return EffectOutcome.done(taskRouter.createTask(e.workflowSid(), TaskAttributesJson.write(attributes),
+                e.ttlSeconds(), e.priority(), null));
+    }
+
+    /**
+     * TaskRouter offers the ping and the reconnect only to an available worker. An agent on a break (or in any
+     * unavailable activity, Offline included) when the leg dropped is moved to {@link TaskRouterGateway#LIFELINE_RECOVERY}
+     * until the recovery is over; their voice capacity is still held by the dropped task, so no other call reaches them
+     * meanwhile. @return the activity they had chosen, to go back to; empty when they were available already
+     */
+    private Optional<String> makeReachable(String workerSid) {
+        Optional<WorkerState> worker = taskRouter.fetchWorker(workerSid);
+        if (worker.isEmpty() || worker.get().available()) {
+            return Optional.empty();
+        }
+        taskRouter.setWorkerActivity(workerSid, taskRouter.recoveryActivitySid());
+        log.info("worker {} was {} when the leg dropped: {} until the recovery is over", workerSid,
+                worker.get().activityName(), TaskRouterGateway.LIFELINE_RECOVERY);
+        return Optional.ofNullable(worker.get().activitySid());
+    }
+
+    /**
+     * Once the recovery is over (the customer back with them, or gone elsewhere), an agent moved to
+     * {@link TaskRouterGateway#LIFELINE_RECOVERY} goes back to the activity they had chosen: still on the reconnected call,
+     * and no new work after it, as they had asked. An agent who has moved on since (Offline for not answering the ping,
+     * or their own choice) is left where they are. Safe to repeat.
+     */
+    void returnToChosenActivity(Incident incident) {
+        if (incident.pingTaskSid() == null) {
+            return;
+        }
+        try {
+            Optional<String> chosen = taskRouter.taskDetails(incident.pingTaskSid())
+                    .flatMap(ping -> TaskAttributesJson.read(ping.attributesJson()).string(RETURN_ACTIVITY));
+            if (chosen.isEmpty()) {
+                return;
+            }
+            String workerSid = incident.droppedWorker().workerSid();
+            Optional<WorkerState> worker = taskRouter.fetchWorker(workerSid);
+            if (worker.isPresent() && TaskRouterGateway.LIFELINE_RECOVERY.equals(worker.get().activityName())) {
+                taskRouter.setWorkerActivity(workerSid, chosen.get());
+            }
+        } catch (TwilioGatewayException e) {
+            log.warn("could not return worker {} to their activity after incident {}: {}",
+                    incident.droppedWorker().workerSid(), incident.incidentId(), e.getMessage());
+        }
+    }
+
+    /**
+     * The workflow's task (in one of {@code statuses}; every status when empty) made for the same incident attempt and
+     * target as {@code attributes}: Lifeline's own marker, which TaskRouter keeps on the task.
+     */
+    private Optional<TaskDetails> taskOfThisAttempt(String workflowSid, List<String> statuses, TaskAttributes attributes) {
+        Object incident = attributes.values().get(RecoveryAttributes.LIFELINE_INCIDENT);
+        if (incident == null) {
+            return Optional.empty();
+        }
+        return taskRouter.tasks(workflowSid, statuses).stream()
+                .filter(task -> sameAttempt(TaskAttributesJson.read(task.attributesJson()), attributes))
+                .findFirst();
+    }
+
+    private static boolean sameAttempt(TaskAttributes task, TaskAttributes wanted) {
+        return Objects.equals(task.string(RecoveryAttributes.LIFELINE_INCIDENT), wanted.string(RecoveryAttributes.LIFELINE_INCIDENT))
+                && Objects.equals(task.number(RecoveryAttributes.LIFELINE_ATTEMPT), wanted.number(RecoveryAttributes.LIFELINE_ATTEMPT))
+                && Objects.equals(task.string(RecoveryAttributes.TARGET_WORKER_SID), wanted.string(RecoveryAttributes.TARGET_WORKER_SID))
+                && Objects.equals(task.string(RecoveryAttributes.CALL_SID), wanted.string(RecoveryAttributes.CALL_SID));
+    }
+
+    /**
      * Seed §9: a customer call that has ended is not enqueued (the customer left). A call Twilio does not know (404) is
-     * not taken for a customer who left: it is a refusal, and the recovery says the customer may be stranded.
+     * not taken for a customer who left: it is a refusal, and the recovery says the customer may be stranded. A customer
+     * already waiting in (or routed from) the queue this redirect asks for, for the same incident attempt and target,
+     * was put there by a member that died before recording it: redirecting again would take them out and back in.
      */
     private EffectOutcome enqueue(String callSid, String workflowSid, TaskAttributes attributes,
                                   int priority) {
@@ -111,6 +234,10 @@ public final class TwilioEffects {
         }
         if (!"in-progress".equals(status)) {
             return EffectOutcome.failed("customer call is " + status + ", not in progress");
+        }
+        Optional<TaskDetails> queued = taskOfThisAttempt(workflowSid, LIVE_TASK_STATUSES, attributes);
+        if (queued.isPresent()) {
+            return EffectOutcome.done("already enqueued on " + workflowSid + " as " + queued.get().sid());
         }
         voice.redirect(callSid, Twiml.enqueue(workflowSid, TaskAttributesJson.write(attributes), priority));
         return EffectOutcome.done("enqueued on " + workflowSid);
@@ -145,6 +272,12 @@ public final class TwilioEffects {
         }
     }
 
+    /**
+     * Re-dials the party into the new conference with its label, mute and endConferenceOnExit; a party that was on hold
+     * is held again once it is there. {@code <Conference>} cannot join a party on hold, so the hold waits for the
+     * party's join: the move stays pending until then, and the party's {@code participant-join} callback (or, if that
+     * is lost, the reconciler) performs it again, which finds the party in the new conference and holds it.
+     */
     private EffectOutcome move(Effect.MoveParty e) {
         // Seed §9: a party whose call is no longer in progress is skipped.
         String status = voice.callStatus(e.callSid());
@@ -153,34 +286,39 @@ public final class TwilioEffects {
         }
         // A member that died after the redirect but before recording it leaves the move pending; re-dialling a party
         // already in the new conference would take it out and back in again (MemberLossBenchmark, kill mid-move).
-        Optional<String> target = voice.conferenceSidByName(e.toConferenceName());
-        if (target.isPresent() && voice.participant(target.get(), e.callSid()).isPresent()) {
-            return EffectOutcome.done("already in " + e.toConferenceName());
+        Optional<EffectOutcome> arrived = holdIfArrived(e);
+        if (arrived.isPresent()) {
+            return arrived.get();
+        }
+        // Out of the old conference but not yet in the new one: on its way, redirected by a member that then died.
+        if (e.fromConferenceSid() != null && voice.participant(e.fromConferenceSid(), e.callSid()).isEmpty()) {
+            return onItsWay(e, "already left " + e.fromConferenceSid() + " for " + e.toConferenceName());
         }
         ConferenceJoin join = new ConferenceJoin(e.label(), e.endConferenceOnExit(), true, e.muted(),
                 conferenceCallbackUrl, ConferenceJoin.STATUS_EVENTS);
         voice.redirect(e.callSid(), Twiml.joinConference(e.toConferenceName(), join));
         if (e.hold()) {
-            holdOnceJoined(e);
+            // Its join may have been reported while this member still held the claim: look once more before waiting.
+            return holdIfArrived(e).orElseGet(() -> onItsWay(e, "moved"));
         }
         return EffectOutcome.done("moved");
     }
 
-    private void holdOnceJoined(Effect.MoveParty e) {
-        Instant deadline = Instant.now().plus(JOIN_WAIT);
-        while (Instant.now().isBefore(deadline)) {
-            Optional<String> conference = voice.conferenceSidByName(e.toConferenceName());
-            if (conference.isPresent() && voice.participant(conference.get(), e.callSid()).isPresent()) {
-                voice.hold(conference.get(), e.callSid(), true, null);
-                return;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+    /** The party in the new conference: held if it should be, and the move done; empty while it is not there yet. */
+    private Optional<EffectOutcome> holdIfArrived(Effect.MoveParty e) {
+        Optional<String> target = voice.conferenceSidByName(e.toConferenceName());
+        Optional<ParticipantState> party = target.flatMap(conference -> voice.participant(conference, e.callSid()));
+        if (party.isEmpty()) {
+            return Optional.empty();
         }
-        throw new TwilioGatewayException("hold moved party " + e.callSid(), 0, null, "party did not join in time", null);
+        if (e.hold() && !party.get().hold()) {
+            voice.hold(target.get(), e.callSid(), true, null);
+            return Optional.of(EffectOutcome.done("in " + e.toConferenceName() + ", on hold again"));
+        }
+        return Optional.of(EffectOutcome.done("already in " + e.toConferenceName()));
+    }
+
+    private static EffectOutcome onItsWay(Effect.MoveParty e, String what) {
+        return e.hold() ? EffectOutcome.retryLater(what + "; held again when it joins") : EffectOutcome.done(what);
     }
 }

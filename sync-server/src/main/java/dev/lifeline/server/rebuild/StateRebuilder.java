@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -95,17 +96,39 @@ public final class StateRebuilder {
         incidentCount += redetectFromSurvivingConferences(lost);
         int conferenceCount = 0;
         for (TwilioEvidence.ConferenceEvidence evidence : twilio.conferences(sid -> lost.test(sid) && !conferences.containsKey(sid))) {
-            ConferenceRecord record = ConferenceReplay.rebuild(evidence.conferenceSid(), evidence.customerCallSid(),
-                    evidence.participants(), evidence.worker(), evidence.workerIdentity(),
-                    recoveringIncident(evidence, openIncidentOfConference));
-            if (Boolean.TRUE.equals(conferences.executeOnKey(record.conferenceSid(), new RestoreIfAbsent<>(record)))) {
-                metrics.recordRebuilt("conference");
+            if (restore(evidence, recoveringIncident(evidence, openIncidentOfConference))) {
                 conferenceCount++;
-                log.warn("conference {} rebuilt from Twilio state with {} participants", record.conferenceSid(),
-                        record.participants().size());
             }
         }
         return new Rebuilt(incidentCount, conferenceCount);
+    }
+
+    /**
+     * Restores the records of these conferences only (the conference audit found them in progress at Twilio with no
+     * record): no incident is looked for, no record scanned. @return how many were restored
+     */
+    public int rebuildConferences(Set<String> conferenceSids) {
+        int count = 0;
+        for (TwilioEvidence.ConferenceEvidence evidence
+                : twilio.conferences(sid -> conferenceSids.contains(sid) && !conferences.containsKey(sid))) {
+            if (restore(evidence, null)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** The conference's record as Twilio's state shows it, unless one appeared meanwhile; @return true if restored */
+    private boolean restore(TwilioEvidence.ConferenceEvidence evidence, String recoveringIncidentIdOrNull) {
+        ConferenceRecord record = ConferenceReplay.rebuild(evidence.conferenceSid(), evidence.customerCallSid(),
+                evidence.participants(), evidence.worker(), evidence.workerIdentity(), recoveringIncidentIdOrNull);
+        if (!Boolean.TRUE.equals(conferences.executeOnKey(record.conferenceSid(), new RestoreIfAbsent<>(record)))) {
+            return false;
+        }
+        metrics.recordRebuilt("conference");
+        log.warn("conference {} rebuilt from Twilio state with {} participants", record.conferenceSid(),
+                record.participants().size());
+        return true;
     }
 
     /**

@@ -33,12 +33,18 @@ public final class TaskRouterGateway {
 
     /** The activity every TaskRouter workspace starts with for workers who take no work. */
     public static final String OFFLINE = "Offline";
+    /**
+     * Lifeline's own available activity, for an agent who was not available when their leg dropped: the Recovery Ping
+     * and the reconnect can reach them only in an available activity (README, "Agents who were not available").
+     */
+    public static final String LIFELINE_RECOVERY = "Lifeline Recovery";
     private static final String DOMAIN = Domains.TASKROUTER.toString();
 
     private final TwilioHttp http;
     private final TwilioRestClient client;
     private final String workspaceSid;
     private volatile String offlineActivitySid;
+    private volatile String recoveryActivitySid;
 
     private TaskRouterGateway(TwilioHttp http, String workspaceSid) {
         this.http = http;
@@ -81,14 +87,17 @@ public final class TaskRouterGateway {
     }
 
     /**
-     * Merges {@code patch} into the task's attributes with {@code If-Match}, re-reading and retrying when
-     * someone else wrote in between — never the original's wholesale overwrite of a stale snapshot.
+     * Merges {@code patch} deeply into the task's attributes with {@code If-Match}, re-reading and retrying when
+     * someone else wrote in between — never the original's wholesale overwrite of a stale snapshot (seed §8.3).
+     * Deeply: a nested object of the patch (Lifeline's {@code conversations.followed_by}) is merged key by key into
+     * the task's, so the Insights fields others keep there ({@code conversations.*}) survive.
      */
     public void mergeTaskAttributes(String taskSid, Map<String, Object> patch) {
+        JsonNode patchTree = JSON.valueToTree(patch);
         for (int attempt = 1; ; attempt++) {
             TaskState task = fetchTask(taskSid);
             ObjectNode merged = (ObjectNode) parseJson(task.attributesJson());
-            patch.forEach((key, value) -> merged.set(key, JSON.valueToTree(value)));
+            mergeDeeply(merged, patchTree);
             try {
                 Map<String, String> headers = task.version() == null ? Map.of() : Map.of("If-Match", task.version());
                 http.send("update task " + taskSid, HttpMethod.POST, DOMAIN, taskPath(taskSid),
@@ -100,6 +109,18 @@ public final class TaskRouterGateway {
                 }
             }
         }
+    }
+
+    /** JSON merge: objects key by key at every depth; anything else in the patch replaces what was there. */
+    private static void mergeDeeply(ObjectNode target, JsonNode patch) {
+        patch.fields().forEachRemaining(field -> {
+            JsonNode existing = target.get(field.getKey());
+            if (existing instanceof ObjectNode existingObject && field.getValue().isObject()) {
+                mergeDeeply(existingObject, field.getValue());
+            } else {
+                target.set(field.getKey(), field.getValue().deepCopy());
+            }
+        });
     }
 
     /** Completes the task unless it already finished. */
@@ -270,6 +291,26 @@ public final class TaskRouterGateway {
             }
             return updater.update(client);
         });
+    }
+
+    /**
+     * The {@link #LIFELINE_RECOVERY} activity (available), created in the workspace the first time it is needed: a
+     * workspace provisioned before it existed gets it without being provisioned again.
+     */
+    public String recoveryActivitySid() {
+        String known = recoveryActivitySid;
+        if (known == null) {
+            known = call("find the " + LIFELINE_RECOVERY + " activity", () -> {
+                for (Activity activity : Activity.reader(workspaceSid).read(client)) {
+                    if (LIFELINE_RECOVERY.equals(activity.getFriendlyName())) {
+                        return activity.getSid();
+                    }
+                }
+                return Activity.creator(workspaceSid, LIFELINE_RECOVERY).setAvailable(true).create(client).getSid();
+            });
+            recoveryActivitySid = known;
+        }
+        return known;
     }
 
     /** The workspace's {@code Offline} activity, rejecting pending reservations (see {@link #setWorkerActivity}). */

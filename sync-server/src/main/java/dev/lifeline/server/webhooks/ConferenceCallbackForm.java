@@ -36,7 +36,7 @@ public final class ConferenceCallbackForm {
         return new ConferenceCallback(conferenceSid, callSid, ConferenceCallback.Kind.fromTwilio(event), sequenceNumber,
                 form.get("ParticipantLabel"), bool(form, "Hold"), bool(form, "Muted"), bool(form, "EndConferenceOnExit"),
                 LeaveReason.fromTwilio(form.get("ReasonParticipantLeft")), form.get("ParticipantCallStatus"),
-                form.get("FriendlyName"));
+                form.get("FriendlyName"), form.get("AnnounceUrl"));
     }
 
     private static String required(Map<String, String> form, String name) {

@@ -117,7 +117,7 @@ class ConferenceCallbackOrderTest {
         ConferenceRecord before = calls.record();
 
         calls.apply(new ConferenceCallback(CONFERENCE, CUSTOMER, ConferenceCallback.Kind.fromTwilio(
-                "participant-speech-start"), calls.nextSequence(), null, null, null, null, null, null, null));
+                "participant-speech-start"), calls.nextSequence(), null, null, null, null, null, null, null, null));
 
         assertThat(calls.record()).isSameAs(before);
     }

@@ -148,7 +148,7 @@ class DropDetectionTest {
     void customerLeavingWithoutAReasonButWithALiveCallWasMovedNotHungUp() {
         Calls calls = Calls.customerWithAlice();
         calls.apply(new ConferenceCallback(Calls.CONFERENCE, CUSTOMER, ConferenceCallback.Kind.PARTICIPANT_LEAVE,
-                calls.nextSequence(), null, null, null, null, null, "in-progress", null));
+                calls.nextSequence(), null, null, null, null, null, "in-progress", null, null));
 
         assertThat(calls.events(CustomerLeft.class)).isEmpty();
         assertThat(calls.participant(CUSTOMER).present()).isFalse();

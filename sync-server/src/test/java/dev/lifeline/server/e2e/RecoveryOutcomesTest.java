@@ -8,6 +8,7 @@ import dev.lifeline.model.incident.Phase;
 import dev.lifeline.server.recovery.Incident;
 import dev.lifeline.server.recovery.OutboxEntry;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,8 @@ class RecoveryOutcomesTest {
         assertThat((Map<String, Object>) reconnect.get("attributes")).containsEntry("isReconnect", true)
                 .doesNotContainKey("targetWorkerSid");
         assertThat(harness.sim.voice().effects(customer)).containsEntry("enqueue", 2);
-        assertThat(harness.notifications).extracting(Incident::phase).contains(Phase.REQUEUED);
+        awaitTrue("the dropped agent is told of REQUEUED", () -> harness.notifications.stream()
+                .map(Incident::phase).toList().containsAll(List.of(Phase.REQUEUED)));
     }
 
     /**
@@ -97,7 +99,8 @@ class RecoveryOutcomesTest {
         awaitTrue("the original reservation is completed", () -> "completed".equals(harness.taskRouter.reservationStatus(
                 left.droppedWorker().taskSid(), left.droppedWorker().reservationSid())));
         assertThat(harness.conferenceStatus(conference)).isEqualTo("completed");
-        assertThat(harness.notifications).extracting(Incident::phase).contains(Phase.CUSTOMER_LEFT);
+        awaitTrue("the dropped agent is told of CUSTOMER_LEFT", () -> harness.notifications.stream()
+                .map(Incident::phase).toList().containsAll(List.of(Phase.CUSTOMER_LEFT)));
         // Ending the conference the customer's exit already ended is done, not a failure (Twilio answers 400).
         Incident settled = harness.await("every cleanup effect settled", () -> harness.liveEngine().incidents()
                 .get(left.incidentId()).filter(i -> i.pendingEffects().isEmpty()));

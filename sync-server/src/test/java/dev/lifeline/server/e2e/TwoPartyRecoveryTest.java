@@ -51,7 +51,8 @@ class TwoPartyRecoveryTest {
         assertThat(harness.taskRouter.fetchTask(pinging.pingTaskSid()).assignmentStatus()).isEqualTo("completed");
         assertThat(harness.taskRouter.reservationStatus(pinging.droppedWorker().taskSid(), pinging.droppedWorker().reservationSid()))
                 .isEqualTo("completed");
-        assertThat(harness.notifications).extracting(Incident::phase).contains(Phase.PINGING, Phase.RESTORED);
+        awaitTrue("the dropped agent is told of PINGING, RESTORED", () -> harness.notifications.stream()
+                .map(Incident::phase).toList().containsAll(List.of(Phase.PINGING, Phase.RESTORED)));
     }
 
     @SuppressWarnings("unchecked")
