@@ -2,6 +2,7 @@ package dev.lifeline.server.e2e;
 
 import com.twilio.rest.taskrouter.v1.workspace.task.Reservation;
 import dev.lifeline.server.recovery.Incident;
+import dev.lifeline.server.testsupport.Await;
 import dev.lifeline.server.twilio.TaskState;
 import java.time.Duration;
 import java.util.HashSet;
@@ -33,7 +34,7 @@ public final class BenchAccess implements AutoCloseable {
     }
 
     public Incident awaitIncident(Predicate<Incident> condition) {
-        return RecoveryHarness.await("an incident matching the condition",
+        return Await.present("an incident matching the condition",
                 () -> harness.liveEngine().incidents().all().stream().filter(condition).findFirst());
     }
 
@@ -83,7 +84,7 @@ public final class BenchAccess implements AutoCloseable {
         }
 
         public void awaitBridged() {
-            RecoveryHarness.awaitTrue("customer bridged with " + identity, () -> {
+            Await.until("customer bridged with " + identity, () -> {
                 Optional<String> conference = harness.conferenceOf(customer);
                 return conference.isPresent() && phone.connectedCalls().stream().anyMatch(c -> harness.conferenceOf(c).equals(conference));
             });
@@ -92,9 +93,9 @@ public final class BenchAccess implements AutoCloseable {
         /** Ends the call and finishes its task so the agent is free for the next round. */
         public void hangUpEverything() {
             harness.sim.voice().hangUp(customer);
-            RecoveryHarness.awaitTrue("the customer's call ended", () -> "completed".equals(harness.sim.voice().callStatus(customer)));
+            Await.until("the customer's call ended", () -> "completed".equals(harness.sim.voice().callStatus(customer)));
             String task = (String) harness.reconnectTaskOf(customer).get("sid");
-            RecoveryHarness.awaitTrue("the reconnect task is wrapping", () -> "wrapping".equals(harness.taskRouter.fetchTask(task).assignmentStatus()));
+            Await.until("the reconnect task is wrapping", () -> "wrapping".equals(harness.taskRouter.fetchTask(task).assignmentStatus()));
             harness.taskRouter.completeTask(task, "benchmark round over");
             phone.close();
         }

@@ -1,12 +1,12 @@
 package dev.lifeline.server.e2e;
 
-import static dev.lifeline.server.e2e.RecoveryHarness.awaitTrue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.twilio.rest.taskrouter.v1.workspace.task.Reservation;
 import dev.lifeline.model.incident.Phase;
 import dev.lifeline.server.recovery.Incident;
+import dev.lifeline.server.testsupport.Await;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,7 @@ class ClusterFailoverTest {
     void recoveryCompletesWhenTheOwningMemberDiesAndNoSideEffectRunsTwice() throws Exception {
         harness = new RecoveryHarness(Duration.ofSeconds(15), Duration.ofSeconds(120), 3);
         harness.startReconcilers(Duration.ofMillis(200));
-        awaitTrue("three members formed one cluster", () -> harness.hazelcast.getCluster().getMembers().size() == 3);
+        Await.until("three members formed one cluster", () -> harness.hazelcast.getCluster().getMembers().size() == 3);
         TestSoftphone phone = harness.softphone("alice");
         String customer = harness.customerTalkingTo("alice", phone);
         String oldConference = harness.conferenceOf(customer).orElseThrow();
@@ -46,7 +46,7 @@ class ClusterFailoverTest {
         harness.acceptVoice("alice", reconnect);
 
         harness.awaitIncidentOf("alice", i -> i.phase() == Phase.RESTORED);
-        awaitTrue("customer and alice share the new conference", () -> harness.conferenceOf(customer).isPresent()
+        Await.until("customer and alice share the new conference", () -> harness.conferenceOf(customer).isPresent()
                 && restarted.connectedCalls().stream().anyMatch(c -> harness.conferenceOf(c).equals(harness.conferenceOf(customer))));
         assertThat(harness.sim.voice().effects(customer)).containsEntry("enqueue", 2);
         assertThat(harness.pingTasksOf(pinging.incidentId())).hasSize(1);

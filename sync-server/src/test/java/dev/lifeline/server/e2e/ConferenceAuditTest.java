@@ -1,12 +1,12 @@
 package dev.lifeline.server.e2e;
 
-import static dev.lifeline.server.e2e.RecoveryHarness.awaitTrue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lifeline.model.incident.Phase;
 import dev.lifeline.server.conference.ConferenceCallback;
 import dev.lifeline.server.engine.ConferenceAudit;
 import dev.lifeline.server.recovery.Incident;
+import dev.lifeline.server.testsupport.Await;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -42,7 +42,7 @@ class ConferenceAuditTest {
 
         assertThat(audit.sweep()).as("nothing is missing while alice is on the call").isZero();
         phone.drop();
-        awaitTrue("alice's leg is gone from the conference at Twilio",
+        Await.until("alice's leg is gone from the conference at Twilio",
                 () -> harness.voice.participants(conference).stream().noneMatch(p -> aliceLegs.contains(p.callSid())));
         assertThat(harness.liveEngine().incidents().all()).as("the leave callback was lost: no incident yet").isEmpty();
 
@@ -70,10 +70,10 @@ class ConferenceAuditTest {
         String customer = harness.sim.voice().inboundCall("+15551230001", "+15550100000", harness.workspace.voiceWorkflowSid(),
                 "{\"from\":\"+15551230001\"}", null, null);
         harness.acceptVoice("alice", harness.awaitPendingReservation("alice", task -> true));
-        awaitTrue("alice's leg is in the customer's conference at Twilio", () -> harness.conferenceOf(customer).isPresent()
+        Await.until("alice's leg is in the customer's conference at Twilio", () -> harness.conferenceOf(customer).isPresent()
                 && !phone.connectedCalls().isEmpty() && harness.conferenceOf(phone.connectedCalls().get(0)).equals(harness.conferenceOf(customer)));
         String conference = harness.conferenceOf(customer).orElseThrow();
-        awaitTrue("the customer's own join is applied", () -> harness.liveEngine().conference(conference).isPresent());
+        Await.until("the customer's own join is applied", () -> harness.liveEngine().conference(conference).isPresent());
         assertThat(registeredAgents(conference)).as("alice's join callback was lost").isZero();
 
         assertThat(audit.sweep()).as("first look: alice's leg is unknown").isEqualTo(1);

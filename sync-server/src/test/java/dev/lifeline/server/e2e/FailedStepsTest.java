@@ -1,6 +1,5 @@
 package dev.lifeline.server.e2e;
 
-import static dev.lifeline.server.e2e.RecoveryHarness.awaitTrue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lifeline.model.incident.IncidentView;
@@ -12,6 +11,7 @@ import dev.lifeline.server.desktop.WireViews;
 import dev.lifeline.server.recovery.Effect;
 import dev.lifeline.server.recovery.Incident;
 import dev.lifeline.server.recovery.OutboxEntry;
+import dev.lifeline.server.testsupport.Await;
 import dev.lifeline.server.webhooks.WebhookRoutes;
 import dev.lifeline.sim.faults.ApiFault;
 import java.net.URI;
@@ -222,13 +222,13 @@ class FailedStepsTest {
         assertThat(harness.conferenceOf(customer)).as("the customer still hears hold music in the old conference")
                 .contains(pinging.conferenceSid());
         assertThat(queueTasksOf(customer)).as("no task anywhere for the customer").isEmpty();
-        awaitTrue("the customer is told to stay on the line", () -> harness.announcementsIn(pinging.conferenceSid()) == 2
+        Await.until("the customer is told to stay on the line", () -> harness.announcementsIn(pinging.conferenceSid()) == 2
                 && current(stranded).outbox().stream().anyMatch(entry -> entry.state() == OutboxEntry.State.DONE
                 && entry.effect() instanceof Effect.AnnounceToConference announce
                 && announce.url().endsWith(WebhookRoutes.STAY_ON_THE_LINE_PATH)));
         assertThat(stayOnTheLine(stranded)).as("what Twilio fetches to tell the customer")
                 .contains("<Say>We are sorry for the wait. Please stay on the line");
-        awaitTrue("alice is released", () -> "completed".equals(harness.taskRouter.reservationStatus(
+        Await.until("alice is released", () -> "completed".equals(harness.taskRouter.reservationStatus(
                 pinging.droppedWorker().taskSid(), pinging.droppedWorker().reservationSid())));
 
         harness.sim.apiFaults().remove(refusal);
@@ -301,13 +301,13 @@ class FailedStepsTest {
     private String thirdPartyJoins() {
         String conference = harness.conferenceOf(customer).orElseThrow();
         String external = harness.sim.voice().addParticipant(conference, "+15550100000", EXTERNAL, "third-party", true);
-        awaitTrue("the third party is in the conference", () -> harness.conferenceOf(external).isPresent());
+        Await.until("the third party is in the conference", () -> harness.conferenceOf(external).isPresent());
         return external;
     }
 
     /** The incident once every effect it asked for has been performed or refused. */
     private Incident settled(Incident incident) {
-        return harness.await("every effect of the incident settled", () -> harness.liveEngine().incidents()
+        return Await.present("every effect of the incident settled", () -> harness.liveEngine().incidents()
                 .get(incident.incidentId()).filter(i -> i.pendingEffects().isEmpty()
                         || i.pendingEffects().stream().allMatch(e -> e instanceof Effect.NotifyAgent)));
     }
@@ -341,7 +341,7 @@ class FailedStepsTest {
     }
 
     private void assertCustomerQueued() {
-        awaitTrue("the customer waits in a queue", () -> "queued".equals(harness.callActivity(customer)));
+        Await.until("the customer waits in a queue", () -> "queued".equals(harness.callActivity(customer)));
         assertThat(harness.sim.voice().callStatus(customer)).isEqualTo("in-progress");
         assertThat(queueTasksOf(customer)).as("a task in the queue for the customer").isNotEmpty();
     }

@@ -4,6 +4,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.twilio.rest.taskrouter.v1.workspace.task.Reservation;
 import dev.lifeline.model.incident.Phase;
 import dev.lifeline.server.recovery.Incident;
+import dev.lifeline.server.testsupport.Await;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,7 +57,7 @@ public final class MemberLossDriver implements AutoCloseable {
         RecoveryHarness harness = new RecoveryHarness(RecoveryHarness.Setup.of(Duration.ofSeconds(15), Duration.ofSeconds(120))
                 .members(3).backups(1));
         harness.startReconcilers(Duration.ofMillis(200));
-        RecoveryHarness.awaitTrue("three members formed one cluster", () -> clusterSize(harness) == 3);
+        Await.until("three members formed one cluster", () -> clusterSize(harness) == 3);
         return new MemberLossDriver(harness);
     }
 
@@ -91,9 +92,9 @@ public final class MemberLossDriver implements AutoCloseable {
         }
 
         Incident restored = awaitIncidentIn(oldConference, incident -> incident.phase() == Phase.RESTORED);
-        RecoveryHarness.awaitTrue("the customer is bridged with " + AGENT + " again", () -> bridged(customer, restarted));
+        Await.until("the customer is bridged with " + AGENT + " again", () -> bridged(customer, restarted));
         if (thirdParty != null) {
-            RecoveryHarness.awaitTrue("the third party is with the customer again",
+            Await.until("the third party is with the customer again",
                     () -> harness.conferenceOf(thirdParty).equals(harness.conferenceOf(customer)));
         }
         Recovery recovery = new Recovery(killPoint, restored.incidentId(),
@@ -110,9 +111,9 @@ public final class MemberLossDriver implements AutoCloseable {
     private String thirdPartyJoins(String conferenceSid) {
         String thirdParty = harness.sim.voice().addParticipant(conferenceSid, "+15550100000", THIRD_PARTY_NUMBER,
                 "supervisor-line", true);
-        RecoveryHarness.awaitTrue("the third party is in the conference", () -> harness.conferenceOf(thirdParty).isPresent());
+        Await.until("the third party is in the conference", () -> harness.conferenceOf(thirdParty).isPresent());
         // The engine must know the party before the drop, or the drop's snapshot would not include it.
-        RecoveryHarness.awaitTrue("the engine saw the third party join", () -> harness.liveEngine().conference(conferenceSid)
+        Await.until("the engine saw the third party join", () -> harness.liveEngine().conference(conferenceSid)
                 .map(record -> record.participant(thirdParty).map(p -> p.present()).orElse(false)).orElse(false));
         return thirdParty;
     }
@@ -129,9 +130,9 @@ public final class MemberLossDriver implements AutoCloseable {
         String customer = harness.sim.voice().inboundCall("+15551230001", "+15550100000", harness.workspace.voiceWorkflowSid(),
                 "{\"from\":\"+15551230001\",\"caller\":\"Carol Customer\"}", null, null);
         harness.acceptVoice(AGENT, harness.awaitPendingReservation(AGENT, task -> task.attributesJson().contains(customer)));
-        RecoveryHarness.awaitTrue(AGENT + "'s leg connected", () -> !phone.connectedCalls().isEmpty());
+        Await.until(AGENT + "'s leg connected", () -> !phone.connectedCalls().isEmpty());
         // Earlier rounds' conferences also name the agent: wait for THIS conference's record.
-        RecoveryHarness.awaitTrue(AGENT + " registered in the customer's conference", () -> harness.conferenceOf(customer)
+        Await.until(AGENT + " registered in the customer's conference", () -> harness.conferenceOf(customer)
                 .flatMap(sid -> harness.liveEngine().conference(sid))
                 .map(record -> record.participants().values().stream().anyMatch(p -> p.present() && p.worker() != null))
                 .orElse(false));
@@ -139,7 +140,7 @@ public final class MemberLossDriver implements AutoCloseable {
     }
 
     private Incident awaitIncidentIn(String conferenceSid, java.util.function.Predicate<Incident> condition) {
-        return RecoveryHarness.await("the incident of conference " + conferenceSid + " matching the condition",
+        return Await.present("the incident of conference " + conferenceSid + " matching the condition",
                 () -> harness.liveEngine().incidents().all().stream()
                         .filter(incident -> incident.conferenceSid().equals(conferenceSid))
                         .filter(condition)
@@ -153,9 +154,9 @@ public final class MemberLossDriver implements AutoCloseable {
         }
         HazelcastInstance owner = harness.partitionOwnerOf(incidentId);
         owner.getLifecycleService().terminate();
-        RecoveryHarness.awaitTrue("the others removed the dead member", () -> clusterSize(harness) == 2);
+        Await.until("the others removed the dead member", () -> clusterSize(harness) == 2);
         harness.addMember();
-        RecoveryHarness.awaitTrue("the replacement joined and the partitions are backed up again",
+        Await.until("the replacement joined and the partitions are backed up again",
                 () -> clusterSize(harness) == 3 && harness.liveMember().getPartitionService().isClusterSafe());
     }
 
@@ -170,13 +171,13 @@ public final class MemberLossDriver implements AutoCloseable {
             harness.sim.voice().hangUp(thirdPartyOrNull);
         }
         harness.sim.voice().hangUp(customer);
-        RecoveryHarness.awaitTrue("the customer's call ended", () -> "completed".equals(harness.sim.voice().callStatus(customer)));
+        Await.until("the customer's call ended", () -> "completed".equals(harness.sim.voice().callStatus(customer)));
         // The agent's leg goes too (on a three-party call the customer's exit does not end the conference); with the
         // customer gone, that is no drop.
         phones.forEach(TestSoftphone::close);
         phones.clear();
         String task = (String) harness.reconnectTaskOf(customer).get("sid");
-        RecoveryHarness.awaitTrue("the reconnect task is wrapping", () -> "wrapping".equals(harness.taskRouter.fetchTask(task).assignmentStatus()));
+        Await.until("the reconnect task is wrapping", () -> "wrapping".equals(harness.taskRouter.fetchTask(task).assignmentStatus()));
         harness.taskRouter.completeTask(task, "member-loss round over");
     }
 

@@ -1,12 +1,12 @@
 package dev.lifeline.server.e2e;
 
-import static dev.lifeline.server.e2e.RecoveryHarness.awaitTrue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.twilio.rest.taskrouter.v1.workspace.task.Reservation;
 import dev.lifeline.model.incident.Phase;
 import dev.lifeline.server.conference.GracefulExit;
 import dev.lifeline.server.recovery.Incident;
+import dev.lifeline.server.testsupport.Await;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +47,7 @@ class MultiPartyRecoveryTest {
         String customer = harness.customerTalkingTo("alice", phone);
         String oldConference = harness.conferenceOf(customer).orElseThrow();
         String external = harness.sim.voice().addParticipant(oldConference, "+15550100000", EXTERNAL, "supervisor-line", true);
-        awaitTrue("the third party is in the conference", () -> harness.conferenceOf(external).isPresent());
+        Await.until("the third party is in the conference", () -> harness.conferenceOf(external).isPresent());
 
         phone.drop();
         Incident pinging = harness.awaitIncidentOf("alice", i -> i.phase() == Phase.PINGING);
@@ -55,7 +55,7 @@ class MultiPartyRecoveryTest {
         TestSoftphone restarted = comeBack(pinging);
 
         harness.awaitIncidentOf("alice", i -> i.phase() == Phase.RESTORED);
-        awaitTrue("customer, alice and the third party share one conference", () -> {
+        Await.until("customer, alice and the third party share one conference", () -> {
             Optional<String> customerConference = harness.conferenceOf(customer);
             return customerConference.isPresent() && !customerConference.get().equals(oldConference)
                     && customerConference.equals(harness.conferenceOf(external))
@@ -76,7 +76,7 @@ class MultiPartyRecoveryTest {
         TestSoftphone restarted = comeBack(pinging);
 
         harness.awaitIncidentOf("alice", i -> i.phase() == Phase.RESTORED);
-        awaitTrue("customer and alice share the new conference", () -> {
+        Await.until("customer and alice share the new conference", () -> {
             Optional<String> conference = harness.conferenceOf(customer);
             return conference.isPresent() && restarted.connectedCalls().stream().anyMatch(c -> harness.conferenceOf(c).equals(conference));
         });
@@ -90,7 +90,7 @@ class MultiPartyRecoveryTest {
         Incident first = harness.awaitIncidentOf("alice", i -> i.phase() == Phase.PINGING);
         TestSoftphone second = comeBack(first);
         harness.awaitIncidentOf("alice", i -> i.incidentId().equals(first.incidentId()) && i.phase() == Phase.RESTORED);
-        awaitTrue("alice's new leg is registered", () -> harness.engine.conferences().all().stream()
+        Await.until("alice's new leg is registered", () -> harness.engine.conferences().all().stream()
                 .anyMatch(c -> c.participants().values().stream().anyMatch(p -> second.connectedCalls().contains(p.callSid()) && p.worker() != null)));
 
         second.drop();
@@ -99,7 +99,7 @@ class MultiPartyRecoveryTest {
 
         Incident restored = harness.awaitIncidentOf("alice", i -> i.attempt() == 2 && i.phase() == Phase.RESTORED);
         assertThat(restored.interactionId()).isEqualTo(first.interactionId());
-        awaitTrue("customer and alice are together again", () -> {
+        Await.until("customer and alice are together again", () -> {
             Optional<String> conference = harness.conferenceOf(customer);
             return conference.isPresent() && third.connectedCalls().stream().anyMatch(c -> harness.conferenceOf(c).equals(conference));
         });
@@ -115,7 +115,7 @@ class MultiPartyRecoveryTest {
         harness.engine.gracefulExit(conference, agentLeg, GracefulExit.HANG_UP);
         phone.hangUp(agentLeg);
 
-        awaitTrue("the conference ended", () -> "completed".equals(harness.conferenceStatus(conference)));
+        Await.until("the conference ended", () -> "completed".equals(harness.conferenceStatus(conference)));
         assertThat(harness.engine.incidents().all()).isEmpty();
     }
 
@@ -125,14 +125,14 @@ class MultiPartyRecoveryTest {
         String customer = harness.customerTalkingTo("alice", phone);
         String conference = harness.conferenceOf(customer).orElseThrow();
         String external = harness.sim.voice().addParticipant(conference, "+15550100000", EXTERNAL, "consultant", true);
-        awaitTrue("the server has seen the third party join", () -> harness.engine.conference(conference)
+        Await.until("the server has seen the third party join", () -> harness.engine.conference(conference)
                 .flatMap(c -> c.participant(external)).map(p -> p.present()).orElse(false));
         String agentLeg = phone.connectedCalls().get(0);
 
         harness.engine.gracefulExit(conference, agentLeg, GracefulExit.HANG_UP);
         phone.hangUp(agentLeg);
 
-        awaitTrue("alice has left", () -> "completed".equals(harness.sim.voice().callStatus(agentLeg)));
+        Await.until("alice has left", () -> "completed".equals(harness.sim.voice().callStatus(agentLeg)));
         assertThat(harness.conferenceOf(customer)).contains(conference);
         assertThat(harness.conferenceOf(external)).contains(conference);
         assertThat(harness.engine.incidents().all()).isEmpty();

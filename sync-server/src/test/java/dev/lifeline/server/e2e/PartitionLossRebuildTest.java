@@ -1,7 +1,5 @@
 package dev.lifeline.server.e2e;
 
-import static dev.lifeline.server.e2e.RecoveryHarness.await;
-import static dev.lifeline.server.e2e.RecoveryHarness.awaitTrue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hazelcast.core.HazelcastInstance;
@@ -12,6 +10,7 @@ import dev.lifeline.server.cluster.HazelcastMembers;
 import dev.lifeline.server.rebuild.PartitionLossWatcher;
 import dev.lifeline.server.rebuild.StateRebuilder;
 import dev.lifeline.server.recovery.Incident;
+import dev.lifeline.server.testsupport.Await;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -70,9 +69,9 @@ class PartitionLossRebuildTest {
 
         terminateTogether(membersHoldingReplicasOf(pinging.incidentId()));
 
-        awaitTrue("the partition-lost listener fired", () -> harness.metrics.partitionsLost(HazelcastMembers.INCIDENTS) > 0);
-        awaitTrue("every open incident is back", () -> openIncidents.stream().allMatch(id -> liveIncidents().containsKey(id)));
-        awaitTrue("every in-progress conference has its record back", () -> liveConferences().keySet().containsAll(activeConferences));
+        Await.until("the partition-lost listener fired", () -> harness.metrics.partitionsLost(HazelcastMembers.INCIDENTS) > 0);
+        Await.until("every open incident is back", () -> openIncidents.stream().allMatch(id -> liveIncidents().containsKey(id)));
+        Await.until("every in-progress conference has its record back", () -> liveConferences().keySet().containsAll(activeConferences));
         assertThat(harness.metrics.recordsRebuilt("incident")).as("Alice's incident was in a lost partition").isPositive();
         assertThat(liveIncidents().get(pinging.incidentId()).phase()).isEqualTo(Phase.PINGING);
         assertThat(liveIncidents().get(enqueued.incidentId()).phase()).isEqualTo(Phase.RECONNECT_ENQUEUED);
@@ -89,7 +88,7 @@ class PartitionLossRebuildTest {
         String carolConference = harness.conferenceOf(carolCustomer).orElseThrow();
         long conferencesRebuilt = harness.metrics.recordsRebuilt("conference");
         terminateTogether(membersHoldingReplicasOf(carolConference));
-        awaitTrue("Carol's conference record is rebuilt", () -> harness.metrics.recordsRebuilt("conference") > conferencesRebuilt
+        Await.until("Carol's conference record is rebuilt", () -> harness.metrics.recordsRebuilt("conference") > conferencesRebuilt
                 && liveConferences().containsKey(carolConference));
         carolPhone.drop();
         Incident carolIncident = harness.awaitIncidentOf("carol", i -> i.phase() == Phase.PINGING);
@@ -147,7 +146,7 @@ class PartitionLossRebuildTest {
     private void replaceLostMembers() {
         watch(harness.addMember());
         watch(harness.addMember());
-        awaitTrue("three members with every partition backed up", () -> harness.liveMember().getCluster().getMembers().size() == 3
+        Await.until("three members with every partition backed up", () -> harness.liveMember().getCluster().getMembers().size() == 3
                 && harness.liveMember().getPartitionService().isClusterSafe());
     }
 
@@ -155,7 +154,7 @@ class PartitionLossRebuildTest {
         harness = new RecoveryHarness(RecoveryHarness.Setup.of(Duration.ofSeconds(15), Duration.ofSeconds(120))
                 .members(3).backups(backups).agents(AGENTS));
         harness.startReconcilers(Duration.ofMillis(200));
-        awaitTrue("three members formed one cluster", () -> harness.liveMember().getCluster().getMembers().size() == 3);
+        Await.until("three members formed one cluster", () -> harness.liveMember().getCluster().getMembers().size() == 3);
         harness.members.forEach(this::watch);
     }
 
@@ -184,7 +183,7 @@ class PartitionLossRebuildTest {
 
     private void terminateTogether(List<HazelcastInstance> victims) {
         victims.forEach(member -> new Thread(() -> member.getLifecycleService().terminate()).start());
-        awaitTrue("the survivor is alone", () -> harness.members.stream().filter(m -> m.getLifecycleService().isRunning()).count() == 1
+        Await.until("the survivor is alone", () -> harness.members.stream().filter(m -> m.getLifecycleService().isRunning()).count() == 1
                 && harness.liveMember().getCluster().getMembers().size() == 1);
     }
 
@@ -194,12 +193,12 @@ class PartitionLossRebuildTest {
     }
 
     private void awaitPhase(String incidentId, Phase phase) {
-        await(incidentId + " reaching " + phase, () -> Optional.ofNullable(liveIncidents().get(incidentId))
+        Await.present(incidentId + " reaching " + phase, () -> Optional.ofNullable(liveIncidents().get(incidentId))
                 .filter(incident -> incident.phase() == phase));
     }
 
     private void assertBridged(String customer, TestSoftphone phone) {
-        awaitTrue("customer " + customer + " bridged with the agent again", () -> harness.conferenceOf(customer).isPresent()
+        Await.until("customer " + customer + " bridged with the agent again", () -> harness.conferenceOf(customer).isPresent()
                 && phone.connectedCalls().stream().anyMatch(c -> harness.conferenceOf(c).equals(harness.conferenceOf(customer))));
     }
 

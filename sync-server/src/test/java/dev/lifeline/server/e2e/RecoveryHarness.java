@@ -25,6 +25,7 @@ import dev.lifeline.server.recovery.Incident;
 import dev.lifeline.server.recovery.RecoveryPolicy;
 import dev.lifeline.server.recovery.TaskAttributes;
 import dev.lifeline.server.taskrouter.TaskRouterEvent;
+import dev.lifeline.server.testsupport.Await;
 import dev.lifeline.server.twilio.ConferenceJoin;
 import dev.lifeline.server.twilio.TaskState;
 import dev.lifeline.server.twilio.VoiceGateway;
@@ -45,9 +46,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * The recovery engine wired to real parts — twilio-sim over HTTP through the real SDK, a real Hazelcast
@@ -355,7 +354,7 @@ final class RecoveryHarness implements AutoCloseable {
 
     /** A pending reservation of this worker whose task matches, once TaskRouter has made one. */
     Reservation awaitPendingReservation(String identity, java.util.function.Predicate<TaskState> task) {
-        return await("a pending reservation for " + identity, () -> {
+        return Await.present("a pending reservation for " + identity, () -> {
             for (var r : com.twilio.rest.taskrouter.v1.workspace.worker.Reservation.reader(workspace.workspaceSid(), worker(identity))
                     .read(client)) {
                 if (r.getReservationStatus() != null && r.getReservationStatus().toString().equals("pending")
@@ -393,8 +392,8 @@ final class RecoveryHarness implements AutoCloseable {
                 "{\"from\":\"+15551230001\",\"caller\":\"Carol Customer\"}", null, null);
         Reservation offer = awaitPendingReservation(identity, task -> true);
         acceptVoice(identity, offer);
-        awaitTrue(identity + "'s leg connected", () -> !phone.connectedCalls().isEmpty());
-        awaitTrue(identity + " registered in the conference", () -> liveEngine().conferences().all().stream()
+        Await.until(identity + "'s leg connected", () -> !phone.connectedCalls().isEmpty());
+        Await.until(identity + " registered in the conference", () -> liveEngine().conferences().all().stream()
                 .anyMatch(c -> c.participants().values().stream()
                         .anyMatch(p -> p.worker() != null && p.worker().workerSid().equals(worker(identity)))));
         return customer;
@@ -409,7 +408,7 @@ final class RecoveryHarness implements AutoCloseable {
         acceptPlain(awaitPendingReservation(identity, t -> t.sid().equals(pinging.pingTaskSid())));
         acceptVoice(identity, awaitPendingReservation(identity, t -> t.attributesJson().contains("\"isReconnect\":true")));
         awaitIncidentOf(identity, i -> i.phase() == dev.lifeline.model.incident.Phase.RESTORED);
-        awaitTrue(identity + " and the customer share the new conference", () -> conferenceOf(customerCallSid).isPresent()
+        Await.until(identity + " and the customer share the new conference", () -> conferenceOf(customerCallSid).isPresent()
                 && restarted.connectedCalls().stream().anyMatch(c -> conferenceOf(c).equals(conferenceOf(customerCallSid))));
         return restarted;
     }
@@ -429,7 +428,7 @@ final class RecoveryHarness implements AutoCloseable {
 
     /** Drives the reconciler until the condition holds, as its timer would. */
     Incident sweepUntil(String identity, java.util.function.Predicate<Incident> condition) {
-        return await("an incident of " + identity + " matching the condition after sweeps", () -> {
+        return Await.present("an incident of " + identity + " matching the condition after sweeps", () -> {
             reconciler.sweep();
             return liveEngine().incidents().all().stream()
                     .filter(i -> i.droppedWorker().workerSid().equals(worker(identity)))
@@ -527,41 +526,10 @@ final class RecoveryHarness implements AutoCloseable {
     }
 
     Incident awaitIncidentOf(String identity, java.util.function.Predicate<Incident> condition) {
-        return await("an incident of " + identity + " matching the condition", () -> liveEngine().incidents().all().stream()
+        return Await.present("an incident of " + identity + " matching the condition", () -> liveEngine().incidents().all().stream()
                 .filter(i -> i.droppedWorker().workerSid().equals(worker(identity)))
                 .filter(condition)
                 .findFirst());
-    }
-
-    static <T> T await(String what, Supplier<Optional<T>> probe) {
-        // Generous: CI runs on two shared cores; the loop returns as soon as the condition holds.
-        return await(what, probe, Duration.ofSeconds(60), Duration.ofMillis(20));
-    }
-
-    /** As {@link #await(String, Supplier)}, for callers that poll many conditions at once and must poll gently. */
-    static <T> T await(String what, Supplier<Optional<T>> probe, Duration timeout, Duration every) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            Optional<T> value = probe.get();
-            if (value.isPresent()) {
-                return value.get();
-            }
-            pause(every);
-        }
-        throw new AssertionError("timed out waiting for " + what);
-    }
-
-    static void awaitTrue(String what, BooleanSupplier condition) {
-        await(what, () -> condition.getAsBoolean() ? Optional.of(Boolean.TRUE) : Optional.empty());
-    }
-
-    private static void pause(Duration every) {
-        try {
-            Thread.sleep(every.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
     }
 
     @SuppressWarnings("unchecked")

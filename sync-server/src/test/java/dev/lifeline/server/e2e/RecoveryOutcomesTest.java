@@ -1,12 +1,12 @@
 package dev.lifeline.server.e2e;
 
-import static dev.lifeline.server.e2e.RecoveryHarness.awaitTrue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.twilio.rest.taskrouter.v1.workspace.task.Reservation;
 import dev.lifeline.model.incident.Phase;
 import dev.lifeline.server.recovery.Incident;
 import dev.lifeline.server.recovery.OutboxEntry;
+import dev.lifeline.server.testsupport.Await;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -76,7 +76,7 @@ class RecoveryOutcomesTest {
         harness.simClock.advance(Duration.ofSeconds(16));
 
         Incident requeued = harness.awaitIncidentOf("alice", i -> i.phase() == Phase.REQUEUED);
-        awaitTrue("the original reservation is completed", () -> "completed".equals(harness.taskRouter.reservationStatus(
+        Await.until("the original reservation is completed", () -> "completed".equals(harness.taskRouter.reservationStatus(
                 requeued.droppedWorker().taskSid(), requeued.droppedWorker().reservationSid())));
         return new Requeued(customer, requeued);
     }
@@ -93,13 +93,13 @@ class RecoveryOutcomesTest {
         harness.sim.voice().hangUp(customer);
 
         Incident left = harness.awaitIncidentOf("alice", i -> i.phase() == Phase.CUSTOMER_LEFT);
-        awaitTrue("the ping is cancelled", () -> "canceled".equals(harness.taskRouter.fetchTask(pinging.pingTaskSid()).assignmentStatus()));
-        awaitTrue("the original reservation is completed", () -> "completed".equals(harness.taskRouter.reservationStatus(
+        Await.until("the ping is cancelled", () -> "canceled".equals(harness.taskRouter.fetchTask(pinging.pingTaskSid()).assignmentStatus()));
+        Await.until("the original reservation is completed", () -> "completed".equals(harness.taskRouter.reservationStatus(
                 left.droppedWorker().taskSid(), left.droppedWorker().reservationSid())));
         assertThat(harness.conferenceStatus(conference)).isEqualTo("completed");
         assertThat(harness.notifications).extracting(Incident::phase).contains(Phase.CUSTOMER_LEFT);
         // Ending the conference the customer's exit already ended is done, not a failure (Twilio answers 400).
-        Incident settled = harness.await("every cleanup effect settled", () -> harness.liveEngine().incidents()
+        Incident settled = Await.present("every cleanup effect settled", () -> harness.liveEngine().incidents()
                 .get(left.incidentId()).filter(i -> i.pendingEffects().isEmpty()));
         assertThat(settled.outbox()).extracting(OutboxEntry::state).doesNotContain(OutboxEntry.State.FAILED);
     }
@@ -114,13 +114,13 @@ class RecoveryOutcomesTest {
         harness.softphone("alice");
         harness.acceptPlain(harness.awaitPendingReservation("alice", t -> t.sid().equals(pinging.pingTaskSid())));
         Incident enqueued = harness.awaitIncidentOf("alice", i -> i.phase() == Phase.RECONNECT_ENQUEUED);
-        awaitTrue("the customer waits in the queue for the reconnect", () -> "queued".equals(harness.callActivity(customer)));
+        Await.until("the customer waits in the queue for the reconnect", () -> "queued".equals(harness.callActivity(customer)));
 
         harness.sim.voice().hangUp(customer);
 
         Incident left = harness.awaitIncidentOf("alice", i -> i.phase() == Phase.CUSTOMER_LEFT);
         assertThat(left.incidentId()).isEqualTo(enqueued.incidentId());
-        awaitTrue("the original reservation is completed", () -> "completed".equals(harness.taskRouter.reservationStatus(
+        Await.until("the original reservation is completed", () -> "completed".equals(harness.taskRouter.reservationStatus(
                 left.droppedWorker().taskSid(), left.droppedWorker().reservationSid())));
         assertThat(harness.reconnectTaskOf(customer).get("status")).isEqualTo("canceled");
     }
@@ -137,8 +137,8 @@ class RecoveryOutcomesTest {
         Incident expired = harness.sweepUntil("alice", i -> i.phase() == Phase.EXPIRED);
 
         assertThat(harness.sim.voice().callStatus(customer)).isEqualTo("in-progress");
-        awaitTrue("the customer is queued again", () -> "queued".equals(harness.callActivity(customer)));
-        awaitTrue("the original reservation is completed", () -> "completed".equals(harness.taskRouter.reservationStatus(
+        Await.until("the customer is queued again", () -> "queued".equals(harness.callActivity(customer)));
+        Await.until("the original reservation is completed", () -> "completed".equals(harness.taskRouter.reservationStatus(
                 expired.droppedWorker().taskSid(), expired.droppedWorker().reservationSid())));
     }
 }

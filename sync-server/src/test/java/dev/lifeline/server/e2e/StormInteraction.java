@@ -4,6 +4,7 @@ import com.twilio.rest.taskrouter.v1.workspace.task.Reservation;
 import dev.lifeline.model.incident.Phase;
 import dev.lifeline.server.conference.GracefulExit;
 import dev.lifeline.server.recovery.Incident;
+import dev.lifeline.server.testsupport.Await;
 import dev.lifeline.server.twilio.ReservationState;
 import java.time.Duration;
 import java.util.Optional;
@@ -160,7 +161,7 @@ final class StormInteraction {
     }
 
     private <T> T waitFor(String what, Supplier<Optional<T>> probe) {
-        return RecoveryHarness.await(what, probe, patience, every);
+        return Await.present(what, probe, patience, every);
     }
 
     private void waitUntil(String what, java.util.function.BooleanSupplier condition) {

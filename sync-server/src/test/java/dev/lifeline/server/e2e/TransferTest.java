@@ -1,6 +1,5 @@
 package dev.lifeline.server.e2e;
 
-import static dev.lifeline.server.e2e.RecoveryHarness.awaitTrue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lifeline.model.incident.Phase;
@@ -9,6 +8,7 @@ import dev.lifeline.server.conference.WorkerAssignment;
 import dev.lifeline.server.conference.WorkerRegistration;
 import dev.lifeline.server.recovery.Incident;
 import dev.lifeline.server.recovery.TaskAttributes;
+import dev.lifeline.server.testsupport.Await;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -37,16 +37,16 @@ class TransferTest {
         String conference = harness.conferenceOf(customer).orElseThrow();
         TestSoftphone bobPhone = harness.softphone("bob");
         String bobLeg = harness.sim.voice().addParticipant(conference, "+15550100000", "client:bob", "bob", false);
-        awaitTrue("bob answered and joined", () -> harness.conferenceOf(bobLeg).isPresent());
+        Await.until("bob answered and joined", () -> harness.conferenceOf(bobLeg).isPresent());
         // What the desktop API does when bob accepts the transfer task: bob's own task and reservation.
         harness.liveEngine().conferences().register(new WorkerRegistration(conference, bobLeg, customer,
                 new WorkerAssignment(harness.worker("bob"), "bob", "WR" + "b".repeat(32), "WT" + "b".repeat(32),
                         harness.workspace.voiceWorkflowSid(), TaskAttributes.of(Map.of("call_sid", customer)))));
-        awaitTrue("the server has seen bob join", () -> harness.liveEngine().conference(conference)
+        Await.until("the server has seen bob join", () -> harness.liveEngine().conference(conference)
                 .flatMap(c -> c.participant(bobLeg)).map(p -> p.present() && p.worker() != null).orElse(false));
 
         alicePhone.drop();
-        awaitTrue("alice's leg is gone", () -> harness.liveEngine().conference(conference)
+        Await.until("alice's leg is gone", () -> harness.liveEngine().conference(conference)
                 .flatMap(c -> c.participant(alicePhone.connectedCalls().get(0))).map(p -> !p.present()).orElse(false));
         assertThat(harness.liveEngine().incidents().all()).isEmpty();
 
@@ -67,7 +67,7 @@ class TransferTest {
         harness.liveEngine().gracefulExit(conference, agentLeg, GracefulExit.COLD_TRANSFER);
         phone.hangUp(agentLeg);
 
-        awaitTrue("alice has left", () -> "completed".equals(harness.sim.voice().callStatus(agentLeg)));
+        Await.until("alice has left", () -> "completed".equals(harness.sim.voice().callStatus(agentLeg)));
         assertThat(harness.sim.voice().callStatus(customer)).isEqualTo("in-progress");
         assertThat(harness.liveEngine().incidents().all()).isEmpty();
     }

@@ -1,12 +1,11 @@
 package dev.lifeline.server.e2e;
 
-import static dev.lifeline.server.e2e.RecoveryHarness.await;
-import static dev.lifeline.server.e2e.RecoveryHarness.awaitTrue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.twilio.rest.taskrouter.v1.workspace.task.Reservation;
 import dev.lifeline.model.incident.Phase;
 import dev.lifeline.server.recovery.Incident;
+import dev.lifeline.server.testsupport.Await;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +45,7 @@ class TwoPartyRecoveryTest {
         harness.acceptVoice("alice", reconnect);
 
         Incident restored = harness.awaitIncidentOf("alice", i -> i.phase() == Phase.RESTORED);
-        awaitTrue("customer and alice share the new conference", () -> conferenceWith(customer, restartedDesktop).isPresent());
+        Await.until("customer and alice share the new conference", () -> conferenceWith(customer, restartedDesktop).isPresent());
         assertThat(restored.attempt()).isEqualTo(1);
         assertThat(harness.taskRouter.fetchTask(pinging.pingTaskSid()).assignmentStatus()).isEqualTo("completed");
         assertThat(harness.taskRouter.reservationStatus(pinging.droppedWorker().taskSid(), pinging.droppedWorker().reservationSid()))

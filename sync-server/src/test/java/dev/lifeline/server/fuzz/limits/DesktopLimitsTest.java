@@ -3,6 +3,7 @@ package dev.lifeline.server.fuzz.limits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lifeline.server.http.DesktopRateLimit;
+import dev.lifeline.server.testsupport.Await;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
@@ -89,7 +90,7 @@ class DesktopLimitsTest {
         SocketProbe probe = new SocketProbe();
         WebSocket socket = server.http.newWebSocketBuilder().buildAsync(server.events(server.token("alice")), probe)
                 .get(10, TimeUnit.SECONDS);
-        Deadline.await("the snapshot", Duration.ofSeconds(10), () -> !probe.messages.isEmpty());
+        Await.until("the snapshot", () -> !probe.messages.isEmpty(), Duration.ofSeconds(10));
 
         int sent = 0;
         while (!probe.closed() && sent < 5_000) {
@@ -100,7 +101,7 @@ class DesktopLimitsTest {
             }
             sent++;
         }
-        Deadline.await("the close", Duration.ofSeconds(20), probe::closed);
+        Await.until("the close", probe::closed, Duration.ofSeconds(20));
 
         assertThat(probe.closeCode.get()).isEqualTo(1008);
         long errors = probe.messages.stream().filter(m -> m.contains("\"type\":\"error\"") && m.contains("429")).count();
@@ -114,10 +115,10 @@ class DesktopLimitsTest {
         SocketProbe probe = new SocketProbe();
         WebSocket socket = server.http.newWebSocketBuilder().buildAsync(server.events(server.token("bob")), probe)
                 .get(10, TimeUnit.SECONDS);
-        Deadline.await("the snapshot", Duration.ofSeconds(10), () -> !probe.messages.isEmpty());
+        Await.until("the snapshot", () -> !probe.messages.isEmpty(), Duration.ofSeconds(10));
 
         socket.sendText("{\"type\":\"heartbeat\",\"pad\":\"" + BIG + "\"}", true);
-        Deadline.await("the close", Duration.ofSeconds(20), probe::closed);
+        Await.until("the close", probe::closed, Duration.ofSeconds(20));
 
         assertThat(probe.closeCode.get()).isEqualTo(1009);
     }
