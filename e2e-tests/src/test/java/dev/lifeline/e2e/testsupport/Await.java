@@ -1,4 +1,4 @@
-package dev.lifeline.e2e;
+package dev.lifeline.e2e.testsupport;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -6,18 +6,18 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /** Waits for a condition with a deadline, polling (never a fixed sleep that hopes the world has moved on). */
-final class Await {
+public final class Await {
 
     private static final long POLL_MILLIS = 20;
 
     private Await() {
     }
 
-    static void until(String what, Duration timeout, BooleanSupplier condition) {
+    public static void until(String what, Duration timeout, BooleanSupplier condition) {
         value(what, timeout, () -> condition.getAsBoolean() ? Optional.of(Boolean.TRUE) : Optional.empty());
     }
 
-    static <T> T value(String what, Duration timeout, Supplier<Optional<T>> probe) {
+    public static <T> T value(String what, Duration timeout, Supplier<Optional<T>> probe) {
         long deadline = System.nanoTime() + timeout.toNanos();
         RuntimeException lastError = null;
         while (true) {
