@@ -56,6 +56,10 @@ class ConferenceAuditTest {
         assertThat(harness.liveEngine().incidents().all()).hasSize(1);
         assertThat(harness.sim.voice().effects(customer)).containsEntry("enqueue", 2);
         assertThat(harness.pingTasksOf(pinging.incidentId())).hasSize(1);
+        // Alice's new leg is at Twilio before its join callback is applied; until then the audit rightly counts it
+        // as a suspect (the flake: "expected 0 but was 1"). Once applied, nothing is missing.
+        String restoredConference = harness.conferenceOf(customer).orElseThrow();
+        Await.until("alice's new leg's join is applied", () -> registeredAgents(restoredConference) == 1);
         assertThat(audit.sweep()).as("the restored call has alice's new leg: nothing missing").isZero();
     }
 
