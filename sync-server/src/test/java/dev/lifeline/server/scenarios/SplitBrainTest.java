@@ -1,4 +1,4 @@
-package dev.lifeline.server.e2e;
+package dev.lifeline.server.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

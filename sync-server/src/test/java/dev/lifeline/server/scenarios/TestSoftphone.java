@@ -1,4 +1,4 @@
-package dev.lifeline.server.e2e;
+package dev.lifeline.server.scenarios;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,10 +1,10 @@
-package dev.lifeline.server.e2e;
+package dev.lifeline.server.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lifeline.model.incident.Phase;
-import dev.lifeline.server.e2e.MemberLossDriver.KillPoint;
-import dev.lifeline.server.e2e.MemberLossDriver.Recovery;
+import dev.lifeline.server.scenarios.MemberLossDriver.KillPoint;
+import dev.lifeline.server.scenarios.MemberLossDriver.Recovery;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.lifeline.server.e2e;
+package dev.lifeline.server.scenarios;
 
 import com.twilio.rest.taskrouter.v1.workspace.task.Reservation;
 import dev.lifeline.model.incident.Phase;
