@@ -22,7 +22,7 @@ public final class BenchAccess implements AutoCloseable {
 
     public static BenchAccess start() {
         RecoveryHarness harness = new RecoveryHarness(Duration.ofSeconds(15), Duration.ofSeconds(120));
-        harness.startReconcilers(Duration.ofSeconds(1));
+        harness.cluster.startReconcilers(Duration.ofSeconds(1));
         return new BenchAccess(harness);
     }
 
@@ -35,7 +35,7 @@ public final class BenchAccess implements AutoCloseable {
 
     public Incident awaitIncident(Predicate<Incident> condition) {
         return Await.present("an incident matching the condition",
-                () -> harness.liveEngine().incidents().all().stream().filter(condition).findFirst());
+                () -> harness.cluster.liveEngine().incidents().all().stream().filter(condition).findFirst());
     }
 
     public boolean seen(Incident incident) {
@@ -47,15 +47,15 @@ public final class BenchAccess implements AutoCloseable {
     }
 
     public Reservation pendingReservation(String identity, Predicate<TaskState> task) {
-        return harness.awaitPendingReservation(identity, task);
+        return harness.agents.awaitPendingReservation(identity, task);
     }
 
     public void acceptPlain(Reservation reservation) {
-        harness.acceptPlain(reservation);
+        harness.agents.acceptPlain(reservation);
     }
 
     public void acceptVoice(String identity, Reservation reservation) {
-        harness.acceptVoice(identity, reservation);
+        harness.agents.acceptVoice(identity, reservation);
     }
 
     @Override
@@ -85,8 +85,8 @@ public final class BenchAccess implements AutoCloseable {
 
         public void awaitBridged() {
             Await.until("customer bridged with " + identity, () -> {
-                Optional<String> conference = harness.conferenceOf(customer);
-                return conference.isPresent() && phone.connectedCalls().stream().anyMatch(c -> harness.conferenceOf(c).equals(conference));
+                Optional<String> conference = harness.world.conferenceOf(customer);
+                return conference.isPresent() && phone.connectedCalls().stream().anyMatch(c -> harness.world.conferenceOf(c).equals(conference));
             });
         }
 
@@ -94,7 +94,7 @@ public final class BenchAccess implements AutoCloseable {
         public void hangUpEverything() {
             harness.sim.voice().hangUp(customer);
             Await.until("the customer's call ended", () -> "completed".equals(harness.sim.voice().callStatus(customer)));
-            String task = (String) harness.reconnectTaskOf(customer).get("sid");
+            String task = (String) harness.world.reconnectTaskOf(customer).get("sid");
             Await.until("the reconnect task is wrapping", () -> "wrapping".equals(harness.taskRouter.fetchTask(task).assignmentStatus()));
             harness.taskRouter.completeTask(task, "benchmark round over");
             phone.close();

@@ -29,27 +29,27 @@ class ClusterFailoverTest {
     @Test
     void recoveryCompletesWhenTheOwningMemberDiesAndNoSideEffectRunsTwice() throws Exception {
         harness = new RecoveryHarness(Duration.ofSeconds(15), Duration.ofSeconds(120), 3);
-        harness.startReconcilers(Duration.ofMillis(200));
+        harness.cluster.startReconcilers(Duration.ofMillis(200));
         Await.until("three members formed one cluster", () -> harness.hazelcast.getCluster().getMembers().size() == 3);
         TestSoftphone phone = harness.softphone("alice");
         String customer = harness.customerTalkingTo("alice", phone);
-        String oldConference = harness.conferenceOf(customer).orElseThrow();
+        String oldConference = harness.world.conferenceOf(customer).orElseThrow();
         phone.drop();
-        Incident pinging = harness.awaitIncidentOf("alice", i -> i.phase() == Phase.PINGING);
+        Incident pinging = harness.incidents.awaitIncidentOf("alice", i -> i.phase() == Phase.PINGING);
 
-        HazelcastInstance owner = harness.partitionOwnerOf(pinging.incidentId());
+        HazelcastInstance owner = harness.cluster.partitionOwnerOf(pinging.incidentId());
         owner.getLifecycleService().terminate();
 
         TestSoftphone restarted = harness.softphone("alice");
-        harness.acceptPlain(harness.awaitPendingReservation("alice", t -> t.sid().equals(pinging.pingTaskSid())));
-        Reservation reconnect = harness.awaitPendingReservation("alice", t -> t.attributesJson().contains("\"isReconnect\":true"));
-        harness.acceptVoice("alice", reconnect);
+        harness.agents.acceptPlain(harness.agents.awaitPendingReservation("alice", t -> t.sid().equals(pinging.pingTaskSid())));
+        Reservation reconnect = harness.agents.awaitPendingReservation("alice", t -> t.attributesJson().contains("\"isReconnect\":true"));
+        harness.agents.acceptVoice("alice", reconnect);
 
-        harness.awaitIncidentOf("alice", i -> i.phase() == Phase.RESTORED);
-        Await.until("customer and alice share the new conference", () -> harness.conferenceOf(customer).isPresent()
-                && restarted.connectedCalls().stream().anyMatch(c -> harness.conferenceOf(c).equals(harness.conferenceOf(customer))));
+        harness.incidents.awaitIncidentOf("alice", i -> i.phase() == Phase.RESTORED);
+        Await.until("customer and alice share the new conference", () -> harness.world.conferenceOf(customer).isPresent()
+                && restarted.connectedCalls().stream().anyMatch(c -> harness.world.conferenceOf(c).equals(harness.world.conferenceOf(customer))));
         assertThat(harness.sim.voice().effects(customer)).containsEntry("enqueue", 2);
-        assertThat(harness.pingTasksOf(pinging.incidentId())).hasSize(1);
-        assertThat(harness.announcementsIn(oldConference)).isEqualTo(1);
+        assertThat(harness.world.pingTasksOf(pinging.incidentId())).hasSize(1);
+        assertThat(harness.world.announcementsIn(oldConference)).isEqualTo(1);
     }
 }

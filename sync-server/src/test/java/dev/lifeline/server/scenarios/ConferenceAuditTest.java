@@ -35,30 +35,30 @@ class ConferenceAuditTest {
         ConferenceAudit audit = new ConferenceAudit(harness.engine, harness.voice);
         TestSoftphone phone = harness.softphone("alice");
         String customer = harness.customerTalkingTo("alice", phone);
-        String conference = harness.conferenceOf(customer).orElseThrow();
+        String conference = harness.world.conferenceOf(customer).orElseThrow();
         List<String> aliceLegs = phone.connectedCalls();
-        harness.refuseConferenceCallbacks(callback -> callback.kind() == ConferenceCallback.Kind.PARTICIPANT_LEAVE
+        harness.cluster.refuseConferenceCallbacks(callback -> callback.kind() == ConferenceCallback.Kind.PARTICIPANT_LEAVE
                 && aliceLegs.contains(callback.callSid()));
 
         assertThat(audit.sweep()).as("nothing is missing while alice is on the call").isZero();
         phone.drop();
         Await.until("alice's leg is gone from the conference at Twilio",
                 () -> harness.voice.participants(conference).stream().noneMatch(p -> aliceLegs.contains(p.callSid())));
-        assertThat(harness.liveEngine().incidents().all()).as("the leave callback was lost: no incident yet").isEmpty();
+        assertThat(harness.cluster.liveEngine().incidents().all()).as("the leave callback was lost: no incident yet").isEmpty();
 
         assertThat(audit.sweep()).as("first look: alice's leg is a suspect").isEqualTo(1);
-        assertThat(harness.liveEngine().incidents().all()).as("one look is not enough to act").isEmpty();
+        assertThat(harness.cluster.liveEngine().incidents().all()).as("one look is not enough to act").isEmpty();
         audit.sweep();
 
-        Incident pinging = harness.awaitIncidentOf("alice", i -> i.phase() == Phase.PINGING);
+        Incident pinging = harness.incidents.awaitIncidentOf("alice", i -> i.phase() == Phase.PINGING);
         assertThat(pinging.conferenceSid()).isEqualTo(conference);
         harness.agentComesBack("alice", pinging, customer);
-        assertThat(harness.liveEngine().incidents().all()).hasSize(1);
+        assertThat(harness.cluster.liveEngine().incidents().all()).hasSize(1);
         assertThat(harness.sim.voice().effects(customer)).containsEntry("enqueue", 2);
-        assertThat(harness.pingTasksOf(pinging.incidentId())).hasSize(1);
+        assertThat(harness.world.pingTasksOf(pinging.incidentId())).hasSize(1);
         // Alice's new leg is at Twilio before its join callback is applied; until then the audit rightly counts it
         // as a suspect (the flake: "expected 0 but was 1"). Once applied, nothing is missing.
-        String restoredConference = harness.conferenceOf(customer).orElseThrow();
+        String restoredConference = harness.world.conferenceOf(customer).orElseThrow();
         Await.until("alice's new leg's join is applied", () -> registeredAgents(restoredConference) == 1);
         assertThat(audit.sweep()).as("the restored call has alice's new leg: nothing missing").isZero();
     }
@@ -68,31 +68,31 @@ class ConferenceAuditTest {
         harness = new RecoveryHarness(Duration.ofSeconds(15), Duration.ofSeconds(120));
         ConferenceAudit audit = new ConferenceAudit(harness.engine, harness.voice);
         TestSoftphone phone = harness.softphone("alice");
-        harness.refuseConferenceCallbacks(callback -> callback.kind() == ConferenceCallback.Kind.PARTICIPANT_JOIN
+        harness.cluster.refuseConferenceCallbacks(callback -> callback.kind() == ConferenceCallback.Kind.PARTICIPANT_JOIN
                 && callback.label() != null && callback.label().equals("alice"));
-        harness.makeAvailable("alice");
+        harness.agents.makeAvailable("alice");
         String customer = harness.sim.voice().inboundCall("+15551230001", "+15550100000", harness.workspace.voiceWorkflowSid(),
                 "{\"from\":\"+15551230001\"}", null, null);
-        harness.acceptVoice("alice", harness.awaitPendingReservation("alice", task -> true));
-        Await.until("alice's leg is in the customer's conference at Twilio", () -> harness.conferenceOf(customer).isPresent()
-                && !phone.connectedCalls().isEmpty() && harness.conferenceOf(phone.connectedCalls().get(0)).equals(harness.conferenceOf(customer)));
-        String conference = harness.conferenceOf(customer).orElseThrow();
-        Await.until("the customer's own join is applied", () -> harness.liveEngine().conference(conference).isPresent());
+        harness.agents.acceptVoice("alice", harness.agents.awaitPendingReservation("alice", task -> true));
+        Await.until("alice's leg is in the customer's conference at Twilio", () -> harness.world.conferenceOf(customer).isPresent()
+                && !phone.connectedCalls().isEmpty() && harness.world.conferenceOf(phone.connectedCalls().get(0)).equals(harness.world.conferenceOf(customer)));
+        String conference = harness.world.conferenceOf(customer).orElseThrow();
+        Await.until("the customer's own join is applied", () -> harness.cluster.liveEngine().conference(conference).isPresent());
         assertThat(registeredAgents(conference)).as("alice's join callback was lost").isZero();
 
         assertThat(audit.sweep()).as("first look: alice's leg is unknown").isEqualTo(1);
         audit.sweep();
         assertThat(registeredAgents(conference)).as("registered from Twilio's participant list").isEqualTo(1);
 
-        harness.refuseConferenceCallbacks(callback -> false);
+        harness.cluster.refuseConferenceCallbacks(callback -> false);
         phone.drop();
-        Incident pinging = harness.awaitIncidentOf("alice", i -> i.phase() == Phase.PINGING);
+        Incident pinging = harness.incidents.awaitIncidentOf("alice", i -> i.phase() == Phase.PINGING);
         harness.agentComesBack("alice", pinging, customer);
-        assertThat(harness.liveEngine().incidents().all()).hasSize(1);
+        assertThat(harness.cluster.liveEngine().incidents().all()).hasSize(1);
     }
 
     private long registeredAgents(String conferenceSid) {
-        return harness.liveEngine().conference(conferenceSid).map(record -> record.participants().values().stream()
+        return harness.cluster.liveEngine().conference(conferenceSid).map(record -> record.participants().values().stream()
                 .filter(p -> p.present() && p.worker() != null).count()).orElse(0L);
     }
 }

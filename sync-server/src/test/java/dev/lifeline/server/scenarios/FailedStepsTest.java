@@ -88,7 +88,7 @@ class FailedStepsTest {
         failForGood(ApiFault.always("POST", "/Tasks$", 400, 20001).withForm("WorkflowSid", harness.workspace.pingWorkflowSid()));
 
         phone.drop();
-        Incident requeued = harness.awaitIncidentOf("alice", i -> i.phase() == Phase.REQUEUED);
+        Incident requeued = harness.incidents.awaitIncidentOf("alice", i -> i.phase() == Phase.REQUEUED);
 
         assertCustomerQueued();
         assertThat(finishedOutcome(requeued)).endsWith("Not done: the agent's desktop could not be pinged.");
@@ -125,8 +125,8 @@ class FailedStepsTest {
 
         harness.agentComesBack("alice", pinging, customer);
 
-        Incident restored = harness.awaitIncidentOf("alice", i -> i.phase() == Phase.RESTORED);
-        assertThat(harness.conferenceOf(customer)).as("the customer is with alice again").isPresent()
+        Incident restored = harness.incidents.awaitIncidentOf("alice", i -> i.phase() == Phase.RESTORED);
+        assertThat(harness.world.conferenceOf(customer)).as("the customer is with alice again").isPresent()
                 .isNotEqualTo(Optional.of(pinging.conferenceSid()));
         assertThat(finishedOutcome(settled(restored)))
                 .isEqualTo("Reconnected to Alice Agent. Not done: the answered recovery ping could not be closed.");
@@ -140,7 +140,7 @@ class FailedStepsTest {
 
         harness.sim.voice().hangUp(customer);
 
-        Incident left = settled(harness.awaitIncidentOf("alice", i -> i.phase() == Phase.CUSTOMER_LEFT));
+        Incident left = settled(harness.incidents.awaitIncidentOf("alice", i -> i.phase() == Phase.CUSTOMER_LEFT));
         assertThat(harness.sim.voice().callStatus(customer)).isEqualTo("completed");
         assertThat(finishedOutcome(left)).endsWith("Not done: a recovery task could not be withdrawn.");
     }
@@ -152,12 +152,12 @@ class FailedStepsTest {
         failForGood(ApiFault.always("POST", "/Calls/" + external + "\\.json$", 400, 20001).withForm("Twiml", "<Conference"));
 
         harness.softphone("alice");
-        harness.acceptPlain(harness.awaitPendingReservation("alice", t -> t.sid().equals(pinging.pingTaskSid())));
-        harness.acceptVoice("alice", harness.awaitPendingReservation("alice", t -> t.attributesJson().contains("\"isReconnect\":true")));
+        harness.agents.acceptPlain(harness.agents.awaitPendingReservation("alice", t -> t.sid().equals(pinging.pingTaskSid())));
+        harness.agents.acceptVoice("alice", harness.agents.awaitPendingReservation("alice", t -> t.attributesJson().contains("\"isReconnect\":true")));
 
-        Incident restored = settled(harness.awaitIncidentOf("alice", i -> i.phase() == Phase.RESTORED));
-        assertThat(harness.conferenceOf(customer)).isPresent().isNotEqualTo(Optional.of(pinging.conferenceSid()));
-        assertThat(harness.conferenceOf(external)).as("the third party stayed behind").contains(pinging.conferenceSid());
+        Incident restored = settled(harness.incidents.awaitIncidentOf("alice", i -> i.phase() == Phase.RESTORED));
+        assertThat(harness.world.conferenceOf(customer)).isPresent().isNotEqualTo(Optional.of(pinging.conferenceSid()));
+        assertThat(harness.world.conferenceOf(external)).as("the third party stayed behind").contains(pinging.conferenceSid());
         assertThat(finishedOutcome(restored))
                 .isEqualTo("Reconnected to Alice Agent. Not done: a party on the call could not be brought back.");
     }
@@ -170,8 +170,8 @@ class FailedStepsTest {
 
         harness.sim.voice().hangUp(customer);
 
-        Incident left = settled(harness.awaitIncidentOf("alice", i -> i.phase() == Phase.CUSTOMER_LEFT));
-        assertThat(harness.conferenceOf(external)).as("the third party is left in the old conference").contains(pinging.conferenceSid());
+        Incident left = settled(harness.incidents.awaitIncidentOf("alice", i -> i.phase() == Phase.CUSTOMER_LEFT));
+        assertThat(harness.world.conferenceOf(external)).as("the third party is left in the old conference").contains(pinging.conferenceSid());
         assertThat(finishedOutcome(left)).endsWith("Not done: the abandoned conference could not be ended.");
     }
 
@@ -197,7 +197,7 @@ class FailedStepsTest {
         dropAlice();
         harness.simClock.advance(Duration.ofSeconds(16));
 
-        Incident requeued = settled(harness.awaitIncidentOf("alice", i -> i.phase() == Phase.REQUEUED && i.strandedFrom() != null));
+        Incident requeued = settled(harness.incidents.awaitIncidentOf("alice", i -> i.phase() == Phase.REQUEUED && i.strandedFrom() != null));
         assertThat(harness.notifications).extracting(Incident::phase).contains(Phase.STRANDED);
         assertCustomerQueued();
         assertThat(harness.metrics.customersStranded()).isEqualTo(1);
@@ -207,22 +207,22 @@ class FailedStepsTest {
     @Test
     void aCustomerTwilioRefusesToQueueForGoodIsToldToStayOnTheLineAndQueuedOnceTwilioAcceptsAgain() throws Exception {
         String refusal = failForGood(ApiFault.always("POST", "/Calls/" + customer + "\\.json$", 404, 20404).withForm("Twiml", "<Enqueue"));
-        harness.startReconcilers(Duration.ofMillis(200));
+        harness.cluster.startReconcilers(Duration.ofMillis(200));
         Incident pinging = dropAlice();
 
         harness.simClock.advance(Duration.ofSeconds(16));
 
-        Incident stranded = harness.awaitIncidentOf("alice", i -> i.phase() == Phase.STRANDED
+        Incident stranded = harness.incidents.awaitIncidentOf("alice", i -> i.phase() == Phase.STRANDED
                 && i.outbox().stream().filter(e -> e.effect() instanceof Effect.RescueCustomer).count() >= 2);
         assertThat(stranded.strandedFrom()).isEqualTo(Phase.REQUEUED);
         IncidentView seen = supervisorSees(stranded);
         assertThat(seen.phase()).isEqualTo(Phase.STRANDED);
         assertThat(seen.isOpen()).as("alice's modal is closed: she is free").isFalse();
         assertThat(seen.alert()).startsWith("The customer is on the line in no queue: Twilio refused to queue them.");
-        assertThat(harness.conferenceOf(customer)).as("the customer still hears hold music in the old conference")
+        assertThat(harness.world.conferenceOf(customer)).as("the customer still hears hold music in the old conference")
                 .contains(pinging.conferenceSid());
         assertThat(queueTasksOf(customer)).as("no task anywhere for the customer").isEmpty();
-        Await.until("the customer is told to stay on the line", () -> harness.announcementsIn(pinging.conferenceSid()) == 2
+        Await.until("the customer is told to stay on the line", () -> harness.world.announcementsIn(pinging.conferenceSid()) == 2
                 && current(stranded).outbox().stream().anyMatch(entry -> entry.state() == OutboxEntry.State.DONE
                 && entry.effect() instanceof Effect.AnnounceToConference announce
                 && announce.url().endsWith(WebhookRoutes.STAY_ON_THE_LINE_PATH)));
@@ -233,7 +233,7 @@ class FailedStepsTest {
 
         harness.sim.apiFaults().remove(refusal);
 
-        Incident requeued = harness.awaitIncidentOf("alice", i -> i.phase() == Phase.REQUEUED);
+        Incident requeued = harness.incidents.awaitIncidentOf("alice", i -> i.phase() == Phase.REQUEUED);
         assertCustomerQueued();
         assertThat(queueTasksOf(customer)).singleElement().satisfies(task -> assertThat(task.get("workflow_sid"))
                 .as("the safety net's queue").isEqualTo(harness.workspace.voiceWorkflowSid()));
@@ -245,11 +245,11 @@ class FailedStepsTest {
         failForGood(ApiFault.always("POST", "/Calls/" + customer + "\\.json$", 404, 20404).withForm("Twiml", "<Enqueue"));
         dropAlice();
         harness.simClock.advance(Duration.ofSeconds(16));
-        harness.awaitIncidentOf("alice", i -> i.phase() == Phase.STRANDED);
+        harness.incidents.awaitIncidentOf("alice", i -> i.phase() == Phase.STRANDED);
 
         harness.sim.voice().hangUp(customer);
 
-        Incident left = harness.awaitIncidentOf("alice", i -> i.phase() == Phase.CUSTOMER_LEFT);
+        Incident left = harness.incidents.awaitIncidentOf("alice", i -> i.phase() == Phase.CUSTOMER_LEFT);
         assertThat(left.pendingEffects()).noneMatch(e -> e instanceof Effect.RescueCustomer);
         assertThat(finishedOutcome(left)).startsWith("The customer hung up while in no queue");
     }
@@ -259,11 +259,11 @@ class FailedStepsTest {
         failForGood(ApiFault.always("POST", "/Calls/" + customer + "\\.json$", 404, 20404).withForm("Twiml", "<Enqueue"));
         dropAlice();
         harness.simClock.advance(Duration.ofSeconds(16));
-        Incident stranded = harness.awaitIncidentOf("alice", i -> i.phase() == Phase.STRANDED);
+        Incident stranded = harness.incidents.awaitIncidentOf("alice", i -> i.phase() == Phase.STRANDED);
 
         harness.engine.cancel(stranded.incidentId(), "sam");
 
-        Incident cancelled = harness.awaitIncidentOf("alice", i -> i.phase() == Phase.CANCELLED);
+        Incident cancelled = harness.incidents.awaitIncidentOf("alice", i -> i.phase() == Phase.CANCELLED);
         assertThat(cancelled.pendingEffects()).noneMatch(e -> e instanceof Effect.RescueCustomer);
         assertThat(finishedOutcome(cancelled)).startsWith("A supervisor took over the customer Twilio had refused to queue");
     }
@@ -274,9 +274,9 @@ class FailedStepsTest {
         Incident pinging = dropAlice();
 
         harness.softphone("alice");
-        harness.acceptPlain(harness.awaitPendingReservation("alice", t -> t.sid().equals(pinging.pingTaskSid())));
+        harness.agents.acceptPlain(harness.agents.awaitPendingReservation("alice", t -> t.sid().equals(pinging.pingTaskSid())));
 
-        Incident requeued = harness.awaitIncidentOf("alice", i -> i.phase() == Phase.REQUEUED);
+        Incident requeued = harness.incidents.awaitIncidentOf("alice", i -> i.phase() == Phase.REQUEUED);
         assertThat(requeued.strandedFrom()).isEqualTo(Phase.RECONNECT_ENQUEUED);
         assertThat(harness.notifications).extracting(Incident::phase).contains(Phase.STRANDED);
         assertCustomerQueued();
@@ -290,30 +290,30 @@ class FailedStepsTest {
 
     private Incident dropAlice() {
         phone.drop();
-        return harness.awaitIncidentOf("alice", i -> i.phase() == Phase.PINGING);
+        return harness.incidents.awaitIncidentOf("alice", i -> i.phase() == Phase.PINGING);
     }
 
     private Incident pingTimesOut() {
         harness.simClock.advance(Duration.ofSeconds(16));
-        return settled(harness.awaitIncidentOf("alice", i -> i.phase() == Phase.REQUEUED));
+        return settled(harness.incidents.awaitIncidentOf("alice", i -> i.phase() == Phase.REQUEUED));
     }
 
     private String thirdPartyJoins() {
-        String conference = harness.conferenceOf(customer).orElseThrow();
+        String conference = harness.world.conferenceOf(customer).orElseThrow();
         String external = harness.sim.voice().addParticipant(conference, "+15550100000", EXTERNAL, "third-party", true);
-        Await.until("the third party is in the conference", () -> harness.conferenceOf(external).isPresent());
+        Await.until("the third party is in the conference", () -> harness.world.conferenceOf(external).isPresent());
         return external;
     }
 
     /** The incident once every effect it asked for has been performed or refused. */
     private Incident settled(Incident incident) {
-        return Await.present("every effect of the incident settled", () -> harness.liveEngine().incidents()
+        return Await.present("every effect of the incident settled", () -> harness.cluster.liveEngine().incidents()
                 .get(incident.incidentId()).filter(i -> i.pendingEffects().isEmpty()
                         || i.pendingEffects().stream().allMatch(e -> e instanceof Effect.NotifyAgent)));
     }
 
     private Incident current(Incident incident) {
-        return harness.liveEngine().incidents().get(incident.incidentId()).orElseThrow();
+        return harness.cluster.liveEngine().incidents().get(incident.incidentId()).orElseThrow();
     }
 
     /** The incident as the supervisor panel is sent it (in progress: phase and alert). */
@@ -341,7 +341,7 @@ class FailedStepsTest {
     }
 
     private void assertCustomerQueued() {
-        Await.until("the customer waits in a queue", () -> "queued".equals(harness.callActivity(customer)));
+        Await.until("the customer waits in a queue", () -> "queued".equals(harness.world.callActivity(customer)));
         assertThat(harness.sim.voice().callStatus(customer)).isEqualTo("in-progress");
         assertThat(queueTasksOf(customer)).as("a task in the queue for the customer").isNotEmpty();
     }
@@ -349,7 +349,7 @@ class FailedStepsTest {
     /** The customer's tasks that are waiting for an agent (pending or reserved). */
     private List<Map<String, Object>> queueTasksOf(String callSid) {
         Predicate<Map<String, Object>> waiting = task -> List.of("pending", "reserved").contains(task.get("status"));
-        return harness.tasksOfCall(callSid).stream().filter(waiting).toList();
+        return harness.world.tasksOfCall(callSid).stream().filter(waiting).toList();
     }
 
 }

@@ -39,7 +39,7 @@ class LostBeforePingRebuildTest {
         TestSoftphone phone = harness.softphone("alice");
         String customer = harness.customerTalkingTo("alice", phone);
         phone.drop();
-        Incident lost = harness.awaitIncidentOf("alice", i -> i.phase() == Phase.PINGING);
+        Incident lost = harness.incidents.awaitIncidentOf("alice", i -> i.phase() == Phase.PINGING);
         // PINGING follows the ping's REST answer; its task.created event comes by Event Streams, later. Left in
         // flight, it reached the rebuilt (DETECTED) incident, which took the deleted ping's SID (the flake). A ping
         // that "never existed" has no event on its way: the test lets it land first.
@@ -53,14 +53,14 @@ class LostBeforePingRebuildTest {
         StateRebuilder.Rebuilt rebuilt = rebuilder.rebuild(key -> true);
 
         assertThat(rebuilt.incidents()).isEqualTo(1);
-        Incident again = harness.liveEngine().incidents().get(lost.incidentId()).orElseThrow();
+        Incident again = harness.cluster.liveEngine().incidents().get(lost.incidentId()).orElseThrow();
         assertThat(again.phase()).isEqualTo(Phase.DETECTED);
         assertThat(again.droppedWorker().workerSid()).isEqualTo(lost.droppedWorker().workerSid());
         assertThat(again.customerCallSid()).isEqualTo(customer);
         assertThat(rebuilder.rebuild(key -> true).incidents()).as("a second pass restores nothing twice").isZero();
 
-        harness.startReconcilers(Duration.ofMillis(200));
-        Incident pingingAgain = harness.awaitIncidentOf("alice",
+        harness.cluster.startReconcilers(Duration.ofMillis(200));
+        Incident pingingAgain = harness.incidents.awaitIncidentOf("alice",
                 i -> i.incidentId().equals(lost.incidentId()) && i.phase() == Phase.PINGING);
         assertThat(pingingAgain.pingTaskSid()).isNotEqualTo(lost.pingTaskSid());
         harness.agentComesBack("alice", pingingAgain, customer);

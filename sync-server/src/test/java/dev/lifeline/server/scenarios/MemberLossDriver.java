@@ -56,7 +56,7 @@ public final class MemberLossDriver implements AutoCloseable {
     public static MemberLossDriver start() {
         RecoveryHarness harness = new RecoveryHarness(RecoveryHarness.Setup.of(Duration.ofSeconds(15), Duration.ofSeconds(120))
                 .members(3).backups(1));
-        harness.startReconcilers(Duration.ofMillis(200));
+        harness.cluster.startReconcilers(Duration.ofMillis(200));
         Await.until("three members formed one cluster", () -> clusterSize(harness) == 3);
         return new MemberLossDriver(harness);
     }
@@ -65,7 +65,7 @@ public final class MemberLossDriver implements AutoCloseable {
     public Recovery recoverKillingOwnerAt(KillPoint killPoint) throws Exception {
         TestSoftphone phone = phone();
         String customer = answeredCall(phone);
-        String oldConference = harness.conferenceOf(customer).orElseThrow();
+        String oldConference = harness.world.conferenceOf(customer).orElseThrow();
         String thirdParty = killPoint == KillPoint.MID_MOVE ? thirdPartyJoins(oldConference) : null;
         Instant dropped = Instant.now();
         phone.drop();
@@ -76,14 +76,14 @@ public final class MemberLossDriver implements AutoCloseable {
         killOwnerIf(killPoint == KillPoint.WHILE_PINGING, opened.incidentId());
 
         TestSoftphone restarted = phone();
-        harness.acceptPlain(harness.awaitPendingReservation(AGENT, task -> task.sid().equals(pinging.pingTaskSid())));
+        harness.agents.acceptPlain(harness.agents.awaitPendingReservation(AGENT, task -> task.sid().equals(pinging.pingTaskSid())));
         killOwnerIf(killPoint == KillPoint.AFTER_PING_ACCEPTED, opened.incidentId());
         awaitIncidentIn(oldConference, incident -> incident.phase() == Phase.RECONNECT_ENQUEUED);
         killOwnerIf(killPoint == KillPoint.AFTER_RECONNECT_ENQUEUED, opened.incidentId());
 
-        Reservation reconnect = harness.awaitPendingReservation(AGENT, task -> task.attributesJson().contains(opened.incidentId())
+        Reservation reconnect = harness.agents.awaitPendingReservation(AGENT, task -> task.attributesJson().contains(opened.incidentId())
                 && task.attributesJson().contains("\"isReconnect\":true"));
-        harness.acceptVoice(AGENT, reconnect);
+        harness.agents.acceptVoice(AGENT, reconnect);
         killOwnerIf(killPoint == KillPoint.AFTER_RECONNECT_ACCEPTED, opened.incidentId());
         if (killPoint == KillPoint.MID_MOVE) {
             // RECONNECTED is the phase in which the third party's move is asked for and not yet done.
@@ -95,13 +95,13 @@ public final class MemberLossDriver implements AutoCloseable {
         Await.until("the customer is bridged with " + AGENT + " again", () -> bridged(customer, restarted));
         if (thirdParty != null) {
             Await.until("the third party is with the customer again",
-                    () -> harness.conferenceOf(thirdParty).equals(harness.conferenceOf(customer)));
+                    () -> harness.world.conferenceOf(thirdParty).equals(harness.world.conferenceOf(customer)));
         }
         Recovery recovery = new Recovery(killPoint, restored.incidentId(),
                 Duration.between(dropped, restored.timestamps().get(Phase.RESTORED)),
                 harness.sim.voice().effects(customer).getOrDefault("enqueue", 0),
-                harness.pingTasksOf(restored.incidentId()).size(), harness.reconnectTasksOf(customer).size(),
-                harness.announcementsIn(oldConference),
+                harness.world.pingTasksOf(restored.incidentId()).size(), harness.world.reconnectTasksOf(customer).size(),
+                harness.world.announcementsIn(oldConference),
                 thirdParty == null ? -1 : harness.sim.voice().effects(thirdParty).getOrDefault("redirect", 0));
         finish(customer, thirdParty);
         return recovery;
@@ -111,9 +111,9 @@ public final class MemberLossDriver implements AutoCloseable {
     private String thirdPartyJoins(String conferenceSid) {
         String thirdParty = harness.sim.voice().addParticipant(conferenceSid, "+15550100000", THIRD_PARTY_NUMBER,
                 "supervisor-line", true);
-        Await.until("the third party is in the conference", () -> harness.conferenceOf(thirdParty).isPresent());
+        Await.until("the third party is in the conference", () -> harness.world.conferenceOf(thirdParty).isPresent());
         // The engine must know the party before the drop, or the drop's snapshot would not include it.
-        Await.until("the engine saw the third party join", () -> harness.liveEngine().conference(conferenceSid)
+        Await.until("the engine saw the third party join", () -> harness.cluster.liveEngine().conference(conferenceSid)
                 .map(record -> record.participant(thirdParty).map(p -> p.present()).orElse(false)).orElse(false));
         return thirdParty;
     }
@@ -126,14 +126,14 @@ public final class MemberLossDriver implements AutoCloseable {
 
     /** A customer calls in and the agent answers; returns once the engine has registered the agent's leg. */
     private String answeredCall(TestSoftphone phone) {
-        harness.makeAvailable(AGENT);
+        harness.agents.makeAvailable(AGENT);
         String customer = harness.sim.voice().inboundCall("+15551230001", "+15550100000", harness.workspace.voiceWorkflowSid(),
                 "{\"from\":\"+15551230001\",\"caller\":\"Carol Customer\"}", null, null);
-        harness.acceptVoice(AGENT, harness.awaitPendingReservation(AGENT, task -> task.attributesJson().contains(customer)));
+        harness.agents.acceptVoice(AGENT, harness.agents.awaitPendingReservation(AGENT, task -> task.attributesJson().contains(customer)));
         Await.until(AGENT + "'s leg connected", () -> !phone.connectedCalls().isEmpty());
         // Earlier rounds' conferences also name the agent: wait for THIS conference's record.
-        Await.until(AGENT + " registered in the customer's conference", () -> harness.conferenceOf(customer)
-                .flatMap(sid -> harness.liveEngine().conference(sid))
+        Await.until(AGENT + " registered in the customer's conference", () -> harness.world.conferenceOf(customer)
+                .flatMap(sid -> harness.cluster.liveEngine().conference(sid))
                 .map(record -> record.participants().values().stream().anyMatch(p -> p.present() && p.worker() != null))
                 .orElse(false));
         return customer;
@@ -141,7 +141,7 @@ public final class MemberLossDriver implements AutoCloseable {
 
     private Incident awaitIncidentIn(String conferenceSid, java.util.function.Predicate<Incident> condition) {
         return Await.present("the incident of conference " + conferenceSid + " matching the condition",
-                () -> harness.liveEngine().incidents().all().stream()
+                () -> harness.cluster.liveEngine().incidents().all().stream()
                         .filter(incident -> incident.conferenceSid().equals(conferenceSid))
                         .filter(condition)
                         .findFirst());
@@ -152,17 +152,17 @@ public final class MemberLossDriver implements AutoCloseable {
         if (!now) {
             return;
         }
-        HazelcastInstance owner = harness.partitionOwnerOf(incidentId);
+        HazelcastInstance owner = harness.cluster.partitionOwnerOf(incidentId);
         owner.getLifecycleService().terminate();
         Await.until("the others removed the dead member", () -> clusterSize(harness) == 2);
-        harness.addMember();
+        harness.cluster.addMember();
         Await.until("the replacement joined and the partitions are backed up again",
-                () -> clusterSize(harness) == 3 && harness.liveMember().getPartitionService().isClusterSafe());
+                () -> clusterSize(harness) == 3 && harness.cluster.liveMember().getPartitionService().isClusterSafe());
     }
 
     private boolean bridged(String customer, TestSoftphone phone) {
-        Optional<String> conference = harness.conferenceOf(customer);
-        return conference.isPresent() && phone.connectedCalls().stream().anyMatch(c -> harness.conferenceOf(c).equals(conference));
+        Optional<String> conference = harness.world.conferenceOf(customer);
+        return conference.isPresent() && phone.connectedCalls().stream().anyMatch(c -> harness.world.conferenceOf(c).equals(conference));
     }
 
     /** Ends the call and the reconnect task so the agent is free for the next round. */
@@ -176,13 +176,13 @@ public final class MemberLossDriver implements AutoCloseable {
         // customer gone, that is no drop.
         phones.forEach(TestSoftphone::close);
         phones.clear();
-        String task = (String) harness.reconnectTaskOf(customer).get("sid");
+        String task = (String) harness.world.reconnectTaskOf(customer).get("sid");
         Await.until("the reconnect task is wrapping", () -> "wrapping".equals(harness.taskRouter.fetchTask(task).assignmentStatus()));
         harness.taskRouter.completeTask(task, "member-loss round over");
     }
 
     private static int clusterSize(RecoveryHarness harness) {
-        return harness.liveMember().getCluster().getMembers().size();
+        return harness.cluster.liveMember().getCluster().getMembers().size();
     }
 
     @Override

@@ -34,10 +34,10 @@ class MultiPartyRecoveryTest {
     /** Ping accepted and reconnect accepted by a fresh softphone, as the restarted desktop does. */
     private TestSoftphone comeBack(Incident pinging) throws Exception {
         TestSoftphone restarted = harness.softphone("alice");
-        harness.acceptPlain(harness.awaitPendingReservation("alice", t -> t.sid().equals(pinging.pingTaskSid())));
-        Reservation reconnect = harness.awaitPendingReservation("alice",
+        harness.agents.acceptPlain(harness.agents.awaitPendingReservation("alice", t -> t.sid().equals(pinging.pingTaskSid())));
+        Reservation reconnect = harness.agents.awaitPendingReservation("alice",
                 t -> t.attributesJson().contains("\"isReconnect\":true") && t.attributesJson().contains(pinging.incidentId()));
-        harness.acceptVoice("alice", reconnect);
+        harness.agents.acceptVoice("alice", reconnect);
         return restarted;
     }
 
@@ -45,23 +45,23 @@ class MultiPartyRecoveryTest {
     void aThirdPartyStaysWithTheCustomerAndIsMovedIntoTheNewConferenceWithItsLabel() throws Exception {
         TestSoftphone phone = harness.softphone("alice");
         String customer = harness.customerTalkingTo("alice", phone);
-        String oldConference = harness.conferenceOf(customer).orElseThrow();
+        String oldConference = harness.world.conferenceOf(customer).orElseThrow();
         String external = harness.sim.voice().addParticipant(oldConference, "+15550100000", EXTERNAL, "supervisor-line", true);
-        Await.until("the third party is in the conference", () -> harness.conferenceOf(external).isPresent());
+        Await.until("the third party is in the conference", () -> harness.world.conferenceOf(external).isPresent());
 
         phone.drop();
-        Incident pinging = harness.awaitIncidentOf("alice", i -> i.phase() == Phase.PINGING);
-        assertThat(harness.conferenceOf(external)).contains(oldConference);
+        Incident pinging = harness.incidents.awaitIncidentOf("alice", i -> i.phase() == Phase.PINGING);
+        assertThat(harness.world.conferenceOf(external)).contains(oldConference);
         TestSoftphone restarted = comeBack(pinging);
 
-        harness.awaitIncidentOf("alice", i -> i.phase() == Phase.RESTORED);
+        harness.incidents.awaitIncidentOf("alice", i -> i.phase() == Phase.RESTORED);
         Await.until("customer, alice and the third party share one conference", () -> {
-            Optional<String> customerConference = harness.conferenceOf(customer);
+            Optional<String> customerConference = harness.world.conferenceOf(customer);
             return customerConference.isPresent() && !customerConference.get().equals(oldConference)
-                    && customerConference.equals(harness.conferenceOf(external))
-                    && restarted.connectedCalls().stream().anyMatch(c -> harness.conferenceOf(c).equals(customerConference));
+                    && customerConference.equals(harness.world.conferenceOf(external))
+                    && restarted.connectedCalls().stream().anyMatch(c -> harness.world.conferenceOf(c).equals(customerConference));
         });
-        assertThat(participant(harness.conferenceOf(external).orElseThrow(), external)).containsEntry("label", "supervisor-line");
+        assertThat(participant(harness.world.conferenceOf(external).orElseThrow(), external)).containsEntry("label", "supervisor-line");
         assertThat(harness.sim.voice().effects(external)).containsEntry("redirect", 1);
     }
 
@@ -72,13 +72,13 @@ class MultiPartyRecoveryTest {
         harness.sim.voice().hold(customer, true, null);
 
         phone.drop();
-        Incident pinging = harness.awaitIncidentOf("alice", i -> i.phase() == Phase.PINGING);
+        Incident pinging = harness.incidents.awaitIncidentOf("alice", i -> i.phase() == Phase.PINGING);
         TestSoftphone restarted = comeBack(pinging);
 
-        harness.awaitIncidentOf("alice", i -> i.phase() == Phase.RESTORED);
+        harness.incidents.awaitIncidentOf("alice", i -> i.phase() == Phase.RESTORED);
         Await.until("customer and alice share the new conference", () -> {
-            Optional<String> conference = harness.conferenceOf(customer);
-            return conference.isPresent() && restarted.connectedCalls().stream().anyMatch(c -> harness.conferenceOf(c).equals(conference));
+            Optional<String> conference = harness.world.conferenceOf(customer);
+            return conference.isPresent() && restarted.connectedCalls().stream().anyMatch(c -> harness.world.conferenceOf(c).equals(conference));
         });
     }
 
@@ -87,21 +87,21 @@ class MultiPartyRecoveryTest {
         TestSoftphone phone = harness.softphone("alice");
         String customer = harness.customerTalkingTo("alice", phone);
         phone.drop();
-        Incident first = harness.awaitIncidentOf("alice", i -> i.phase() == Phase.PINGING);
+        Incident first = harness.incidents.awaitIncidentOf("alice", i -> i.phase() == Phase.PINGING);
         TestSoftphone second = comeBack(first);
-        harness.awaitIncidentOf("alice", i -> i.incidentId().equals(first.incidentId()) && i.phase() == Phase.RESTORED);
+        harness.incidents.awaitIncidentOf("alice", i -> i.incidentId().equals(first.incidentId()) && i.phase() == Phase.RESTORED);
         Await.until("alice's new leg is registered", () -> harness.engine.conferences().all().stream()
                 .anyMatch(c -> c.participants().values().stream().anyMatch(p -> second.connectedCalls().contains(p.callSid()) && p.worker() != null)));
 
         second.drop();
-        Incident retry = harness.awaitIncidentOf("alice", i -> i.attempt() == 2 && i.phase() == Phase.PINGING);
+        Incident retry = harness.incidents.awaitIncidentOf("alice", i -> i.attempt() == 2 && i.phase() == Phase.PINGING);
         TestSoftphone third = comeBack(retry);
 
-        Incident restored = harness.awaitIncidentOf("alice", i -> i.attempt() == 2 && i.phase() == Phase.RESTORED);
+        Incident restored = harness.incidents.awaitIncidentOf("alice", i -> i.attempt() == 2 && i.phase() == Phase.RESTORED);
         assertThat(restored.interactionId()).isEqualTo(first.interactionId());
         Await.until("customer and alice are together again", () -> {
-            Optional<String> conference = harness.conferenceOf(customer);
-            return conference.isPresent() && third.connectedCalls().stream().anyMatch(c -> harness.conferenceOf(c).equals(conference));
+            Optional<String> conference = harness.world.conferenceOf(customer);
+            return conference.isPresent() && third.connectedCalls().stream().anyMatch(c -> harness.world.conferenceOf(c).equals(conference));
         });
     }
 
@@ -109,13 +109,13 @@ class MultiPartyRecoveryTest {
     void aGracefulHangupOnATwoPartyCallEndsTheConferenceWithoutARecovery() throws Exception {
         TestSoftphone phone = harness.softphone("alice");
         String customer = harness.customerTalkingTo("alice", phone);
-        String conference = harness.conferenceOf(customer).orElseThrow();
+        String conference = harness.world.conferenceOf(customer).orElseThrow();
         String agentLeg = phone.connectedCalls().get(0);
 
         harness.engine.gracefulExit(conference, agentLeg, GracefulExit.HANG_UP);
         phone.hangUp(agentLeg);
 
-        Await.until("the conference ended", () -> "completed".equals(harness.conferenceStatus(conference)));
+        Await.until("the conference ended", () -> "completed".equals(harness.world.conferenceStatus(conference)));
         assertThat(harness.engine.incidents().all()).isEmpty();
     }
 
@@ -123,7 +123,7 @@ class MultiPartyRecoveryTest {
     void aGracefulHangupOnAThreePartyCallLeavesTheOthersTalking() throws Exception {
         TestSoftphone phone = harness.softphone("alice");
         String customer = harness.customerTalkingTo("alice", phone);
-        String conference = harness.conferenceOf(customer).orElseThrow();
+        String conference = harness.world.conferenceOf(customer).orElseThrow();
         String external = harness.sim.voice().addParticipant(conference, "+15550100000", EXTERNAL, "consultant", true);
         Await.until("the server has seen the third party join", () -> harness.engine.conference(conference)
                 .flatMap(c -> c.participant(external)).map(p -> p.present()).orElse(false));
@@ -133,14 +133,14 @@ class MultiPartyRecoveryTest {
         phone.hangUp(agentLeg);
 
         Await.until("alice has left", () -> "completed".equals(harness.sim.voice().callStatus(agentLeg)));
-        assertThat(harness.conferenceOf(customer)).contains(conference);
-        assertThat(harness.conferenceOf(external)).contains(conference);
+        assertThat(harness.world.conferenceOf(customer)).contains(conference);
+        assertThat(harness.world.conferenceOf(external)).contains(conference);
         assertThat(harness.engine.incidents().all()).isEmpty();
     }
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> participant(String conferenceSid, String callSid) {
-        for (Map<String, Object> conference : harness.conferences()) {
+        for (Map<String, Object> conference : harness.world.conferences()) {
             if (conferenceSid.equals(conference.get("sid"))) {
                 for (Map<String, Object> p : (List<Map<String, Object>>) conference.get("participants")) {
                     if (callSid.equals(p.get("callSid"))) {

@@ -58,17 +58,17 @@ class PartitionLossRebuildTest {
         harness.customerTalkingTo("dave", davePhone);
 
         alicePhone.drop();
-        Incident pinging = harness.awaitIncidentOf("alice", i -> i.phase() == Phase.PINGING && settled(i));
+        Incident pinging = harness.incidents.awaitIncidentOf("alice", i -> i.phase() == Phase.PINGING && settled(i));
         bobPhone.drop();
-        Incident bobPinging = harness.awaitIncidentOf("bob", i -> i.phase() == Phase.PINGING);
+        Incident bobPinging = harness.incidents.awaitIncidentOf("bob", i -> i.phase() == Phase.PINGING);
         TestSoftphone bobRestarted = harness.softphone("bob");
-        harness.acceptPlain(harness.awaitPendingReservation("bob", t -> t.sid().equals(bobPinging.pingTaskSid())));
+        harness.agents.acceptPlain(harness.agents.awaitPendingReservation("bob", t -> t.sid().equals(bobPinging.pingTaskSid())));
         // The phase changes before its effects run: bob's redirect into the reconnect queue must have happened at
         // Twilio (and been recorded) before the loss, or the rebuilt incident performs it again, the emulator cancels
         // the queued reconnect task for the redirect, and the incident reads that as the customer leaving
         // (CUSTOMER_LEFT instead of RECONNECT_ENQUEUED, the flake). That product race is issue 15's.
-        Incident enqueued = harness.awaitIncidentOf("bob", i -> i.phase() == Phase.RECONNECT_ENQUEUED && settled(i));
-        Await.until("bob's customer waits in the reconnect queue", () -> "queued".equals(harness.callActivity(bobCustomer)));
+        Incident enqueued = harness.incidents.awaitIncidentOf("bob", i -> i.phase() == Phase.RECONNECT_ENQUEUED && settled(i));
+        Await.until("bob's customer waits in the reconnect queue", () -> "queued".equals(harness.world.callActivity(bobCustomer)));
         Set<String> openIncidents = Set.of(pinging.incidentId(), enqueued.incidentId());
         Set<String> activeConferences = activeConferences();
 
@@ -83,22 +83,22 @@ class PartitionLossRebuildTest {
 
         // Both agents come back: the rebuilt incidents reconnect their customers, no side effect performed twice.
         aliceComesBackTo(pinging, aliceCustomer);
-        harness.acceptVoice("bob", reconnectOffer("bob", enqueued));
+        harness.agents.acceptVoice("bob", reconnectOffer("bob", enqueued));
         awaitPhase(enqueued.incidentId(), Phase.RESTORED);
         assertBridged(bobCustomer, bobRestarted);
-        assertThat(harness.reconnectTasksOf(bobCustomer)).hasSize(1);
+        assertThat(harness.world.reconnectTasksOf(bobCustomer)).hasSize(1);
 
         // Second loss, aimed at Carol's conference: its rebuilt record still turns her drop into a recovery.
         replaceLostMembers();
-        String carolConference = harness.conferenceOf(carolCustomer).orElseThrow();
+        String carolConference = harness.world.conferenceOf(carolCustomer).orElseThrow();
         long conferencesRebuilt = harness.metrics.recordsRebuilt("conference");
         terminateTogether(membersHoldingReplicasOf(carolConference));
         Await.until("Carol's conference record is rebuilt", () -> harness.metrics.recordsRebuilt("conference") > conferencesRebuilt
                 && liveConferences().containsKey(carolConference));
         carolPhone.drop();
-        Incident carolIncident = harness.awaitIncidentOf("carol", i -> i.phase() == Phase.PINGING);
+        Incident carolIncident = harness.incidents.awaitIncidentOf("carol", i -> i.phase() == Phase.PINGING);
         assertThat(carolIncident.customerCallSid()).isEqualTo(carolCustomer);
-        assertThat(harness.announcementsIn(carolConference)).isEqualTo(1);
+        assertThat(harness.world.announcementsIn(carolConference)).isEqualTo(1);
     }
 
     @Test
@@ -107,7 +107,7 @@ class PartitionLossRebuildTest {
         TestSoftphone alicePhone = harness.softphone("alice");
         String aliceCustomer = harness.customerTalkingTo("alice", alicePhone);
         alicePhone.drop();
-        Incident pinging = harness.awaitIncidentOf("alice", i -> i.phase() == Phase.PINGING);
+        Incident pinging = harness.incidents.awaitIncidentOf("alice", i -> i.phase() == Phase.PINGING);
 
         terminateTogether(membersHoldingReplicasOf(pinging.incidentId()));
 
@@ -121,14 +121,14 @@ class PartitionLossRebuildTest {
     @Test
     void aMemberStartingAloneAfterTheWholeClusterDiedRebuildsTheOpenIncidentsAtStartup() throws Exception {
         harness = new RecoveryHarness(Duration.ofSeconds(15), Duration.ofSeconds(120));
-        harness.startReconcilers(Duration.ofMillis(200));
+        harness.cluster.startReconcilers(Duration.ofMillis(200));
         TestSoftphone alicePhone = harness.softphone("alice");
         String aliceCustomer = harness.customerTalkingTo("alice", alicePhone);
         alicePhone.drop();
-        Incident pinging = harness.awaitIncidentOf("alice", i -> i.phase() == Phase.PINGING);
+        Incident pinging = harness.incidents.awaitIncidentOf("alice", i -> i.phase() == Phase.PINGING);
 
         harness.hazelcast.getLifecycleService().terminate();
-        watch(harness.addMember()).rebuildIfAlone();
+        watch(harness.cluster.addMember()).rebuildIfAlone();
 
         awaitPhase(pinging.incidentId(), Phase.PINGING);
         assertThat(harness.metrics.partitionsLost(HazelcastMembers.INCIDENTS)).as("nobody is left to report a loss").isZero();
@@ -138,29 +138,29 @@ class PartitionLossRebuildTest {
     /** Alice's desktop returns, accepts the ping and the reconnect; her customer is back with her, each effect once. */
     private void aliceComesBackTo(Incident pinging, String customer) throws Exception {
         TestSoftphone restarted = harness.softphone("alice");
-        harness.acceptPlain(harness.awaitPendingReservation("alice", t -> t.sid().equals(pinging.pingTaskSid())));
-        harness.acceptVoice("alice", reconnectOffer("alice", pinging));
+        harness.agents.acceptPlain(harness.agents.awaitPendingReservation("alice", t -> t.sid().equals(pinging.pingTaskSid())));
+        harness.agents.acceptVoice("alice", reconnectOffer("alice", pinging));
         awaitPhase(pinging.incidentId(), Phase.RESTORED);
         assertBridged(customer, restarted);
         assertThat(harness.sim.voice().effects(customer)).containsEntry("enqueue", 2);
-        assertThat(harness.pingTasksOf(pinging.incidentId())).hasSize(1);
-        assertThat(harness.announcementsIn(pinging.conferenceSid())).isEqualTo(1);
+        assertThat(harness.world.pingTasksOf(pinging.incidentId())).hasSize(1);
+        assertThat(harness.world.announcementsIn(pinging.conferenceSid())).isEqualTo(1);
     }
 
     /** Back to three members, every partition backed up again, each new member watching for losses. */
     private void replaceLostMembers() {
-        watch(harness.addMember());
-        watch(harness.addMember());
-        Await.until("three members with every partition backed up", () -> harness.liveMember().getCluster().getMembers().size() == 3
-                && harness.liveMember().getPartitionService().isClusterSafe());
+        watch(harness.cluster.addMember());
+        watch(harness.cluster.addMember());
+        Await.until("three members with every partition backed up", () -> harness.cluster.liveMember().getCluster().getMembers().size() == 3
+                && harness.cluster.liveMember().getPartitionService().isClusterSafe());
     }
 
     private void start(int backups) {
         harness = new RecoveryHarness(RecoveryHarness.Setup.of(Duration.ofSeconds(15), Duration.ofSeconds(120))
                 .members(3).backups(backups).agents(AGENTS));
-        harness.startReconcilers(Duration.ofMillis(200));
-        Await.until("three members formed one cluster", () -> harness.liveMember().getCluster().getMembers().size() == 3);
-        harness.members.forEach(this::watch);
+        harness.cluster.startReconcilers(Duration.ofMillis(200));
+        Await.until("three members formed one cluster", () -> harness.cluster.liveMember().getCluster().getMembers().size() == 3);
+        harness.cluster.members.forEach(this::watch);
     }
 
     private PartitionLossWatcher watch(HazelcastInstance member) {
@@ -176,9 +176,9 @@ class PartitionLossRebuildTest {
      */
     private List<HazelcastInstance> membersHoldingReplicasOf(String key) {
         String probeName = "replica-probe-" + key;
-        IMap<String, Boolean> probe = harness.liveMember().getMap(probeName);
+        IMap<String, Boolean> probe = harness.cluster.liveMember().getMap(probeName);
         probe.set(key, Boolean.TRUE);
-        List<HazelcastInstance> holders = harness.members.stream().filter(m -> m.getLifecycleService().isRunning()).filter(member -> {
+        List<HazelcastInstance> holders = harness.cluster.members.stream().filter(m -> m.getLifecycleService().isRunning()).filter(member -> {
             var stats = member.getMap(probeName).getLocalMapStats();
             return stats.getOwnedEntryCount() + stats.getBackupEntryCount() > 0;
         }).toList();
@@ -188,12 +188,12 @@ class PartitionLossRebuildTest {
 
     private void terminateTogether(List<HazelcastInstance> victims) {
         victims.forEach(member -> new Thread(() -> member.getLifecycleService().terminate()).start());
-        Await.until("the survivor is alone", () -> harness.members.stream().filter(m -> m.getLifecycleService().isRunning()).count() == 1
-                && harness.liveMember().getCluster().getMembers().size() == 1);
+        Await.until("the survivor is alone", () -> harness.cluster.members.stream().filter(m -> m.getLifecycleService().isRunning()).count() == 1
+                && harness.cluster.liveMember().getCluster().getMembers().size() == 1);
     }
 
     private Reservation reconnectOffer(String identity, Incident incident) {
-        return harness.awaitPendingReservation(identity, t -> t.attributesJson().contains(incident.incidentId())
+        return harness.agents.awaitPendingReservation(identity, t -> t.attributesJson().contains(incident.incidentId())
                 && t.attributesJson().contains("\"isReconnect\":true"));
     }
 
@@ -208,22 +208,22 @@ class PartitionLossRebuildTest {
     }
 
     private void assertBridged(String customer, TestSoftphone phone) {
-        Await.until("customer " + customer + " bridged with the agent again", () -> harness.conferenceOf(customer).isPresent()
-                && phone.connectedCalls().stream().anyMatch(c -> harness.conferenceOf(c).equals(harness.conferenceOf(customer))));
+        Await.until("customer " + customer + " bridged with the agent again", () -> harness.world.conferenceOf(customer).isPresent()
+                && phone.connectedCalls().stream().anyMatch(c -> harness.world.conferenceOf(c).equals(harness.world.conferenceOf(customer))));
     }
 
     private Map<String, Incident> liveIncidents() {
-        return harness.liveEngine().incidents().all().stream().collect(Collectors.toMap(Incident::incidentId, i -> i));
+        return harness.cluster.liveEngine().incidents().all().stream().collect(Collectors.toMap(Incident::incidentId, i -> i));
     }
 
     private Map<String, ?> liveConferences() {
-        return harness.liveEngine().conferences().all().stream()
+        return harness.cluster.liveEngine().conferences().all().stream()
                 .collect(Collectors.toMap(c -> c.conferenceSid(), c -> c));
     }
 
     @SuppressWarnings("unchecked")
     private Set<String> activeConferences() {
-        return harness.conferences().stream().filter(c -> "in-progress".equals(c.get("status")))
+        return harness.world.conferences().stream().filter(c -> "in-progress".equals(c.get("status")))
                 .map(c -> (String) c.get("sid")).collect(Collectors.toSet());
     }
 }

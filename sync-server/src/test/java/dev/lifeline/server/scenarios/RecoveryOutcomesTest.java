@@ -31,7 +31,7 @@ class RecoveryOutcomesTest {
         String customer = requeued.customer();
 
         assertThat(harness.taskRouter.fetchTask(requeued.incident().pingTaskSid()).assignmentStatus()).isEqualTo("canceled");
-        Map<String, Object> reconnect = harness.reconnectTaskOf(customer);
+        Map<String, Object> reconnect = harness.world.reconnectTaskOf(customer);
         assertThat(reconnect.get("workflow_sid")).isEqualTo(harness.workspace.voiceWorkflowSid());
         assertThat(reconnect.get("priority")).isEqualTo(1000);
         assertThat((Map<String, Object>) reconnect.get("attributes")).containsEntry("isReconnect", true)
@@ -49,15 +49,15 @@ class RecoveryOutcomesTest {
     void aRequeuedCustomerReachesTheNextFreeAgentAndNeverTheAgentWhoDidNotComeBack() throws Exception {
         String customer = aliceDropsAndThePingRunsOut().customer();
 
-        assertThat(harness.taskRouter.fetchWorker(harness.worker("alice")).orElseThrow().activityName())
+        assertThat(harness.taskRouter.fetchWorker(harness.agents.worker("alice")).orElseThrow().activityName())
                 .as("an agent whose desktop never came back is not made routable").isEqualTo("Offline");
 
-        harness.makeAvailable("bob");
+        harness.agents.makeAvailable("bob");
 
-        Reservation offer = harness.awaitPendingReservation("bob", task -> task.attributesJson().contains(customer));
+        Reservation offer = harness.agents.awaitPendingReservation("bob", task -> task.attributesJson().contains(customer));
         assertThat(harness.taskRouter.fetchTask(offer.getTaskSid()).attributesJson()).contains("\"isReconnect\":true");
         assertThat(com.twilio.rest.taskrouter.v1.workspace.worker.Reservation.reader(harness.workspace.workspaceSid(),
-                        harness.worker("alice")).read(harness.client))
+                        harness.agents.worker("alice")).read(harness.client))
                 .as("alice never held the requeued customer")
                 .noneMatch(reservation -> reservation.getTaskSid().equals(offer.getTaskSid()));
     }
@@ -71,11 +71,11 @@ class RecoveryOutcomesTest {
         TestSoftphone phone = harness.softphone("alice");
         String customer = harness.customerTalkingTo("alice", phone);
         phone.drop();
-        harness.awaitIncidentOf("alice", i -> i.phase() == Phase.PINGING);
+        harness.incidents.awaitIncidentOf("alice", i -> i.phase() == Phase.PINGING);
 
         harness.simClock.advance(Duration.ofSeconds(16));
 
-        Incident requeued = harness.awaitIncidentOf("alice", i -> i.phase() == Phase.REQUEUED);
+        Incident requeued = harness.incidents.awaitIncidentOf("alice", i -> i.phase() == Phase.REQUEUED);
         Await.until("the original reservation is completed", () -> "completed".equals(harness.taskRouter.reservationStatus(
                 requeued.droppedWorker().taskSid(), requeued.droppedWorker().reservationSid())));
         return new Requeued(customer, requeued);
@@ -86,20 +86,20 @@ class RecoveryOutcomesTest {
         harness = new RecoveryHarness(Duration.ofSeconds(15), Duration.ofSeconds(120));
         TestSoftphone phone = harness.softphone("alice");
         String customer = harness.customerTalkingTo("alice", phone);
-        String conference = harness.conferenceOf(customer).orElseThrow();
+        String conference = harness.world.conferenceOf(customer).orElseThrow();
         phone.drop();
-        Incident pinging = harness.awaitIncidentOf("alice", i -> i.phase() == Phase.PINGING);
+        Incident pinging = harness.incidents.awaitIncidentOf("alice", i -> i.phase() == Phase.PINGING);
 
         harness.sim.voice().hangUp(customer);
 
-        Incident left = harness.awaitIncidentOf("alice", i -> i.phase() == Phase.CUSTOMER_LEFT);
+        Incident left = harness.incidents.awaitIncidentOf("alice", i -> i.phase() == Phase.CUSTOMER_LEFT);
         Await.until("the ping is cancelled", () -> "canceled".equals(harness.taskRouter.fetchTask(pinging.pingTaskSid()).assignmentStatus()));
         Await.until("the original reservation is completed", () -> "completed".equals(harness.taskRouter.reservationStatus(
                 left.droppedWorker().taskSid(), left.droppedWorker().reservationSid())));
-        assertThat(harness.conferenceStatus(conference)).isEqualTo("completed");
+        assertThat(harness.world.conferenceStatus(conference)).isEqualTo("completed");
         assertThat(harness.notifications).extracting(Incident::phase).contains(Phase.CUSTOMER_LEFT);
         // Ending the conference the customer's exit already ended is done, not a failure (Twilio answers 400).
-        Incident settled = Await.present("every cleanup effect settled", () -> harness.liveEngine().incidents()
+        Incident settled = Await.present("every cleanup effect settled", () -> harness.cluster.liveEngine().incidents()
                 .get(left.incidentId()).filter(i -> i.pendingEffects().isEmpty()));
         assertThat(settled.outbox()).extracting(OutboxEntry::state).doesNotContain(OutboxEntry.State.FAILED);
     }
@@ -110,19 +110,19 @@ class RecoveryOutcomesTest {
         TestSoftphone phone = harness.softphone("alice");
         String customer = harness.customerTalkingTo("alice", phone);
         phone.drop();
-        Incident pinging = harness.awaitIncidentOf("alice", i -> i.phase() == Phase.PINGING);
+        Incident pinging = harness.incidents.awaitIncidentOf("alice", i -> i.phase() == Phase.PINGING);
         harness.softphone("alice");
-        harness.acceptPlain(harness.awaitPendingReservation("alice", t -> t.sid().equals(pinging.pingTaskSid())));
-        Incident enqueued = harness.awaitIncidentOf("alice", i -> i.phase() == Phase.RECONNECT_ENQUEUED);
-        Await.until("the customer waits in the queue for the reconnect", () -> "queued".equals(harness.callActivity(customer)));
+        harness.agents.acceptPlain(harness.agents.awaitPendingReservation("alice", t -> t.sid().equals(pinging.pingTaskSid())));
+        Incident enqueued = harness.incidents.awaitIncidentOf("alice", i -> i.phase() == Phase.RECONNECT_ENQUEUED);
+        Await.until("the customer waits in the queue for the reconnect", () -> "queued".equals(harness.world.callActivity(customer)));
 
         harness.sim.voice().hangUp(customer);
 
-        Incident left = harness.awaitIncidentOf("alice", i -> i.phase() == Phase.CUSTOMER_LEFT);
+        Incident left = harness.incidents.awaitIncidentOf("alice", i -> i.phase() == Phase.CUSTOMER_LEFT);
         assertThat(left.incidentId()).isEqualTo(enqueued.incidentId());
         Await.until("the original reservation is completed", () -> "completed".equals(harness.taskRouter.reservationStatus(
                 left.droppedWorker().taskSid(), left.droppedWorker().reservationSid())));
-        assertThat(harness.reconnectTaskOf(customer).get("status")).isEqualTo("canceled");
+        assertThat(harness.world.reconnectTaskOf(customer).get("status")).isEqualTo("canceled");
     }
 
     @Test
@@ -132,12 +132,12 @@ class RecoveryOutcomesTest {
         TestSoftphone phone = harness.softphone("alice");
         String customer = harness.customerTalkingTo("alice", phone);
         phone.drop();
-        harness.awaitIncidentOf("alice", i -> i.phase() == Phase.PINGING);
+        harness.incidents.awaitIncidentOf("alice", i -> i.phase() == Phase.PINGING);
 
-        Incident expired = harness.sweepUntil("alice", i -> i.phase() == Phase.EXPIRED);
+        Incident expired = harness.incidents.sweepUntil("alice", i -> i.phase() == Phase.EXPIRED);
 
         assertThat(harness.sim.voice().callStatus(customer)).isEqualTo("in-progress");
-        Await.until("the customer is queued again", () -> "queued".equals(harness.callActivity(customer)));
+        Await.until("the customer is queued again", () -> "queued".equals(harness.world.callActivity(customer)));
         Await.until("the original reservation is completed", () -> "completed".equals(harness.taskRouter.reservationStatus(
                 expired.droppedWorker().taskSid(), expired.droppedWorker().reservationSid())));
     }

@@ -47,27 +47,27 @@ class SplitBrainTest {
         harness = new RecoveryHarness(RecoveryHarness.Setup.of(Duration.ofSeconds(30), Duration.ofSeconds(120))
                 .members(3).backups(2).minClusterSize(2)
                 .startingMembersWith(config -> network.newHazelcastInstance(NetworkSplit.withTestTimings(config))));
-        harness.startReconcilers(Duration.ofMillis(200));
-        NetworkSplit.awaitFormed(harness.members);
+        harness.cluster.startReconcilers(Duration.ofMillis(200));
+        NetworkSplit.awaitFormed(harness.cluster.members);
         TestSoftphone phone = harness.softphone("alice");
         String customer = harness.customerTalkingTo("alice", phone);
         phone.drop();
-        Incident pinging = harness.awaitIncidentOf("alice", i -> i.phase() == Phase.PINGING);
+        Incident pinging = harness.incidents.awaitIncidentOf("alice", i -> i.phase() == Phase.PINGING);
 
         int minorityIndex = minorityFor(pinging.incidentId());
-        HazelcastInstance minority = harness.members.get(minorityIndex);
-        List<HazelcastInstance> majority = new ArrayList<>(harness.members);
+        HazelcastInstance minority = harness.cluster.members.get(minorityIndex);
+        List<HazelcastInstance> majority = new ArrayList<>(harness.cluster.members);
         majority.remove(minority);
         int deliveriesBefore = harness.sim.webhooks().deliveries().size();
         NetworkSplit split = NetworkSplit.between(majority, List.of(minority));
 
-        RecoveryEngine cutOff = harness.engines.get(minorityIndex);
+        RecoveryEngine cutOff = harness.cluster.engines.get(minorityIndex);
         assertThatThrownBy(() -> cutOff.cancel(pinging.incidentId(), "sam"))
                 .isInstanceOf(SplitBrainProtectionException.class);
 
         // The restarted desktop finishes the recovery while every webhook is still dealt to all three members.
         harness.agentComesBack("alice", pinging, customer);
-        Map<String, Long> acknowledged = versions(harness.liveEngine());
+        Map<String, Long> acknowledged = versions(harness.cluster.liveEngine());
         List<Delivery> duringSplit = webhooksSince(deliveriesBefore);
 
         Duration merge = split.healAndAwaitMerge(Duration.ofSeconds(60));
@@ -77,7 +77,7 @@ class SplitBrainTest {
                 + "during the split refused with 503 by the minority%n", merge.toMillis(), refused, duringSplit.size());
         assertThat(refused).as("deliveries the minority refused").isPositive();
         assertThat(duringSplit).as("nothing else failed").allMatch(d -> d.status() == 503 || d.status() / 100 == 2);
-        for (RecoveryEngine engine : harness.engines) {
+        for (RecoveryEngine engine : harness.cluster.engines) {
             Map<String, Long> merged = versions(engine);
             acknowledged.forEach((key, version) ->
                     assertThat(merged.get(key)).as("version of %s after the merge", key).isGreaterThanOrEqualTo(version));
@@ -93,12 +93,12 @@ class SplitBrainTest {
      */
     private int minorityFor(String incidentId) {
         UUID owner = harness.hazelcast.getPartitionService().getPartition(incidentId).getOwner().getUuid();
-        for (int i = 1; i < harness.members.size(); i++) {
-            if (harness.members.get(i).getCluster().getLocalMember().getUuid().equals(owner)) {
+        for (int i = 1; i < harness.cluster.members.size(); i++) {
+            if (harness.cluster.members.get(i).getCluster().getLocalMember().getUuid().equals(owner)) {
                 return i;
             }
         }
-        return harness.members.size() - 1;
+        return harness.cluster.members.size() - 1;
     }
 
     /** Every incident and conference record this member serves, with its version. */

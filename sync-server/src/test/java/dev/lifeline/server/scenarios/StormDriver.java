@@ -47,7 +47,7 @@ public record StormDriver(int conferences, int threads, DeliveryFaults faults, D
     public StormReport run() throws InterruptedException {
         try (RecoveryHarness harness = new RecoveryHarness(RecoveryHarness.Setup.of(pingTtl, pingTtl.multipliedBy(2))
                 .members(MEMBERS).agents(agents()))) {
-            harness.startReconcilers(Duration.ofSeconds(1));
+            harness.cluster.startReconcilers(Duration.ofSeconds(1));
             harness.sim.webhooks().faults(faults);
             Instant start = Instant.now();
             List<StormInteraction> interactions = IntStream.range(0, conferences)
@@ -71,7 +71,7 @@ public record StormDriver(int conferences, int threads, DeliveryFaults faults, D
             Duration wall = Duration.between(start, Instant.now());
             return new StormReport(StormOutcome.read(harness, interactions), describe(failures, interactions),
                     harness.sim.webhooks().callbacksSent(), harness.sim.webhooks().deliveryAttempts(),
-                    List.copyOf(harness.engineHandlingNanos), wall);
+                    List.copyOf(harness.cluster.engineHandlingNanos), wall);
         }
     }
 

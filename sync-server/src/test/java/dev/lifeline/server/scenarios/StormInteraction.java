@@ -63,19 +63,19 @@ final class StormInteraction {
      */
     void connect() throws Exception {
         phone = harness.softphone(identity);
-        harness.makeAvailable(identity);
+        harness.agents.makeAvailable(identity);
         String from = String.format("+1555%07d", index);
         customer = harness.sim.voice().inboundCall(from, "+15550100000", harness.workspace.voiceWorkflowSid(),
                 "{\"from\":\"" + from + "\",\"caller\":\"Storm Customer " + index + "\",\"targetWorkerSid\":\""
-                        + harness.worker(identity) + "\"}", null, null);
+                        + harness.agents.worker(identity) + "\"}", null, null);
         Reservation offer = awaitOffer(any -> true);
-        harness.acceptVoice(identity, offer);
+        harness.agents.acceptVoice(identity, offer);
         TestSoftphone answered = phone;
         waitUntil(identity + "'s leg connected", () -> !answered.connectedCalls().isEmpty());
         conferenceSid = waitFor("the conference of " + identity, () -> harness.voice.conferenceSidByName(offer.getTaskSid()));
-        waitUntil(identity + " registered in " + conferenceSid, () -> harness.liveEngine().conference(conferenceSid)
+        waitUntil(identity + " registered in " + conferenceSid, () -> harness.cluster.liveEngine().conference(conferenceSid)
                 .map(c -> c.participants().values().stream().anyMatch(p -> p.worker() != null
-                        && p.worker().workerSid().equals(harness.worker(identity))))
+                        && p.worker().workerSid().equals(harness.agents.worker(identity))))
                 .orElse(false));
     }
 
@@ -96,7 +96,7 @@ final class StormInteraction {
         ReservationState ping = awaitOfferOf(pinging.pingTaskSid());
         harness.taskRouter.acceptReservation(ping.taskSid(), ping.sid());
         Incident enqueued = awaitIncident(Phase.RECONNECT_ENQUEUED, i -> i.reconnectTaskSid() != null);
-        harness.acceptVoice(identity, fetch(awaitOfferOf(enqueued.reconnectTaskSid())));
+        harness.agents.acceptVoice(identity, fetch(awaitOfferOf(enqueued.reconnectTaskSid())));
         Incident restored = awaitIncident(Phase.RESTORED, i -> true);
         // TaskRouter names a reservation's conference after its task.
         String newConference = waitFor("the reconnect conference of " + identity,
@@ -111,7 +111,7 @@ final class StormInteraction {
 
     private void hangUpOnPurpose() {
         String leg = phone.connectedCalls().get(0);
-        harness.liveEngine().gracefulExit(conferenceSid, leg, GracefulExit.HANG_UP);
+        harness.cluster.liveEngine().gracefulExit(conferenceSid, leg, GracefulExit.HANG_UP);
         phone.hangUp(leg);
         waitUntil("customer " + customer + " gone with the conference", () -> "completed".equals(harness.sim.voice().callStatus(customer)));
     }
@@ -136,9 +136,9 @@ final class StormInteraction {
     // Waiting like a desktop //
 
     private Incident awaitIncident(Phase phase, Predicate<Incident> ready) {
-        return waitFor("the incident of " + identity + " in " + phase, () -> harness.liveEngine().incidents()
+        return waitFor("the incident of " + identity + " in " + phase, () -> harness.cluster.liveEngine().incidents()
                 .incidentOfCustomer(customer)
-                .flatMap(id -> harness.liveEngine().incidents().get(id))
+                .flatMap(id -> harness.cluster.liveEngine().incidents().get(id))
                 .filter(i -> i.phase() == phase && ready.test(i)));
     }
 
@@ -151,7 +151,7 @@ final class StormInteraction {
     }
 
     private Optional<ReservationState> pendingOffer(Predicate<ReservationState> which) {
-        return harness.taskRouter.workerReservations(harness.worker(identity)).stream()
+        return harness.taskRouter.workerReservations(harness.agents.worker(identity)).stream()
                 .filter(r -> "pending".equals(r.status()) && which.test(r)).findFirst();
     }
 

@@ -50,7 +50,7 @@ public record StormOutcome(StormScenario scenario, List<String> phases, int ping
         for (Map<String, Object> workspace : (List<Map<String, Object>>) ((Map<String, Object>) world.get("taskRouter")).get("workspaces")) {
             tasks.addAll((List<Map<String, Object>>) workspace.get("tasks"));
         }
-        Collection<Incident> incidents = harness.liveEngine().incidents().all();
+        Collection<Incident> incidents = harness.cluster.liveEngine().incidents().all();
         String pingWorkflow = harness.workspace.pingWorkflowSid();
         List<StormOutcome> outcomes = new ArrayList<>();
         for (StormInteraction interaction : interactions) {

@@ -34,41 +34,41 @@ class TransferTest {
     void afterAWarmTransferOnlyTheLastAgentsDropStartsARecoveryOfThatAgentsOwnTask() throws Exception {
         TestSoftphone alicePhone = harness.softphone("alice");
         String customer = harness.customerTalkingTo("alice", alicePhone);
-        String conference = harness.conferenceOf(customer).orElseThrow();
+        String conference = harness.world.conferenceOf(customer).orElseThrow();
         TestSoftphone bobPhone = harness.softphone("bob");
         String bobLeg = harness.sim.voice().addParticipant(conference, "+15550100000", "client:bob", "bob", false);
-        Await.until("bob answered and joined", () -> harness.conferenceOf(bobLeg).isPresent());
+        Await.until("bob answered and joined", () -> harness.world.conferenceOf(bobLeg).isPresent());
         // What the desktop API does when bob accepts the transfer task: bob's own task and reservation.
-        harness.liveEngine().conferences().register(new WorkerRegistration(conference, bobLeg, customer,
-                new WorkerAssignment(harness.worker("bob"), "bob", "WR" + "b".repeat(32), "WT" + "b".repeat(32),
+        harness.cluster.liveEngine().conferences().register(new WorkerRegistration(conference, bobLeg, customer,
+                new WorkerAssignment(harness.agents.worker("bob"), "bob", "WR" + "b".repeat(32), "WT" + "b".repeat(32),
                         harness.workspace.voiceWorkflowSid(), TaskAttributes.of(Map.of("call_sid", customer)))));
-        Await.until("the server has seen bob join", () -> harness.liveEngine().conference(conference)
+        Await.until("the server has seen bob join", () -> harness.cluster.liveEngine().conference(conference)
                 .flatMap(c -> c.participant(bobLeg)).map(p -> p.present() && p.worker() != null).orElse(false));
 
         alicePhone.drop();
-        Await.until("alice's leg is gone", () -> harness.liveEngine().conference(conference)
+        Await.until("alice's leg is gone", () -> harness.cluster.liveEngine().conference(conference)
                 .flatMap(c -> c.participant(alicePhone.connectedCalls().get(0))).map(p -> !p.present()).orElse(false));
-        assertThat(harness.liveEngine().incidents().all()).isEmpty();
+        assertThat(harness.cluster.liveEngine().incidents().all()).isEmpty();
 
         bobPhone.drop();
-        Incident incident = harness.awaitIncidentOf("bob", i -> i.phase() == Phase.PINGING || i.phase() == Phase.DETECTED);
+        Incident incident = harness.incidents.awaitIncidentOf("bob", i -> i.phase() == Phase.PINGING || i.phase() == Phase.DETECTED);
         assertThat(incident.droppedWorker().taskSid()).isEqualTo("WT" + "b".repeat(32));
         assertThat(incident.droppedWorker().reservationSid()).isEqualTo("WR" + "b".repeat(32));
-        assertThat(harness.liveEngine().incidents().all()).hasSize(1);
+        assertThat(harness.cluster.liveEngine().incidents().all()).hasSize(1);
     }
 
     @Test
     void aColdTransferIsNotADropAndLeavesTheCustomerInTheConference() throws Exception {
         TestSoftphone phone = harness.softphone("alice");
         String customer = harness.customerTalkingTo("alice", phone);
-        String conference = harness.conferenceOf(customer).orElseThrow();
+        String conference = harness.world.conferenceOf(customer).orElseThrow();
         String agentLeg = phone.connectedCalls().get(0);
 
-        harness.liveEngine().gracefulExit(conference, agentLeg, GracefulExit.COLD_TRANSFER);
+        harness.cluster.liveEngine().gracefulExit(conference, agentLeg, GracefulExit.COLD_TRANSFER);
         phone.hangUp(agentLeg);
 
         Await.until("alice has left", () -> "completed".equals(harness.sim.voice().callStatus(agentLeg)));
         assertThat(harness.sim.voice().callStatus(customer)).isEqualTo("in-progress");
-        assertThat(harness.liveEngine().incidents().all()).isEmpty();
+        assertThat(harness.cluster.liveEngine().incidents().all()).isEmpty();
     }
 }

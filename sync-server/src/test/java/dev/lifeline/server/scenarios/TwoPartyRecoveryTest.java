@@ -35,16 +35,16 @@ class TwoPartyRecoveryTest {
         String customer = harness.customerTalkingTo("alice", firstDesktop);
 
         firstDesktop.drop();
-        Incident pinging = harness.awaitIncidentOf("alice", i -> i.phase() == Phase.PINGING);
+        Incident pinging = harness.incidents.awaitIncidentOf("alice", i -> i.phase() == Phase.PINGING);
         assertThat(harness.sim.voice().callStatus(customer)).isEqualTo("in-progress");
 
         TestSoftphone restartedDesktop = harness.softphone("alice");
-        Reservation ping = harness.awaitPendingReservation("alice", task -> task.sid().equals(pinging.pingTaskSid()));
-        harness.acceptPlain(ping);
-        Reservation reconnect = harness.awaitPendingReservation("alice", task -> task.attributesJson().contains("\"isReconnect\":true"));
-        harness.acceptVoice("alice", reconnect);
+        Reservation ping = harness.agents.awaitPendingReservation("alice", task -> task.sid().equals(pinging.pingTaskSid()));
+        harness.agents.acceptPlain(ping);
+        Reservation reconnect = harness.agents.awaitPendingReservation("alice", task -> task.attributesJson().contains("\"isReconnect\":true"));
+        harness.agents.acceptVoice("alice", reconnect);
 
-        Incident restored = harness.awaitIncidentOf("alice", i -> i.phase() == Phase.RESTORED);
+        Incident restored = harness.incidents.awaitIncidentOf("alice", i -> i.phase() == Phase.RESTORED);
         Await.until("customer and alice share the new conference", () -> conferenceWith(customer, restartedDesktop).isPresent());
         assertThat(restored.attempt()).isEqualTo(1);
         assertThat(harness.taskRouter.fetchTask(pinging.pingTaskSid()).assignmentStatus()).isEqualTo("completed");
@@ -55,7 +55,7 @@ class TwoPartyRecoveryTest {
 
     @SuppressWarnings("unchecked")
     private Optional<Map<String, Object>> conferenceWith(String customerCallSid, TestSoftphone phone) {
-        for (Map<String, Object> conference : harness.conferences()) {
+        for (Map<String, Object> conference : harness.world.conferences()) {
             List<Map<String, Object>> participants = (List<Map<String, Object>>) conference.get("participants");
             boolean customerIn = participants.stream().anyMatch(p -> customerCallSid.equals(p.get("callSid")));
             boolean agentIn = participants.stream().anyMatch(p -> phone.connectedCalls().contains(p.get("callSid")));
