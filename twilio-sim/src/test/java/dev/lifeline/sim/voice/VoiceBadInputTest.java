@@ -154,7 +154,7 @@ class VoiceBadInputTest {
 
     @Test
     void anUnknownPathOrMethodIsATwilioJson404() throws Exception {
-        HttpResponse<String> unknownPath = sim.authed("GET", base + "/Queues.json", null);
+        HttpResponse<String> unknownPath = sim.authed("GET", base + "/Recordings.json", null);
         HttpResponse<String> unknownMethod = sim.authed("PUT", base + "/Calls.json", "");
 
         for (HttpResponse<String> response : java.util.List.of(unknownPath, unknownMethod)) {
