@@ -8,6 +8,8 @@ import dev.lifeline.model.codec.JsonCodec;
 import dev.lifeline.model.command.AcceptReservation;
 import dev.lifeline.model.command.SetActivity;
 import dev.lifeline.model.event.StateSnapshot;
+import dev.lifeline.server.http.DesktopRateLimit;
+import dev.lifeline.server.http.TooManyRequests;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,13 +21,24 @@ import java.time.Duration;
  * The server's desktop REST API with an agent's own token: what the desktop would send when the agent clicks.
  * The test uses it for the clicks a headless process cannot get (Available, Accept); the softphone that rings is
  * still the one inside the desktop process.
+ *
+ * <p>It spends the same per-identity request budget as the desktop process signed in as the same agent
+ * ({@link DesktopRateLimit}: {@value DesktopRateLimit#PER_SECOND}/s, burst {@value DesktopRateLimit#BURST}), so it
+ * keeps a pace of its own far below it, and a 429 is answered by waiting its Retry-After: the tests poll the agent's
+ * state through {@link #state()} every 20 ms, which alone was 50 requests a second, refused by our own limiter (once
+ * as the last error of a timed-out wait) and starving the desktop under test of its budget.
  */
 final class AgentApi {
 
     private static final JsonCodec JSON = JsonCodec.shared();
+    /** At most four requests a second: a fifth of the budget, the rest is the desktop's. */
+    private static final Duration PACE = Duration.ofMillis(250);
+    /** Refusals waited out before a request fails: our limiter answering 429 on and on is a defect to see. */
+    private static final int MAX_REFUSALS = 3;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
     private final String token;
+    private long nextRequestAt = System.nanoTime();
 
     private AgentApi(String baseUrl, String token) {
         this.baseUrl = baseUrl;
@@ -50,7 +63,7 @@ final class AgentApi {
         return JSON.decode(send(DesktopApi.MY_STATE, null, 200), StateSnapshot.class);
     }
 
-    private String send(String path, String jsonBody, int expected) {
+    private synchronized String send(String path, String jsonBody, int expected) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(10));
         if (token != null) {
             request.header(DesktopApi.AUTHORIZATION_HEADER, DesktopApi.BEARER_PREFIX + token);
@@ -61,16 +74,35 @@ final class AgentApi {
             request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(jsonBody));
         }
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != expected) {
-                throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+            for (int refusals = 0; ; refusals++) {
+                keepPace();
+                HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == TooManyRequests.STATUS && refusals < MAX_REFUSALS) {
+                    pauseNanos(Duration.ofSeconds(response.headers().firstValueAsLong("Retry-After").orElse(1)).toNanos());
+                    continue;
+                }
+                if (response.statusCode() != expected) {
+                    throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+                }
+                return response.body();
             }
-            return response.body();
         } catch (IOException e) {
             throw new IllegalStateException(path + " failed: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** Holds a request back until {@link #PACE} has passed since the previous one. */
+    private void keepPace() throws InterruptedException {
+        pauseNanos(nextRequestAt - System.nanoTime());
+        nextRequestAt = System.nanoTime() + PACE.toNanos();
+    }
+
+    private static void pauseNanos(long nanos) throws InterruptedException {
+        if (nanos > 0) {
+            Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000)); // pacing requests, not waiting for an outcome
         }
     }
 }

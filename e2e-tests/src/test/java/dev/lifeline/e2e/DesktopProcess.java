@@ -1,5 +1,6 @@
 package dev.lifeline.e2e;
 
+import dev.lifeline.e2e.testsupport.Await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

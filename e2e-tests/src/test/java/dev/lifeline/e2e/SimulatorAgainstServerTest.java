@@ -7,6 +7,7 @@ import dev.lifeline.desktop.connection.ServerAddress;
 import dev.lifeline.desktop.connection.ServerProblem;
 import dev.lifeline.desktop.simulator.CustomerCall;
 import dev.lifeline.desktop.simulator.CustomerCallsClient;
+import dev.lifeline.e2e.testsupport.Await;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;

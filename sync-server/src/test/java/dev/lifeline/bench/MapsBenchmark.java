@@ -16,6 +16,7 @@ import dev.lifeline.server.engine.ConferenceStore;
 import dev.lifeline.server.engine.IncidentStore;
 import dev.lifeline.server.engine.StoreRecords;
 import dev.lifeline.server.recovery.Incident;
+import dev.lifeline.server.testsupport.Await;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.time.Duration;
@@ -27,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
@@ -180,13 +180,8 @@ class MapsBenchmark {
         long heapBefore = usedHeapAfterGc();
         IMap<String, Incident> incidents = member.getMap(HazelcastMembers.INCIDENTS);
         IMap<String, ConferenceRecord> conferences = member.getMap(HazelcastMembers.CONFERENCES);
-        long deadline = started + RETENTION.plusMinutes(2).toNanos();
-        while (present(incidents) > RECOVERING || present(conferences) > CALLS) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("finished records did not expire within " + RETENTION.plusMinutes(2));
-            }
-            LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
-        }
+        Await.until("the finished records to expire", () -> present(incidents) <= RECOVERING && present(conferences) <= CALLS,
+                RETENTION.plusMinutes(2), Duration.ofMillis(200));
         long freed = heapBefore - usedHeapAfterGc();
         report.add(String.format("after: the finished records expired (%.0f s after the last was written, retention %s); "
                         + "%d incidents and %d conferences left; heap %.1f MB smaller", (System.nanoTime() - started) / 1e9,

@@ -1,8 +1,8 @@
 package dev.lifeline.bench;
 
-import dev.lifeline.server.e2e.MemberLossDriver;
-import dev.lifeline.server.e2e.MemberLossDriver.KillPoint;
-import dev.lifeline.server.e2e.MemberLossDriver.Recovery;
+import dev.lifeline.server.scenarios.MemberLossDriver;
+import dev.lifeline.server.scenarios.MemberLossDriver.KillPoint;
+import dev.lifeline.server.scenarios.MemberLossDriver.Recovery;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;

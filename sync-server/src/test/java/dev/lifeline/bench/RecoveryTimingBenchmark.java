@@ -2,7 +2,7 @@ package dev.lifeline.bench;
 
 import com.twilio.rest.taskrouter.v1.workspace.task.Reservation;
 import dev.lifeline.model.incident.Phase;
-import dev.lifeline.server.e2e.BenchAccess;
+import dev.lifeline.server.scenarios.BenchAccess;
 import dev.lifeline.server.recovery.Incident;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.lifeline.bench;
 
-import dev.lifeline.server.e2e.StormDriver;
-import dev.lifeline.server.e2e.StormReport;
+import dev.lifeline.server.scenarios.StormDriver;
+import dev.lifeline.server.scenarios.StormReport;
 import dev.lifeline.sim.webhook.DeliveryFaults;
 import java.time.Duration;
 import org.junit.jupiter.api.Tag;

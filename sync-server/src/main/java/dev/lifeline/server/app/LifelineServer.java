@@ -55,6 +55,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,6 +77,8 @@ public final class LifelineServer implements AutoCloseable {
     private final List<AutoCloseable> resources = new ArrayList<>();
     private final ServerConfig config;
     private final Clock clock = Clock.systemUTC();
+    /** The request and message budgets' monotonic clock (ns); wall time in production. */
+    private final LongSupplier budgetTime;
     private final LifelineMetrics metrics = new LifelineMetrics();
     private Javalin http;
     private ManagementServer management;
@@ -87,12 +90,21 @@ public final class LifelineServer implements AutoCloseable {
     private String publicBaseUrl;
     private LoginThrottle signInThrottle;
 
-    private LifelineServer(ServerConfig config) {
+    private LifelineServer(ServerConfig config, LongSupplier budgetTime) {
         this.config = config;
+        this.budgetTime = budgetTime;
     }
 
     public static LifelineServer start(ServerConfig config) {
-        LifelineServer server = new LifelineServer(config);
+        return start(config, System::nanoTime);
+    }
+
+    /**
+     * As {@link #start(ServerConfig)}, with the monotonic clock (ns) the per-identity request budget and the socket
+     * budgets refill by: a test holds it still so that what the limits refuse does not depend on the machine's speed.
+     */
+    public static LifelineServer start(ServerConfig config, LongSupplier budgetTime) {
+        LifelineServer server = new LifelineServer(config, budgetTime);
         try {
             server.boot();
             return server;
@@ -139,6 +151,7 @@ public final class LifelineServer implements AutoCloseable {
                 authenticator, workspace, publicBaseUrl, config.recovery().presenceGrace(), clock,
                 twilio.isSimulated() ? new EmulatorSoftphones(twilio.emulatorUrl(), twilio.authToken())
                         : identity -> java.util.Optional.empty()));
+        desktop.budgetsRefillBy(budgetTime);
         resources.add(0, desktop);
         SupervisorFeed supervisor = new SupervisorFeed(taskRouter, engine.incidents(), agents, desktop.states(), hub, clock);
         resources.add(0, supervisor);
@@ -162,7 +175,7 @@ public final class LifelineServer implements AutoCloseable {
             javalin.jsonMapper(new CodecJsonMapper(JsonCodec.shared()));
             javalin.contextResolver.ip = clientAddresses::of;
             ProblemResponses.register(javalin.routes);
-            new DesktopRateLimit(authenticator::signedIdentity).register(javalin.routes);
+            new DesktopRateLimit(authenticator::signedIdentity, budgetTime).register(javalin.routes);
             webhooks.register(javalin.routes);
             auth.register(javalin.routes);
             desktop.register(javalin.routes);

@@ -60,6 +60,11 @@ public final class DesktopModule implements AutoCloseable {
                                String publicBaseUrl, Duration presenceGrace, Clock clock, SoftphoneAccess softphones) {
     }
 
+    /** The monotonic clock (ns) the socket's upgrade and message budgets refill by (wall time unless a test holds it). */
+    public void budgetsRefillBy(java.util.function.LongSupplier nanoTime) {
+        socket.budgetsRefillBy(nanoTime);
+    }
+
     /** REST + the WebSocket. */
     public void register(JavalinDefaultRoutingApi routing) {
         routes.register(routing);

@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.slf4j.Logger;
@@ -69,8 +70,8 @@ final class DesktopSocket {
     private final PresenceRegistry presence;
     private final Clock clock;
     private final Map<String, DesktopConnection> open = new ConcurrentHashMap<>();
-    private final TokenBuckets messageBudget = new TokenBuckets(MESSAGES_PER_SECOND, MESSAGE_BURST);
-    private final TokenBuckets upgradeBudget = new TokenBuckets(UPGRADES_PER_SECOND, UPGRADE_BURST);
+    private volatile TokenBuckets messageBudget = new TokenBuckets(MESSAGES_PER_SECOND, MESSAGE_BURST);
+    private volatile TokenBuckets upgradeBudget = new TokenBuckets(UPGRADES_PER_SECOND, UPGRADE_BURST);
     private final Map<String, Integer> refusalsInARow = new ConcurrentHashMap<>();
     private volatile FirstSignIn firstSignIn = FirstSignIn.NONE;
     private volatile Supplier<QueueSnapshot> queueSnapshots = () -> {
@@ -161,6 +162,12 @@ final class DesktopSocket {
             connection.sendSnapshotFirst(JsonCodec.shared().encode(new ProblemReported(new Problem(Problem.ABOUT_BLANK,
                     "Snapshot unavailable", 503, "The server could not read your state; reconnect in a moment", null, null))));
         }
+    }
+
+    /** The monotonic clock (ns) the upgrade and message budgets refill by; set before the server takes sockets. */
+    void budgetsRefillBy(LongSupplier nanoTime) {
+        messageBudget = new TokenBuckets(MESSAGES_PER_SECOND, MESSAGE_BURST, nanoTime);
+        upgradeBudget = new TokenBuckets(UPGRADES_PER_SECOND, UPGRADE_BURST, nanoTime);
     }
 
     void onFirstSignIn(FirstSignIn hook) {

@@ -6,6 +6,7 @@ import io.javalin.router.JavalinDefaultRoutingApi;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /**
  * Per-identity request budget on the desktop REST API ({@code /api/*}): a desktop polls its state and sends a
@@ -24,7 +25,12 @@ public final class DesktopRateLimit {
 
     /** @param identityOfToken the signed-in identity of a bearer token, empty when the token is not valid */
     public DesktopRateLimit(Function<String, Optional<String>> identityOfToken) {
-        this(identityOfToken, new TokenBuckets(PER_SECOND, BURST));
+        this(identityOfToken, System::nanoTime);
+    }
+
+    /** @param nanoTime the monotonic clock the budget refills by (see {@link TokenBuckets}) */
+    public DesktopRateLimit(Function<String, Optional<String>> identityOfToken, LongSupplier nanoTime) {
+        this(identityOfToken, new TokenBuckets(PER_SECOND, BURST, nanoTime));
     }
 
     DesktopRateLimit(Function<String, Optional<String>> identityOfToken, TokenBuckets buckets) {

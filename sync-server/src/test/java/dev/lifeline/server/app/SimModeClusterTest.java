@@ -11,7 +11,7 @@ import dev.lifeline.model.event.StateSnapshot;
 import dev.lifeline.model.incident.Phase;
 import dev.lifeline.server.config.ConfigException;
 import dev.lifeline.server.config.ServerConfig;
-import dev.lifeline.server.desktop.Await;
+import dev.lifeline.server.testsupport.Await;
 import dev.lifeline.server.desktop.TestDesktop;
 import dev.lifeline.server.recovery.Incident;
 import dev.lifeline.sim.TwilioSim;

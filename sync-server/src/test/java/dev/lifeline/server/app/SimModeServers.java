@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.LongSupplier;
 
 /** The composed server in sim mode on loopback with a cluster of its own, as the process-level tests start it. */
 public final class SimModeServers {
@@ -19,6 +20,11 @@ public final class SimModeServers {
 
     /** @param settings more environment settings (users file, trusted proxies …) on top of port 0 and an isolated cluster */
     public static LifelineServer start(String clusterPrefix, Map<String, String> settings) {
+        return start(clusterPrefix, settings, System::nanoTime);
+    }
+
+    /** As {@link #start(String, Map)}, the request and socket budgets refilling by {@code budgetTime} (ns). */
+    public static LifelineServer start(String clusterPrefix, Map<String, String> settings, LongSupplier budgetTime) {
         int clusterPort = freePort();
         Map<String, String> environment = new HashMap<>(Map.of(
                 "LIFELINE_HTTP_PORT", "0",
@@ -26,7 +32,7 @@ public final class SimModeServers {
                 "LIFELINE_CLUSTER_PORT", String.valueOf(clusterPort),
                 "LIFELINE_CLUSTER_MEMBERS", "127.0.0.1:" + clusterPort));
         environment.putAll(settings);
-        return LifelineServer.start(ServerConfig.load(environment));
+        return LifelineServer.start(ServerConfig.load(environment), budgetTime);
     }
 
     /** Sends and reads the answer as text; I/O trouble is a test failure, not a checked exception. */

@@ -8,7 +8,7 @@ import dev.lifeline.model.api.DesktopApi;
 import dev.lifeline.model.auth.RefreshResponse;
 import dev.lifeline.model.codec.JsonCodec;
 import dev.lifeline.model.event.StateSnapshot;
-import dev.lifeline.server.desktop.Await;
+import dev.lifeline.server.testsupport.Await;
 import dev.lifeline.server.desktop.DesktopFixture;
 import dev.lifeline.server.desktop.TestDesktop;
 import dev.lifeline.server.http.ApiProblem;

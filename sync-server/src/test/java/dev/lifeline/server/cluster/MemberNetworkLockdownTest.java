@@ -10,7 +10,7 @@ import com.hazelcast.map.IMap;
 import com.hazelcast.nio.serialization.HazelcastSerializationException;
 import dev.lifeline.server.config.ServerConfig;
 import dev.lifeline.server.config.ServerConfig.ClusterSettings;
-import dev.lifeline.server.desktop.Await;
+import dev.lifeline.server.testsupport.Await;
 import dev.lifeline.server.recovery.TaskAttributes;
 import java.io.IOException;
 import java.net.ConnectException;

@@ -5,13 +5,13 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.LifecycleEvent.LifecycleState;
 import com.hazelcast.test.HazelcastTestSupport;
 import com.hazelcast.test.SplitBrainTestSupport;
+import dev.lifeline.server.testsupport.Await;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * A network partition between two sides of a cluster started by Hazelcast's
@@ -26,7 +26,6 @@ public final class NetworkSplit {
     /** A write whose backup cannot be reached still completes after this long (Hazelcast's default is 5 s). */
     private static final String BACKUP_TIMEOUT_MILLIS = "1000";
 
-    private static final Duration POLL = Duration.ofMillis(20);
 
     private final List<HazelcastInstance> larger;
     private final List<HazelcastInstance> smaller;
@@ -118,15 +117,10 @@ public final class NetworkSplit {
      * after a change a member may still refuse (or accept) what its new cluster size says it should not.
      */
     private static void awaitSize(List<HazelcastInstance> side, int size) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         for (HazelcastInstance member : side) {
-            while (member.getCluster().getMembers().size() != size
-                    || HazelcastMembers.servesRecoveryState(member) != (size >= minClusterSize(member))) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw new AssertionError("cluster of " + member.getName() + " never settled at " + size + " members");
-                }
-                LockSupport.parkNanos(POLL.toNanos());
-            }
+            Await.until("the cluster of " + member.getName() + " settled at " + size + " members",
+                    () -> member.getCluster().getMembers().size() == size
+                            && HazelcastMembers.servesRecoveryState(member) == (size >= minClusterSize(member)));
         }
     }
 

@@ -6,7 +6,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.test.HazelcastTestSupport;
 import com.hazelcast.test.TestHazelcastInstanceFactory;
 import dev.lifeline.server.config.ServerConfig.ClusterSettings;
-import dev.lifeline.server.desktop.Await;
+import dev.lifeline.server.testsupport.Await;
 import dev.lifeline.server.engine.ConferenceStore;
 import dev.lifeline.server.engine.IncidentStore;
 import java.util.List;

@@ -20,6 +20,7 @@ import dev.lifeline.model.event.ReservationOffered;
 import dev.lifeline.model.event.StateSnapshot;
 import dev.lifeline.model.problem.Problem;
 import dev.lifeline.server.provision.WorkspaceProvisioner;
+import dev.lifeline.server.testsupport.Await;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;

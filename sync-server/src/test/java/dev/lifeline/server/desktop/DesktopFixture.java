@@ -31,6 +31,7 @@ import dev.lifeline.server.provision.WorkspaceProvisioner;
 import dev.lifeline.server.recovery.RecoveryPolicy;
 import dev.lifeline.server.supervisor.SupervisorFeed;
 import dev.lifeline.server.supervisor.SupervisorRoutes;
+import dev.lifeline.server.testsupport.Await;
 import dev.lifeline.server.twilio.TaskRouterGateway;
 import dev.lifeline.server.twilio.VoiceGateway;
 import dev.lifeline.server.twilio.TwilioSignatureVerifier;

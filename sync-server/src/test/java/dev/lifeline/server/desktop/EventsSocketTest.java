@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lifeline.model.event.ProblemReported;
 import dev.lifeline.model.event.SessionExpiring;
+import dev.lifeline.server.testsupport.Await;
 import java.time.Duration;
 import dev.lifeline.model.event.ReservationChanged;
 import dev.lifeline.model.event.StateSnapshot;

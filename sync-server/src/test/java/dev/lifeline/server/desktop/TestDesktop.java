@@ -5,6 +5,7 @@ import dev.lifeline.model.auth.EventsTicket;
 import dev.lifeline.model.codec.JsonCodec;
 import dev.lifeline.model.event.ServerEvent;
 import dev.lifeline.server.app.SimModeServers;
+import dev.lifeline.server.testsupport.Await;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

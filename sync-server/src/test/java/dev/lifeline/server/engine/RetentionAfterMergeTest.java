@@ -10,7 +10,7 @@ import dev.lifeline.server.cluster.NetworkSplit;
 import dev.lifeline.server.conference.ConferenceCallback;
 import dev.lifeline.server.conference.ConferenceRecord;
 import dev.lifeline.server.config.ServerConfig.ClusterSettings;
-import dev.lifeline.server.desktop.Await;
+import dev.lifeline.server.testsupport.Await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -11,7 +11,7 @@ import dev.lifeline.server.auth.UserDirectory;
 import dev.lifeline.server.cluster.HazelcastMembers;
 import dev.lifeline.server.config.ServerConfig.ClusterSettings;
 import dev.lifeline.server.auth.AgentDirectory;
-import dev.lifeline.server.desktop.Await;
+import dev.lifeline.server.testsupport.Await;
 import dev.lifeline.server.desktop.WireViews;
 import dev.lifeline.server.recovery.Incident;
 import java.time.Duration;

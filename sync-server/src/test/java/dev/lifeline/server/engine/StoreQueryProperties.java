@@ -15,7 +15,7 @@ import dev.lifeline.server.conference.WorkerAssignment;
 import dev.lifeline.server.config.ServerConfig.ClusterSettings;
 import dev.lifeline.server.auth.AgentDirectory;
 import dev.lifeline.server.desktop.AgentStates;
-import dev.lifeline.server.desktop.Await;
+import dev.lifeline.server.testsupport.Await;
 import dev.lifeline.server.desktop.DesktopHub;
 import dev.lifeline.server.taskrouter.ReservationRecord;
 import dev.lifeline.server.recovery.DroppedWorker;

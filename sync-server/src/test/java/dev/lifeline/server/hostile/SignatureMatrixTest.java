@@ -7,7 +7,7 @@ import com.hazelcast.map.listener.EntryAddedListener;
 import com.hazelcast.map.listener.EntryUpdatedListener;
 import dev.lifeline.server.cluster.HazelcastMembers;
 import dev.lifeline.server.conference.ConferenceRecord;
-import dev.lifeline.server.desktop.Await;
+import dev.lifeline.server.testsupport.Await;
 import dev.lifeline.server.desktop.DesktopFixture;
 import dev.lifeline.server.http.ProblemResponses;
 import dev.lifeline.server.observability.LifelineMetrics;

@@ -9,7 +9,7 @@ import dev.lifeline.model.conference.ParticipantRole;
 import dev.lifeline.model.event.ConferenceChanged;
 import dev.lifeline.model.event.ReservationOffered;
 import dev.lifeline.model.event.StateSnapshot;
-import dev.lifeline.server.desktop.Await;
+import dev.lifeline.server.testsupport.Await;
 import dev.lifeline.server.desktop.DesktopFixture;
 import dev.lifeline.server.desktop.TestDesktop;
 import dev.lifeline.server.twilio.ReservationState;

@@ -11,7 +11,7 @@ import dev.lifeline.model.queue.AgentStatus;
 import dev.lifeline.model.queue.AgentWorkState;
 import dev.lifeline.model.queue.QueueSnapshot;
 import dev.lifeline.model.queue.QueueStats;
-import dev.lifeline.server.desktop.Await;
+import dev.lifeline.server.testsupport.Await;
 import dev.lifeline.server.desktop.DesktopFixture;
 import dev.lifeline.server.desktop.TestDesktop;
 import dev.lifeline.server.provision.WorkspaceProvisioner;

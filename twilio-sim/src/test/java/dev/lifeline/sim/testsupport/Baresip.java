@@ -99,23 +99,21 @@ public final class Baresip implements AutoCloseable {
     }
 
     private static Socket connect(int port, Process process, Path directory) throws IOException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (true) {
-            try {
-                return new Socket(InetAddress.getLoopbackAddress(), port);
-            } catch (IOException notYet) {
-                if (!process.isAlive() || System.nanoTime() > deadline) {
-                    process.destroyForcibly();
-                    throw new AssertionError("baresip did not open its control port " + port + "; log: "
-                            + Files.readString(directory.resolve("baresip.log")));
+        try {
+            return Await.value(() -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("baresip exited");
                 }
                 try {
-                    Thread.sleep(50); // polling for the port to open, not a timed assertion
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException(e);
+                    return new Socket(InetAddress.getLoopbackAddress(), port);
+                } catch (IOException notYet) {
+                    return null;
                 }
-            }
+            }, Duration.ofSeconds(15), "baresip's control port " + port);
+        } catch (AssertionError | IllegalStateException e) {
+            process.destroyForcibly();
+            throw new AssertionError("baresip did not open its control port " + port + "; log: "
+                    + Files.readString(directory.resolve("baresip.log")), e);
         }
     }
 

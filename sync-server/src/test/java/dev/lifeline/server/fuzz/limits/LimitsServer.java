@@ -23,6 +23,15 @@ final class LimitsServer implements AutoCloseable {
         return new LimitsServer(SimModeServers.start("limits", Map.of()));
     }
 
+    /**
+     * A server whose request and socket budgets never refill: what it serves and refuses is exactly the burst, on a
+     * fast machine or a loaded one (on wall time, a client slower than the refill rate is never refused at all).
+     */
+    static LimitsServer startWithBudgetsHeldStill() {
+        long heldAt = System.nanoTime();
+        return new LimitsServer(SimModeServers.start("limits", Map.of(), () -> heldAt));
+    }
+
     HttpRequest.Builder to(String path) {
         return HttpRequest.newBuilder(URI.create(server.publicBaseUrl() + path)).timeout(Duration.ofSeconds(20));
     }

@@ -2,6 +2,7 @@ package dev.lifeline.server.fuzz.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lifeline.server.testsupport.Await;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -51,7 +52,7 @@ class SocketLimitsTest {
         for (int i = 0; i < MAX_SOCKETS_PER_USER; i++) {
             SocketProbe probe = new SocketProbe();
             sockets.add(server.http.newWebSocketBuilder().buildAsync(server.events(token), probe).get(10, TimeUnit.SECONDS));
-            Deadline.await("snapshot " + i, Duration.ofSeconds(10), () -> !probe.messages.isEmpty());
+            Await.until("snapshot " + i, () -> !probe.messages.isEmpty(), Duration.ofSeconds(10));
             open.add(probe);
         }
 
@@ -61,13 +62,13 @@ class SocketLimitsTest {
         assertThat(open).allSatisfy(probe -> assertThat(probe.closed()).isFalse());
 
         sockets.get(0).abort();
-        Deadline.await("a socket freed: the next desktop gets in", Duration.ofSeconds(20), () -> {
+        Await.until("a socket freed: the next desktop gets in", () -> {
             try {
                 return rawUpgrade(server.ticket(token)).startsWith("HTTP/1.1 101");
             } catch (IllegalStateException noTicketYet) {
                 return false; // the polling itself spent the REST budget for a moment
             }
-        });
+        }, Duration.ofSeconds(20));
         sockets.forEach(WebSocket::abort);
     }
 
@@ -100,7 +101,7 @@ class SocketLimitsTest {
             if (upgrades.get(i).isCompletedExceptionally()) {
                 continue;
             }
-            Deadline.await("socket " + i + " settles", Duration.ofSeconds(20), () -> probe.closed() || !probe.messages.isEmpty());
+            Await.until("socket " + i + " settles", () -> probe.closed() || !probe.messages.isEmpty(), Duration.ofSeconds(20));
         }
         long stillOpen = probes.stream().filter(probe -> !probe.messages.isEmpty() && !probe.closed()).count();
         long closedAfterUpgrade = probes.stream().filter(SocketProbe::closed).count();
@@ -132,7 +133,7 @@ class SocketLimitsTest {
         SocketProbe quietProbe = new SocketProbe();
         WebSocket flood = openOnceAllowed(token, floodProbe);
         WebSocket quiet = openOnceAllowed(token, quietProbe);
-        Deadline.await("both snapshots", Duration.ofSeconds(10), () -> !floodProbe.messages.isEmpty() && !quietProbe.messages.isEmpty());
+        Await.until("both snapshots", () -> !floodProbe.messages.isEmpty() && !quietProbe.messages.isEmpty(), Duration.ofSeconds(10));
 
         // The quiet socket sends fewer messages than one socket's burst: on a budget of its own it would never be refused.
         for (int i = 0; i < 400 && !floodProbe.closed(); i++) {
@@ -146,8 +147,8 @@ class SocketLimitsTest {
             }
         }
 
-        Deadline.await("the quiet socket is told the user is over budget", Duration.ofSeconds(20),
-                () -> quietProbe.messages.stream().anyMatch(m -> m.contains("\"type\":\"error\"") && m.contains("429")));
+        Await.until("the quiet socket is told the user is over budget",
+                () -> quietProbe.messages.stream().anyMatch(m -> m.contains("\"type\":\"error\"") && m.contains("429")), Duration.ofSeconds(20));
         flood.abort();
         quiet.abort();
     }
@@ -174,7 +175,7 @@ class SocketLimitsTest {
     /** Opens a socket, waiting out the user's upgrade budget and socket cap if an earlier test spent them. */
     private static WebSocket openOnceAllowed(String token, SocketProbe probe) {
         WebSocket[] opened = new WebSocket[1];
-        Deadline.await("an upgrade is allowed", Duration.ofSeconds(30), () -> {
+        Await.until("an upgrade is allowed", () -> {
             try {
                 opened[0] = server.http.newWebSocketBuilder().buildAsync(server.events(token), probe).get(10, TimeUnit.SECONDS);
                 return true;
@@ -183,7 +184,7 @@ class SocketLimitsTest {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-        });
+        }, Duration.ofSeconds(30));
         return opened[0];
     }
 

@@ -1,0 +1,134 @@
+package dev.lifeline.server.scenarios;
+
+import com.twilio.http.TwilioRestClient;
+import com.twilio.rest.taskrouter.v1.workspace.task.Reservation;
+import dev.lifeline.model.incident.Phase;
+import dev.lifeline.server.conference.WorkerAssignment;
+import dev.lifeline.server.engine.ConferenceStore;
+import dev.lifeline.server.provision.ProvisionedWorkspace;
+import dev.lifeline.server.recovery.Incident;
+import dev.lifeline.server.recovery.TaskAttributes;
+import dev.lifeline.server.testsupport.Await;
+import dev.lifeline.server.twilio.ConferenceJoin;
+import dev.lifeline.server.twilio.TaskRouterGateway;
+import dev.lifeline.server.twilio.TaskState;
+import dev.lifeline.sim.TwilioSim;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * The agents' desktops, played by test code: what the desktop API does when an agent goes Available, accepts a
+ * voice reservation (expect the worker, then the conference instruction) or the Recovery Ping, and what a desktop
+ * that comes back after a drop does. The agent's softphone on the voice plane comes from {@link Softphones}.
+ */
+final class AgentDesks {
+
+    /** Registers an agent's softphone (the harness owns and closes it). */
+    @FunctionalInterface
+    interface Softphones {
+        TestSoftphone register(String identity) throws Exception;
+    }
+
+    private final TwilioSim sim;
+    private final TwilioRestClient client;
+    private final ProvisionedWorkspace workspace;
+    private final TaskRouterGateway taskRouter;
+    private final MemberCluster cluster;
+    private final EmulatorWorld world;
+    private final IncidentWaits incidents;
+    private final String conferenceCallbackUrl;
+    private final Softphones softphones;
+
+    AgentDesks(TwilioSim sim, TwilioRestClient client, ProvisionedWorkspace workspace, TaskRouterGateway taskRouter,
+               MemberCluster cluster, EmulatorWorld world, IncidentWaits incidents, String conferenceCallbackUrl,
+               Softphones softphones) {
+        this.sim = sim;
+        this.client = client;
+        this.workspace = workspace;
+        this.taskRouter = taskRouter;
+        this.cluster = cluster;
+        this.world = world;
+        this.incidents = incidents;
+        this.conferenceCallbackUrl = conferenceCallbackUrl;
+        this.softphones = softphones;
+    }
+
+    String worker(String identity) {
+        return workspace.workers().get(identity);
+    }
+
+    void makeAvailable(String identity) {
+        taskRouter.setWorkerActivity(worker(identity), workspace.activitySid("Available"));
+    }
+
+    /** A pending reservation of this worker whose task matches, once TaskRouter has made one. */
+    Reservation awaitPendingReservation(String identity, Predicate<TaskState> task) {
+        return Await.present("a pending reservation for " + identity, () -> {
+            for (var r : com.twilio.rest.taskrouter.v1.workspace.worker.Reservation.reader(workspace.workspaceSid(), worker(identity))
+                    .read(client)) {
+                if (r.getReservationStatus() != null && r.getReservationStatus().toString().equals("pending")
+                        && task.test(taskRouter.fetchTask(r.getTaskSid()))) {
+                    return Optional.of(Reservation.fetcher(workspace.workspaceSid(), r.getTaskSid(), r.getSid()).fetch(client));
+                }
+            }
+            return Optional.empty();
+        });
+    }
+
+    /** What the desktop API does for a voice reservation: expect the agent's leg, then the conference instruction. */
+    void acceptVoice(String identity, Reservation reservation) {
+        TaskState task = taskRouter.fetchTask(reservation.getTaskSid());
+        TaskAttributes attributes = TaskAttributes.of(readJson(task.attributesJson()));
+        String customerCallSid = (String) attributes.values().get("call_sid");
+        cluster.liveEngine().expectWorker(task.sid(), new ConferenceStore.PendingAssignment(
+                new WorkerAssignment(worker(identity), identity, reservation.getSid(), task.sid(), task.workflowSid(), attributes),
+                customerCallSid, identity));
+        taskRouter.acceptWithConference(task.sid(), reservation.getSid(), "client:" + identity, "+15550100000",
+                new ConferenceJoin(identity, false, true, false, conferenceCallbackUrl,
+                        ConferenceJoin.STATUS_EVENTS), true);
+    }
+
+    /** The Recovery Ping is on the default channel: a plain accept. */
+    void acceptPlain(Reservation reservation) {
+        Reservation.updater(workspace.workspaceSid(), reservation.getTaskSid(), reservation.getSid())
+                .setReservationStatus(Reservation.Status.ACCEPTED).update(client);
+    }
+
+    /** A customer calls in and the agent answers on {@code phone}; returns the customer's call SID. */
+    String customerTalkingTo(String identity, TestSoftphone phone) {
+        makeAvailable(identity);
+        String customer = sim.voice().inboundCall("+15551230001", "+15550100000", workspace.voiceWorkflowSid(),
+                "{\"from\":\"+15551230001\",\"caller\":\"Carol Customer\"}", null, null);
+        Reservation offer = awaitPendingReservation(identity, task -> true);
+        acceptVoice(identity, offer);
+        Await.until(identity + "'s leg connected", () -> !phone.connectedCalls().isEmpty());
+        Await.until(identity + " registered in the conference", () -> cluster.liveEngine().conferences().all().stream()
+                .anyMatch(c -> c.participants().values().stream()
+                        .anyMatch(p -> p.worker() != null && p.worker().workerSid().equals(worker(identity)))));
+        return customer;
+    }
+
+    /**
+     * The dropped agent's desktop comes back: a new softphone accepts the Recovery Ping, then the reconnect
+     * reservation, until the call is whole again (incident RESTORED, customer and agent in one conference).
+     */
+    TestSoftphone agentComesBack(String identity, Incident pinging, String customerCallSid) throws Exception {
+        TestSoftphone restarted = softphones.register(identity);
+        acceptPlain(awaitPendingReservation(identity, t -> t.sid().equals(pinging.pingTaskSid())));
+        acceptVoice(identity, awaitPendingReservation(identity, t -> t.attributesJson().contains("\"isReconnect\":true")));
+        incidents.awaitIncidentOf(identity, i -> i.phase() == Phase.RESTORED);
+        Await.until(identity + " and the customer share the new conference", () -> world.conferenceOf(customerCallSid).isPresent()
+                && restarted.connectedCalls().stream().anyMatch(c -> world.conferenceOf(c).equals(world.conferenceOf(customerCallSid))));
+        return restarted;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> readJson(String json) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, Map.class);
+        } catch (Exception e) {
+            throw new AssertionError("task attributes are not JSON: " + json, e);
+        }
+    }
+}
