@@ -1,12 +1,12 @@
 package dev.lifeline.server.scenarios;
 
-import dev.lifeline.server.testsupport.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.twilio.rest.taskrouter.v1.workspace.task.Reservation;
 import dev.lifeline.model.incident.Phase;
 import dev.lifeline.server.conference.Participant;
 import dev.lifeline.server.recovery.Incident;
+import dev.lifeline.server.testsupport.Await;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

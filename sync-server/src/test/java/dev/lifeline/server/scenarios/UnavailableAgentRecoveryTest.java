@@ -1,11 +1,11 @@
 package dev.lifeline.server.scenarios;
 
-import dev.lifeline.server.testsupport.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.twilio.rest.taskrouter.v1.workspace.task.Reservation;
 import dev.lifeline.model.incident.Phase;
 import dev.lifeline.server.recovery.Incident;
+import dev.lifeline.server.testsupport.Await;
 import dev.lifeline.server.twilio.TaskRouterGateway;
 import dev.lifeline.server.twilio.WorkerState;
 import java.time.Duration;

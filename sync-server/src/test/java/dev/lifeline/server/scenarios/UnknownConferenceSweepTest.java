@@ -1,12 +1,12 @@
 package dev.lifeline.server.scenarios;
 
-import dev.lifeline.server.testsupport.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lifeline.model.incident.Phase;
 import dev.lifeline.server.engine.ConferenceAudit;
 import dev.lifeline.server.rebuild.StateRebuilder;
 import dev.lifeline.server.recovery.Incident;
+import dev.lifeline.server.testsupport.Await;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
