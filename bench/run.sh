@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs Lifeline's benchmark harnesses and prints their figures.
-# Usage: bench/run.sh [recovery|webhooks|storm|memberloss|maps|voice|softphone|all]
+# Usage: bench/run.sh [recovery|webhooks|storm|memberloss|maps|voice|softphone|desktop|all]
 # Knobs: -Dbench.rounds=N (recoveries), -Dbench.conferences=N -Dbench.threads=N (webhooks) via BENCH_OPTS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,6 +18,13 @@ if [ "${1:-all}" = softphone ]; then
   grep -h -A3 '^== ' desktop-client/target/surefire-reports/dev.lifeline.desktop.softphone.interop.SipLatencyBenchmark-output.txt
   exit 0
 fi
+if [ "${1:-all}" = desktop ]; then
+  # The desktop's launch to first frame, with and without an AppCDS archive (StartupBenchmark).
+  mvn -B -q -pl desktop-client -am test -Dgroups=bench -Dbench.excluded= -Dtest=StartupBenchmark \
+    -Dsurefire.failIfNoSpecifiedTests=false ${BENCH_OPTS:-}
+  grep -h -A4 '^== ' desktop-client/target/surefire-reports/dev.lifeline.desktop.bench.StartupBenchmark-output.txt
+  exit 0
+fi
 case "${1:-all}" in
   recovery) tests='RecoveryTimingBenchmark' ;;
   webhooks) tests='WebhookThroughputBenchmark' ;;
@@ -25,7 +32,7 @@ case "${1:-all}" in
   memberloss) tests='MemberLossBenchmark' ;;
   maps) tests='MapsBenchmark' ;;
   all) tests='RecoveryTimingBenchmark,WebhookThroughputBenchmark,StormBenchmark,MemberLossBenchmark,MapsBenchmark' ;;
-  *) echo "bench/run.sh: unknown benchmark '$1' (recovery, webhooks, storm, memberloss, maps, voice, softphone or all)" >&2; exit 2 ;;
+  *) echo "bench/run.sh: unknown benchmark '$1' (recovery, webhooks, storm, memberloss, maps, voice, softphone, desktop or all)" >&2; exit 2 ;;
 esac
 mvn -B -q -pl sync-server -am test -Dgroups=bench -Dbench.excluded= -Dtest="$tests" \
   -Dsurefire.failIfNoSpecifiedTests=false ${BENCH_OPTS:-}
