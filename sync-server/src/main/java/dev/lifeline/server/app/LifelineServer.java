@@ -36,6 +36,7 @@ import dev.lifeline.server.http.ClientAddresses;
 import dev.lifeline.server.http.DesktopRateLimit;
 import dev.lifeline.server.http.ProblemResponses;
 import dev.lifeline.server.http.SlowClientLimits;
+import dev.lifeline.server.media.RecoveryAudioRoutes;
 import dev.lifeline.server.observability.LifelineMetrics;
 import dev.lifeline.server.provision.ProvisionedWorkspace;
 import dev.lifeline.server.rebuild.PartitionLossWatcher;
@@ -170,6 +171,7 @@ public final class LifelineServer implements AutoCloseable {
             desktop.register(javalin.routes);
             new SupervisorRoutes(authenticator, supervisor).register(javalin.routes);
             health.registerPublic(javalin.routes);
+            new RecoveryAudioRoutes().register(javalin.routes);
             if (twilio.isSimulated()) {
                 new DemoRoutes(twilio.emulatorUrl(), workspace.voiceWorkflowSid()).register(javalin.routes);
             }

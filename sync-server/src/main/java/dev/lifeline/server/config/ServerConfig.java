@@ -168,8 +168,8 @@ public record ServerConfig(
                 source.integer("recovery.reconnect-priority", 1000, 0, Integer.MAX_VALUE),
                 deadline,
                 source.duration("presence.grace", Duration.ofSeconds(30)),
-                source.string("recovery.announce-url", publicBaseUrl + "/media/connection-interrupted.mp3"),
-                source.string("recovery.hold-music-url", publicBaseUrl + "/media/hold-music.mp3"),
+                source.string("recovery.announce-url", "/media/connection-interrupted.wav"),
+                source.string("recovery.hold-music-url", "/media/hold-music.wav"),
                 retention(source, "recovery.retention", RecoverySettings.DEFAULT_INCIDENT_RETENTION, deadline),
                 retention(source, "conference.retention", RecoverySettings.DEFAULT_CONFERENCE_RETENTION, deadline));
         return new ServerConfig(mode, httpPort, publicBaseUrl, twilio, cluster, auth, recovery,

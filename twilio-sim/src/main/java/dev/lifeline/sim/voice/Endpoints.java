@@ -113,7 +113,8 @@ final class Endpoints {
         VoiceParticipant participant = conference == null ? null : conference.participants.get(call.sid);
         boolean in = participant != null && participant.joined();
         audio.update(call.sid, new LegAudio(in ? conference.sid : null, in && participant.muted, in && participant.hold,
-                call.playUrl, call.playLoops, call.queued != null && call.queued.defaultMusic(), call.simulatedFarEnd()));
+                call.playUrl, call.playLoops, call.queued != null && call.queued.defaultMusic(), call.simulatedFarEnd(),
+                in ? participant.announceUrl : null, in ? participant.announcementsHeard : 0));
     }
 
     /** What a softphone that registers now should be rung for. */
