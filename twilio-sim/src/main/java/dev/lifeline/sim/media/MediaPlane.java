@@ -167,7 +167,7 @@ public final class MediaPlane implements CallAudio, AutoCloseable {
                 leg = simulatedLeg(callSid);
             }
             if (leg == null) {
-                return; // a softphone leg on the WebSocket voice plane: no RTP here
+                return; // a leg with no RTP endpoint (media arrived before the SIP answer, or the leg is gone)
             }
             leg.audio = audio;
             if (audio.announceUrl() != null && audio.announcements() != leg.announcements) {

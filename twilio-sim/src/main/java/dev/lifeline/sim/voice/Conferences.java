@@ -103,7 +103,7 @@ final class Conferences {
         call.conferenceSid = conference.sid;
         call.playUrl = null;
         callbacks.participantEvent(conference, "participant-join", participant, Map.of());
-        endpoints.joined(call, conference, participant);
+        endpoints.joined(call);
         startIfReady(conference);
         return participant;
     }
