@@ -10,6 +10,7 @@ import dev.lifeline.model.event.ActivityChanged;
 import dev.lifeline.model.event.StateSnapshot;
 import dev.lifeline.model.problem.Problem;
 import dev.lifeline.model.softphone.SoftphoneAccount;
+import dev.lifeline.sim.testsupport.SipTestPhone;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -74,6 +75,21 @@ class DesktopRestTest {
         HttpResponse<String> alices = server.get(DesktopApi.MY_SOFTPHONE, server.token("alice"));
         assertThat(JsonCodec.shared().decode(alices.body(), SoftphoneAccount.class).password())
                 .isNotEqualTo(account.password());
+    }
+
+    @Test
+    void theAccountTheServerHandsOutRegistersWithTheEmulatedSipDomainThroughItsProxy() throws Exception {
+        SoftphoneAccount account = JsonCodec.shared().decode(server.get(DesktopApi.MY_SOFTPHONE, server.token("alice")).body(),
+                SoftphoneAccount.class);
+        String domain = account.addressOfRecord().substring(account.addressOfRecord().indexOf('@') + 1);
+
+        try (SipTestPhone phone = new SipTestPhone(account.proxyPort(), account.transport())) {
+            assertThat(account.proxyHost()).isEqualTo("127.0.0.1"); // SipTestPhone's outbound proxy is on loopback
+            assertThat(phone.register(domain, account.authUser(), account.password(), 600).getStatusCode()).isEqualTo(200);
+            assertThat(phone.register(domain, account.authUser(), account.password() + "x", 600).getStatusCode())
+                    .as("a wrong password").isEqualTo(403);
+            assertThat(phone.register(domain, account.authUser(), account.password(), 0).getStatusCode()).isEqualTo(200);
+        }
     }
 
     @Test
