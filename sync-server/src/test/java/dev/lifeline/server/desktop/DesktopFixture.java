@@ -19,6 +19,7 @@ import dev.lifeline.server.auth.UserDirectory;
 import dev.lifeline.server.cluster.HazelcastMembers;
 import dev.lifeline.server.config.ServerConfig.ClusterSettings;
 import dev.lifeline.server.config.SipConfig;
+import dev.lifeline.server.e2e.TestSoftphone;
 import dev.lifeline.server.softphone.SipAccounts;
 import dev.lifeline.server.provision.SipDomainProvisioner;
 import dev.lifeline.server.softphone.SipPasswords;
@@ -93,6 +94,7 @@ public final class DesktopFixture implements AutoCloseable {
     /** The agents' SIP accounts as the server hands them out (passwords derived from the test's secret). */
     public final SipPasswords sipPasswords = new SipPasswords(secret);
     public final SipAccounts softphones;
+    private final Map<String, TestSoftphone> phones = new java.util.HashMap<>();
 
     private static DesktopFixture shared;
 
@@ -198,9 +200,10 @@ public final class DesktopFixture implements AutoCloseable {
             module.register(config.routes);
             new SupervisorRoutes(authenticator, supervisor).register(config.routes);
         }).start(port);
-        // Agents' softphones answer at once: the desktop's own softphone is not what these tests are about.
-        sim.voice().registerAutoAnswer(softphones.addressOf("alice"), Duration.ZERO);
-        sim.voice().registerAutoAnswer(softphones.addressOf("bob"), Duration.ZERO);
+        // The agents' softphones: SIP phones registered with the account the server hands out, answering at once (the
+        // desktop's own softphone is not what these tests are about).
+        phoneOn("alice");
+        phoneOn("bob");
     }
 
     public String token(String identity) {
@@ -277,8 +280,23 @@ public final class DesktopFixture implements AutoCloseable {
         return (List<Map<String, Object>>) ((Map<String, Object>) sim.snapshot().get("voice")).get("conferences");
     }
 
+    /** {@code identity}'s softphone registers and answers every call from now on. */
+    public synchronized void phoneOn(String identity) {
+        phones.computeIfAbsent(identity, who -> TestSoftphone.register(sim.sip().port(), who,
+                softphones.forIdentity(who).orElseThrow().password()));
+    }
+
+    /** {@code identity}'s softphone signs out (Expires: 0): nobody answers calls to the agent until {@link #phoneOn}. */
+    public synchronized void phoneOff(String identity) {
+        TestSoftphone phone = phones.remove(identity);
+        if (phone != null) {
+            phone.signOut();
+        }
+    }
+
     @Override
     public void close() {
+        phones.values().forEach(TestSoftphone::close);
         supervisor.close();
         module.close();
         app.stop();

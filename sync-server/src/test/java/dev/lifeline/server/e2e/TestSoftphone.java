@@ -25,7 +25,7 @@ import javax.sip.message.Response;
  * records what it hears. It can hang up gracefully (BYE) or vanish (a crashed desktop: no BYE, its RTP stops, and the
  * emulator drops the leg after its media timeout).
  */
-final class TestSoftphone implements AutoCloseable {
+public final class TestSoftphone implements AutoCloseable {
 
     /** The SIP Domain the tests provision, as the server does by default. */
     static final String DOMAIN = SipConfig.DEFAULT_DOMAIN;
@@ -56,8 +56,13 @@ final class TestSoftphone implements AutoCloseable {
 
     /** Registers {@code identity} (its provisioned credential) through the emulator's SIP listener on {@code sipPort}. */
     static TestSoftphone register(int sipPort, String identity) {
+        return register(sipPort, identity, PASSWORDS.passwordOf(DOMAIN, identity));
+    }
+
+    /** The same with the password a server handed out (other tests' fixtures derive it from their own secret). */
+    public static TestSoftphone register(int sipPort, String identity, String password) {
         SipTestPhone phone = new SipTestPhone(sipPort, "udp");
-        Response answer = phone.register(DOMAIN, identity, PASSWORDS.passwordOf(DOMAIN, identity), 600);
+        Response answer = phone.register(DOMAIN, identity, password, 600);
         if (answer.getStatusCode() != Response.OK) {
             phone.close();
             throw new AssertionError(identity + " could not register: " + answer.getStatusCode() + " " + answer.getReasonPhrase());
@@ -108,6 +113,12 @@ final class TestSoftphone implements AutoCloseable {
 
     private static short[] lastSecond(short[] samples) {
         return java.util.Arrays.copyOfRange(samples, Math.max(0, samples.length - Codec.SAMPLE_RATE), samples.length);
+    }
+
+    /** The desktop signs out: its binding is removed ({@code Contact: *}, {@code Expires: 0}), then it stops. */
+    public void signOut() {
+        phone.unregisterAll();
+        drop();
     }
 
     /** The desktop process dies: no BYE, no un-REGISTER, its RTP stops. */
