@@ -13,7 +13,7 @@ import javax.crypto.spec.SecretKeySpec;
  * they already share ({@code auth.token-secret}, which must be the same on every member for sessions to work), so any
  * member hands out what the credential on Twilio holds, after a full cluster restart as well as after a partition
  * loss; and no clear-text password sits in a Hazelcast map, whose member port has neither authentication nor
- * encryption. Without the secret the password cannot be guessed (256-bit HMAC, about 131 bits kept). Changing the
+ * encryption. Without the secret the password cannot be guessed (HMAC-SHA256, over 120 bits kept in 24 letters and digits). Changing the
  * secret changes every password; provisioning sets the credentials again at start, and desktops fetch theirs at
  * sign-in.
  */

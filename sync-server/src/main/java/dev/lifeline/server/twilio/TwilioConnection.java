@@ -16,7 +16,7 @@ import java.util.function.Function;
  * the same code path in every case. The rest of the server gets its gateways and its provisioner from here and never
  * holds the SDK's client itself.
  *
- * @param emulatorUrl the emulator's base URL in sim mode (its REST, {@code /sim} and voice-plane endpoints); null in
+ * @param emulatorUrl the emulator's base URL in sim mode (its REST and {@code /sim} endpoints); null in
  *                    twilio mode
  * @param sim         the embedded emulator, or null (twilio mode, or a shared emulator elsewhere)
  */

@@ -138,12 +138,14 @@ class LifelineServerTest {
         String token = login.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
         send(to("/api/login").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"bob\",\"password\":\"guessed-wrong\"}")));
+        String sipPassword = JsonCodec.shared().decode(send(to("/api/me/softphone").header("Authorization", "Bearer " + token))
+                .body(), SoftphoneAccount.class).password();
 
         String everything = logs.list.stream().map(e -> e.getFormattedMessage() + " " + java.util.Arrays.toString(e.getArgumentArray()))
                 .collect(java.util.stream.Collectors.joining("\n"));
 
         assertThat(everything).contains("signed in").doesNotContain(server.sim().authToken())
-                .doesNotContain(token).doesNotContain("bob-demo").doesNotContain("guessed-wrong");
+                .doesNotContain(token).doesNotContain("bob-demo").doesNotContain("guessed-wrong").doesNotContain(sipPassword);
     }
 
     @Test
