@@ -5,12 +5,15 @@
 #   ./demo.sh              build what is missing or stale, then start the demo
 #   ./demo.sh --no-build   use the jars already installed in ~/.m2 as they are
 #
-# Environment: LIFELINE_HTTP_PORT (default 8080), LIFELINE_RECOVERY_PING_TTL (default 30s here), LIFELINE_DEMO_LOGS (default ${TMPDIR:-/tmp}/lifeline-demo),
+# Environment: LIFELINE_HTTP_PORT (default 8080), LIFELINE_SIP_EMULATOR_PORT (the emulator's SIP port, default 5062),
+# LIFELINE_RECOVERY_PING_TTL (default 30s here), LIFELINE_DEMO_LOGS (default ${TMPDIR:-/tmp}/lifeline-demo),
 # MVN_FLAGS (extra Maven flags, e.g. -o for offline), JAVA (default: java on the PATH).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 PORT="${LIFELINE_HTTP_PORT:-8080}"
+# The agents' softphones register with the embedded emulator's SIP Domain here (UDP and TCP, loopback).
+SIP_PORT="${LIFELINE_SIP_EMULATOR_PORT:-5062}"
 URL="http://localhost:${PORT}"
 LOGS="${LIFELINE_DEMO_LOGS:-${TMPDIR:-/tmp}/lifeline-demo}"
 JAVA="${JAVA:-java}"
@@ -28,7 +31,7 @@ fail() { printf 'demo: error: %s\n' "$*" >&2; exit 1; }
 for arg in "$@"; do
   case "$arg" in
     --no-build) BUILD=0 ;;
-    -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) fail "unknown option '$arg' (use --no-build or --help)" ;;
   esac
 done
@@ -41,6 +44,9 @@ command -v "$JAVA" >/dev/null || fail "no java on the PATH; install JDK 17"
 command -v curl >/dev/null || fail "curl is needed to wait for the server's /health"
 if (exec 3<>"/dev/tcp/127.0.0.1/${PORT}") 2>/dev/null; then
   fail "port ${PORT} is already in use; stop what runs there or set LIFELINE_HTTP_PORT"
+fi
+if (exec 3<>"/dev/tcp/127.0.0.1/${SIP_PORT}") 2>/dev/null; then
+  fail "SIP port ${SIP_PORT} is already in use; stop what runs there or set LIFELINE_SIP_EMULATOR_PORT"
 fi
 mkdir -p "$LOGS"
 
@@ -104,7 +110,9 @@ trap stop_all EXIT
 step "starting the server in sim mode on $URL (log: $LOGS/server.log) ..."
 # A restarted desktop JVM takes 5-13 s to sign in on a laptop or under xvfb, close to the 15 s default ping TTL;
 # 30 s lets the demo show the reconnect to the same agent rather than the requeue (set it to 15s to see that one).
-LIFELINE_HTTP_PORT="$PORT" LIFELINE_CLUSTER_NAME="${LIFELINE_CLUSTER_NAME:-lifeline-demo}" \
+# Every agent call is a SIP call to the desktop's softphone, which registers with the emulator on $SIP_PORT using the
+# account the server hands it at sign-in; a killed desktop's leg ends when its RTP has been silent for 5 s.
+LIFELINE_HTTP_PORT="$PORT" LIFELINE_SIP_EMULATOR_PORT="$SIP_PORT" LIFELINE_CLUSTER_NAME="${LIFELINE_CLUSTER_NAME:-lifeline-demo}" \
   LIFELINE_RECOVERY_PING_TTL="${LIFELINE_RECOVERY_PING_TTL:-30s}" \
   "$JAVA" -cp "$SERVER_CP" dev.lifeline.server.app.Main run > "$LOGS/server.log" 2>&1 &
 SERVER_PID=$!

@@ -14,7 +14,6 @@ import dev.lifeline.sim.sip.SipSettings;
 import dev.lifeline.sim.sipdomain.SipDomainRoutes;
 import dev.lifeline.sim.sipdomain.SipDomainStore;
 import dev.lifeline.sim.voice.VoiceEmulator;
-import dev.lifeline.sim.voiceplane.VoicePlane;
 import dev.lifeline.sim.webhook.WebhookDispatcher;
 import dev.lifeline.sim.webhook.WebhookSigner;
 import io.javalin.Javalin;
@@ -28,7 +27,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A local Twilio: Voice (Calls, Conferences, Participants and their status callbacks), TaskRouter,
- * Event Streams, a voice plane for softphones and a {@code /sim} scenario API, all on one port.
+ * Event Streams, a SIP Domain with RTP media (when given a SIP port) and a {@code /sim} scenario API, all on one port.
  *
  * <pre>{@code
  * try (TwilioSim sim = TwilioSim.builder().port(0).start()) {
@@ -49,7 +48,6 @@ public final class TwilioSim implements AutoCloseable {
     private final SimContext context;
     private final VoiceEmulator voice;
     private final TaskRouterEmulator taskRouter;
-    private final VoicePlane voicePlane;
     private final ApiFaults apiFaults = new ApiFaults();
     private final SipDomainStore sipDomains;
     private final SipServer sip;
@@ -66,7 +64,6 @@ public final class TwilioSim implements AutoCloseable {
         this.taskRouter = new TaskRouterEmulator(context);
         voice.connect(taskRouter);
         taskRouter.connect(voice);
-        this.voicePlane = new VoicePlane(context, voice);
         this.sipDomains = new SipDomainStore(context);
         SipDomainRoutes sipRoutes = new SipDomainRoutes(context, sipDomains);
         this.media = builder.sipPort == null && !builder.media ? null
@@ -85,7 +82,6 @@ public final class TwilioSim implements AutoCloseable {
         this.http = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = 1_000_000;
-            config.jetty.modifyWebSocketServletFactory(VoicePlane::configure);
             config.routes.before("/2010-04-01/*", this::requireAccountAuth);
             config.routes.before("/v1/*", this::requireAccountAuth);
             config.routes.before("/2010-04-01/*", apiFaults::check);
@@ -101,7 +97,6 @@ public final class TwilioSim implements AutoCloseable {
             });
             voice.routes(config.routes);
             taskRouter.routes(config.routes);
-            voicePlane.routes(config.routes);
             sipRoutes.register(config.routes);
             scenario.register(config.routes);
         });
@@ -173,11 +168,6 @@ public final class TwilioSim implements AutoCloseable {
         return media;
     }
 
-    /** The softphone WebSocket endpoint ({@value VoicePlane#PATH}); mints per-identity tokens. */
-    public VoicePlane voicePlane() {
-        return voicePlane;
-    }
-
     /**
      * The whole world for assertions and demos: {@code voice} (calls, conferences with participants and
      * their flags, per-call side-effect counts), {@code taskRouter}, {@code webhooks} (faults, deliveries).
@@ -232,7 +222,6 @@ public final class TwilioSim implements AutoCloseable {
         if (media != null) {
             media.close();
         }
-        voicePlane.close();
         context.webhooks.close();
         if (ownedClock != null) {
             try {

@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 /**
  * A desktop user.
  *
- * @param identity     login name, also the softphone identity ({@code client:<identity>}) and the worker's
- *                     friendly name in TaskRouter
+ * @param identity     login name, also the SIP user of the agent's softphone ({@code sip:<identity>@<domain>})
+ *                     and the worker's friendly name in TaskRouter
  * @param passwordHash a {@link PasswordHasher} hash, never the password
  */
 public record User(String identity, String displayName, Role role, String passwordHash) {

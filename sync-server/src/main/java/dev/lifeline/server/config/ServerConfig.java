@@ -19,7 +19,8 @@ public record ServerConfig(
         AuthSettings auth,
         RecoverySettings recovery,
         HttpSettings http,
-        List<AddressRange> trustedProxies) {
+        List<AddressRange> trustedProxies,
+        SipConfig sip) {
 
     /** {@code sim}: embedded twilio-sim (the default without Twilio credentials); {@code twilio}: a real account. */
     public enum Mode { SIM, TWILIO }
@@ -167,12 +168,12 @@ public record ServerConfig(
                 source.integer("recovery.reconnect-priority", 1000, 0, Integer.MAX_VALUE),
                 deadline,
                 source.duration("presence.grace", Duration.ofSeconds(30)),
-                source.string("recovery.announce-url", publicBaseUrl + "/media/connection-interrupted.mp3"),
-                source.string("recovery.hold-music-url", publicBaseUrl + "/media/hold-music.mp3"),
+                source.string("recovery.announce-url", "/media/connection-interrupted.wav"),
+                source.string("recovery.hold-music-url", "/media/hold-music.wav"),
                 retention(source, "recovery.retention", RecoverySettings.DEFAULT_INCIDENT_RETENTION, deadline),
                 retention(source, "conference.retention", RecoverySettings.DEFAULT_CONFERENCE_RETENTION, deadline));
         return new ServerConfig(mode, httpPort, publicBaseUrl, twilio, cluster, auth, recovery,
-                HttpListeners.of(source, mode, httpPort, publicBaseUrl), trustedProxies(source));
+                HttpListeners.of(source, mode, httpPort, publicBaseUrl), trustedProxies(source), SipConfig.from(source, httpPort));
     }
 
     /** Sim mode only, for now: a real account is always reached at Twilio's own address. */

@@ -160,7 +160,7 @@ class CallFlowTest {
         server.quietFloor();
         server.setActivity("bob", "Offline");
         server.setActivity("alice", "Available");
-        server.sim.voice().unregisterAutoAnswer("client:alice");
+        server.phoneOff("alice");
         try (TestDesktop alice = server.desktop("alice")) {
             alice.await(StateSnapshot.class);
             String customer = server.customerCalls();
@@ -172,7 +172,7 @@ class CallFlowTest {
                     r -> r.reservationSid().equals(offer.reservation().reservationSid()));
             assertThat(gone.status()).isIn(ReservationStatus.CANCELED, ReservationStatus.RESCINDED);
         } finally {
-            server.sim.voice().registerAutoAnswer("client:alice", java.time.Duration.ZERO);
+            server.phoneOn("alice");
         }
     }
 

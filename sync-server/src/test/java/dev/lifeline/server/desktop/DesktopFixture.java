@@ -18,6 +18,11 @@ import dev.lifeline.server.auth.User;
 import dev.lifeline.server.auth.UserDirectory;
 import dev.lifeline.server.cluster.HazelcastMembers;
 import dev.lifeline.server.config.ServerConfig.ClusterSettings;
+import dev.lifeline.server.config.SipConfig;
+import dev.lifeline.server.scenarios.TestSoftphone;
+import dev.lifeline.server.softphone.SipAccounts;
+import dev.lifeline.server.provision.SipDomainProvisioner;
+import dev.lifeline.server.softphone.SipPasswords;
 import dev.lifeline.server.engine.ConferenceStore;
 import dev.lifeline.server.engine.TwilioEffects;
 import dev.lifeline.server.engine.EffectLeases;
@@ -54,7 +59,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -88,6 +92,10 @@ public final class DesktopFixture implements AutoCloseable {
     public final int hazelcastPort;
     private final Javalin app;
     private final byte[] secret = ("desktop-test-secret-" + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+    /** The agents' SIP accounts as the server hands them out (passwords derived from the test's secret). */
+    public final SipPasswords sipPasswords = new SipPasswords(secret);
+    public final SipAccounts softphones;
+    private final Map<String, TestSoftphone> phones = new java.util.HashMap<>();
 
     private static DesktopFixture shared;
 
@@ -146,13 +154,14 @@ public final class DesktopFixture implements AutoCloseable {
     }
 
     public DesktopFixture() {
-        sim = TwilioSim.builder().port(0).start();
+        sim = TwilioSim.builder().port(0).sipPort(0).start();
         client = new TwilioRestClient.Builder(sim.accountSid(), sim.authToken())
                 .httpClient(new EmulatorHttpClient(sim.baseUrl())).build();
         int port = freePort();
         baseUrl = "http://localhost:" + port;
         workspace = new WorkspaceProvisioner(client).provision(null, "Desktop test " + UUID.randomUUID(),
                 baseUrl + WebhookRoutes.TASKROUTER_PATH, Map.of("alice", "Alice Agent", "bob", "Bob Agent"), 15, 10);
+        new SipDomainProvisioner(client, sipPasswords).provision(SipConfig.DEFAULT_DOMAIN, List.of("alice", "bob"));
         hazelcastPort = freePort();
         hazelcast = HazelcastMembers.start(new ClusterSettings(clusterName, hazelcastPort,
                 List.of("127.0.0.1:" + hazelcastPort), 0));
@@ -172,11 +181,10 @@ public final class DesktopFixture implements AutoCloseable {
         revocations = new SessionRevocations(hazelcast, clock);
         SocketTickets tickets = new SocketTickets(hazelcast, clock);
         SessionAuthenticator authenticator = new SessionAuthenticator(tokens, revocations, tickets);
+        softphones = new SipAccounts(SipConfig.DEFAULT_DOMAIN, "127.0.0.1", sim.sip().port(), "udp", sipPasswords,
+                identity -> agents.workerSid(identity).isPresent());
         module = new DesktopModule(new DesktopModule.Dependencies(hazelcast, voice, taskRouter, engine, hub, agents, authenticator,
-                workspace, baseUrl, PRESENCE_GRACE, clock,
-                identity -> Optional.of(new SoftphoneConfig(SoftphoneConfig.EMULATOR,
-                        sim.baseUrl().replace("http", "ws") + "/voice-plane?identity=" + identity,
-                        sim.voicePlane().tokens().forIdentity(identity)))));
+                workspace, baseUrl, PRESENCE_GRACE, clock, softphones));
         supervisor = new SupervisorFeed(taskRouter, engine.incidents(), agents, module.states(), hub, clock);
         module.serveQueueSnapshots(supervisor::snapshot);
         // Budgets far above what the tests send: the throttle has its own tests (auth/SignInFloodTest and others).
@@ -193,9 +201,10 @@ public final class DesktopFixture implements AutoCloseable {
             module.register(config.routes);
             new SupervisorRoutes(authenticator, supervisor).register(config.routes);
         }).start(port);
-        // Agents' softphones answer at once: the desktop's own softphone is not what these tests are about.
-        sim.voice().registerAutoAnswer("client:alice", Duration.ZERO);
-        sim.voice().registerAutoAnswer("client:bob", Duration.ZERO);
+        // The agents' softphones: SIP phones registered with the account the server hands out, answering at once (the
+        // desktop's own softphone is not what these tests are about).
+        phoneOn("alice");
+        phoneOn("bob");
     }
 
     public String token(String identity) {
@@ -272,8 +281,23 @@ public final class DesktopFixture implements AutoCloseable {
         return (List<Map<String, Object>>) ((Map<String, Object>) sim.snapshot().get("voice")).get("conferences");
     }
 
+    /** {@code identity}'s softphone registers and answers every call from now on. */
+    public synchronized void phoneOn(String identity) {
+        phones.computeIfAbsent(identity, who -> TestSoftphone.register(sim.sip().port(), who,
+                softphones.forIdentity(who).orElseThrow().password()));
+    }
+
+    /** {@code identity}'s softphone signs out (Expires: 0): nobody answers calls to the agent until {@link #phoneOn}. */
+    public synchronized void phoneOff(String identity) {
+        TestSoftphone phone = phones.remove(identity);
+        if (phone != null) {
+            phone.signOut();
+        }
+    }
+
     @Override
     public void close() {
+        phones.values().forEach(TestSoftphone::close);
         supervisor.close();
         module.close();
         app.stop();

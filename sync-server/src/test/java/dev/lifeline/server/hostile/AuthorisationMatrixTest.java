@@ -21,10 +21,10 @@ import dev.lifeline.model.event.ProblemReported;
 import dev.lifeline.model.event.StateSnapshot;
 import dev.lifeline.model.problem.Problem;
 import dev.lifeline.server.auth.SocketTickets;
-import dev.lifeline.server.testsupport.Await;
 import dev.lifeline.server.desktop.CommandRoute;
 import dev.lifeline.server.desktop.DesktopFixture;
 import dev.lifeline.server.desktop.TestDesktop;
+import dev.lifeline.server.testsupport.Await;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -119,6 +119,16 @@ class AuthorisationMatrixTest {
                     wrong.add(caller + " GET " + read.getKey() + ": expected " + read.getValue() + " got " + response.statusCode());
                 }
             }
+            // The SIP account: the caller's own only (alice's token gets alice's); a supervisor has no phone (404).
+            int expectedPhone = caller == Caller.OTHER_AGENT ? 200 : 404;
+            checked++;
+            HttpResponse<String> phone = server.get(DesktopApi.MY_SOFTPHONE, server.token(identity));
+            boolean own = expectedPhone != 200 || phone.body().contains("\"authUser\":\"" + identity + "\"");
+            if (phone.statusCode() != expectedPhone || !own
+                    || (expectedPhone != 200 && !isProblem(phone, expectedPhone))) {
+                wrong.add(caller + " GET softphone: expected " + expectedPhone + " got " + phone.statusCode() + " "
+                        + (phone.statusCode() == 200 ? "for another user" : phone.body()));
+            }
             for (Map.Entry<String, Integer> route : Map.of(DesktopApi.TOKEN_REFRESH, 200, DesktopApi.EVENTS_TICKET, 200,
                     DesktopApi.LOGOUT, 204).entrySet()) {
                 // Each with a token of its own: a refresh retires its token and a logout ends its session.
@@ -132,8 +142,9 @@ class AuthorisationMatrixTest {
         System.out.println("authorisation matrix (REST, other agent / supervisor): " + checked + " checked, "
                 + wrong.size() + " wrong");
         assertThat(wrong).isEmpty();
-        // Per caller: the routes with a resource id × 2 resources (+ the supervisor's activity), 2 reads, 3 session routes.
-        assertThat(checked).isEqualTo(2 * ((CommandRoute.ALL.size() - 1) * 2 + 2 + SESSION_ROUTES.size()) + 1);
+        // Per caller: the routes with a resource id × 2 resources (+ the supervisor's activity), 3 reads (state,
+        // snapshot, softphone), 3 session routes.
+        assertThat(checked).isEqualTo(2 * ((CommandRoute.ALL.size() - 1) * 2 + 3 + SESSION_ROUTES.size()) + 1);
         assertThat(bobsWorld()).isEqualTo(before);
     }
 
@@ -160,7 +171,7 @@ class AuthorisationMatrixTest {
                         }
                     }
                 }
-                for (String read : List.of(DesktopApi.MY_STATE, DesktopApi.SUPERVISOR_SNAPSHOT)) {
+                for (String read : List.of(DesktopApi.MY_STATE, DesktopApi.SUPERVISOR_SNAPSHOT, DesktopApi.MY_SOFTPHONE)) {
                     HttpResponse<String> response = server.get(read, token);
                     if (isProblem(response, 401)) {
                         refused++;
@@ -182,7 +193,7 @@ class AuthorisationMatrixTest {
                 + wrong.size() + " wrong");
         assertThat(wrong).isEmpty();
         assertThat(refused).isEqualTo(FORGED_FROM.size() * ForgedTokens.values().length
-                * (CommandRoute.ALL.size() * 2 - 1 + 2 + SESSION_ROUTES.size()));
+                * (CommandRoute.ALL.size() * 2 - 1 + 3 + SESSION_ROUTES.size()));
         assertThat(bobsWorld()).isEqualTo(before);
     }
 

@@ -84,7 +84,7 @@ final class AgentDesks {
         cluster.liveEngine().expectWorker(task.sid(), new ConferenceStore.PendingAssignment(
                 new WorkerAssignment(worker(identity), identity, reservation.getSid(), task.sid(), task.workflowSid(), attributes),
                 customerCallSid, identity));
-        taskRouter.acceptWithConference(task.sid(), reservation.getSid(), "client:" + identity, "+15550100000",
+        taskRouter.acceptWithConference(task.sid(), reservation.getSid(), TestSoftphone.addressOf(identity), "+15550100000",
                 new ConferenceJoin(identity, false, true, false, conferenceCallbackUrl,
                         ConferenceJoin.STATUS_EVENTS), true);
     }

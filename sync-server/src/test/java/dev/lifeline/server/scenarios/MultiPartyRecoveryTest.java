@@ -61,6 +61,8 @@ class MultiPartyRecoveryTest {
                     && customerConference.equals(harness.world.conferenceOf(external))
                     && restarted.connectedCalls().stream().anyMatch(c -> harness.world.conferenceOf(c).equals(customerConference));
         });
+        restarted.hearsAndIsHeardBy(harness.sim, customer);
+        restarted.hearsAndIsHeardBy(harness.sim, external);
         assertThat(participant(harness.world.conferenceOf(external).orElseThrow(), external)).containsEntry("label", "supervisor-line");
         assertThat(harness.sim.voice().effects(external)).containsEntry("redirect", 1);
     }

@@ -15,6 +15,7 @@ import dev.lifeline.server.engine.TwilioEffects;
 import dev.lifeline.server.http.ProblemResponses;
 import dev.lifeline.server.observability.LifelineMetrics;
 import dev.lifeline.server.provision.ProvisionedWorkspace;
+import dev.lifeline.server.provision.SipDomainProvisioner;
 import dev.lifeline.server.provision.WorkspaceProvisioner;
 import dev.lifeline.server.recovery.Incident;
 import dev.lifeline.server.recovery.RecoveryPolicy;
@@ -117,7 +118,7 @@ final class RecoveryHarness implements AutoCloseable {
     }
 
     RecoveryHarness(Setup setup) {
-        sim = TwilioSim.builder().port(0).clock(simClock).start();
+        sim = TwilioSim.builder().port(0).clock(simClock).sipPort(0).mediaTimeout(TestSoftphone.MEDIA_TIMEOUT).start();
         closeables.add(sim);
         client = new TwilioRestClient.Builder(sim.accountSid(), sim.authToken())
                 .httpClient(new EmulatorHttpClient(sim.baseUrl())).build();
@@ -128,6 +129,7 @@ final class RecoveryHarness implements AutoCloseable {
         String base = "http://localhost:" + httpPort;
         workspace = new WorkspaceProvisioner(client).provision(null, "E2E", base + WebhookRoutes.TASKROUTER_PATH,
                 setup.agents(), (int) setup.pingTtl().toSeconds(), 30);
+        new SipDomainProvisioner(client, TestSoftphone.PASSWORDS).provision(TestSoftphone.DOMAIN, setup.agents().keySet());
         voice = VoiceGateway.over(client);
         taskRouter = TaskRouterGateway.over(client, workspace.workspaceSid());
         RecoveryPolicy policy = new RecoveryPolicy(setup.pingTtl(), RecoveryPolicy.DEFAULT_PING_GRACE, setup.deadline(), 1000,
@@ -160,8 +162,7 @@ final class RecoveryHarness implements AutoCloseable {
     // The agents and their softphones //
 
     TestSoftphone softphone(String identity) throws Exception {
-        TestSoftphone phone = TestSoftphone.register("ws://localhost:" + sim.port() + "/voice-plane?identity=" + identity,
-                sim.voicePlane().tokens().forIdentity(identity));
+        TestSoftphone phone = TestSoftphone.register(sim.sip().port(), identity);
         closeables.add(0, phone);
         return phone;
     }

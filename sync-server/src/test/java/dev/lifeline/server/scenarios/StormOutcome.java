@@ -62,7 +62,7 @@ public record StormOutcome(StormScenario scenario, List<String> phases, int ping
             Map<String, Object> call = calls.stream().filter(c -> customer.equals(c.get("sid"))).findFirst()
                     .orElseThrow(() -> new AssertionError("the emulator lost call " + customer));
             List<Map<String, Object>> agentLegs = calls.stream()
-                    .filter(c -> ("client:" + interaction.identity()).equals(c.get("to")) && "in-progress".equals(c.get("status")))
+                    .filter(c -> TestSoftphone.addressOf(interaction.identity()).equals(c.get("to")) && "in-progress".equals(c.get("status")))
                     .toList();
             List<Map<String, Object>> customerTasks = tasks.stream()
                     .filter(t -> customer.equals(((Map<String, Object>) t.get("attributes")).get("call_sid"))).toList();

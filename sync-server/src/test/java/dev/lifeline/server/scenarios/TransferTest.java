@@ -36,7 +36,7 @@ class TransferTest {
         String customer = harness.customerTalkingTo("alice", alicePhone);
         String conference = harness.world.conferenceOf(customer).orElseThrow();
         TestSoftphone bobPhone = harness.softphone("bob");
-        String bobLeg = harness.sim.voice().addParticipant(conference, "+15550100000", "client:bob", "bob", false);
+        String bobLeg = harness.sim.voice().addParticipant(conference, "+15550100000", TestSoftphone.addressOf("bob"), "bob", false);
         Await.until("bob answered and joined", () -> harness.world.conferenceOf(bobLeg).isPresent());
         // What the desktop API does when bob accepts the transfer task: bob's own task and reservation.
         harness.cluster.liveEngine().conferences().register(new WorkerRegistration(conference, bobLeg, customer,

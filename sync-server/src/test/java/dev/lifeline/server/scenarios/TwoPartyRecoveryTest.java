@@ -46,6 +46,7 @@ class TwoPartyRecoveryTest {
 
         Incident restored = harness.incidents.awaitIncidentOf("alice", i -> i.phase() == Phase.RESTORED);
         Await.until("customer and alice share the new conference", () -> conferenceWith(customer, restartedDesktop).isPresent());
+        restartedDesktop.hearsAndIsHeardBy(harness.sim, customer);
         assertThat(restored.attempt()).isEqualTo(1);
         assertThat(harness.taskRouter.fetchTask(pinging.pingTaskSid()).assignmentStatus()).isEqualTo("completed");
         assertThat(harness.taskRouter.reservationStatus(pinging.droppedWorker().taskSid(), pinging.droppedWorker().reservationSid()))

@@ -21,6 +21,9 @@ final class MediaLeg {
     FrameSource play;
     String playUrl;
     ClipSource hold = new ClipSource(BuiltInAudio.holdMusic(), 0);
+    /** The announcement playing to it (once), or null; and how many it has been given, so each is played once. */
+    FrameSource announce;
+    int announcements;
     /** The payload type the far end sends telephone-events with (the SDP's, 101 unless it says otherwise). */
     int eventPayloadType = Sdp.TELEPHONE_EVENT;
     final DtmfReceiver dtmf = new DtmfReceiver();

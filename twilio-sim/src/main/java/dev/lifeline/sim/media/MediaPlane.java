@@ -167,9 +167,19 @@ public final class MediaPlane implements CallAudio, AutoCloseable {
                 leg = simulatedLeg(callSid);
             }
             if (leg == null) {
-                return; // a softphone leg on the WebSocket voice plane: no RTP here
+                return; // a leg with no RTP endpoint (media arrived before the SIP answer, or the leg is gone)
             }
             leg.audio = audio;
+            if (audio.announceUrl() != null && audio.announcements() != leg.announcements) {
+                leg.announcements = audio.announcements();
+                int number = audio.announcements();
+                clips.load(audio.announceUrl()).thenAccept(samples -> post(() -> {
+                    MediaLeg current = legs.get(callSid);
+                    if (current != null && current.announcements == number) {
+                        current.announce = new ClipSource(samples, 1);
+                    }
+                }));
+            }
             if (audio.playUrl() == null) {
                 leg.play = null;
                 leg.playUrl = null;
@@ -334,6 +344,14 @@ public final class MediaPlane implements CallAudio, AutoCloseable {
         for (MediaLeg leg : legs.values()) {
             if (leg.out == null) {
                 leg.out = alone(leg);
+            }
+            if (leg.announce != null) {
+                short[] announcement = leg.announce.nextFrame();
+                if (announcement != null) {
+                    leg.out = announcement;
+                } else {
+                    leg.announce = null;
+                }
             }
             send(leg.channel, leg.remote, leg.sender.next(leg.codec, pad(leg.out)));
             SimulatedPhone phone = leg.phone;

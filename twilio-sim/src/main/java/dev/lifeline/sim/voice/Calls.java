@@ -109,8 +109,8 @@ final class Calls {
         endpoints.ring(call);
     }
 
-    /** The dialled party picks up; {@code softphoneSession} is the voice-plane connection that answered, if any. */
-    void answer(VoiceCall call, String softphoneSession) {
+    /** The dialled party picks up. */
+    void answer(VoiceCall call) {
         if (call.status != CallStatus.RINGING) {
             throw TwilioApiException.badRequest("Call " + call.sid + " is not ringing (status " + call.status.wire() + ")");
         }
@@ -118,7 +118,6 @@ final class Calls {
         call.status = CallStatus.IN_PROGRESS;
         call.activity = VoiceCall.Activity.IDLE;
         call.startTime = context.clock.now();
-        call.softphoneSession = softphoneSession;
         call.count("answered");
         touch(call);
         progress.send(call, "answered");

@@ -103,7 +103,7 @@ final class Conferences {
         call.conferenceSid = conference.sid;
         call.playUrl = null;
         callbacks.participantEvent(conference, "participant-join", participant, Map.of());
-        endpoints.joined(call, conference, participant);
+        endpoints.joined(call);
         startIfReady(conference);
         return participant;
     }
@@ -311,18 +311,27 @@ final class Conferences {
     }
 
     /**
-     * Plays an announcement to one participant. Media has no duration in the emulator, so
-     * {@code announcement-end} follows at once.
+     * Plays an announcement to one participant. Call logic gives media no duration, so {@code announcement-end} follows
+     * at once; with media on, the participant hears the audio at the URL over RTP, in real time, instead of the mix.
      */
     void announceTo(VoiceConference conference, VoiceParticipant participant, String announceUrl) {
         participant.announceUrl = announceUrl;
+        participant.announcementsHeard++;
         conference.announcements++;
+        endpoints.participantChanged(participant);
         callbacks.participantEvent(conference, "announcement-end", participant, Map.of("AnnounceUrl", announceUrl));
     }
 
     /** {@code AnnounceUrl} on the Conference resource: heard by everyone, one conference-wide {@code announcement-end}. */
     void announceToAll(VoiceConference conference, String announceUrl) {
         conference.announcements++;
+        for (VoiceParticipant participant : List.copyOf(conference.participants.values())) {
+            if (participant.joined()) {
+                participant.announceUrl = announceUrl;
+                participant.announcementsHeard++;
+                endpoints.participantChanged(participant);
+            }
+        }
         callbacks.conferenceEvent(conference, "announcement-end", Map.of("AnnounceUrl", announceUrl));
     }
 

@@ -62,8 +62,6 @@ final class VoiceCall {
     String dialChildSid;
     /** Worker legs ringing to take this (queued) call; called off if the call leaves the queue first. */
     final java.util.List<String> bridgeLegs = new java.util.ArrayList<>();
-    /** The voice-plane connection that answered this leg; a drop of that connection drops the leg. */
-    String softphoneSession;
     String endedBy;
     int progressSequence;
 
@@ -104,19 +102,14 @@ final class VoiceCall {
         return hasMoreVerbs() || bridgedQueue != null && bridgedQueue.action() != null;
     }
 
-    /** {@code client:alice} → {@code alice}; null for other addresses. */
-    String clientIdentity() {
-        return to != null && to.startsWith("client:") ? to.substring("client:".length()) : null;
-    }
-
     /** A leg to a SIP address ({@code sip:user@domain.sip.twilio.com}). */
     boolean isSip() {
         return to != null && to.regionMatches(true, 0, "sip:", 0, 4);
     }
 
-    /** The far end is played by the emulator itself: an answered leg that is neither a softphone nor a SIP endpoint. */
+    /** The far end is played by the emulator itself: an answered leg that is not a SIP endpoint. */
     boolean simulatedFarEnd() {
-        return status == CallStatus.IN_PROGRESS && !isSip() && clientIdentity() == null;
+        return status == CallStatus.IN_PROGRESS && !isSip();
     }
 
     void cancelTimers() {

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Voice: Calls, Conferences, Participants, TwiML, status callbacks, and the hooks the voice plane and the
+ * Voice: Calls, Conferences, Participants, TwiML, status callbacks, and the hooks the SIP user agent, the media plane and the
  * scenario API drive. Every public method takes the world lock, so it is safe from any thread.
  */
 public final class VoiceEmulator implements ConferenceSwitch {
@@ -75,13 +75,6 @@ public final class VoiceEmulator implements ConferenceSwitch {
         new VoiceRoutes(api, queueApi, context).register(routes);
     }
 
-    /** The voice plane registers itself here so {@code client:} addresses ring real softphones. */
-    public void softphones(SoftphoneLine line) {
-        synchronized (context.world) {
-            endpoints.line(line);
-        }
-    }
-
     /** The SIP user agent registers itself here so {@code sip:} addresses ring registered endpoints. */
     public void sipLine(SipLine line) {
         synchronized (context.world) {
@@ -114,7 +107,7 @@ public final class VoiceEmulator implements ConferenceSwitch {
             VoiceCall call = calls.get(callSid);
             if (call != null && call.status == CallStatus.RINGING) {
                 call.sipAnswered = true;
-                calls.answer(call, null);
+                calls.answer(call);
             }
         }
     }
@@ -239,7 +232,7 @@ public final class VoiceEmulator implements ConferenceSwitch {
     /** A ringing call is answered by the dialled party (an external number or a client). */
     public void answer(String callSid) {
         synchronized (context.world) {
-            calls.answer(calls.require(callSid), null);
+            calls.answer(calls.require(callSid));
         }
     }
 
@@ -286,7 +279,7 @@ public final class VoiceEmulator implements ConferenceSwitch {
             String callSid = (String) api.createParticipant(conferenceSidOrName, new FormParams(params)).get("call_sid");
             VoiceCall call = calls.get(callSid);
             if (answerNow && call.status == CallStatus.RINGING) {
-                calls.answer(call, null);
+                calls.answer(call);
             }
             return callSid;
         }
@@ -351,65 +344,6 @@ public final class VoiceEmulator implements ConferenceSwitch {
                 calls.digits(call, String.valueOf(key));
             }
         }
-    }
-
-    // --- voice plane hooks -------------------------------------------------------------------------------
-
-    /** Rings a softphone that registers now should hear (calls already ringing its identity). */
-    public List<Map<String, Object>> pendingRings(String identity) {
-        synchronized (context.world) {
-            return endpoints.pendingRings(identity);
-        }
-    }
-
-    /** The softphone of {@code identity} on connection {@code session} answers a leg ringing it. */
-    public void softphoneAnswer(String identity, String session, String callSid) {
-        synchronized (context.world) {
-            VoiceCall call = requireOwnLeg(identity, callSid);
-            calls.answer(call, session);
-        }
-    }
-
-    public void softphoneReject(String identity, String callSid) {
-        synchronized (context.world) {
-            VoiceCall call = requireOwnLeg(identity, callSid);
-            if (!call.status.isUnanswered()) {
-                throw TwilioApiException.badRequest("Call " + callSid + " is not ringing");
-            }
-            calls.failDial(call, CallStatus.BUSY, "rejected");
-        }
-    }
-
-    /** A graceful hang-up message from the softphone. */
-    public void softphoneHangUp(String identity, String callSid) {
-        synchronized (context.world) {
-            VoiceCall call = requireOwnLeg(identity, callSid);
-            call.count("softphoneHangup");
-            calls.hangUp(call, LeaveReason.PARTICIPANT_HUNG_UP, false, "softphone-hangup");
-        }
-    }
-
-    /**
-     * The connection closed without a hang-up message: every leg it answered drops, reported exactly as
-     * Twilio reports a dropped leg ({@code participant_hung_up}, call {@code completed}).
-     */
-    public void softphoneDisconnected(String session) {
-        synchronized (context.world) {
-            for (VoiceCall call : new ArrayList<>(calls.all())) {
-                if (session.equals(call.softphoneSession) && !call.status.isFinal()) {
-                    call.count("softphoneDropped");
-                    calls.hangUp(call, LeaveReason.PARTICIPANT_HUNG_UP, false, "softphone-dropped");
-                }
-            }
-        }
-    }
-
-    private VoiceCall requireOwnLeg(String identity, String callSid) {
-        VoiceCall call = calls.require(callSid);
-        if (!identity.equals(call.clientIdentity())) {
-            throw TwilioApiException.notFound("Call", callSid);
-        }
-        return call;
     }
 
     // --- state for assertions ----------------------------------------------------------------------------

@@ -25,6 +25,8 @@ final class VoiceParticipant {
     boolean beepOnExit = true;
     String waitUrl;
     String announceUrl;
+    /** Announcements played to it (to it alone or to its whole conference); each one is heard once over RTP. */
+    int announcementsHeard;
 
     VoiceParticipant(String callSid, String conferenceSid, ParticipantSettings settings, String status, Instant now) {
         this.callSid = callSid;

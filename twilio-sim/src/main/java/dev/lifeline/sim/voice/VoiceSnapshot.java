@@ -70,7 +70,6 @@ final class VoiceSnapshot {
         json.put("gatheredDigits", call.gather == null ? null : call.gather.digits.toString());
         json.put("documentUrl", call.documentUrl);
         json.put("answeredBy", call.answeredBy);
-        json.put("softphoneAnswered", call.softphoneSession != null);
         json.put("endedBy", call.endedBy);
         json.put("dateCreated", TwilioDates.iso(call.dateCreated));
         json.put("effects", new TreeMap<>(call.effects));

@@ -91,6 +91,29 @@ class MediaScenarioTest {
     }
 
     @Test
+    void anAnnouncementToTheConferenceIsHeardByEveryPartyOverRtpThenTheyHearEachOtherAgain() throws Exception {
+        String room = "<Response><Dial><Conference>announced</Conference></Dial></Response>";
+        String first = inbound(room, "\"tone\":1000");
+        String second = inbound(room, "\"tone\":440");
+        Await.until(() -> heard(first, 440, 1) && heard(second, 1000, 1), AUDIO, () -> "each tone at the other end");
+        String conference = sim.voice().snapshot().toString().replaceAll("(?s).*sid=(CF[0-9a-f]{32}).*", "$1");
+
+        HttpResponse<String> announced = http.send(HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/2010-04-01/Accounts/"
+                        + sim.accountSid() + "/Conferences/" + conference + ".json"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        (sim.accountSid() + ":" + sim.authToken()).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("AnnounceUrl=" + java.net.URLEncoder.encode(
+                        sim.baseUrl() + "/sim/media/announcement.wav", java.nio.charset.StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(announced.statusCode()).isEqualTo(200);
+        // The chime's top note (G5, 784 Hz) is in neither tone nor the hold music.
+        Await.until(() -> heard(first, 783.99, 1) && heard(second, 783.99, 1), AUDIO, () -> "the chime at both ends");
+        Await.until(() -> !heard(first, 783.99, 1) && heard(first, 440, 1), AUDIO, () -> "the chime over, the other party back");
+    }
+
+    @Test
     void anInProcessCustomerCanBeGivenAToneAndHeardThroughTheJavaApi() {
         String a = sim.voice().inboundCall("+1555", "+1556", "<Response><Dial><Conference>r</Conference></Dial></Response>");
         String b = sim.voice().inboundCall("+1557", "+1556", "<Response><Dial><Conference>r</Conference></Dial></Response>");

@@ -7,13 +7,13 @@ import com.twilio.rest.api.v2010.account.sip.credentiallist.Credential;
 import com.twilio.rest.api.v2010.account.sip.domain.authtypes.authtyperegistrations.AuthRegistrationsCredentialListMapping;
 
 /** Provisions a SIP Domain through the real SDK, as Lifeline's server will: domain, list, credentials, mapping. */
-final class SipDomainSetup {
+public final class SipDomainSetup {
 
-    static final String DOMAIN = "lifeline.sip.twilio.com";
-    static final String PASSWORD = "IWasAtSignal2018";
+    public static final String DOMAIN = "lifeline.sip.twilio.com";
+    public static final String PASSWORD = "IWasAtSignal2018";
 
-    final String domainSid;
-    final String listSid;
+    public final String domainSid;
+    public final String listSid;
 
     private SipDomainSetup(String domainSid, String listSid) {
         this.domainSid = domainSid;
@@ -21,7 +21,7 @@ final class SipDomainSetup {
     }
 
     /** A registering domain with one credential per user, all with {@link #PASSWORD}. */
-    static SipDomainSetup provision(TwilioRestClient client, String... users) {
+    public static SipDomainSetup provision(TwilioRestClient client, String... users) {
         String domain = Domain.creator(DOMAIN).setSipRegistration(true).create(client).getSid();
         String list = CredentialList.creator("agents").create(client).getSid();
         for (String user : users) {

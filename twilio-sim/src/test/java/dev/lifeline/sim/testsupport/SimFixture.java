@@ -32,15 +32,20 @@ public final class SimFixture implements AutoCloseable {
     private final WebhookReceiver receiver = new WebhookReceiver();
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private SimFixture() {
-        this.sim = TwilioSim.builder().port(0).clock(clock).start();
+    private SimFixture(java.util.function.UnaryOperator<TwilioSim.Builder> options) {
+        this.sim = options.apply(TwilioSim.builder().port(0).clock(clock)).start();
         this.client = new TwilioRestClient.Builder(sim.accountSid(), sim.authToken())
                 .httpClient(new EmulatorHttpClient(sim.baseUrl()))
                 .build();
     }
 
     public static SimFixture start() {
-        return new SimFixture();
+        return new SimFixture(builder -> builder);
+    }
+
+    /** With the SIP Domain on (any free SIP port) and this RTP media timeout (real time). */
+    public static SimFixture startWithSip(Duration mediaTimeout) {
+        return new SimFixture(builder -> builder.sipPort(0).mediaTimeout(mediaTimeout));
     }
 
     public TwilioSim sim() {

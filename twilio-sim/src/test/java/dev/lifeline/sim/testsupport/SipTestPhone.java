@@ -275,6 +275,16 @@ public final class SipTestPhone implements SipListener, AutoCloseable {
         return poll(invites, "an INVITE");
     }
 
+    /** The next INVITE within {@code within}, or null: for a phone that answers in a loop until it is closed. */
+    public Incoming pollInvite(Duration within) {
+        try {
+            return invites.poll(within.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
     public boolean noInvite(Duration within) {
         try {
             return invites.poll(within.toMillis(), TimeUnit.MILLISECONDS) == null;

@@ -12,9 +12,13 @@ import com.twilio.rest.taskrouter.v1.workspace.TaskQueue;
 import com.twilio.rest.taskrouter.v1.workspace.Worker;
 import com.twilio.rest.taskrouter.v1.workspace.Workflow;
 import com.twilio.rest.taskrouter.v1.workspace.task.Reservation;
+import dev.lifeline.sim.media.SessionDescription;
+import dev.lifeline.sim.media.Sdp;
+import dev.lifeline.sim.sip.SipDomainSetup;
 import dev.lifeline.sim.testsupport.Await;
 import dev.lifeline.sim.testsupport.SimFixture;
-import dev.lifeline.sim.testsupport.TestSoftphone;
+import dev.lifeline.sim.testsupport.RtpTestEndpoint;
+import dev.lifeline.sim.testsupport.SipTestPhone;
 import dev.lifeline.sim.testsupport.WebhookReceiver.Received;
 import java.time.Duration;
 import java.util.List;
@@ -25,9 +29,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The voice side of a reservation's conference instruction, with the real TaskRouter emulator: the customer's
- * queued call and the worker's softphone end up in a conference named by the task SID.
+ * queued call and the worker's SIP phone (registered with the emulated SIP Domain) end up in a conference named by the
+ * task SID.
  */
 class ConferenceInstructionVoiceTest {
+
+    private static final String ALICE = "sip:alice@" + SipDomainSetup.DOMAIN;
 
     private SimFixture sim;
     private String workspace;
@@ -36,12 +43,13 @@ class ConferenceInstructionVoiceTest {
 
     @BeforeEach
     void start() {
-        sim = SimFixture.start();
+        sim = SimFixture.startWithSip(Duration.ofSeconds(2));
+        SipDomainSetup.provision(sim.client(), "alice");
         callback = sim.receiver().url("/conference");
         workspace = Workspace.creator("Lifeline").create(sim.client()).getSid();
         String available = StreamSupport.stream(Activity.reader(workspace).read(sim.client()).spliterator(), false)
                 .filter(a -> a.getFriendlyName().equals("Available")).findFirst().orElseThrow().getSid();
-        Worker.creator(workspace, "alice").setAttributes("{\"contact_uri\":\"client:alice\"}")
+        Worker.creator(workspace, "alice").setAttributes("{\"contact_uri\":\"" + ALICE + "\"}")
                 .setActivitySid(available).create(sim.client());
     }
 
@@ -84,23 +92,24 @@ class ConferenceInstructionVoiceTest {
     }
 
     @Test
-    void theWorkerAnswersOnTheSoftphoneAndJoinsTheCustomerInAConferenceNamedByTheTask() throws Exception {
+    void theWorkerAnswersOnTheSipPhoneAndJoinsTheCustomerInAConferenceNamedByTheTask() throws Exception {
         Task task = customerTask();
         assertThat(task.getAttributes()).contains(customerCall);
         Reservation reservation = pending(task);
 
-        try (TestSoftphone alice = TestSoftphone.connect(sim.baseUrl(), "alice",
-                sim.sim().voicePlane().tokens().forIdentity("alice"))) {
+        try (SipTestPhone alice = registeredAlice(); RtpTestEndpoint media = new RtpTestEndpoint()) {
             conferenceInstruction(task, reservation, null);
-            var ring = alice.await("ring");
-            assertThat(ring.path("conferenceName").asText()).isEqualTo(task.getSid());
-            alice.answer(ring.path("callSid").asText());
-            alice.await("connected");
+            SipTestPhone.Incoming invite = alice.awaitInvite();
+            SessionDescription offer = Sdp.parse(invite.sdp());
+            media.sendTo(offer.address(), offer.port());
+            invite.answer(media.answerSdp());
 
-            Conference conference = Conference.reader().setFriendlyName(task.getSid()).read(sim.client()).iterator().next();
+            Conference conference = Await.value(() -> StreamSupport.stream(Conference.reader().setFriendlyName(task.getSid())
+                    .read(sim.client()).spliterator(), false).findFirst().orElse(null), Duration.ofSeconds(5), "the conference");
             assertThat(conference.getStatus()).isEqualTo(Conference.Status.IN_PROGRESS);
             Participant customerLeg = Participant.fetcher(conference.getSid(), "customer").fetch(sim.client());
             Participant workerLeg = Participant.fetcher(conference.getSid(), "alice").fetch(sim.client());
+            assertThat(invite.header("X-Twilio-CallSid")).isEqualTo(workerLeg.getCallSid());
             assertThat(customerLeg.getEndConferenceOnExit()).isTrue();
             assertThat(workerLeg.getEndConferenceOnExit()).isFalse();
             assertThat(Reservation.fetcher(workspace, task.getSid(), reservation.getSid()).fetch(sim.client())
@@ -108,7 +117,7 @@ class ConferenceInstructionVoiceTest {
             Received start = sim.receiver().awaitOne(event("conference-start"));
             assertThat(start.param("FriendlyName")).isEqualTo(task.getSid());
 
-            alice.abort(); // the desktop dies
+            media.stopSending(); // the desktop dies: no BYE, its RTP stops
 
             Received leave = sim.receiver().awaitOne(event("participant-leave"));
             assertThat(leave.param("ParticipantLabel")).isEqualTo("alice");
@@ -122,6 +131,12 @@ class ConferenceInstructionVoiceTest {
             assertThat(sim.sim().voice().effects(customerLeg.getCallSid()))
                     .containsEntry("enqueue", 1).containsEntry("bridged", 1).doesNotContainKey("leftQueue");
         }
+    }
+
+    private SipTestPhone registeredAlice() {
+        SipTestPhone alice = new SipTestPhone(sim.sim().sip().port(), "udp");
+        assertThat(alice.register(SipDomainSetup.DOMAIN, "alice", SipDomainSetup.PASSWORD, 600).getStatusCode()).isEqualTo(200);
+        return alice;
     }
 
     @Test
@@ -141,7 +156,7 @@ class ConferenceInstructionVoiceTest {
 
     @Test
     void anAutoAnswerEndpointStandsInForADesktop() {
-        sim.sim().voice().registerAutoAnswer("client:alice", Duration.ZERO);
+        sim.sim().voice().registerAutoAnswer(ALICE, Duration.ZERO);
         Task task = customerTask();
 
         conferenceInstruction(task, pending(task), null);
@@ -156,17 +171,30 @@ class ConferenceInstructionVoiceTest {
     void aCustomerWhoHangsUpWhileTheWorkersPhoneRingsCancelsTheWorkerLeg() throws Exception {
         Task task = customerTask();
         Reservation reservation = pending(task);
-        try (TestSoftphone alice = TestSoftphone.connect(sim.baseUrl(), "alice",
-                sim.sim().voicePlane().tokens().forIdentity("alice"))) {
+        try (SipTestPhone alice = registeredAlice()) {
             conferenceInstruction(task, reservation, null);
-            String leg = alice.await("ring").path("callSid").asText();
+            SipTestPhone.Incoming invite = alice.awaitInvite();
+            invite.ring();
+            String leg = invite.header("X-Twilio-CallSid");
 
             sim.sim().voice().hangUp(customerCall);
 
-            assertThat(alice.await("ring-cancelled").path("reason").asText()).isEqualTo("canceled");
+            assertThat(alice.awaitCancel()).isNotNull();
             assertThat(sim.sim().voice().callStatus(leg)).isEqualTo("canceled");
             assertThat(Task.fetcher(workspace, task.getSid()).fetch(sim.client()).getAssignmentStatus())
                     .isEqualTo(Task.Status.CANCELED);
         }
+    }
+
+    @Test
+    void aClientAddressRingsUntilItsTimeoutAndEndsNoAnswerForNoSoftphoneRegistersWithTheEmulator() {
+        com.twilio.rest.api.v2010.account.Call call = com.twilio.rest.api.v2010.account.Call.creator(
+                new com.twilio.type.Client("client:alice"), new com.twilio.type.PhoneNumber("+15550100000"),
+                new com.twilio.type.Twiml("<Response><Pause length=\"5\"/></Response>")).setTimeout(15).create(sim.client());
+        assertThat(sim.sim().voice().callStatus(call.getSid())).isEqualTo("ringing");
+
+        sim.advance(Duration.ofSeconds(15));
+
+        assertThat(sim.sim().voice().callStatus(call.getSid())).isEqualTo("no-answer");
     }
 }
