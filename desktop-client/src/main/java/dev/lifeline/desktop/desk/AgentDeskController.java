@@ -10,18 +10,26 @@ import dev.lifeline.desktop.connection.EventStream;
 import dev.lifeline.desktop.connection.RestClient;
 import dev.lifeline.desktop.connection.SnapshotOnConnect;
 import dev.lifeline.desktop.login.SignedIn;
+import dev.lifeline.desktop.phone.CallAudioViewModel;
+import dev.lifeline.desktop.phone.KeypadViewModel;
+import dev.lifeline.desktop.phone.PhoneStatusView;
+import dev.lifeline.desktop.phone.PhoneStatusViewModel;
 import dev.lifeline.desktop.recovery.ReconnectModalView;
 import dev.lifeline.desktop.recovery.RecoveryAutoAcceptor;
 import dev.lifeline.desktop.recovery.RecoveryViewModel;
 import dev.lifeline.desktop.reservations.ReservationOfferView;
 import dev.lifeline.desktop.reservations.ReservationOfferViewModel;
+import dev.lifeline.desktop.settings.AudioSettingsDialog;
+import dev.lifeline.desktop.softphone.NoSoftphone;
 import dev.lifeline.desktop.softphone.Softphone;
 import dev.lifeline.desktop.softphone.SoftphoneListener;
-import dev.lifeline.desktop.softphone.SoftphoneSettings;
+import dev.lifeline.desktop.softphone.SoftphoneState;
 import dev.lifeline.desktop.ui.Failures;
 import dev.lifeline.desktop.ui.UiExecutor;
+import dev.lifeline.model.api.DesktopApi;
 import dev.lifeline.model.event.ServerEvent;
 import dev.lifeline.model.event.StateSnapshot;
+import dev.lifeline.model.softphone.SoftphoneAccount;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Consumer;
@@ -32,9 +40,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The agent's role once signed in: asks the server which softphone to use, composes the desk (the frame with the
- * incoming call, the call in progress and the wrap-up list, the Reconnecting modal, the recovery auto-accept) and
- * routes the agent's events into it.
+ * The agent's role once signed in: fetches the agent's SIP account ({@code GET /api/me/softphone}) and registers the
+ * softphone with it, composes the desk (the frame with the incoming call, the call in progress and the wrap-up list,
+ * the phone's status line, the Reconnecting modal, the recovery auto-accept) and routes the agent's events into it.
+ *
+ * <p>Every call that rings the softphone is answered at once: Twilio dials the agent only after a reservation was
+ * accepted, by the agent's click or, during a recovery, by the auto-accept of the reconnect task. The offer itself
+ * rings (the ring tone) while it waits for the agent.
  */
 public final class AgentDeskController implements EventStream.Listener {
 
@@ -54,28 +66,40 @@ public final class AgentDeskController implements EventStream.Listener {
     }
 
     /**
-     * Opens the agent's desk in the stage's scene once the server said which softphone to use; without an answer the
-     * desk still opens (calls then ring nowhere). Nothing opens if the session ended meanwhile.
+     * Opens the agent's desk in the stage's scene once the server handed over the agent's SIP account; without one
+     * (404: no phone for this user; or the request failed) the desk still opens with no phone and the status bar says
+     * why. Nothing opens if the session ended meanwhile.
      *
-     * @param softphones      makes the softphone from what the server offers (null when it offers none)
+     * @param softphones      makes the softphone from the agent's SIP account
+     * @param audioSettings   the audio settings dialog the desk's "Audio…" button opens
      * @param outcomeShownFor how long the Reconnecting modal shows how a recovery ended
      * @param opened          gets the controller once the desk shows
      */
-    public static void open(SignedIn session, Stage stage, Function<SoftphoneSettings, Softphone> softphones,
-                            Duration outcomeShownFor, Consumer<AgentDeskController> opened) {
-        session.rest().fetchIfServed(SoftphoneSettings.PATH, SoftphoneSettings.class)
-                .whenComplete((offered, failure) -> session.ui().execute(() -> {
+    public static void open(SignedIn session, Stage stage, Function<SoftphoneAccount, Softphone> softphones,
+                            AudioSettingsDialog audioSettings, Duration outcomeShownFor,
+                            Consumer<AgentDeskController> opened) {
+        session.rest().fetchIfServed(DesktopApi.MY_SOFTPHONE, SoftphoneAccount.class)
+                .whenComplete((account, failure) -> session.ui().execute(() -> {
+                    if (session.isClosed()) {
+                        return;
+                    }
+                    Softphone softphone;
                     if (failure != null) {
-                        log.warn("no softphone settings from the server: {}", Failures.text(failure));
+                        log.warn("no SIP account from the server: {}", Failures.text(failure));
+                        softphone = new NoSoftphone(SoftphoneState.failed("the phone's account could not be fetched ("
+                                + Failures.text(failure) + ")"));
+                    } else if (account.isEmpty()) {
+                        log.info("the server has no phone for {}", session.session().identity());
+                        softphone = new NoSoftphone();
+                    } else {
+                        softphone = softphones.apply(account.get());
                     }
-                    if (!session.isClosed()) {
-                        Softphone softphone = softphones.apply(offered == null ? null : offered.orElse(null));
-                        opened.accept(compose(session, stage, softphone, outcomeShownFor));
-                    }
+                    opened.accept(compose(session, stage, softphone, audioSettings, outcomeShownFor));
                 }));
     }
 
-    private static AgentDeskController compose(SignedIn session, Stage stage, Softphone softphone, Duration outcomeShownFor) {
+    private static AgentDeskController compose(SignedIn session, Stage stage, Softphone softphone,
+                                               AudioSettingsDialog audioSettings, Duration outcomeShownFor) {
         UiExecutor ui = session.ui();
         RestClient rest = session.rest();
         Scene scene = stage.getScene();
@@ -84,12 +108,17 @@ public final class AgentDeskController implements EventStream.Listener {
         AgentDeskViewModel desk = new AgentDeskViewModel(model, rest, ui);
         ReservationOfferViewModel offer = new ReservationOfferViewModel(model, rest, ui);
         CallViewModel call = new CallViewModel(model, rest, softphone, ui);
+        PhoneStatusViewModel phone = new PhoneStatusViewModel();
+        phone.apply(softphone.state());
         WrapUpViewModel wrapUp = new WrapUpViewModel(model, rest, ui);
         RecoveryViewModel recovery = new RecoveryViewModel(model);
         new RecoveryAutoAcceptor(model, rest, ui);
         ReservationOfferView offerView = new ReservationOfferView(offer);
-        CallView callView = new CallView(call);
-        scene.setRoot(new AgentDeskView(desk, offerView.root(), callView.root(), new WrapUpView(wrapUp).root()).root());
+        CallView callView = new CallView(call, new CallAudioViewModel(softphone), new KeypadViewModel(softphone));
+        scene.setRoot(new AgentDeskView(desk, offerView.root(), callView.root(), new WrapUpView(wrapUp).root(),
+                new PhoneStatusView(phone).root(), () -> audioSettings.show(stage)).root());
+        session.closeOnSignOut(audioSettings::close);
+        offer.ringingProperty().addListener((obs, was, ringing) -> softphone.ringOffered(ringing));
         offerView.installShortcuts(scene);
         callView.installShortcuts(scene);
         ReconnectModalView modal = new ReconnectModalView(recovery, stage, outcomeShownFor);
@@ -121,6 +150,11 @@ public final class AgentDeskController implements EventStream.Listener {
             @Override
             public void callEnded(String callSid, String reason) {
                 ui.execute(call::refresh);
+            }
+
+            @Override
+            public void stateChanged(SoftphoneState state) {
+                ui.execute(() -> phone.apply(state));
             }
         });
         AgentDeskController controller = new AgentDeskController(model, desk,

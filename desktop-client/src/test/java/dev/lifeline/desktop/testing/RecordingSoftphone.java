@@ -2,6 +2,7 @@ package dev.lifeline.desktop.testing;
 
 import dev.lifeline.desktop.softphone.Softphone;
 import dev.lifeline.desktop.softphone.SoftphoneListener;
+import dev.lifeline.desktop.softphone.SoftphoneState;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,6 +12,7 @@ public final class RecordingSoftphone implements Softphone {
     private final List<String> log;
     private volatile SoftphoneListener listener;
     private volatile String active;
+    private volatile double inputLevel = -96;
 
     public RecordingSoftphone(List<String> log) {
         this.log = log;
@@ -22,9 +24,40 @@ public final class RecordingSoftphone implements Softphone {
         log.add("softphone:register " + identity);
     }
 
-    /** The voice plane rings this softphone. */
+    /** An INVITE rings this softphone. */
     public void ring(String callSid) {
         listener.ringing(callSid, "+15550100");
+    }
+
+    /** The phone's state changes (registering, ready, failed), as SipSoftphone reports it on its own thread. */
+    public void publish(SoftphoneState state) {
+        listener.stateChanged(state);
+    }
+
+    /** What the microphone measures from now on, in dBFS. */
+    public void inputLevel(double dbfs) {
+        inputLevel = dbfs;
+    }
+
+    @Override
+    public void ringOffered(boolean ringing) {
+        log.add("softphone:ring " + (ringing ? "on" : "off"));
+    }
+
+    @Override
+    public void setMuted(boolean muted) {
+        log.add("softphone:muted " + muted);
+    }
+
+    @Override
+    public boolean sendDigit(char key) {
+        log.add("softphone:digit " + key);
+        return active != null;
+    }
+
+    @Override
+    public double inputLevelDbfs() {
+        return inputLevel;
     }
 
     @Override

@@ -60,6 +60,7 @@ public final class SipSoftphone implements Softphone, SipListener {
     private volatile SoftphoneState state = SoftphoneState.unregistered();
     private volatile String audioProblem;
     private boolean closed;
+    private TonePlayer offerRing;
 
     public SipSoftphone(SipAccount account, SipOptions options, AudioDevice audio) {
         this.account = account;
@@ -151,6 +152,25 @@ public final class SipSoftphone implements Softphone, SipListener {
         return new TonePlayer(new RingTone(), speaker());
     }
 
+    /** Runs on the SIP timer thread: opening a sound line may take a while, and the caller is the UI thread. */
+    @Override
+    public void ringOffered(boolean ringing) {
+        try {
+            timer.execute(() -> ringOfferedNow(ringing));
+        } catch (java.util.concurrent.RejectedExecutionException closedAlready) {
+            // The phone is closed: nothing rings any more.
+        }
+    }
+
+    private synchronized void ringOfferedNow(boolean ringing) {
+        if (ringing && offerRing == null && !closed) {
+            offerRing = ringTone();
+        } else if (!ringing && offerRing != null) {
+            offerRing.close();
+            offerRing = null;
+        }
+    }
+
     private void audioProblem(String problem) {
         log.warn("audio: {}; the call goes on without it", problem);
         audioProblem = problem;
@@ -199,7 +219,10 @@ public final class SipSoftphone implements Softphone, SipListener {
 
     @Override
     public void setMuted(boolean muted) {
-        calls().setMuted(muted);
+        SipCalls current = calls;
+        if (current != null) {
+            current.setMuted(muted);
+        }
     }
 
     @Override
@@ -248,6 +271,12 @@ public final class SipSoftphone implements Softphone, SipListener {
         }
         if (calls != null) {
             calls.dropWithoutBye();
+        }
+        synchronized (this) {
+            if (offerRing != null) {
+                offerRing.close();
+                offerRing = null;
+            }
         }
         if (sip != null) {
             sip.close();
