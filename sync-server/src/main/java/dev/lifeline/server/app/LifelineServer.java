@@ -16,11 +16,13 @@ import dev.lifeline.server.cluster.HazelcastMembers;
 import dev.lifeline.server.cluster.StateIndexes;
 import dev.lifeline.server.config.ConfigException;
 import dev.lifeline.server.config.ServerConfig;
+import dev.lifeline.server.config.SipConfig;
 import dev.lifeline.server.demo.DemoAgentsStartAvailable;
 import dev.lifeline.server.demo.DemoRoutes;
 import dev.lifeline.server.auth.AgentDirectory;
 import dev.lifeline.server.desktop.DesktopHub;
 import dev.lifeline.server.desktop.DesktopModule;
+import dev.lifeline.server.softphone.SoftphoneAccess;
 import dev.lifeline.server.engine.ConferenceAudit;
 import dev.lifeline.server.engine.ConferenceStore;
 import dev.lifeline.server.engine.TwilioEffects;
@@ -39,6 +41,8 @@ import dev.lifeline.server.provision.ProvisionedWorkspace;
 import dev.lifeline.server.rebuild.PartitionLossWatcher;
 import dev.lifeline.server.rebuild.StateRebuilder;
 import dev.lifeline.server.recovery.RecoveryPolicy;
+import dev.lifeline.server.softphone.SipAccounts;
+import dev.lifeline.server.softphone.SipPasswords;
 import dev.lifeline.server.supervisor.SupervisorFeed;
 import dev.lifeline.server.supervisor.SupervisorRoutes;
 import dev.lifeline.server.twilio.TwilioConnection;
@@ -110,13 +114,15 @@ public final class LifelineServer implements AutoCloseable {
         resources.add(0, StateIndexes.addWhenServing(hazelcast));
         twilio = TwilioConnection.open(config);
         resources.add(0, twilio);
-        workspace = ClusterWorkspace.provision(hazelcast, twilio.isSimulated(), this::provision);
+        UserDirectory users = users();
+        byte[] secret = tokenSecret();
+        SipPasswords sipPasswords = new SipPasswords(secret);
+        workspace = ClusterWorkspace.provision(hazelcast, twilio.isSimulated(), () -> Provisioning.run(config, twilio, publicBaseUrl, users, sipPasswords));
         VoiceGateway voice = twilio.voice();
         TaskRouterGateway taskRouter = twilio.taskRouter(workspace.workspaceSid());
 
-        UserDirectory users = users();
         AgentDirectory agents = new AgentDirectory(users, workspace.workers());
-        TokenService tokens = new TokenService(tokenSecret(), config.auth().tokenTtl(), config.auth().sessionMaxAge(), clock);
+        TokenService tokens = new TokenService(secret, config.auth().tokenTtl(), config.auth().sessionMaxAge(), clock);
         SessionRevocations revocations = new SessionRevocations(hazelcast, clock);
         SocketTickets tickets = new SocketTickets(hazelcast, clock);
         SessionAuthenticator authenticator = new SessionAuthenticator(tokens, revocations, tickets);
@@ -134,8 +140,7 @@ public final class LifelineServer implements AutoCloseable {
 
         DesktopModule desktop = new DesktopModule(new DesktopModule.Dependencies(hazelcast, voice, taskRouter, engine, hub, agents,
                 authenticator, workspace, publicBaseUrl, config.recovery().presenceGrace(), clock,
-                twilio.isSimulated() ? new EmulatorSoftphones(twilio.emulatorUrl(), twilio.authToken())
-                        : identity -> java.util.Optional.empty()));
+                sipAccounts(sipPasswords, identity -> agents.workerSid(identity).isPresent())));
         resources.add(0, desktop);
         SupervisorFeed supervisor = new SupervisorFeed(taskRouter, engine.incidents(), agents, desktop.states(), hub, clock);
         resources.add(0, supervisor);
@@ -194,15 +199,26 @@ public final class LifelineServer implements AutoCloseable {
                 managementBaseUrl());
     }
 
-    private ProvisionedWorkspace provision() {
-        int pingTtl = (int) Math.max(1, config.recovery().pingTtl().toSeconds());
-        String eventsUrl = publicBaseUrl + WebhookRoutes.TASKROUTER_PATH;
+    /**
+     * Where desktops register: the configured proxy, else the SIP Domain itself at Twilio (5060) or the emulator's
+     * SIP listener in sim mode. A sim-mode server whose shared emulator runs without SIP hands out no account.
+     */
+    private SoftphoneAccess sipAccounts(SipPasswords passwords, java.util.function.Predicate<String> hasWorker) {
+        SipConfig sip = config.sip();
+        String host = sip.proxyHost();
+        int port = sip.proxyPort();
         if (twilio.isSimulated()) {
-            return twilio.provision(provisioner -> provisioner.provision(null, "Lifeline Demo", eventsUrl,
-                    Map.of("alice", "Alice Agent", "bob", "Bob Agent"), pingTtl, 30));
+            java.util.OptionalInt emulatorPort = twilio.emulatorSipPort();
+            if (host == null) {
+                host = twilio.sim() != null ? "127.0.0.1" : java.net.URI.create(twilio.emulatorUrl()).getHost();
+            }
+            if (port == 0 && emulatorPort.isEmpty()) {
+                return new SipAccounts(sip.domainName(), host, 5060, sip.transport(), passwords, identity -> false);
+            }
+            port = port != 0 ? port : emulatorPort.getAsInt();
         }
-        return twilio.provision(provisioner -> provisioner.provision(config.twilio().workspaceSid(), null, eventsUrl,
-                Map.of(), pingTtl, 30));
+        return new SipAccounts(sip.domainName(), host != null ? host : sip.domainName(), port != 0 ? port : 5060,
+                sip.transport(), passwords, hasWorker);
     }
 
     private RecoveryPolicy recoveryPolicy() {

@@ -4,13 +4,14 @@ import dev.lifeline.server.auth.HashPasswordCommand;
 import dev.lifeline.server.auth.PasswordHasher;
 import dev.lifeline.server.config.ConfigException;
 import dev.lifeline.server.config.ServerConfig;
+import dev.lifeline.server.auth.UserDirectory;
 import dev.lifeline.server.provision.ProvisionedWorkspace;
+import dev.lifeline.server.softphone.SipPasswords;
 import dev.lifeline.server.twilio.TwilioConnection;
 import dev.lifeline.server.webhooks.WebhookRoutes;
 import java.io.Console;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -55,20 +56,21 @@ public final class Main {
         }
     }
 
-    /** Twilio mode: create the queues, workflows and Event Streams sink Lifeline needs, idempotently. */
+    /** Twilio mode: create the SIP Domain and agents' credentials, queues, workflows and Event Streams sink, idempotently. */
     private static void provision() {
         ServerConfig config = ServerConfig.load(System.getenv());
         if (config.mode() != ServerConfig.Mode.TWILIO) {
             fail("provision needs a Twilio account: set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and LIFELINE_PUBLIC_BASE_URL");
             return;
         }
-        ProvisionedWorkspace workspace = TwilioConnection.open(config).provision(provisioner -> provisioner.provision(
-                config.twilio().workspaceSid(), "Lifeline", config.publicBaseUrl() + WebhookRoutes.TASKROUTER_PATH, Map.of(),
-                (int) Math.max(1, config.recovery().pingTtl().toSeconds()), 30));
+        ProvisionedWorkspace workspace = Provisioning.run(config, TwilioConnection.open(config), config.publicBaseUrl(),
+                UserDirectory.load(config.auth().usersFile()), new SipPasswords(
+                        config.auth().tokenSecret().reveal().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         System.out.println("workspace          " + workspace.workspaceSid());
         System.out.println("voice workflow     " + workspace.voiceWorkflowSid() + "  (set TWILIO_VOICE_WORKFLOW_SID)");
         System.out.println("ping workflow      " + workspace.pingWorkflowSid() + "  (set TWILIO_PING_WORKFLOW_SID)");
         System.out.println("event streams sink " + workspace.sinkSid());
+        System.out.println("SIP domain         " + config.sip().domainName() + "  (one credential per agent of the users file)");
         System.out.println("conference webhook " + config.publicBaseUrl() + WebhookRoutes.CONFERENCE_PATH);
     }
 

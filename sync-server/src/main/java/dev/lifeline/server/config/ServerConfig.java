@@ -19,7 +19,8 @@ public record ServerConfig(
         AuthSettings auth,
         RecoverySettings recovery,
         HttpSettings http,
-        List<AddressRange> trustedProxies) {
+        List<AddressRange> trustedProxies,
+        SipConfig sip) {
 
     /** {@code sim}: embedded twilio-sim (the default without Twilio credentials); {@code twilio}: a real account. */
     public enum Mode { SIM, TWILIO }
@@ -172,7 +173,7 @@ public record ServerConfig(
                 retention(source, "recovery.retention", RecoverySettings.DEFAULT_INCIDENT_RETENTION, deadline),
                 retention(source, "conference.retention", RecoverySettings.DEFAULT_CONFERENCE_RETENTION, deadline));
         return new ServerConfig(mode, httpPort, publicBaseUrl, twilio, cluster, auth, recovery,
-                HttpListeners.of(source, mode, httpPort, publicBaseUrl), trustedProxies(source));
+                HttpListeners.of(source, mode, httpPort, publicBaseUrl), trustedProxies(source), SipConfig.from(source, httpPort));
     }
 
     /** Sim mode only, for now: a real account is always reached at Twilio's own address. */

@@ -127,7 +127,7 @@ public final class DesktopCommands {
         String from = TaskCaller.number(attributes);
         // Worker endConferenceOnExit=false: a dropped agent must not end the customer's call. The customer's
         // leg ends the conference when the customer hangs up (two-party call).
-        deps.taskRouter().acceptWithConference(task.sid(), reservationSid, "client:" + identity, from != null ? from : "Lifeline",
+        deps.taskRouter().acceptWithConference(task.sid(), reservationSid, deps.softphones().addressOf(identity), from != null ? from : "Lifeline",
                 worker, true);
         log.info("{} accepted {} (task {})", identity, reservationSid, task.sid());
     }

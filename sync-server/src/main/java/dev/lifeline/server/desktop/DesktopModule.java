@@ -1,5 +1,6 @@
 package dev.lifeline.server.desktop;
 
+import dev.lifeline.server.softphone.SoftphoneAccess;
 import com.hazelcast.core.HazelcastInstance;
 import dev.lifeline.model.queue.QueueSnapshot;
 import dev.lifeline.server.auth.AgentDirectory;

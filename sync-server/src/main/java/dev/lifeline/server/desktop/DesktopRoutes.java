@@ -1,5 +1,6 @@
 package dev.lifeline.server.desktop;
 
+import dev.lifeline.server.softphone.SoftphoneAccess;
 import dev.lifeline.model.api.DesktopApi;
 import dev.lifeline.model.codec.JsonCodec;
 import dev.lifeline.model.command.ClientCommand;
@@ -27,7 +28,7 @@ final class DesktopRoutes {
 
     void register(JavalinDefaultRoutingApi routes) {
         routes.get(DesktopApi.MY_STATE, this::myState);
-        routes.get(SoftphoneConfig.PATH, this::mySoftphone);
+        routes.get(DesktopApi.MY_SOFTPHONE, this::mySoftphone);
         for (CommandRoute<?> route : CommandRoute.ALL) {
             routes.post(route.path(), ctx -> command(ctx, route));
         }
@@ -40,7 +41,6 @@ final class DesktopRoutes {
 
     private void mySoftphone(Context ctx) {
         Session session = authenticator.require(ctx);
-        commands.workerOf(session);
         json(ctx, softphones.forIdentity(session.identity())
                 .orElseThrow(() -> new ApiProblem(Problem.notFound("softphone of", session.identity()))));
     }

@@ -23,6 +23,12 @@ public record ProvisionedWorkspace(
         workers = Map.copyOf(workers);
     }
 
+    /** The same workspace with these workers (identity → worker SID). */
+    public ProvisionedWorkspace withWorkers(Map<String, String> found) {
+        return new ProvisionedWorkspace(workspaceSid, voiceQueueSid, pingQueueSid, voiceWorkflowSid, pingWorkflowSid,
+                sinkSid, activities, found);
+    }
+
     public String activitySid(String friendlyName) {
         String sid = activities.get(friendlyName);
         if (sid == null) {

@@ -10,11 +10,14 @@ import com.twilio.rest.taskrouter.v1.workspace.Activity;
 import com.twilio.rest.taskrouter.v1.workspace.TaskQueue;
 import com.twilio.rest.taskrouter.v1.workspace.Worker;
 import com.twilio.rest.taskrouter.v1.workspace.Workflow;
+import dev.lifeline.server.config.SipConfig;
+import dev.lifeline.server.softphone.SipAccounts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.StreamSupport;
 import org.slf4j.Logger;
@@ -58,6 +61,17 @@ public final class WorkspaceProvisioner {
      */
     public ProvisionedWorkspace provision(String workspaceSid, String workspaceName, String eventsUrl,
                                           Map<String, String> agents, int pingTtlSeconds, int reconnectStepTimeoutSeconds) {
+        return provision(workspaceSid, workspaceName, eventsUrl, agents, pingTtlSeconds, reconnectStepTimeoutSeconds,
+                identity -> SipAccounts.addressOf(identity, SipConfig.DEFAULT_DOMAIN));
+    }
+
+    /**
+     * @param contactUri identity → the worker's {@code contact_uri}: the agent's SIP address, which the conference
+     *                   instruction rings when it names no {@code to}
+     */
+    public ProvisionedWorkspace provision(String workspaceSid, String workspaceName, String eventsUrl,
+                                          Map<String, String> agents, int pingTtlSeconds, int reconnectStepTimeoutSeconds,
+                                          Function<String, String> contactUri) {
         String workspace = workspaceSid != null && !workspaceSid.isBlank() ? workspaceSid : workspace(workspaceName);
         Map<String, String> activities = new LinkedHashMap<>();
         for (String name : ACTIVITIES) {
@@ -69,7 +83,8 @@ public final class WorkspaceProvisioner {
         String voiceWorkflow = workflow(workspace, VOICE_WORKFLOW,
                 WorkflowConfigurations.voice(voiceQueue, reconnectStepTimeoutSeconds), 120);
         Map<String, String> workers = new LinkedHashMap<>();
-        agents.forEach((identity, name) -> workers.put(identity, worker(workspace, identity, name, activities.get("Offline"))));
+        agents.forEach((identity, name) -> workers.put(identity,
+                worker(workspace, identity, name, activities.get("Offline"), contactUri.apply(identity))));
         String sink = sink(eventsUrl);
         subscribe(sink);
         return new ProvisionedWorkspace(workspace, voiceQueue, pingQueue, voiceWorkflow, pingWorkflow, sink, activities, workers);
@@ -106,17 +121,63 @@ public final class WorkspaceProvisioner {
                         .setTaskReservationTimeout(reservationTimeoutSeconds).create(client).getSid()));
     }
 
-    private String worker(String workspace, String identity, String displayName, String activitySid) {
+    private String worker(String workspace, String identity, String displayName, String activitySid, String contactUri) {
         return find(Worker.reader(workspace).read(client), w -> identity.equals(w.getFriendlyName()))
-                .map(Worker::getSid)
+                .map(existing -> {
+                    keepContactUri(workspace, existing, contactUri);
+                    return existing.getSid();
+                })
                 .orElseGet(() -> {
                     Map<String, Object> attributes = new LinkedHashMap<>();
-                    attributes.put("contact_uri", "client:" + identity);
+                    attributes.put("contact_uri", contactUri);
                     attributes.put("full_name", displayName);
                     attributes.put("routing", Map.of("skills", List.of()));
                     return created("worker", identity, Worker.creator(workspace, identity)
                             .setAttributes(json(attributes)).setActivitySid(activitySid).create(client).getSid());
                 });
+    }
+
+    /**
+     * Twilio mode: the workers are Flex's and are not created here, but those named like an agent get the agent's SIP
+     * address as {@code contact_uri}, their other attributes kept.
+     *
+     * @return identity → worker SID of the agents' workers found
+     */
+    public Map<String, String> keepContactUris(String workspaceSid, Map<String, String> contactUriByIdentity) {
+        Map<String, String> found = new LinkedHashMap<>();
+        for (Worker worker : Worker.reader(workspaceSid).read(client)) {
+            String contactUri = contactUriByIdentity.get(worker.getFriendlyName());
+            if (contactUri != null) {
+                keepContactUri(workspaceSid, worker, contactUri);
+                found.put(worker.getFriendlyName(), worker.getSid());
+            }
+        }
+        return found;
+    }
+
+    private void keepContactUri(String workspace, Worker worker, String contactUri) {
+        Map<String, Object> attributes = attributesOf(worker);
+        if (attributes == null) {
+            // Rewriting attributes we cannot read would lose them (Flex keeps routing skills there).
+            log.warn("worker '{}' keeps its contact_uri: its attributes are not a JSON object", worker.getFriendlyName());
+            return;
+        }
+        if (contactUri.equals(attributes.get("contact_uri"))) {
+            return;
+        }
+        attributes.put("contact_uri", contactUri);
+        Worker.updater(workspace, worker.getSid()).setAttributes(json(attributes)).update(client);
+        log.info("worker '{}' is now reached at {}", worker.getFriendlyName(), contactUri);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> attributesOf(Worker worker) {
+        try {
+            String text = worker.getAttributes();
+            return text == null || text.isBlank() ? new LinkedHashMap<>() : JSON.readValue(text, LinkedHashMap.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return null;
+        }
     }
 
     private String sink(String destination) {

@@ -38,13 +38,26 @@ public record TwilioConnection(TwilioRestClient client, String accountSid, Strin
             return new TwilioConnection(emulatorClient(sid, token, twilio.baseUrl()), sid, token, twilio.baseUrl(), null);
         }
         // Loopback whatever http.host says: the emulator accepts any call made with its fixed, public demo account.
-        TwilioSim sim = TwilioSim.builder().host("127.0.0.1").port(0).start();
+        // Its SIP Domain and media too: every agent call travels over SIP and RTP, in sim mode as at Twilio.
+        TwilioSim sim = TwilioSim.builder().host("127.0.0.1").port(0).sipPort(config.sip().emulatorPort())
+                .mediaTimeout(config.sip().emulatorMediaTimeout()).start();
         return new TwilioConnection(emulatorClient(sim.accountSid(), sim.authToken(), sim.baseUrl()), sim.accountSid(),
                 sim.authToken(), sim.baseUrl(), sim);
     }
 
     private static TwilioRestClient emulatorClient(String accountSid, String authToken, String baseUrl) {
         return new TwilioRestClient.Builder(accountSid, authToken).httpClient(new EmulatorHttpClient(baseUrl)).build();
+    }
+
+    /**
+     * Sim mode: the port of the emulator's SIP listener (the embedded one's, or what a shared one reports in
+     * {@code /sim/state}); empty in twilio mode or when a shared emulator runs without SIP.
+     */
+    public java.util.OptionalInt emulatorSipPort() {
+        if (sim != null) {
+            return sim.sip() == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(sim.sip().port());
+        }
+        return isSimulated() ? EmulatorSipPort.of(emulatorUrl) : java.util.OptionalInt.empty();
     }
 
     public boolean isSimulated() {

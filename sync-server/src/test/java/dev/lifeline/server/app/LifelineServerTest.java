@@ -2,6 +2,8 @@ package dev.lifeline.server.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lifeline.model.codec.JsonCodec;
+import dev.lifeline.model.softphone.SoftphoneAccount;
 import dev.lifeline.server.config.ServerConfig;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -73,6 +75,24 @@ class LifelineServerTest {
 
         assertThat(state.statusCode()).isEqualTo(200);
         assertThat(state.body()).contains("\"type\":\"snapshot\"").contains("\"identity\":\"alice\"");
+    }
+
+    @Test
+    void theSignedInAgentGetsHerSipAccountOnTheEmbeddedEmulatorsSipListenerAndHerWorkerIsReachedThere() throws Exception {
+        HttpResponse<String> login = send(to("/api/login").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"alice\",\"password\":\"alice-demo\"}")));
+        String token = login.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+
+        HttpResponse<String> phone = send(to("/api/me/softphone").header("Authorization", "Bearer " + token));
+
+        assertThat(phone.statusCode()).isEqualTo(200);
+        SoftphoneAccount account = JsonCodec.shared().decode(phone.body(), SoftphoneAccount.class);
+        assertThat(server.sim().sip()).as("sim mode starts the emulator's SIP listener").isNotNull();
+        assertThat(account.addressOfRecord()).isEqualTo("sip:alice@lifeline.sip.twilio.com");
+        assertThat(account.proxyHost()).isEqualTo("127.0.0.1");
+        assertThat(account.proxyPort()).isEqualTo(server.sim().sip().port());
+        assertThat(server.sim().sipDomains().registration("lifeline.sip.twilio.com", "alice").ha1()).isNotNull();
+        assertThat(server.sim().snapshot().toString()).as("alice's worker's contact_uri").contains("sip:alice@lifeline.sip.twilio.com");
     }
 
     @Test

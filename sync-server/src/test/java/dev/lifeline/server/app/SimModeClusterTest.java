@@ -68,7 +68,7 @@ class SimModeClusterTest {
     void membersSharingOneEmulatorRecoverACallAfterTheMemberThatTookItStops() {
         TwilioSim emulator = TwilioSim.builder().port(0).start();
         started.add(emulator);
-        emulator.voice().registerAutoAnswer("client:alice", Duration.ZERO);
+        emulator.voice().registerAutoAnswer("sip:alice@lifeline.sip.twilio.com", Duration.ZERO);
         LifelineServer first = start(firstPort, emulator.baseUrl());
         LifelineServer second = start(secondPort, emulator.baseUrl());
         assertThat(second.workspace().workspaceSid()).as("one workspace for the cluster")
@@ -133,7 +133,7 @@ class SimModeClusterTest {
 
     private static Optional<String> agentLegOf(TwilioSim emulator) {
         return calls(emulator).stream()
-                .filter(call -> "client:alice".equals(call.get("to")) && "in-progress".equals(call.get("status"))
+                .filter(call -> "sip:alice@lifeline.sip.twilio.com".equals(call.get("to")) && "in-progress".equals(call.get("status"))
                         && call.get("conferenceSid") != null)
                 .map(call -> (String) call.get("sid")).findFirst();
     }

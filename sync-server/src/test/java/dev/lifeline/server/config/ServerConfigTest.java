@@ -224,4 +224,37 @@ class ServerConfigTest {
         assertThat(ServerConfig.load(Map.of("LIFELINE_RECOVERY_DEADLINE", "PT2M")).recovery().deadline()).isEqualTo(Duration.ofMinutes(2));
         assertThat(ServerConfig.load(Map.of("LIFELINE_AUTH_SESSION_MAX_AGE", "8h")).auth().sessionMaxAge()).isEqualTo(Duration.ofHours(8));
     }
+
+    @Test
+    void theSipDomainAndTheEmulatorsSipListenerHaveDocumentedDefaults() {
+        SipConfig sip = ServerConfig.load(Map.of()).sip();
+
+        assertThat(sip.domainName()).isEqualTo("lifeline.sip.twilio.com");
+        assertThat(sip.transport()).isEqualTo("udp");
+        assertThat(sip.proxyHost()).isNull();
+        assertThat(sip.proxyPort()).isZero();
+        assertThat(sip.emulatorPort()).isEqualTo(5062);
+        assertThat(sip.emulatorMediaTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(ServerConfig.load(Map.of("LIFELINE_HTTP_PORT", "0")).sip().emulatorPort()).as("any port with http.port 0")
+                .isZero();
+        SipConfig configured = ServerConfig.load(Map.of("LIFELINE_SIP_DOMAIN", "acme-Agents.sip.twilio.com",
+                "LIFELINE_SIP_TRANSPORT", "TLS", "LIFELINE_SIP_PROXY_HOST", "acme-agents.sip.dublin.twilio.com",
+                "LIFELINE_SIP_PROXY_PORT", "5061")).sip();
+        assertThat(configured.domainName()).isEqualTo("acme-agents.sip.twilio.com");
+        assertThat(configured.transport()).isEqualTo("tls");
+        assertThat(configured.proxyHost()).isEqualTo("acme-agents.sip.dublin.twilio.com");
+        assertThat(configured.proxyPort()).isEqualTo(5061);
+    }
+
+    @Test
+    void aBadSipSettingIsOneLineNamingTheKey() {
+        assertThatThrownBy(() -> ServerConfig.load(Map.of("LIFELINE_SIP_DOMAIN", "acme.example.com")))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("environment LIFELINE_SIP_DOMAIN: sip.domain must be");
+        assertThatThrownBy(() -> ServerConfig.load(Map.of("LIFELINE_SIP_TRANSPORT", "sctp")))
+                .hasMessage("environment LIFELINE_SIP_TRANSPORT: sip.transport must be udp, tcp or tls, got 'sctp'");
+        assertThatThrownBy(() -> ServerConfig.load(Map.of("LIFELINE_SIP_PROXY_PORT", "0")))
+                .hasMessageStartingWith("environment LIFELINE_SIP_PROXY_PORT: sip.proxy-port must be between 1 and 65535");
+        assertThatThrownBy(() -> ServerConfig.load(Map.of("LIFELINE_SIP_EMULATOR_MEDIA_TIMEOUT", "0s")))
+                .hasMessageStartingWith("environment LIFELINE_SIP_EMULATOR_MEDIA_TIMEOUT: sip.emulator-media-timeout must be positive");
+    }
 }

@@ -99,6 +99,16 @@ class AuthorisationMatrixTest {
             if (state.statusCode() != expectedState) {
                 wrong.add("GET state " + caller + ": expected " + expectedState + " got " + state.statusCode());
             }
+            // The SIP account: the agent's own only (alice's token gets alice's); a supervisor has no phone (404).
+            int expectedPhone = caller == Caller.AGENT ? 200 : caller == Caller.SUPERVISOR ? 404 : 401;
+            checked++;
+            HttpResponse<String> phone = server.get(DesktopApi.MY_SOFTPHONE, token(caller));
+            boolean own = expectedPhone != 200 || phone.body().contains("\"authUser\":\"alice\"");
+            if (phone.statusCode() != expectedPhone || !own || (expectedPhone != 200 && !phone.headers()
+                    .firstValue("Content-Type").orElse("").startsWith(Problem.MEDIA_TYPE))) {
+                wrong.add("GET softphone " + caller + ": expected " + expectedPhone + " got " + phone.statusCode() + " "
+                        + (phone.statusCode() == 200 ? "for another user" : phone.body()));
+            }
         }
         for (Caller caller : Caller.values()) {
             for (Map.Entry<String, Integer> route : Map.of(DesktopApi.TOKEN_REFRESH, 200, DesktopApi.EVENTS_TICKET, 200,

@@ -159,7 +159,7 @@ class CallFlowTest {
         server.quietFloor();
         server.setActivity("bob", "Offline");
         server.setActivity("alice", "Available");
-        server.sim.voice().unregisterAutoAnswer("client:alice");
+        server.sim.voice().unregisterAutoAnswer(server.softphones.addressOf("alice"));
         try (TestDesktop alice = server.desktop("alice")) {
             alice.await(StateSnapshot.class);
             String customer = server.customerCalls();
@@ -171,7 +171,7 @@ class CallFlowTest {
                     r -> r.reservationSid().equals(offer.reservation().reservationSid()));
             assertThat(gone.status()).isIn(ReservationStatus.CANCELED, ReservationStatus.RESCINDED);
         } finally {
-            server.sim.voice().registerAutoAnswer("client:alice", java.time.Duration.ZERO);
+            server.sim.voice().registerAutoAnswer(server.softphones.addressOf("alice"), java.time.Duration.ZERO);
         }
     }
 

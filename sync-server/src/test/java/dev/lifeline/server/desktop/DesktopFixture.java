@@ -18,6 +18,10 @@ import dev.lifeline.server.auth.User;
 import dev.lifeline.server.auth.UserDirectory;
 import dev.lifeline.server.cluster.HazelcastMembers;
 import dev.lifeline.server.config.ServerConfig.ClusterSettings;
+import dev.lifeline.server.config.SipConfig;
+import dev.lifeline.server.softphone.SipAccounts;
+import dev.lifeline.server.provision.SipDomainProvisioner;
+import dev.lifeline.server.softphone.SipPasswords;
 import dev.lifeline.server.engine.ConferenceStore;
 import dev.lifeline.server.engine.TwilioEffects;
 import dev.lifeline.server.engine.EffectLeases;
@@ -53,7 +57,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -87,6 +90,9 @@ public final class DesktopFixture implements AutoCloseable {
     public final int hazelcastPort;
     private final Javalin app;
     private final byte[] secret = ("desktop-test-secret-" + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+    /** The agents' SIP accounts as the server hands them out (passwords derived from the test's secret). */
+    public final SipPasswords sipPasswords = new SipPasswords(secret);
+    public final SipAccounts softphones;
 
     private static DesktopFixture shared;
 
@@ -145,13 +151,14 @@ public final class DesktopFixture implements AutoCloseable {
     }
 
     public DesktopFixture() {
-        sim = TwilioSim.builder().port(0).start();
+        sim = TwilioSim.builder().port(0).sipPort(0).start();
         client = new TwilioRestClient.Builder(sim.accountSid(), sim.authToken())
                 .httpClient(new EmulatorHttpClient(sim.baseUrl())).build();
         int port = freePort();
         baseUrl = "http://localhost:" + port;
         workspace = new WorkspaceProvisioner(client).provision(null, "Desktop test " + UUID.randomUUID(),
                 baseUrl + WebhookRoutes.TASKROUTER_PATH, Map.of("alice", "Alice Agent", "bob", "Bob Agent"), 15, 10);
+        new SipDomainProvisioner(client, sipPasswords).provision(SipConfig.DEFAULT_DOMAIN, List.of("alice", "bob"));
         hazelcastPort = freePort();
         hazelcast = HazelcastMembers.start(new ClusterSettings(clusterName, hazelcastPort,
                 List.of("127.0.0.1:" + hazelcastPort), 0));
@@ -171,11 +178,10 @@ public final class DesktopFixture implements AutoCloseable {
         revocations = new SessionRevocations(hazelcast, clock);
         SocketTickets tickets = new SocketTickets(hazelcast, clock);
         SessionAuthenticator authenticator = new SessionAuthenticator(tokens, revocations, tickets);
+        softphones = new SipAccounts(SipConfig.DEFAULT_DOMAIN, "127.0.0.1", sim.sip().port(), "udp", sipPasswords,
+                identity -> agents.workerSid(identity).isPresent());
         module = new DesktopModule(new DesktopModule.Dependencies(hazelcast, voice, taskRouter, engine, hub, agents, authenticator,
-                workspace, baseUrl, PRESENCE_GRACE, clock,
-                identity -> Optional.of(new SoftphoneConfig(SoftphoneConfig.EMULATOR,
-                        sim.baseUrl().replace("http", "ws") + "/voice-plane?identity=" + identity,
-                        sim.voicePlane().tokens().forIdentity(identity)))));
+                workspace, baseUrl, PRESENCE_GRACE, clock, softphones));
         supervisor = new SupervisorFeed(taskRouter, engine.incidents(), agents, module.states(), hub, clock);
         module.serveQueueSnapshots(supervisor::snapshot);
         // Budgets far above what the tests send: the throttle has its own tests (auth/SignInFloodTest and others).
@@ -193,8 +199,8 @@ public final class DesktopFixture implements AutoCloseable {
             new SupervisorRoutes(authenticator, supervisor).register(config.routes);
         }).start(port);
         // Agents' softphones answer at once: the desktop's own softphone is not what these tests are about.
-        sim.voice().registerAutoAnswer("client:alice", Duration.ZERO);
-        sim.voice().registerAutoAnswer("client:bob", Duration.ZERO);
+        sim.voice().registerAutoAnswer(softphones.addressOf("alice"), Duration.ZERO);
+        sim.voice().registerAutoAnswer(softphones.addressOf("bob"), Duration.ZERO);
     }
 
     public String token(String identity) {

@@ -2,14 +2,14 @@ package dev.lifeline.server.desktop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lifeline.model.agent.Activity;
 import dev.lifeline.model.api.DesktopApi;
 import dev.lifeline.model.codec.JsonCodec;
 import dev.lifeline.model.command.SetActivity;
 import dev.lifeline.model.event.ActivityChanged;
 import dev.lifeline.model.event.StateSnapshot;
+import dev.lifeline.model.problem.Problem;
+import dev.lifeline.model.softphone.SoftphoneAccount;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -56,14 +56,40 @@ class DesktopRestTest {
     }
 
     @Test
-    void theSoftphoneConfigurationPointsAtTheVoicePlaneWithTheAgentsOwnToken() throws Exception {
-        HttpResponse<String> response = server.get(SoftphoneConfig.PATH, server.token("bob"));
+    void theSoftphoneAccountIsTheAgentsOwnOnTheEmulatedSipDomainAndItsPasswordIsTheCredentialsOne() throws Exception {
+        HttpResponse<String> response = server.get(DesktopApi.MY_SOFTPHONE, server.token("bob"));
 
         assertThat(response.statusCode()).isEqualTo(200);
-        JsonNode body = new ObjectMapper().readTree(response.body());
-        assertThat(body.path("kind").asText()).isEqualTo("emulator");
-        assertThat(body.path("url").asText()).startsWith("ws://").endsWith("/voice-plane?identity=bob");
-        assertThat(body.path("token").asText()).isEqualTo(server.sim.voicePlane().tokens().forIdentity("bob"));
+        SoftphoneAccount account = JsonCodec.shared().decode(response.body(), SoftphoneAccount.class);
+        assertThat(account.addressOfRecord()).isEqualTo("sip:bob@lifeline.sip.twilio.com");
+        assertThat(account.authUser()).isEqualTo("bob");
+        assertThat(account.proxyHost()).isEqualTo("127.0.0.1");
+        assertThat(account.proxyPort()).isEqualTo(server.sim.sip().port());
+        assertThat(account.transport()).isEqualTo(SoftphoneAccount.UDP);
+        // Twilio's password rules, and what the credential provisioned through the SDK holds (only its HA1 is kept).
+        assertThat(account.password()).hasSizeGreaterThanOrEqualTo(12).matches(".*[0-9].*").matches(".*[a-z].*")
+                .matches(".*[A-Z].*");
+        assertThat(server.sim.sipDomains().registration("lifeline.sip.twilio.com", "bob").ha1())
+                .isEqualTo(md5Hex("bob:sip.twilio.com:" + account.password()));
+        HttpResponse<String> alices = server.get(DesktopApi.MY_SOFTPHONE, server.token("alice"));
+        assertThat(JsonCodec.shared().decode(alices.body(), SoftphoneAccount.class).password())
+                .isNotEqualTo(account.password());
+    }
+
+    @Test
+    void aUserWithoutAPhoneGetsA404ProblemAndNoTokenA401() {
+        HttpResponse<String> supervisor = server.get(DesktopApi.MY_SOFTPHONE, server.token("sam"));
+        HttpResponse<String> anonymous = server.get(DesktopApi.MY_SOFTPHONE, null);
+
+        assertThat(supervisor.statusCode()).isEqualTo(404);
+        assertThat(supervisor.headers().firstValue("Content-Type").orElse("")).startsWith(Problem.MEDIA_TYPE);
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("Content-Type").orElse("")).startsWith(Problem.MEDIA_TYPE);
+    }
+
+    private static String md5Hex(String text) throws java.security.NoSuchAlgorithmException {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5")
+                .digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test

@@ -100,7 +100,7 @@ class HostileAuthorisationMatrixTest {
                     }
                 }
             }
-            for (String read : List.of(DesktopApi.MY_STATE, DesktopApi.SUPERVISOR_SNAPSHOT)) {
+            for (String read : List.of(DesktopApi.MY_STATE, DesktopApi.SUPERVISOR_SNAPSHOT, DesktopApi.MY_SOFTPHONE)) {
                 HttpResponse<String> response = server.get(read, token);
                 if (isProblem(response, 401)) {
                     refused++;
@@ -120,7 +120,7 @@ class HostileAuthorisationMatrixTest {
         System.out.println("authorisation matrix (forged/stale tokens, REST): " + refused + " refused with 401, "
                 + wrong.size() + " wrong");
         assertThat(wrong).isEmpty();
-        assertThat(refused).isEqualTo(ForgedTokens.values().length * (CommandRoute.ALL.size() * 2 - 1 + 2 + SESSION_ROUTES.size()));
+        assertThat(refused).isEqualTo(ForgedTokens.values().length * (CommandRoute.ALL.size() * 2 - 1 + 3 + SESSION_ROUTES.size()));
         assertThat(bobsWorld()).isEqualTo(before);
     }
 

@@ -1,0 +1,44 @@
+package dev.lifeline.server.softphone;
+
+import dev.lifeline.model.softphone.SoftphoneAccount;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * The agents' accounts on the SIP Domain: the address of record is the worker's {@code contact_uri}
+ * ({@code sip:<identity>@<domain>}, the form Twilio dials a registered endpoint by), the auth user is the identity
+ * (Twilio requires it to equal the SIP user), the password is {@link SipPasswords}'s, and desktops send everything to
+ * the proxy: the domain itself (or an edge) at Twilio, the emulator's SIP listener in sim mode.
+ *
+ * @param hasPhone which identities have a SIP account (agents with a worker, within Twilio's user-name length)
+ */
+public record SipAccounts(String domainName, String proxyHost, int proxyPort, String transport, SipPasswords passwords,
+                          Predicate<String> hasPhone) implements SoftphoneAccess {
+
+    /** Twilio's longest SIP user name: longer identities get no SIP account. */
+    public static final int MAX_USERNAME = 32;
+
+    @Override
+    public Optional<SoftphoneAccount> forIdentity(String identity) {
+        if (!hasPhone.test(identity) || identity.length() > MAX_USERNAME) {
+            return Optional.empty();
+        }
+        return Optional.of(new SoftphoneAccount(addressOf(identity), identity, passwords.passwordOf(domainName, identity),
+                proxyHost, proxyPort, transport));
+    }
+
+    @Override
+    public String addressOf(String identity) {
+        return addressOf(identity, domainName);
+    }
+
+    /** {@code sip:alice@lifeline.sip.twilio.com}. */
+    public static String addressOf(String identity, String domainName) {
+        return "sip:" + identity + "@" + domainName;
+    }
+
+    @Override
+    public String toString() {
+        return "SipAccounts[" + domainName + " via " + proxyHost + ":" + proxyPort + "/" + transport + "]";
+    }
+}
