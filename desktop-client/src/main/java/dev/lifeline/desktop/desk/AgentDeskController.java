@@ -32,6 +32,8 @@ import dev.lifeline.model.event.StateSnapshot;
 import dev.lifeline.model.softphone.SoftphoneAccount;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.scene.Scene;
@@ -51,6 +53,8 @@ import org.slf4j.LoggerFactory;
 public final class AgentDeskController implements EventStream.Listener {
 
     private static final Logger log = LoggerFactory.getLogger(AgentDeskController.class);
+    /** How long the desk waits for the phone's first REGISTER to succeed or fail before it takes offers anyway. */
+    static final Duration PHONE_SETTLES_WITHIN = Duration.ofSeconds(10);
 
     private final AgentModel model;
     private final AgentDeskViewModel desk;
@@ -136,6 +140,7 @@ public final class AgentDeskController implements EventStream.Listener {
             call.tick(serverNow);
             recovery.tick(serverNow);
         });
+        CompletableFuture<Void> phoneSettled = new CompletableFuture<>();
         softphone.register(session.session().identity(), new SoftphoneListener() {
             @Override
             public void ringing(String callSid, String from) {
@@ -156,11 +161,21 @@ public final class AgentDeskController implements EventStream.Listener {
             @Override
             public void stateChanged(SoftphoneState state) {
                 ui.execute(() -> phone.apply(state));
+                if (state.phase() != SoftphoneState.Phase.REGISTERING && state.phase() != SoftphoneState.Phase.UNREGISTERED) {
+                    phoneSettled.complete(null);
+                }
             }
         });
         AgentDeskController controller = new AgentDeskController(model, desk,
                 new SnapshotOnConnect<>(rest::myState, model::apply, ui), modal);
-        session.openEvents(controller);
+        // Offers are taken only once the phone is registered (or cannot be): an offer accepted before — a recovery's
+        // reconnect auto-accepted right after a restart — would have Twilio dial an address with no binding (32009).
+        phoneSettled.completeOnTimeout(null, PHONE_SETTLES_WITHIN.toMillis(), TimeUnit.MILLISECONDS)
+                .thenRun(() -> ui.execute(() -> {
+                    if (!session.isClosed()) {
+                        session.openEvents(controller);
+                    }
+                }));
         return controller;
     }
 

@@ -13,6 +13,8 @@ public final class RecordingSoftphone implements Softphone {
     private volatile SoftphoneListener listener;
     private volatile String active;
     private volatile double inputLevel = -96;
+    /** Whether {@link #register} reports the phone ready at once (as a fast registrar would); else call {@link #publish}. */
+    public volatile boolean readyAtOnce = true;
 
     public RecordingSoftphone(List<String> log) {
         this.log = log;
@@ -22,6 +24,7 @@ public final class RecordingSoftphone implements Softphone {
     public void register(String identity, SoftphoneListener listener) {
         this.listener = listener;
         log.add("softphone:register " + identity);
+        listener.stateChanged(readyAtOnce ? SoftphoneState.ready() : SoftphoneState.registering());
     }
 
     /** An INVITE rings this softphone. */
