@@ -108,8 +108,7 @@ public final class AgentDeskController implements EventStream.Listener {
         RestClient rest = session.rest();
         Scene scene = stage.getScene();
         AgentModel model = new AgentModel(session.session().workerSid(), session.clock());
-        session.closeOnSignOut(softphone);
-        unregisterOnExit(session, softphone);
+        session.closeOnSignOut(new PhoneCloser(softphone));
         AgentDeskViewModel desk = new AgentDeskViewModel(model, rest, ui);
         ReservationOfferViewModel offer = new ReservationOfferViewModel(model, rest, ui);
         CallViewModel call = new CallViewModel(model, rest, softphone, ui);
@@ -177,23 +176,6 @@ public final class AgentDeskController implements EventStream.Listener {
                     }
                 }));
         return controller;
-    }
-
-    /**
-     * A desktop that is told to stop (SIGTERM: the OS logging out or shutting down) still removes its registration,
-     * so Twilio does not ring a binding nobody answers until it expires; signing out removes the hook. SIGKILL
-     * leaves the binding, as a crash does (the registrar lets it expire).
-     */
-    private static void unregisterOnExit(SignedIn session, Softphone softphone) {
-        Thread hook = new Thread(softphone::close, "softphone-unregister-on-exit");
-        Runtime.getRuntime().addShutdownHook(hook);
-        session.closeOnSignOut(() -> {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // The hook is running or about to: it closes the phone itself.
-            }
-        });
     }
 
     @Override

@@ -130,6 +130,17 @@ class PhoneOnTheDeskTest extends DesktopUiTest {
         assertThat(log).containsSubsequence("softphone:digit 1", "softphone:digit *", "softphone:digit #");
     }
 
+    /** Closing unregisters and may wait for the registrar: never on the FX thread, which must not freeze. */
+    @Test
+    void closingTheDesktopClosesThePhoneOffTheFxThread() {
+        awaitDesk();
+
+        interact(() -> shell.close());
+
+        Await.until("the phone closes", () -> log.contains("softphone:close"));
+        assertThat(softphone.closedOn()).isEqualTo("softphone-close");
+    }
+
     @Test
     void theAudioSettingsDialogOpensFromTheDeskAndRemembersTheChoice() throws IOException {
         awaitDesk();

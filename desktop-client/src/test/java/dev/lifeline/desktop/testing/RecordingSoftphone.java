@@ -15,6 +15,7 @@ public final class RecordingSoftphone implements Softphone {
     private volatile double inputLevel = -96;
     /** Whether {@link #register} reports the phone ready at once (as a fast registrar would); else call {@link #publish}. */
     public volatile boolean readyAtOnce = true;
+    private volatile String closedOn;
 
     public RecordingSoftphone(List<String> log) {
         this.log = log;
@@ -35,6 +36,11 @@ public final class RecordingSoftphone implements Softphone {
     /** The phone's state changes (registering, ready, failed), as SipSoftphone reports it on its own thread. */
     public void publish(SoftphoneState state) {
         listener.stateChanged(state);
+    }
+
+    /** The thread that closed the phone (null while open). */
+    public String closedOn() {
+        return closedOn;
     }
 
     /** What the microphone measures from now on, in dBFS. */
@@ -92,6 +98,7 @@ public final class RecordingSoftphone implements Softphone {
 
     @Override
     public void close() {
+        closedOn = Thread.currentThread().getName();
         log.add("softphone:close");
     }
 }
