@@ -36,6 +36,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import javafx.beans.binding.BooleanBinding;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
@@ -122,7 +123,10 @@ public final class AgentDeskController implements EventStream.Listener {
         scene.setRoot(new AgentDeskView(desk, offerView.root(), callView.root(), new WrapUpView(wrapUp).root(),
                 new PhoneStatusView(phone).root(), () -> audioSettings.show(stage)).root());
         session.closeOnSignOut(audioSettings::close);
-        offer.ringingProperty().addListener((obs, was, ringing) -> softphone.ringOffered(ringing));
+        // Rings while the offer shows: never over a call in progress (the desk hides the offer then too).
+        BooleanBinding offerRings = offer.ringingProperty().and(call.activeProperty().not());
+        offerRings.addListener((obs, was, ringing) -> softphone.ringOffered(ringing));
+        session.closeOnSignOut(offerRings::dispose); // also holds the binding: a binding only listened to may be collected
         offerView.installShortcuts(scene);
         callView.installShortcuts(scene);
         ReconnectModalView modal = new ReconnectModalView(recovery, stage, outcomeShownFor);

@@ -103,6 +103,20 @@ class PhoneOnTheDeskTest extends DesktopUiTest {
         assertThat(log.indexOf("softphone:ring off")).isLessThan(log.indexOf("softphone:answer CAagent"));
     }
 
+    /** An offer shown during a call (a second customer, a late reservation update) must not ring over the call. */
+    @Test
+    void noRingOverACallInProgress() {
+        inCall();
+        Await.until("the first offer's ring stopped", () -> log.contains("softphone:ring off"));
+        int ringsBefore = (int) log.stream().filter("softphone:ring on"::equals).count();
+
+        server.push(new ReservationOffered(Samples.offer("WR2", "WT2")));
+
+        Await.untilFx("the desk has the second offer", () -> shell.agentModel().reservations().stream()
+                .anyMatch(reservation -> reservation.reservationSid().equals("WR2")));
+        assertThat(log.stream().filter("softphone:ring on"::equals).count()).isEqualTo(ringsBefore);
+    }
+
     @Test
     void muteFollowsTheConferenceAndTheMeterShowsTheMicrophone() {
         inCall();

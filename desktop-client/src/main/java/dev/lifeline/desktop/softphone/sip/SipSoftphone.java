@@ -148,8 +148,17 @@ public final class SipSoftphone implements Softphone, SipListener {
         }
     }
 
+    /** The ring of an INVITE; it replaces the offer's ring, which must not share the speaker with it. */
     TonePlayer ringTone() {
+        stopOfferRing();
         return new TonePlayer(new RingTone(), speaker());
+    }
+
+    private synchronized void stopOfferRing() {
+        if (offerRing != null) {
+            offerRing.close();
+            offerRing = null;
+        }
     }
 
     /** Runs on the SIP timer thread: opening a sound line may take a while, and the caller is the UI thread. */
@@ -162,12 +171,17 @@ public final class SipSoftphone implements Softphone, SipListener {
         }
     }
 
-    private synchronized void ringOfferedNow(boolean ringing) {
-        if (ringing && offerRing == null && !closed) {
-            offerRing = ringTone();
-        } else if (!ringing && offerRing != null) {
-            offerRing.close();
-            offerRing = null;
+    private void ringOfferedNow(boolean ringing) {
+        // A call in progress has the speaker: an offer shown late (a reservation update after the answer) stays
+        // silent. Asked outside this object's lock: SipCalls holds its own lock when it calls ringTone().
+        boolean inCall = activeCallSid().isPresent();
+        synchronized (this) {
+            if (ringing && offerRing == null && !closed && !inCall) {
+                offerRing = new TonePlayer(new RingTone(), speaker());
+            } else if (!ringing && offerRing != null) {
+                offerRing.close();
+                offerRing = null;
+            }
         }
     }
 
@@ -272,12 +286,7 @@ public final class SipSoftphone implements Softphone, SipListener {
         if (calls != null) {
             calls.dropWithoutBye();
         }
-        synchronized (this) {
-            if (offerRing != null) {
-                offerRing.close();
-                offerRing = null;
-            }
-        }
+        stopOfferRing();
         if (sip != null) {
             sip.close();
         }
