@@ -131,4 +131,9 @@ public final class CallView {
     public Parent root() {
         return root;
     }
+
+    /** Stops the level meter's timer (the session ends; a running animation would outlive the desk). */
+    public void dispose() {
+        levelMeter.stop();
+    }
 }

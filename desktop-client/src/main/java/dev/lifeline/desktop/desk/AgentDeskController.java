@@ -123,6 +123,7 @@ public final class AgentDeskController implements EventStream.Listener {
         scene.setRoot(new AgentDeskView(desk, offerView.root(), callView.root(), new WrapUpView(wrapUp).root(),
                 new PhoneStatusView(phone).root(), () -> audioSettings.show(stage)).root());
         session.closeOnSignOut(audioSettings::close);
+        session.closeOnSignOut(callView::dispose);
         // Rings while the offer shows: never over a call in progress (the desk hides the offer then too).
         BooleanBinding offerRings = offer.ringingProperty().and(call.activeProperty().not());
         offerRings.addListener((obs, was, ringing) -> softphone.ringOffered(ringing));
