@@ -43,6 +43,7 @@ import dev.lifeline.model.queue.QueueSnapshot;
 import dev.lifeline.model.queue.QueueStats;
 import dev.lifeline.model.reservation.ReservationStatus;
 import dev.lifeline.model.reservation.ReservationView;
+import dev.lifeline.model.softphone.SoftphoneAccount;
 import dev.lifeline.model.task.TaskStatus;
 import dev.lifeline.model.task.TaskView;
 import java.time.Duration;
@@ -172,6 +173,8 @@ public final class Samples {
                         T0.plusSeconds(43_200)),
                 new RefreshResponse("eyJhbGciOiJIUzI1NiJ9.e30.sig2", T0.plusSeconds(1800)),
                 new RefreshResponse("eyJhbGciOiJIUzI1NiJ9.e30.sig2", T0.plusSeconds(1800), T0.plusSeconds(43_200)),
-                new EventsTicket("tkt-0123456789", T0.plusSeconds(30)));
+                new EventsTicket("tkt-0123456789", T0.plusSeconds(30)),
+                new SoftphoneAccount("sip:alice@lifeline.sip.twilio.com", "alice", "IWasAtSignal2018",
+                        "lifeline.sip.twilio.com", 5060, SoftphoneAccount.UDP));
     }
 }
