@@ -10,9 +10,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The whole product at process level: the server in sim mode (embedded twilio-sim, real Hazelcast member, real
- * twilio-java SDK over HTTP), alice's desktop as a real child JVM whose softphone holds her voice leg, a customer
- * placed through the Simulator's endpoint, then {@code kill -9} of the desktop and a fresh desktop process.
+ * The whole product at process level: the server in sim mode (embedded twilio-sim with its SIP Domain, real Hazelcast
+ * member, real twilio-java SDK over HTTP), alice's desktop as a real child JVM whose SIP softphone holds her voice leg
+ * over SIP and RTP, a customer placed through the Simulator's endpoint, then {@code kill -9} of the desktop and a fresh
+ * desktop process; once RESTORED, audio crosses the new bridge both ways (Goertzel at each end).
  */
 class DesktopKillRecoveryTest extends SimModeDesktopTest {
 
@@ -29,7 +30,7 @@ class DesktopKillRecoveryTest extends SimModeDesktopTest {
     @Test
     void aDesktopKilledMidCallComesBackAndItsCustomerIsBridgedToTheNewSoftphone() {
         DesktopProcess first = desktop("alice-first");
-        first.awaitLog("softphone registered as", STARTUP);
+        first.awaitLog("registered sip:" + AGENT + "@", STARTUP);
         SimModeServer.Bridged call = sim.customerBridgedTo(AGENT, sim.signIn(AGENT, PASSWORD), STEP);
         String customer = call.customerCallSid();
         EmulatorWorld.Call firstLeg = call.agentLeg();
@@ -63,6 +64,8 @@ class DesktopKillRecoveryTest extends SimModeDesktopTest {
         assertThat(sim.server.engine().incidents().all()).filteredOn(incident -> !incident.isTerminal())
                 .as("no recovery left open").isEmpty();
         assertThat(second.isAlive()).isTrue();
+
+        sim.audioCrossesBothWays(customer, second, STEP);
     }
 
     private DesktopProcess desktop(String name) {

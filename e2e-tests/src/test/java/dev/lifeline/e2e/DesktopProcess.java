@@ -3,6 +3,8 @@ package dev.lifeline.e2e;
 import dev.lifeline.e2e.testsupport.Await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,54 +15,66 @@ import java.util.Map;
 
 /**
  * A real desktop in its own JVM ({@code dev.lifeline.desktop.app.Launcher}) on headless JavaFX (Monocle), with its
- * stdout and stderr in files. {@link #kill()} is SIGKILL: the process gets no chance to say goodbye, so its
- * softphone's voice-plane socket just drops — what a crash or a forced restart does to a Flex browser tab.
+ * stdout and stderr in files. Its SIP softphone registers the account the server hands over, on loopback, with a
+ * tone as its microphone and a WAV file as its speaker ({@code --audio tone:HZ --audio-record}), so a test can prove
+ * audio crossed. {@link #kill()} is SIGKILL: the process gets no chance to say goodbye (no BYE, no
+ * {@code Expires: 0}), its RTP just stops — what a crash or a forced restart does to a Flex browser tab.
  */
 final class DesktopProcess implements AutoCloseable {
+
+    private static final int WAV_HEADER = 44;
 
     private final String name;
     private final Process process;
     private final Path out;
     private final Path err;
+    private final Path heard;
     private final long startedNanos;
 
-    private DesktopProcess(String name, Process process, Path out, Path err, long startedNanos) {
+    private DesktopProcess(String name, Process process, Path out, Path err, Path heard, long startedNanos) {
         this.name = name;
         this.process = process;
         this.out = out;
         this.err = err;
+        this.heard = heard;
         this.startedNanos = startedNanos;
     }
 
-    /** Starts {@code Launcher --server URL --user USER} with the password in {@code LIFELINE_PASSWORD} (out of {@code ps}). */
-    static DesktopProcess start(String name, Path logs, String serverUrl, String user, String password) {
-        return start(name, logs, serverUrl, user, password, false);
-    }
-
     /**
-     * As {@link #start(String, Path, String, String, String)}; {@code guarded} runs it as the product does by default,
-     * under its guardian (this process), which starts the desktop again after a crash.
+     * Starts {@code Launcher --server URL --user USER} with the password in {@code LIFELINE_PASSWORD} (out of {@code ps}).
+     *
+     * @param rtpPorts the phone's RTP ports ({@code 22500-22519}), distinct per desktop of a test
+     * @param toneHz   what the agent's "microphone" sends into calls
+     * @param guarded  run it as the product does by default, under its guardian (then this process is the guardian,
+     *                 which starts the desktop again after a crash)
      */
-    static DesktopProcess start(String name, Path logs, String serverUrl, String user, String password,
-                                boolean guarded) {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", desktopClasspath(),
-                "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw",
-                "-Dtestfx.headless=true", "-Djava.awt.headless=true",
-                "dev.lifeline.desktop.app.Launcher", "--server", serverUrl, "--user", user));
+    static DesktopProcess start(String name, Path logs, String serverUrl, String user, String password, String rtpPorts,
+                                double toneHz, boolean guarded) {
         try {
             Files.createDirectories(logs);
             Path out = logs.resolve(name + ".out.log");
             Path err = logs.resolve(name + ".err.log");
+            Path heard = logs.resolve(name + ".heard.wav");
+            Path phoneSettings = Files.writeString(logs.resolve(name + ".phone.properties"),
+                    "sip.local-address=127.0.0.1\nrtp.ports=" + rtpPorts + "\n", StandardCharsets.UTF_8);
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", desktopClasspath(),
+                    "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw",
+                    "-Dtestfx.headless=true", "-Djava.awt.headless=true",
+                    "dev.lifeline.desktop.app.Launcher", "--server", serverUrl, "--user", user,
+                    "--audio", "tone:" + toneHz, "--audio-record", heard.toString(),
+                    "--phone-settings", phoneSettings.toString()));
             ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
             Map<String, String> environment = builder.environment();
             environment.put("LIFELINE_PASSWORD", password);
+            // The developer's own audio choice and phone settings stay out of the test.
+            environment.put("XDG_CONFIG_HOME", logs.resolve(name + "-config").toString());
             // Unguarded, the process a test kills is the desktop itself, not a guardian that would start it again.
             environment.put("LIFELINE_GUARDIAN", guarded ? "on" : "off");
             environment.remove("DISPLAY");
             long started = System.nanoTime();
-            return new DesktopProcess(name, builder.start(), out, err, started);
+            return new DesktopProcess(name, builder.start(), out, err, heard, started);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the desktop " + name, e);
         }
@@ -88,6 +102,26 @@ final class DesktopProcess implements AutoCloseable {
             return output().contains(text);
         });
         return sinceStart();
+    }
+
+    /**
+     * The last {@code seconds} the agent heard in the current call, read from the recording while it is written (its
+     * header's sizes are only set when the call ends): 8 kHz mono 16-bit little-endian after the 44-byte header.
+     */
+    short[] heard(double seconds) {
+        byte[] wav;
+        try {
+            wav = Files.exists(heard) ? Files.readAllBytes(heard) : new byte[0];
+        } catch (IOException e) {
+            return new short[0];
+        }
+        int available = Math.max(0, (wav.length - WAV_HEADER) / 2);
+        int wanted = (int) Math.min(available, Math.round(seconds * 8000));
+        ByteBuffer data = ByteBuffer.wrap(wav, WAV_HEADER + (available - wanted) * 2, wanted * 2)
+                .order(ByteOrder.LITTLE_ENDIAN);
+        short[] samples = new short[wanted];
+        data.asShortBuffer().get(samples);
+        return samples;
     }
 
     Duration sinceStart() {

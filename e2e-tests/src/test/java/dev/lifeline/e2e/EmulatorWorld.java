@@ -37,8 +37,9 @@ final class EmulatorWorld {
     }
 
     /**
-     * The agent's in-progress softphone leg ({@code client:<identity>}) in the same in-progress conference as the
-     * customer, if the two are bridged right now.
+     * The agent's in-progress softphone leg (to {@code sip:<identity>@<domain>}: the worker's {@code contact_uri} is
+     * the SIP address its desktop registered) in the same in-progress conference as the customer, if the two are
+     * bridged right now.
      */
     Optional<Call> agentLegBridgedWith(String customerCallSid, String identity) {
         Call customer = call(customerCallSid);
@@ -51,7 +52,8 @@ final class EmulatorWorld {
             return Optional.empty();
         }
         return calls().stream()
-                .filter(call -> ("client:" + identity).equals(call.to()) && "in-progress".equals(call.status())
+                .filter(call -> call.to() != null && call.to().startsWith("sip:" + identity + "@")
+                        && "in-progress".equals(call.status())
                         && customer.conferenceSid().equals(call.conferenceSid()) && present.contains(call.sid()))
                 .findFirst();
     }

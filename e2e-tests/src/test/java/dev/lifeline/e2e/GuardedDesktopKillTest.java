@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 14's promise at process level: alice's desktop runs as the product runs it, under its guardian; it is
  * killed with SIGKILL mid-call, and with nobody touching anything the guardian starts it again, it signs in by
- * itself, accepts the recovery by itself, and the same customer is bridged to alice again.
+ * itself, accepts the recovery by itself, and the same customer is bridged to alice again, over SIP, with audio
+ * crossing both ways.
  */
 class GuardedDesktopKillTest extends SimModeDesktopTest {
 
@@ -27,7 +28,7 @@ class GuardedDesktopKillTest extends SimModeDesktopTest {
     @Test
     void aGuardedDesktopKilledMidCallTakesItsCustomerBackWithNoInput() {
         DesktopProcess alice = sim.desktop("alice-guarded", AGENT, PASSWORD, true);
-        alice.awaitLog("softphone registered as", STARTUP);
+        alice.awaitLog("registered sip:" + AGENT + "@", STARTUP);
         SimModeServer.Bridged call = sim.customerBridgedTo(AGENT, sim.signIn(AGENT, PASSWORD), STEP);
         String customer = call.customerCallSid();
         EmulatorWorld.Call firstLeg = call.agentLeg();
@@ -54,5 +55,7 @@ class GuardedDesktopKillTest extends SimModeDesktopTest {
                 .as("the customer and alice's new leg, together again")
                 .containsExactlyInAnyOrder(customer, newLeg.sid());
         assertThat(alice.isAlive()).as("the guardian keeps running").isTrue();
+
+        sim.audioCrossesBothWays(customer, alice, STEP);
     }
 }

@@ -37,8 +37,8 @@ class RequeuedCustomerTest extends SimModeDesktopTest {
     void theRequeuedCustomerRingsForBobWithinSecondsAndIsBridgedOnlyWhenHeAccepts() {
         DesktopProcess aliceDesk = sim.desktop("alice", ALICE, "alice-demo");
         DesktopProcess bobDesk = sim.desktop("bob", BOB, "bob-demo");
-        aliceDesk.awaitLog("softphone registered as", STARTUP);
-        bobDesk.awaitLog("softphone registered as", STARTUP);
+        aliceDesk.awaitLog("registered sip:" + ALICE + "@", STARTUP);
+        bobDesk.awaitLog("registered sip:" + BOB + "@", STARTUP);
         AgentApi alice = online(ALICE, "alice-demo");
         AgentApi bob = online(BOB, "bob-demo");
         busyElsewhere(bob);
@@ -81,7 +81,7 @@ class RequeuedCustomerTest extends SimModeDesktopTest {
     @Test
     void aliceRestartedAfterTheTtlIsOfflineAndHerRequeuedCustomerIsAnOrdinaryOffer() {
         DesktopProcess first = sim.desktop("alice-first", ALICE, "alice-demo");
-        first.awaitLog("softphone registered as", STARTUP);
+        first.awaitLog("registered sip:" + ALICE + "@", STARTUP);
         AgentApi alice = online(ALICE, "alice-demo");
         SimModeServer.Bridged call = sim.customerBridgedTo(ALICE, alice, STEP);
         String customer = call.customerCallSid();
@@ -89,7 +89,7 @@ class RequeuedCustomerTest extends SimModeDesktopTest {
         first.kill();
         requeuedWithAliceFreed(customer);
         DesktopProcess second = sim.desktop("alice-second", ALICE, "alice-demo");
-        second.awaitLog("softphone registered as", STARTUP);
+        second.awaitLog("registered sip:" + ALICE + "@", STARTUP);
         assertThat(alice.state().agent().activity()).as("back after the TTL, alice chooses when to take calls again")
                 .isEqualTo("Offline");
 

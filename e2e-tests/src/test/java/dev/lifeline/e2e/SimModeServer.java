@@ -8,6 +8,10 @@ import dev.lifeline.model.reservation.ReservationView;
 import dev.lifeline.server.app.LifelineServer;
 import dev.lifeline.server.config.ServerConfig;
 import dev.lifeline.server.recovery.Incident;
+import dev.lifeline.sim.media.Goertzel;
+import dev.lifeline.sim.media.MediaPlane;
+import dev.lifeline.sim.media.Recording;
+import dev.lifeline.sim.media.ToneGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -55,14 +59,25 @@ final class SimModeServer implements AutoCloseable {
         return new SimModeServer(LifelineServer.start(ServerConfig.load(environment)), logs);
     }
 
-    /** A desktop process signed in as {@code user}; its output goes to {@code <logs>/<name>.{out,err}.log}. */
+    /** What every agent's desktop sends into its calls (the customer's simulated phone sends {@link #CUSTOMER_TONE_HZ}). */
+    static final double AGENT_TONE_HZ = 440;
+    static final double CUSTOMER_TONE_HZ = 1000;
+    /** The desktops' RTP ports: 20 each from here, inside this helper's range. */
+    private static final int FIRST_RTP_PORT = 22500;
+
+    /**
+     * A desktop process signed in as {@code user}; its output goes to {@code <logs>/<name>.{out,err}.log} and what its
+     * agent hears to {@code <name>.heard.wav}.
+     */
     DesktopProcess desktop(String name, String user, String password) {
         return desktop(name, user, password, false);
     }
 
     /** A desktop process; {@code guarded} runs it under its guardian, as the product does by default. */
     DesktopProcess desktop(String name, String user, String password, boolean guarded) {
-        DesktopProcess desktop = DesktopProcess.start(name, logs, server.publicBaseUrl(), user, password, guarded);
+        int first = FIRST_RTP_PORT + 20 * desktops.size();
+        DesktopProcess desktop = DesktopProcess.start(name, logs, server.publicBaseUrl(), user, password,
+                first + "-" + (first + 19), AGENT_TONE_HZ, guarded);
         desktops.add(desktop);
         return desktop;
     }
@@ -78,6 +93,22 @@ final class SimModeServer implements AutoCloseable {
     Optional<Incident> incidentOf(String customerCallSid) {
         return server.engine().incidents().all().stream()
                 .filter(incident -> customerCallSid.equals(incident.customerCallSid())).findFirst();
+    }
+
+    /**
+     * Proves audio crosses the customer's bridge both ways: the customer's simulated phone sends a 1 kHz tone, which
+     * must reach the agent's speaker (the desktop's recording), and the agent's 440 Hz "microphone" must reach the
+     * customer; each detected with Goertzel in at least half of the last second's 39 blocks.
+     */
+    void audioCrossesBothWays(String customerCallSid, DesktopProcess agent, Duration step) {
+        MediaPlane media = server.sim().media();
+        media.farEndSends(customerCallSid, new ToneGenerator(CUSTOMER_TONE_HZ, 0.3));
+        Await.until("the agent hears the customer's " + CUSTOMER_TONE_HZ + " Hz", step,
+                () -> Goertzel.detect(agent.heard(1.0), CUSTOMER_TONE_HZ, 8000).hits() >= 20);
+        Await.until("the customer hears the agent's " + AGENT_TONE_HZ + " Hz", step, () -> {
+            Recording heard = media.farEndHeard(customerCallSid);
+            return heard != null && Goertzel.detect(heard.last(1.0), AGENT_TONE_HZ, 8000).hits() >= 20;
+        });
     }
 
     /** A customer's call and the agent's softphone leg it is bridged to. */

@@ -6,6 +6,9 @@ import dev.lifeline.desktop.login.SessionServices;
 import dev.lifeline.desktop.login.SignInFlow;
 import dev.lifeline.desktop.login.SignedIn;
 import dev.lifeline.desktop.recovery.ReconnectModalView;
+import dev.lifeline.desktop.settings.AudioSettingsDialog;
+import dev.lifeline.desktop.settings.AudioSettingsStore;
+import dev.lifeline.desktop.softphone.audio.JavaSoundDevices;
 import dev.lifeline.desktop.supervisor.SupervisorPanelController;
 import dev.lifeline.desktop.ui.FxThread;
 import dev.lifeline.desktop.ui.ViewLoader;
@@ -62,7 +65,8 @@ public final class AppShell implements AutoCloseable {
         if (session.role() == Role.SUPERVISOR) {
             SupervisorPanelController.open(session, scene);
         } else {
-            AgentDeskController.open(session, stage, offered -> config.softphones().create(http, timer, offered),
+            AgentDeskController.open(session, stage, config.softphones()::create,
+                    new AudioSettingsDialog(new JavaSoundDevices(), new AudioSettingsStore(config.configDirectory())),
                     config.outcomeShownFor(), opened -> agentDesk = opened);
         }
     }

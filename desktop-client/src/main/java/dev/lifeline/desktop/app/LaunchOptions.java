@@ -13,8 +13,9 @@ import java.util.Map;
  * The command line: {@code --server URL --user NAME} (sign in by itself) with the password from the environment
  * ({@code LIFELINE_PASSWORD}) or the first line of a file ({@code --password-file PATH}), both out of sight of
  * {@code ps}; {@code --password PW} still works for old scripts but warns, since every user of the machine can read
- * a command line. Then {@code --voice-plane URL} and
- * {@code --voice-token T} (twilio-sim's softphone WebSocket; the token may come from {@code LIFELINE_VOICE_TOKEN}), {@code --exit-after-first-frame} (installer smoke test), {@code --simulator} (the sim-mode Simulator window instead
+ * a command line. Then the phone's machine side ({@link PhoneSetup}): {@code --audio none|tone:HZ|FILE.wav} and
+ * {@code --audio-record FILE.wav} (no sound hardware: tests, headless machines) and {@code --phone-settings FILE}
+ * (ports, local address; default {@code phone.properties} of the config folder), {@code --exit-after-first-frame} (installer smoke test), {@code --simulator} (the sim-mode Simulator window instead
  * of the login; needs {@code --server}), {@code --allow-insecure-http} (sign in over plain {@code http://} to another
  * machine, with a warning; refused by default) and {@code --version}.
  */
@@ -22,8 +23,7 @@ public record LaunchOptions(
         String server,
         String user,
         String password,
-        String voicePlane,
-        String voiceToken,
+        PhoneSetup phone,
         boolean exitAfterFirstFrame,
         boolean version,
         boolean simulator,
@@ -31,11 +31,11 @@ public record LaunchOptions(
         String warning) {
 
     public static final String PASSWORD_ENV = "LIFELINE_PASSWORD";
-    public static final String VOICE_TOKEN_ENV = "LIFELINE_VOICE_TOKEN";
     public static final String PASSWORD_WARNING = "--password is visible to every user of this machine (ps); "
             + "use LIFELINE_PASSWORD or --password-file instead";
     public static final String USAGE = "usage: lifeline-desktop [--server URL] [--user NAME] [--password-file FILE] "
-            + "[--voice-plane URL [--voice-token T]] [--exit-after-first-frame] [--simulator] [--allow-insecure-http] "
+            + "[--audio none|tone:HZ|FILE.wav] [--audio-record FILE.wav] [--phone-settings FILE] "
+            + "[--exit-after-first-frame] [--simulator] [--allow-insecure-http] "
             + "[--version]";
 
     /** A command line that cannot be run; the message is the one line printed on stderr. */
@@ -51,8 +51,9 @@ public record LaunchOptions(
         String password = null;
         String passwordFile = null;
         String warning = null;
-        String voicePlane = null;
-        String voiceToken = null;
+        String audio = null;
+        String audioRecord = null;
+        String phoneSettings = null;
         boolean exitAfterFirstFrame = false;
         boolean version = false;
         boolean simulator = false;
@@ -67,8 +68,9 @@ public record LaunchOptions(
                     warning = PASSWORD_WARNING;
                 }
                 case "--password-file" -> passwordFile = value(args, ++i, arg);
-                case "--voice-plane" -> voicePlane = value(args, ++i, arg);
-                case "--voice-token" -> voiceToken = value(args, ++i, arg);
+                case "--audio" -> audio = value(args, ++i, arg);
+                case "--audio-record" -> audioRecord = value(args, ++i, arg);
+                case "--phone-settings" -> phoneSettings = value(args, ++i, arg);
                 case "--exit-after-first-frame" -> exitAfterFirstFrame = true;
                 case "--version" -> version = true;
                 case "--simulator" -> simulator = true;
@@ -83,12 +85,11 @@ public record LaunchOptions(
             String fromEnvironment = environment.get(PASSWORD_ENV);
             password = fromEnvironment == null || fromEnvironment.isEmpty() ? null : fromEnvironment;
         }
-        if (voiceToken != null && voicePlane == null) {
-            throw new BadOption("--voice-token needs --voice-plane");
-        }
-        if (voiceToken == null && voicePlane != null) {
-            String fromEnvironment = environment.get(VOICE_TOKEN_ENV);
-            voiceToken = fromEnvironment == null || fromEnvironment.isEmpty() ? null : fromEnvironment;
+        PhoneSetup phone;
+        try {
+            phone = PhoneSetup.parse(audio, audioRecord, phoneSettings);
+        } catch (IllegalArgumentException e) {
+            throw new BadOption(e.getMessage());
         }
         if (password != null && (server == null || user == null)) {
             throw new BadOption("a password needs --server and --user to sign in with");
@@ -103,7 +104,7 @@ public record LaunchOptions(
                 throw new BadOption("--server: " + e.getMessage());
             }
         }
-        return new LaunchOptions(server, user, password, voicePlane, voiceToken, exitAfterFirstFrame, version, simulator,
+        return new LaunchOptions(server, user, password, phone, exitAfterFirstFrame, version, simulator,
                 allowInsecureHttp, warning);
     }
 
@@ -131,14 +132,14 @@ public record LaunchOptions(
 
     public DesktopConfig toConfig() {
         return DesktopConfig.defaults().withServer(server, user, password)
-                .withSoftphones(DesktopConfig.SoftphoneFactory.forVoicePlane(voicePlane, voiceToken))
+                .withSoftphones(phone.softphones())
                 .withPlainHttpAllowed(allowInsecureHttp);
     }
 
     @Override
     public String toString() {
         return "LaunchOptions[server=" + server + ", user=" + user + ", password=" + (password == null ? "none" : "***")
-                 + ", voicePlane=" + voicePlane + ", voiceToken=" + (voiceToken == null ? "none" : "***")
+                + ", phone=" + phone
                 + ", exitAfterFirstFrame=" + exitAfterFirstFrame + ", simulator=" + simulator
                 + ", allowInsecureHttp=" + allowInsecureHttp + "]";
     }

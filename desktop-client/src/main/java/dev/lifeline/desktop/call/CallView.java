@@ -1,24 +1,41 @@
 package dev.lifeline.desktop.call;
 
+import dev.lifeline.desktop.phone.CallAudioViewModel;
+import dev.lifeline.desktop.phone.KeypadViewModel;
 import dev.lifeline.desktop.ui.Bind;
 import dev.lifeline.desktop.ui.Shortcuts;
 import dev.lifeline.desktop.ui.ViewLoader;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.GridPane;
+import javafx.util.Duration;
 
-/** The active call card: state, timer, who is on the call, Mute / Hold / Hang up; shown while there is a call. */
+/**
+ * The active call card: state, timer, who is on the call, Mute / Hold / Hang up, the microphone's level and the
+ * keypad; shown while there is a call. Mute goes to the conference (everyone sees it) and the phone follows it,
+ * sending silence while the agent's leg is muted.
+ */
 public final class CallView {
 
+    /** How often the level meter reads the microphone: smooth enough for the eye, cheap for the FX thread. */
+    private static final Duration LEVEL_EVERY = Duration.millis(100);
+
     private final CallViewModel call;
+    private final CallAudioViewModel audio;
+    private final KeypadViewModel keypad;
+    private final Timeline levelMeter;
     private final Parent root;
 
     @FXML private Label callState;
@@ -32,9 +49,17 @@ public final class CallView {
     @FXML private Button holdButton;
     @FXML private Button hangUpButton;
     @FXML private Label callError;
+    @FXML private ProgressBar inputLevel;
+    @FXML private Label keypadDisplay;
+    @FXML private GridPane keypadGrid;
+    @FXML private Label keypadMessage;
 
-    public CallView(CallViewModel call) {
+    public CallView(CallViewModel call, CallAudioViewModel audio, KeypadViewModel keypad) {
         this.call = call;
+        this.audio = audio;
+        this.keypad = keypad;
+        this.levelMeter = new Timeline(new KeyFrame(LEVEL_EVERY, event -> audio.sampleLevel()));
+        levelMeter.setCycleCount(Timeline.INDEFINITE);
         this.root = ViewLoader.load(this);
         Bind.showWhen(root, call.activeProperty());
     }
@@ -62,6 +87,38 @@ public final class CallView {
         holdButton.setOnAction(event -> call.toggleHold());
         hangUpButton.setOnAction(event -> call.hangUp());
         Bind.showText(callError, call.errorProperty());
+        bindAudio();
+        buildKeypad();
+    }
+
+    private void bindAudio() {
+        inputLevel.progressProperty().bind(audio.levelProperty());
+        call.mutedProperty().addListener((obs, old, now) -> audio.setMuted(now));
+        call.activeProperty().addListener((obs, old, now) -> showingCall(now));
+        showingCall(call.activeProperty().get());
+    }
+
+    private void showingCall(boolean active) {
+        if (active) {
+            levelMeter.play();
+        } else {
+            levelMeter.stop();
+            audio.reset();
+            keypad.clear();
+        }
+    }
+
+    private void buildKeypad() {
+        for (int i = 0; i < KeypadViewModel.KEYS.size(); i++) {
+            char key = KeypadViewModel.KEYS.get(i);
+            Button button = new Button(String.valueOf(key));
+            button.setId("key" + (key == '*' ? "Star" : key == '#' ? "Hash" : String.valueOf(key)));
+            button.setFocusTraversable(false);
+            button.setOnAction(event -> keypad.press(key));
+            keypadGrid.add(button, i % 3, i / 3);
+        }
+        keypadDisplay.textProperty().bind(keypad.sentProperty());
+        Bind.showText(keypadMessage, keypad.messageProperty());
     }
 
     /** Ctrl+M mutes, Ctrl+H holds, Ctrl+E hangs up (while the call is shown). */
@@ -73,5 +130,10 @@ public final class CallView {
 
     public Parent root() {
         return root;
+    }
+
+    /** Stops the level meter's timer (the session ends; a running animation would outlive the desk). */
+    public void dispose() {
+        levelMeter.stop();
     }
 }

@@ -8,6 +8,7 @@ import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -17,7 +18,8 @@ import javafx.scene.shape.Circle;
 
 /**
  * The frame of the agent's desk: activity selector, a status bar that always shows the connection to the server, and
- * the places where the features' own views go (the incoming call, the call in progress, the wrap-up list). Binds to
+ * the places where the features' own views go (the incoming call, the call in progress, the wrap-up list, the phone's
+ * line in the status bar). Binds to
  * {@link AgentDeskViewModel} only and holds no state of its own; each embedded view shows itself when it has
  * something to show, and the frame only decides that a call in progress hides a ringing one.
  */
@@ -27,29 +29,38 @@ public final class AgentDeskView {
     private final Node incomingCall;
     private final Node activeCall;
     private final Node wrapUp;
+    private final Node phoneStatus;
+    private final Runnable openAudioSettings;
     private final Parent root;
 
     @FXML private Label agentName;
     @FXML private Label activityNote;
     @FXML private ComboBox<Activity> activitySelector;
+    @FXML private Button audioSettingsButton;
     @FXML private VBox idleCard;
     @FXML private StackPane offerSlot;
     @FXML private StackPane callSlot;
     @FXML private StackPane wrapUpSlot;
     @FXML private Circle connectionDot;
     @FXML private Label connectionState;
+    @FXML private StackPane phoneSlot;
     @FXML private Label statusMessage;
 
     /**
      * @param incomingCall the ringing call's view, visible while it rings
      * @param activeCall   the call in progress's view, visible while there is one
      * @param wrapUp       the wrap-up list's view
+     * @param phoneStatus  the softphone's line for the status bar
+     * @param openAudioSettings opens the audio settings dialog (the header's "Audio…" button)
      */
-    public AgentDeskView(AgentDeskViewModel desk, Node incomingCall, Node activeCall, Node wrapUp) {
+    public AgentDeskView(AgentDeskViewModel desk, Node incomingCall, Node activeCall, Node wrapUp, Node phoneStatus,
+                         Runnable openAudioSettings) {
         this.desk = desk;
         this.incomingCall = incomingCall;
         this.activeCall = activeCall;
         this.wrapUp = wrapUp;
+        this.phoneStatus = phoneStatus;
+        this.openAudioSettings = openAudioSettings;
         this.root = ViewLoader.load(this);
     }
 
@@ -68,12 +79,14 @@ public final class AgentDeskView {
         activitySelector.setButtonCell(new ActivityCell());
         activitySelector.valueProperty().bindBidirectional(desk.activityProperty());
         activitySelector.setOnAction(event -> desk.chooseActivity(activitySelector.getValue()));
+        audioSettingsButton.setOnAction(event -> openAudioSettings.run());
     }
 
     private void embedFeatureViews() {
         offerSlot.getChildren().setAll(incomingCall);
         callSlot.getChildren().setAll(activeCall);
         wrapUpSlot.getChildren().setAll(wrapUp);
+        phoneSlot.getChildren().setAll(phoneStatus);
         // A slot is shown only with its view: an empty slot on top of the stack would still take the mouse clicks.
         Bind.showWhen(callSlot, activeCall.visibleProperty());
         Bind.showWhen(offerSlot, incomingCall.visibleProperty().and(activeCall.visibleProperty().not()));

@@ -7,7 +7,7 @@ import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 
 /**
- * Mute and the input level meter of the call view. The view samples the level on its own animation timer
+ * Mute and the input level meter of the call view (the phone's side of mute: silence sent). The view samples the level on its own animation timer
  * ({@link #sampleLevel()}); the meter shows -60 dBFS (empty) to 0 dBFS (full).
  */
 public final class CallAudioViewModel {
@@ -23,9 +23,24 @@ public final class CallAudioViewModel {
     }
 
     public void toggleMute() {
-        boolean next = !muted.get();
-        softphone.setMuted(next);
-        muted.set(next);
+        setMuted(!muted.get());
+    }
+
+    /** Follows the conference's mute of the agent's leg: while muted the phone sends silence. */
+    public void setMuted(boolean next) {
+        if (next != muted.get()) {
+            softphone.setMuted(next);
+            muted.set(next);
+        }
+    }
+
+    /** The call ended: the meter empties and the next call starts unmuted. */
+    public void reset() {
+        level.set(0);
+        if (muted.get()) {
+            muted.set(false);
+            softphone.setMuted(false);
+        }
     }
 
     /** Reads the microphone's level now (0 = silence or below -60 dBFS, 1 = full scale). */

@@ -10,12 +10,14 @@ public final class PhoneStatusText {
 
     public static String of(SoftphoneState state) {
         String text = switch (state.phase()) {
+            case NONE -> "No phone for this user";
             case READY -> "Phone ready";
             case REGISTERING -> "Connecting the phone…";
             case UNREGISTERED -> "Phone off";
             case FAILED -> "Phone not ready: " + state.reason();
         };
-        if (state.audioProblem() != null && state.phase() != SoftphoneState.Phase.UNREGISTERED) {
+        if (state.audioProblem() != null && state.phase() != SoftphoneState.Phase.UNREGISTERED
+                && state.phase() != SoftphoneState.Phase.NONE) {
             text += " (" + state.audioProblem() + ")";
         }
         return text;

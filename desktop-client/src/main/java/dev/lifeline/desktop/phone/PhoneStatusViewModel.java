@@ -19,7 +19,8 @@ public final class PhoneStatusViewModel {
     public void apply(SoftphoneState state) {
         text.set(PhoneStatusText.of(state));
         ready.set(state.isReady());
-        problem.set(state.phase() == SoftphoneState.Phase.FAILED || state.audioProblem() != null);
+        problem.set(state.phase() == SoftphoneState.Phase.FAILED || state.phase() == SoftphoneState.Phase.NONE
+                || state.audioProblem() != null);
     }
 
     public ReadOnlyStringProperty textProperty() {

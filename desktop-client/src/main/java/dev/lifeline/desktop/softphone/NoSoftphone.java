@@ -3,13 +3,25 @@ package dev.lifeline.desktop.softphone;
 import java.util.Optional;
 
 /**
- * For a desktop without a voice plane (a supervisor, or a server that gives the agent's voice to another device):
- * never rings, never registers.
+ * For an agent without a phone: the server has no SIP account for this user ({@code GET /api/me/softphone} answered
+ * 404), or the account could not be fetched. Never rings, never registers; its {@link #state()} says why.
  */
 public final class NoSoftphone implements Softphone {
 
+    private final SoftphoneState state;
+
+    /** The server has no phone for this user. */
+    public NoSoftphone() {
+        this(SoftphoneState.none());
+    }
+
+    public NoSoftphone(SoftphoneState state) {
+        this.state = state;
+    }
+
     @Override
     public void register(String identity, SoftphoneListener listener) {
+        listener.stateChanged(state);
     }
 
     @Override
@@ -32,6 +44,11 @@ public final class NoSoftphone implements Softphone {
     @Override
     public boolean isRegistered() {
         return false;
+    }
+
+    @Override
+    public SoftphoneState state() {
+        return state;
     }
 
     @Override

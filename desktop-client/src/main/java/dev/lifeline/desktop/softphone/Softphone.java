@@ -12,7 +12,7 @@ import java.util.Optional;
  */
 public interface Softphone extends AutoCloseable {
 
-    /** Registers {@code client:<identity>} so calls to that address ring here. */
+    /** Registers the agent's address so calls to it ring here; {@code identity} names the agent in logs. */
     void register(String identity, SoftphoneListener listener);
 
     /** Picks up a ringing call. */
@@ -27,7 +27,7 @@ public interface Softphone extends AutoCloseable {
     /** The answered call in progress, if any. */
     Optional<String> activeCallSid();
 
-    /** Whether the voice plane currently knows this softphone (calls can ring it). */
+    /** Whether the SIP registrar currently has this softphone's binding (calls can ring it). */
     boolean isRegistered();
 
     /**
@@ -64,7 +64,14 @@ public interface Softphone extends AutoCloseable {
         return -96.0;
     }
 
-    /** Leaves the voice plane without hanging up: any call in progress drops, as when the process dies. */
+    /**
+     * Plays the ring tone on the phone's speaker while an offered call waits for the agent ({@code true}), or stops
+     * it. The offer rings before any INVITE: Twilio dials the agent only once the reservation is accepted.
+     */
+    default void ringOffered(boolean ringing) {
+    }
+
+    /** Unregisters without hanging up: any call in progress drops, as when the process dies. */
     @Override
     void close();
 }

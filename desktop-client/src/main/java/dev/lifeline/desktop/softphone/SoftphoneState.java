@@ -9,13 +9,18 @@ import java.util.Objects;
  */
 public record SoftphoneState(Phase phase, String reason, String audioProblem) {
 
-    public enum Phase { UNREGISTERED, REGISTERING, READY, FAILED }
+    /** {@code NONE}: the server has no SIP account for this user, so there is no phone to register. */
+    public enum Phase { NONE, UNREGISTERED, REGISTERING, READY, FAILED }
 
     public SoftphoneState {
         Objects.requireNonNull(phase, "phase");
         if (phase == Phase.FAILED && (reason == null || reason.isBlank())) {
             throw new IllegalArgumentException("a failed phone needs a reason");
         }
+    }
+
+    public static SoftphoneState none() {
+        return new SoftphoneState(Phase.NONE, null, null);
     }
 
     public static SoftphoneState unregistered() {

@@ -3,6 +3,8 @@ package dev.lifeline.desktop.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lifeline.desktop.softphone.media.PortRange;
+import dev.lifeline.desktop.softphone.sip.SipOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -89,9 +91,41 @@ class LaunchOptionsTest {
                 .isInstanceOf(LaunchOptions.BadOption.class).hasMessage("a password needs --server and --user to sign in with");
     }
 
+    /** The emulator's WebSocket softphone is gone (issue 12): its options are unknown now, not silently ignored. */
     @Test
-    void aVoiceTokenWithoutVoicePlaneIsRefused() {
-        assertThatThrownBy(() -> parse(Map.of(), "--voice-token", "t"))
-                .isInstanceOf(LaunchOptions.BadOption.class).hasMessage("--voice-token needs --voice-plane");
+    void theRetiredVoicePlaneOptionIsUnknown() {
+        assertThatThrownBy(() -> parse(Map.of(), "--voice-plane", "ws://localhost:1/voice-plane"))
+                .isInstanceOf(LaunchOptions.BadOption.class).hasMessageStartingWith("unknown option \"--voice-plane\"");
+    }
+
+    @Test
+    void audioOptionsChooseTheDeviceAndRefuseWhatCannotWork(@TempDir Path folder) throws Exception {
+        assertThat(parse(Map.of(), "--audio", "none").phone().audio().describe()).isEqualTo("no audio device");
+        Path recording = folder.resolve("heard.wav");
+        assertThat(parse(Map.of(), "--audio", "tone:1000", "--audio-record", recording.toString()).phone().audio()
+                .describe()).isEqualTo("1000.0 Hz tone, recording to " + recording);
+        assertThat(parse(Map.of()).phone().audio()).as("no --audio: the devices chosen in the dialog").isNull();
+        assertThatThrownBy(() -> parse(Map.of(), "--audio", "tone:loud"))
+                .isInstanceOf(LaunchOptions.BadOption.class)
+                .hasMessage("--audio tone:HZ needs a frequency between 0 and 4000 Hz, not 'loud'");
+        assertThatThrownBy(() -> parse(Map.of(), "--audio-record", recording.toString()))
+                .isInstanceOf(LaunchOptions.BadOption.class).hasMessageStartingWith("--audio-record needs --audio");
+        Path notWav = Files.writeString(folder.resolve("speech.wav"), "not a wav");
+        assertThatThrownBy(() -> parse(Map.of(), "--audio", notWav.toString()))
+                .isInstanceOf(LaunchOptions.BadOption.class)
+                .hasMessageStartingWith("--audio " + notWav + ": not a readable 8 kHz mono 16-bit WAV file");
+    }
+
+    @Test
+    void phoneSettingsComeFromTheGivenFileAndABadValueNamesIt(@TempDir Path folder) throws Exception {
+        Path good = Files.writeString(folder.resolve("phone.properties"), "sip.port=22060\nrtp.ports=22100-22199\n");
+        SipOptions options = parse(Map.of(), "--phone-settings", good.toString()).phone().options();
+        assertThat(options.sipPort()).isEqualTo(22060);
+        assertThat(options.rtpPorts()).isEqualTo(new PortRange(22100, 22199));
+        Path bad = Files.writeString(folder.resolve("bad.properties"), "sip.port=many\n");
+        assertThatThrownBy(() -> parse(Map.of(), "--phone-settings", bad.toString()))
+                .isInstanceOf(LaunchOptions.BadOption.class).hasMessageStartingWith(bad + ": phone settings: a number");
+        assertThatThrownBy(() -> parse(Map.of(), "--phone-settings", folder.resolve("missing").toString()))
+                .isInstanceOf(LaunchOptions.BadOption.class).hasMessageContaining("cannot be read");
     }
 }

@@ -39,10 +39,11 @@ public abstract class DesktopUiTest extends FxRobot {
     private void start(Stage stage) {
         server = new FakeLifelineServer(log).agent("alice", PASSWORD, Samples.WORKER).supervisor("sam", PASSWORD);
         server.agentState(Samples::idle);
+        server.offerSoftphone(Samples.SIP_ACCOUNT);
         script(server);
         softphone = new RecordingSoftphone(log);
         DesktopConfig config = DesktopConfig.defaults()
-                .withSoftphones((http, timer, offered) -> softphone)
+                .withSoftphones(account -> softphone)
                 .withTimings(Duration.ofMillis(200), Duration.ofMillis(400));
         String user = signInAs();
         if (user != null) {

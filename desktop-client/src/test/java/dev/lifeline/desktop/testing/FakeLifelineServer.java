@@ -1,6 +1,5 @@
 package dev.lifeline.desktop.testing;
 
-import dev.lifeline.desktop.softphone.SoftphoneSettings;
 import dev.lifeline.model.api.DesktopApi;
 import dev.lifeline.model.auth.EventsTicket;
 import dev.lifeline.model.auth.LoginRequest;
@@ -15,6 +14,7 @@ import dev.lifeline.model.event.ServerEvent;
 import dev.lifeline.model.event.StateSnapshot;
 import dev.lifeline.model.problem.Problem;
 import dev.lifeline.model.queue.QueueSnapshot;
+import dev.lifeline.model.softphone.SoftphoneAccount;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.websocket.WsContext;
@@ -61,7 +61,7 @@ public final class FakeLifelineServer implements AutoCloseable {
     private final List<String> log;
     private final AtomicReference<Supplier<StateSnapshot>> agentState = new AtomicReference<>();
     private final AtomicReference<QueueSnapshot> queueSnapshot = new AtomicReference<>();
-    private final AtomicReference<SoftphoneSettings> softphone = new AtomicReference<>();
+    private final AtomicReference<SoftphoneAccount> softphone = new AtomicReference<>();
     private volatile Duration tokenLifetime = Duration.ofMinutes(15);
     private volatile Consumer<ClientCommand> onCommand = command -> { };
     private volatile Problem refuseCommandsWith;
@@ -95,9 +95,9 @@ public final class FakeLifelineServer implements AutoCloseable {
                 json(ctx, 200, state);
                 stateAnswers.incrementAndGet();
             });
-            config.routes.get(SoftphoneSettings.PATH, ctx -> {
+            config.routes.get(DesktopApi.MY_SOFTPHONE, ctx -> {
                 identity(ctx);
-                SoftphoneSettings offered = softphone.get();
+                SoftphoneAccount offered = softphone.get();
                 if (offered == null) {
                     problem(ctx, Problem.notFound("softphone of", identity(ctx)));
                 } else {
@@ -183,8 +183,8 @@ public final class FakeLifelineServer implements AutoCloseable {
         queueSnapshot.set(snapshot);
     }
 
-    /** What {@code GET /api/me/softphone} offers; 404 until set. */
-    public void offerSoftphone(SoftphoneSettings settings) {
+    /** The SIP account {@code GET /api/me/softphone} hands the signed-in agent; 404 while null (the default). */
+    public void offerSoftphone(SoftphoneAccount settings) {
         softphone.set(settings);
     }
 

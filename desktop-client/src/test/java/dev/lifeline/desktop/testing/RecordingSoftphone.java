@@ -2,6 +2,7 @@ package dev.lifeline.desktop.testing;
 
 import dev.lifeline.desktop.softphone.Softphone;
 import dev.lifeline.desktop.softphone.SoftphoneListener;
+import dev.lifeline.desktop.softphone.SoftphoneState;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,6 +12,10 @@ public final class RecordingSoftphone implements Softphone {
     private final List<String> log;
     private volatile SoftphoneListener listener;
     private volatile String active;
+    private volatile double inputLevel = -96;
+    /** Whether {@link #register} reports the phone ready at once (as a fast registrar would); else call {@link #publish}. */
+    public volatile boolean readyAtOnce = true;
+    private volatile String closedOn;
 
     public RecordingSoftphone(List<String> log) {
         this.log = log;
@@ -20,11 +25,48 @@ public final class RecordingSoftphone implements Softphone {
     public void register(String identity, SoftphoneListener listener) {
         this.listener = listener;
         log.add("softphone:register " + identity);
+        listener.stateChanged(readyAtOnce ? SoftphoneState.ready() : SoftphoneState.registering());
     }
 
-    /** The voice plane rings this softphone. */
+    /** An INVITE rings this softphone. */
     public void ring(String callSid) {
         listener.ringing(callSid, "+15550100");
+    }
+
+    /** The phone's state changes (registering, ready, failed), as SipSoftphone reports it on its own thread. */
+    public void publish(SoftphoneState state) {
+        listener.stateChanged(state);
+    }
+
+    /** The thread that closed the phone (null while open). */
+    public String closedOn() {
+        return closedOn;
+    }
+
+    /** What the microphone measures from now on, in dBFS. */
+    public void inputLevel(double dbfs) {
+        inputLevel = dbfs;
+    }
+
+    @Override
+    public void ringOffered(boolean ringing) {
+        log.add("softphone:ring " + (ringing ? "on" : "off"));
+    }
+
+    @Override
+    public void setMuted(boolean muted) {
+        log.add("softphone:muted " + muted);
+    }
+
+    @Override
+    public boolean sendDigit(char key) {
+        log.add("softphone:digit " + key);
+        return active != null;
+    }
+
+    @Override
+    public double inputLevelDbfs() {
+        return inputLevel;
     }
 
     @Override
@@ -56,6 +98,7 @@ public final class RecordingSoftphone implements Softphone {
 
     @Override
     public void close() {
+        closedOn = Thread.currentThread().getName();
         log.add("softphone:close");
     }
 }

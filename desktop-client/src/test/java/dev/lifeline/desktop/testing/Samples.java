@@ -16,6 +16,7 @@ import dev.lifeline.model.queue.QueueSnapshot;
 import dev.lifeline.model.queue.QueueStats;
 import dev.lifeline.model.reservation.ReservationStatus;
 import dev.lifeline.model.reservation.ReservationView;
+import dev.lifeline.model.softphone.SoftphoneAccount;
 import dev.lifeline.model.task.TaskStatus;
 import dev.lifeline.model.task.TaskView;
 import java.time.Duration;
@@ -30,6 +31,9 @@ public final class Samples {
 
     public static final String WORKER = "WK0000000000000000000000000000alice";
     public static final String CUSTOMER_NUMBER = "+15550100";
+    /** Alice's SIP account as the server hands it over (the recording softphone takes it without registering). */
+    public static final SoftphoneAccount SIP_ACCOUNT = new SoftphoneAccount("sip:alice@lifeline.sip.twilio.com", "alice",
+            "DeskPhone2026x", "127.0.0.1", 5060, SoftphoneAccount.UDP);
 
     private Samples() {
     }

@@ -1,5 +1,6 @@
 package dev.lifeline.desktop.softphone.sip;
 
+import dev.lifeline.model.softphone.SoftphoneAccount;
 import java.util.Objects;
 
 /**
@@ -29,6 +30,12 @@ public record SipAccount(String addressOfRecord, String authUser, String passwor
         if (proxyPort < 1 || proxyPort > 65535) {
             throw new IllegalArgumentException("the SIP server port must be 1-65535");
         }
+    }
+
+    /** The account the server hands the signed-in agent ({@code GET /api/me/softphone}). */
+    public static SipAccount of(SoftphoneAccount served) {
+        return new SipAccount(served.addressOfRecord(), served.authUser(), served.password(), served.proxyHost(),
+                served.proxyPort(), SipTransport.parse(served.transport()));
     }
 
     /** An account whose registrar is the domain of the address itself, on the transport's default port. */

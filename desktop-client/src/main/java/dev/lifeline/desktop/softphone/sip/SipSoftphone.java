@@ -60,6 +60,7 @@ public final class SipSoftphone implements Softphone, SipListener {
     private volatile SoftphoneState state = SoftphoneState.unregistered();
     private volatile String audioProblem;
     private boolean closed;
+    private TonePlayer offerRing;
 
     public SipSoftphone(SipAccount account, SipOptions options, AudioDevice audio) {
         this.account = account;
@@ -147,8 +148,41 @@ public final class SipSoftphone implements Softphone, SipListener {
         }
     }
 
+    /** The ring of an INVITE; it replaces the offer's ring, which must not share the speaker with it. */
     TonePlayer ringTone() {
+        stopOfferRing();
         return new TonePlayer(new RingTone(), speaker());
+    }
+
+    private synchronized void stopOfferRing() {
+        if (offerRing != null) {
+            offerRing.close();
+            offerRing = null;
+        }
+    }
+
+    /** Runs on the SIP timer thread: opening a sound line may take a while, and the caller is the UI thread. */
+    @Override
+    public void ringOffered(boolean ringing) {
+        try {
+            timer.execute(() -> ringOfferedNow(ringing));
+        } catch (java.util.concurrent.RejectedExecutionException closedAlready) {
+            // The phone is closed: nothing rings any more.
+        }
+    }
+
+    private void ringOfferedNow(boolean ringing) {
+        // A call in progress has the speaker: an offer shown late (a reservation update after the answer) stays
+        // silent. Asked outside this object's lock: SipCalls holds its own lock when it calls ringTone().
+        boolean inCall = activeCallSid().isPresent();
+        synchronized (this) {
+            if (ringing && offerRing == null && !closed && !inCall) {
+                offerRing = new TonePlayer(new RingTone(), speaker());
+            } else if (!ringing && offerRing != null) {
+                offerRing.close();
+                offerRing = null;
+            }
+        }
     }
 
     private void audioProblem(String problem) {
@@ -199,7 +233,10 @@ public final class SipSoftphone implements Softphone, SipListener {
 
     @Override
     public void setMuted(boolean muted) {
-        calls().setMuted(muted);
+        SipCalls current = calls;
+        if (current != null) {
+            current.setMuted(muted);
+        }
     }
 
     @Override
@@ -249,6 +286,7 @@ public final class SipSoftphone implements Softphone, SipListener {
         if (calls != null) {
             calls.dropWithoutBye();
         }
+        stopOfferRing();
         if (sip != null) {
             sip.close();
         }
