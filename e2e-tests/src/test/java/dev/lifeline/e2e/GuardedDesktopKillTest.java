@@ -2,6 +2,7 @@ package dev.lifeline.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lifeline.e2e.testsupport.Await;
 import dev.lifeline.model.incident.Phase;
 import dev.lifeline.server.recovery.Incident;
 import java.time.Duration;
