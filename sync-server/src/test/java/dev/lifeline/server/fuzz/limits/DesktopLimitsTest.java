@@ -4,13 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lifeline.server.http.DesktopRateLimit;
 import dev.lifeline.server.testsupport.Await;
+import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.IntStream;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -119,8 +121,15 @@ class DesktopLimitsTest {
         Await.until("the snapshot", () -> !probe.messages.isEmpty());
 
         socket.sendText("{\"type\":\"heartbeat\",\"pad\":\"" + BIG + "\"}", true);
-        Await.until("the close", probe::closed);
+        Await.until("the connection ends", probe::closed);
 
-        assertThat(probe.closeCode.get()).isEqualTo(1009);
+        // The server closes with 1009 as soon as it has read the frame's length; a client still writing the rest of
+        // the frame may then have its write refused ("Broken pipe") before it reads the close frame (seen once in
+        // CI). Either way the oversized frame ended the connection and was not served.
+        try {
+            assertThat(probe.closeCode.get()).isEqualTo(1009);
+        } catch (ExecutionException refusedWrite) {
+            assertThat(refusedWrite.getCause()).isInstanceOf(IOException.class);
+        }
     }
 }
