@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.OptionalLong;
 import java.util.function.Supplier;
 
 /**
@@ -109,11 +108,6 @@ public final class Guardian {
         }
     }
 
-    /** The running desktop's process id, if one runs. */
-    public OptionalLong childPid() {
-        Process running = child;
-        return running == null || !running.isAlive() ? OptionalLong.empty() : OptionalLong.of(running.pid());
-    }
 
     private Process start(String reason) {
         if (stopping) {
