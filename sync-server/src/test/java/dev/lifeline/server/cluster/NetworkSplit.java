@@ -9,7 +9,10 @@ import dev.lifeline.server.testsupport.Await;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -73,11 +76,16 @@ public final class NetworkSplit {
         return unnoticed(larger, smaller).noticed();
     }
 
-    /** Failure detection happens: each side removes the other's members (what the heartbeat timeout does). */
+    /**
+     * Failure detection happens: each side removes the other's members (what the heartbeat timeout does) and
+     * promotes its backups, so every partition is owned on its own side again.
+     */
     public NetworkSplit noticed() {
         eachPair(HazelcastTestSupport::closeConnectionBetween);
         awaitSize(larger, larger.size());
         awaitSize(smaller, smaller.size());
+        awaitOwnedWithin(larger);
+        awaitOwnedWithin(smaller);
         return this;
     }
 
@@ -121,6 +129,23 @@ public final class NetworkSplit {
             Await.until("the cluster of " + member.getName() + " settled at " + size + " members",
                     () -> member.getCluster().getMembers().size() == size
                             && HazelcastMembers.servesRecoveryState(member) == (size >= minClusterSize(member)));
+        }
+    }
+
+    /**
+     * Waits until each member of the side names only members of its side as partition owners. Removing the other
+     * side's members is not enough: right after it, about two thirds of a lone member's partitions still name an
+     * owner it cannot reach, and an operation on one of them is neither refused nor served but retried until the
+     * backups are promoted, which on a loaded machine can outlast a whole recovery on the other side.
+     */
+    private static void awaitOwnedWithin(List<HazelcastInstance> side) {
+        Set<UUID> sideMembers = new HashSet<>();
+        side.forEach(member -> sideMembers.add(member.getCluster().getLocalMember().getUuid()));
+        for (HazelcastInstance member : side) {
+            Await.until("every partition of " + member.getName() + " owned on its side of the split",
+                    () -> member.getPartitionService().getPartitions().stream()
+                            .allMatch(partition -> partition.getOwner() != null
+                                    && sideMembers.contains(partition.getOwner().getUuid())));
         }
     }
 

@@ -75,7 +75,9 @@ class SplitBrainTest {
         long refused = duringSplit.stream().filter(d -> d.status() == 503).count();
         System.out.printf("split brain 2|1 mid-recovery: merge took %d ms after the heal; %d of %d webhook deliveries "
                 + "during the split refused with 503 by the minority%n", merge.toMillis(), refused, duringSplit.size());
-        assertThat(refused).as("deliveries the minority refused").isPositive();
+        String seen = duringSplit.stream().map(d -> d.status() + " " + d.url().replaceFirst("^https?://[^/]+", ""))
+                .toList().toString();
+        assertThat(refused).as("deliveries the minority refused, of %s", seen).isPositive();
         assertThat(duringSplit).as("nothing else failed").allMatch(d -> d.status() == 503 || d.status() / 100 == 2);
         for (RecoveryEngine engine : harness.cluster.engines) {
             Map<String, Long> merged = versions(engine);
