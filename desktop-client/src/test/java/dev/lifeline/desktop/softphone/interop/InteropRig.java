@@ -14,18 +14,26 @@ import java.time.Duration;
 
 /**
  * One interop setting on loopback: kamailio (registrar + proxy), the desktop's {@link SipSoftphone} as alice
- * sending a 1000 Hz tone, and baresip as bob sending a 440 Hz tone. Ports from desksip's ranges: softphone SIP
- * 16060, RTP 32000-32099; kamailio 16100; baresip 16110 (+1 TLS, +5 ctrl_tcp), RTP 33000-33009.
+ * sending a 1000 Hz tone, and baresip as bob sending a 440 Hz tone. Every port comes from one probed block of
+ * free loopback ports, laid out below, so builds running side by side on one machine never meet.
  */
 final class InteropRig implements AutoCloseable {
 
-    static final int KAMAILIO_PORT = 16100;
-    static final int BARESIP_PORT = 16110;
-    static final int BARESIP_RTP = 33000;
-    static final int PHONE_PORT = 16060;
     static final String ALICE = "sip:alice@" + Kamailio.DOMAIN;
+    // The block's layout: kamailio, the softphone, a raw test peer, baresip (+1 TLS, +5 ctrl_tcp), then RTP.
+    private static final int KAMAILIO = 0;
+    private static final int PHONE = 1;
+    private static final int RAW_PEER = 2;
+    private static final int BARESIP = 3;
+    private static final int BARESIP_RTP = 10;
+    private static final int PHONE_RTP = 20;
+    private static final int PHONE_RTP_COUNT = 100;
 
     final Path dir;
+    final LoopbackPorts ports = LoopbackPorts.freeBlock(PHONE_RTP + PHONE_RTP_COUNT);
+    final int kamailioPort = ports.at(KAMAILIO);
+    final int phonePort = ports.at(PHONE);
+    final int rawPeerPort = ports.at(RAW_PEER);
     final Kamailio kamailio;
     final RecordingListener listener = new RecordingListener();
     SipSoftphone phone;
@@ -34,19 +42,20 @@ final class InteropRig implements AutoCloseable {
 
     InteropRig(Path dir) throws IOException {
         this.dir = dir;
-        this.kamailio = Kamailio.start(dir, KAMAILIO_PORT);
+        this.kamailio = Kamailio.start(dir, kamailioPort);
     }
 
     SipSoftphone startPhone(String password, SipTransport transport) {
         audio = new ListeningAudio(dir.resolve("softphone-heard.wav"), 1000, 440);
-        SipAccount account = new SipAccount(ALICE, "alice", password, "127.0.0.1", KAMAILIO_PORT, transport);
+        SipAccount account = new SipAccount(ALICE, "alice", password, "127.0.0.1", kamailioPort, transport);
         phone = new SipSoftphone(account, options(), audio);
         phone.register("alice", listener);
         return phone;
     }
 
-    static SipOptions options() {
-        return SipOptions.defaults().withLocal("127.0.0.1", PHONE_PORT).withRtpPorts(new PortRange(32000, 32099))
+    SipOptions options() {
+        return SipOptions.defaults().withLocal("127.0.0.1", phonePort)
+                .withRtpPorts(new PortRange(ports.at(PHONE_RTP), ports.at(PHONE_RTP + PHONE_RTP_COUNT - 1)))
                 .withRegisterExpiry(Duration.ofSeconds(60));
     }
 
@@ -58,7 +67,8 @@ final class InteropRig implements AutoCloseable {
             System.arraycopy(source.read(), 0, samples, i, 160);
         }
         Wav.write(tone, samples);
-        baresip = Baresip.start(dir.resolve("baresip"), "bob", BARESIP_PORT, BARESIP_RTP, KAMAILIO_PORT, tone);
+        baresip = Baresip.start(dir.resolve("baresip"), "bob", ports.at(BARESIP), ports.at(BARESIP_RTP),
+                kamailioPort, tone);
         return baresip;
     }
 

@@ -13,9 +13,11 @@ final class RawSip implements AutoCloseable {
 
     private final DatagramSocket socket;
     private final int port;
+    private final int phonePort;
 
-    RawSip(int port) throws IOException {
+    RawSip(int port, int phonePort) throws IOException {
         this.port = port;
+        this.phonePort = phonePort;
         this.socket = new DatagramSocket(new InetSocketAddress("127.0.0.1", port));
         socket.setSoTimeout(1000);
     }
@@ -26,7 +28,7 @@ final class RawSip implements AutoCloseable {
 
     String invite(String callId, String sdp) {
         byte[] body = sdp.getBytes(StandardCharsets.UTF_8);
-        return "INVITE sip:alice@127.0.0.1:" + InteropRig.PHONE_PORT + " SIP/2.0\r\n"
+        return "INVITE sip:alice@127.0.0.1:" + phonePort + " SIP/2.0\r\n"
                 + "Via: SIP/2.0/UDP 127.0.0.1:" + port + ";branch=z9hG4bK-" + callId + "\r\n"
                 + "Max-Forwards: 70\r\n"
                 + "From: <sip:mallory@127.0.0.1>;tag=m1\r\n"

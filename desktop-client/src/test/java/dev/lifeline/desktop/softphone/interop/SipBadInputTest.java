@@ -14,13 +14,11 @@ import org.junit.jupiter.api.Test;
 /** Hostile input at the softphone's SIP port gets a 4xx or nothing, and the next real call still works. */
 class SipBadInputTest extends InteropTest {
 
-    private static final int RAW_PORT = 16190;
-
     private RawSip raw;
 
     @BeforeEach
     void startPhone() throws Exception {
-        raw = new RawSip(RAW_PORT);
+        raw = new RawSip(rig.rawPeerPort, rig.phonePort);
         rig.startPhone(Kamailio.PASSWORD, SipTransport.UDP);
         Await.until("the phone is ready", () -> rig.phone.state().isReady());
     }
@@ -33,12 +31,12 @@ class SipBadInputTest extends InteropTest {
     @Test
     void malformedSdpGets400AndAnOfferWithoutG711Gets488() throws Exception {
         raw.send(raw.invite("bad-sdp-1", "v=0\r\no=broken\r\nm=audio x RTP/AVP 0\r\n")
-                .getBytes(StandardCharsets.UTF_8), InteropRig.PHONE_PORT);
+                .getBytes(StandardCharsets.UTF_8), rig.phonePort);
         assertThat(raw.finalResponse()).startsWith("SIP/2.0 400");
 
         raw.send(raw.invite("opus-only-1", "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\n"
                 + "t=0 0\r\nm=audio 4000 RTP/AVP 96\r\na=rtpmap:96 opus/48000/2\r\n")
-                .getBytes(StandardCharsets.UTF_8), InteropRig.PHONE_PORT);
+                .getBytes(StandardCharsets.UTF_8), rig.phonePort);
         assertThat(raw.finalResponse()).startsWith("SIP/2.0 488");
 
         assertThat(rig.listener.events).isEmpty();
@@ -49,14 +47,14 @@ class SipBadInputTest extends InteropTest {
     void garbageAndOversizedDatagramsAreIgnored() throws Exception {
         byte[] garbage = new byte[1400];
         new Random(12).nextBytes(garbage);
-        raw.send(garbage, InteropRig.PHONE_PORT);
+        raw.send(garbage, rig.phonePort);
         byte[] oversized = new byte[65000];
         Arrays.fill(oversized, (byte) 'A');
         byte[] start = "INVITE sip:alice@127.0.0.1 SIP/2.0\r\nContent-Length: 64000\r\n\r\n"
                 .getBytes(StandardCharsets.US_ASCII);
         System.arraycopy(start, 0, oversized, 0, start.length);
-        raw.send(oversized, InteropRig.PHONE_PORT);
-        raw.send("SIP/2.0 200 OK\r\n\r\n".getBytes(StandardCharsets.US_ASCII), InteropRig.PHONE_PORT);
+        raw.send(oversized, rig.phonePort);
+        raw.send("SIP/2.0 200 OK\r\n\r\n".getBytes(StandardCharsets.US_ASCII), rig.phonePort);
 
         assertThat(rig.phone.state().isReady()).isTrue();
         aRealCallStillRingsAndConnects();

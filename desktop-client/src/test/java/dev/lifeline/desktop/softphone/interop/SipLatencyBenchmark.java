@@ -37,10 +37,10 @@ class SipLatencyBenchmark {
         double[] invite = new double[ROUNDS];
         try (InteropRig rig = new InteropRig(dir)) {
             SipAccount account = new SipAccount(InteropRig.ALICE, "alice", Kamailio.PASSWORD, "127.0.0.1",
-                    InteropRig.KAMAILIO_PORT, SipTransport.UDP);
+                    rig.kamailioPort, SipTransport.UDP);
             for (int i = -WARM_UP; i < ROUNDS; i++) {
                 long start = System.nanoTime();
-                try (SipSoftphone phone = new SipSoftphone(account, InteropRig.options(),
+                try (SipSoftphone phone = new SipSoftphone(account, rig.options(),
                         new dev.lifeline.desktop.softphone.audio.NullAudioDevice())) {
                     phone.register("alice", (callSid, from) -> {
                     });
@@ -52,7 +52,7 @@ class SipLatencyBenchmark {
             }
 
             SipSoftphone[] answering = new SipSoftphone[1];
-            answering[0] = new SipSoftphone(account, InteropRig.options(),
+            answering[0] = new SipSoftphone(account, rig.options(),
                     new dev.lifeline.desktop.softphone.audio.NullAudioDevice());
             rig.phone = answering[0];
             answering[0].register("alice", new SoftphoneListener() {

@@ -80,8 +80,8 @@ class SipRegistrationInteropTest extends InteropTest {
             }
         };
         SipAccount account = new SipAccount(InteropRig.ALICE, "alice", Kamailio.PASSWORD, "127.0.0.1",
-                InteropRig.KAMAILIO_PORT, SipTransport.UDP);
-        rig.phone = new SipSoftphone(account, InteropRig.options(), noHardware);
+                rig.kamailioPort, SipTransport.UDP);
+        rig.phone = new SipSoftphone(account, rig.options(), noHardware);
         rig.phone.register("alice", rig.listener);
 
         Await.until("the phone is ready", () -> rig.phone.state().isReady());
