@@ -241,6 +241,7 @@ public final class DesktopFixture implements AutoCloseable {
 
     /** A customer calls the voice workflow; @return the customer's call SID. */
     public String customerCalls() {
+        renewRegistrations();
         return sim.voice().inboundCall(CUSTOMER, "+15559990000", workspace.voiceWorkflowSid(),
                 "{\"from\":\"" + CUSTOMER + "\"}", null, null);
     }
@@ -279,6 +280,11 @@ public final class DesktopFixture implements AutoCloseable {
     @SuppressWarnings("unchecked")
     public List<Map<String, Object>> simConferences() {
         return (List<Map<String, Object>>) ((Map<String, Object>) sim.snapshot().get("voice")).get("conferences");
+    }
+
+    /** The shared fixture outlives a registration: each phone renews its own before a customer calls. */
+    private synchronized void renewRegistrations() {
+        phones.values().forEach(TestSoftphone::renewIfHalfExpired);
     }
 
     /** {@code identity}'s softphone registers and answers every call from now on. */

@@ -38,7 +38,13 @@ public final class TestSoftphone implements AutoCloseable {
     private static final double AGENT_TONE = 1000;
     private static final double PARTY_TONE = 440;
 
+    /** The registration's lifetime asked for; a desktop renews at half of it, and so does {@link #renewIfHalfExpired}. */
+    private static final int REGISTRATION_SECONDS = 600;
+
     private final SipTestPhone phone;
+    private final String identity;
+    private final String password;
+    private volatile java.time.Instant registeredAt = java.time.Instant.now();
     private final List<String> connectedCalls = new CopyOnWriteArrayList<>();
     private final Map<String, Answered> calls = new ConcurrentHashMap<>();
     private final Thread answering;
@@ -48,8 +54,10 @@ public final class TestSoftphone implements AutoCloseable {
     private record Answered(SipTestPhone.Incoming invite, RtpTestEndpoint media) {
     }
 
-    private TestSoftphone(SipTestPhone phone, String identity) {
+    private TestSoftphone(SipTestPhone phone, String identity, String password) {
         this.phone = phone;
+        this.identity = identity;
+        this.password = password;
         this.answering = new Thread(this::answerEveryCall, "test-softphone-" + identity);
         answering.setDaemon(true);
         answering.start();
@@ -63,12 +71,29 @@ public final class TestSoftphone implements AutoCloseable {
     /** The same with the password a server handed out (other tests' fixtures derive it from their own secret). */
     public static TestSoftphone register(int sipPort, String identity, String password) {
         SipTestPhone phone = new SipTestPhone(sipPort, "udp");
-        Response answer = phone.register(DOMAIN, identity, password, 600);
+        Response answer = phone.register(DOMAIN, identity, password, REGISTRATION_SECONDS);
         if (answer.getStatusCode() != Response.OK) {
             phone.close();
             throw new AssertionError(identity + " could not register: " + answer.getStatusCode() + " " + answer.getReasonPhrase());
         }
-        return new TestSoftphone(phone, identity);
+        return new TestSoftphone(phone, identity, password);
+    }
+
+    /**
+     * Renews the registration once half its lifetime has passed, as the desktop's phone does on its own. A phone that
+     * lives as long as a shared fixture (a whole suite, well over ten minutes on a loaded machine) would otherwise
+     * silently lose its binding, and calls to the agent would find nobody to ring. Call it from the test's thread
+     * between calls: the phone sends one request at a time.
+     */
+    public void renewIfHalfExpired() {
+        if (java.time.Instant.now().isBefore(registeredAt.plusSeconds(REGISTRATION_SECONDS / 2))) {
+            return;
+        }
+        Response answer = phone.register(DOMAIN, identity, password, REGISTRATION_SECONDS);
+        if (answer.getStatusCode() != Response.OK) {
+            throw new AssertionError(identity + " could not renew its registration: " + answer.getStatusCode());
+        }
+        registeredAt = java.time.Instant.now();
     }
 
     /** What the conference instruction dials to reach {@code identity}: the worker's {@code contact_uri}. */
