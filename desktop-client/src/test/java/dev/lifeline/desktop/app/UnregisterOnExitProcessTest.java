@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class UnregisterOnExitProcessTest {
 
     private static final String PASSWORD = "correct horse";
+    private static final java.time.Duration PROCESS_START = java.time.Duration.ofSeconds(120);
 
     @TempDir
     Path dir;
@@ -68,7 +69,8 @@ class UnregisterOnExitProcessTest {
         builder.environment().put("XDG_CONFIG_HOME", dir.resolve("config").toString());
         desktop = builder.start();
 
-        Await.until("the desktop registers the served account", this::aliceRegistered);
+        // A whole desktop JVM starts, draws, signs in and registers: on a loaded two-core machine that took over 30 s.
+        Await.until("the desktop registers the served account", PROCESS_START, this::aliceRegistered);
         desktop.destroy();
 
         assertThat(desktop.waitFor(30, TimeUnit.SECONDS)).as("the desktop stops").isTrue();

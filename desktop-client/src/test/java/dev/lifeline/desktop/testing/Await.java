@@ -17,10 +17,15 @@ public final class Await {
     }
 
     public static void until(String what, Callable<Boolean> condition) {
+        until(what, java.time.Duration.ofSeconds(SECONDS), condition);
+    }
+
+    /** The same with a deadline of its own, for what takes a whole process to happen (a JVM and JavaFX starting). */
+    public static void until(String what, java.time.Duration deadline, Callable<Boolean> condition) {
         try {
-            WaitForAsyncUtils.waitFor(SECONDS, TimeUnit.SECONDS, condition);
+            WaitForAsyncUtils.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS, condition);
         } catch (TimeoutException e) {
-            throw new AssertionError("timed out after " + SECONDS + " s waiting until " + what);
+            throw new AssertionError("timed out after " + deadline.toSeconds() + " s waiting until " + what);
         }
     }
 
