@@ -43,7 +43,7 @@ import dev.lifeline.server.rebuild.PartitionLossWatcher;
 import dev.lifeline.server.rebuild.StateRebuilder;
 import dev.lifeline.server.recovery.RecoveryPolicy;
 import dev.lifeline.server.softphone.SipAccounts;
-import dev.lifeline.server.softphone.SipPasswords;
+import dev.lifeline.server.softphone.SipPasswordSource;
 import dev.lifeline.server.supervisor.SupervisorFeed;
 import dev.lifeline.server.supervisor.SupervisorRoutes;
 import dev.lifeline.server.twilio.TwilioConnection;
@@ -131,8 +131,10 @@ public final class LifelineServer implements AutoCloseable {
         resources.add(0, twilio);
         UserDirectory users = users();
         byte[] secret = tokenSecret();
-        SipPasswords sipPasswords = new SipPasswords(secret);
-        workspace = ClusterWorkspace.provision(hazelcast, twilio.isSimulated(), () -> Provisioning.run(config, twilio, publicBaseUrl, users, sipPasswords));
+        SipPasswordSource sipPasswords = Provisioning.sipPasswords(config, secret);
+        workspace = ClusterWorkspace.provision(hazelcast, twilio.isSimulated(),
+                () -> Provisioning.atStart(config, twilio, publicBaseUrl, users, sipPasswords));
+        warnOfAgentsWithoutSipPassword(users, sipPasswords);
         VoiceGateway voice = twilio.voice();
         TaskRouterGateway taskRouter = twilio.taskRouter(workspace.workspaceSid());
 
@@ -224,7 +226,7 @@ public final class LifelineServer implements AutoCloseable {
      * Where desktops register: the configured proxy, else the SIP Domain itself at Twilio (5060) or the emulator's
      * SIP listener in sim mode. A sim-mode server whose shared emulator runs without SIP hands out no account.
      */
-    private SoftphoneAccess sipAccounts(SipPasswords passwords, java.util.function.Predicate<String> hasWorker) {
+    private SoftphoneAccess sipAccounts(SipPasswordSource passwords, java.util.function.Predicate<String> hasWorker) {
         SipConfig sip = config.sip();
         String host = sip.proxyHost();
         int port = sip.proxyPort();
@@ -240,6 +242,17 @@ public final class LifelineServer implements AutoCloseable {
         }
         return new SipAccounts(sip.domainName(), host != null ? host : sip.domainName(), port != 0 ? port : 5060,
                 sip.transport(), passwords, hasWorker);
+    }
+
+    /** Twilio mode: an agent the passwords file has no password for gets no phone until {@code provision} runs. */
+    private void warnOfAgentsWithoutSipPassword(UserDirectory users, SipPasswordSource passwords) {
+        List<String> without = users.all().stream().filter(user -> user.role() == dev.lifeline.model.auth.Role.AGENT)
+                .map(dev.lifeline.server.auth.User::identity)
+                .filter(identity -> passwords.keptPasswordOf(config.sip().domainName(), identity).isEmpty()).toList();
+        if (!without.isEmpty()) {
+            log.warn("no SIP password kept for {} in {}: their desktops get no phone until 'lifeline-server provision' runs",
+                    without, config.sip().passwordsFile());
+        }
     }
 
     private RecoveryPolicy recoveryPolicy() {

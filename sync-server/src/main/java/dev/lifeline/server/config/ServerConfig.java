@@ -173,7 +173,8 @@ public record ServerConfig(
                 retention(source, "recovery.retention", RecoverySettings.DEFAULT_INCIDENT_RETENTION, deadline),
                 retention(source, "conference.retention", RecoverySettings.DEFAULT_CONFERENCE_RETENTION, deadline));
         return new ServerConfig(mode, httpPort, publicBaseUrl, twilio, cluster, auth, recovery,
-                HttpListeners.of(source, mode, httpPort, publicBaseUrl), trustedProxies(source), SipConfig.from(source, httpPort));
+                HttpListeners.of(source, mode, httpPort, publicBaseUrl), trustedProxies(source), SipConfig.from(source, httpPort,
+                mode == Mode.TWILIO, auth.usersFile()));
     }
 
     /** Sim mode only, for now: a real account is always reached at Twilio's own address. */
