@@ -33,6 +33,8 @@ import dev.lifeline.server.engine.RecoveryEngine;
 import dev.lifeline.server.engine.RetentionAfterMerge;
 import dev.lifeline.server.engine.SeenEvents;
 import dev.lifeline.server.http.ClientAddresses;
+import dev.lifeline.server.inbound.CallEntry;
+import dev.lifeline.server.inbound.IncomingCallRoutes;
 import dev.lifeline.server.http.DesktopRateLimit;
 import dev.lifeline.server.http.ProblemResponses;
 import dev.lifeline.server.http.SlowClientLimits;
@@ -170,8 +172,11 @@ public final class LifelineServer implements AutoCloseable {
 
         String authToken = twilio.authToken();
         HealthRoutes health = new HealthRoutes(hazelcast, taskRouter, config.mode().name().toLowerCase(java.util.Locale.ROOT), clock);
-        WebhookRoutes webhooks = new WebhookRoutes(new TwilioSignatureVerifier(authToken, publicBaseUrl),
+        TwilioSignatureVerifier signatures = new TwilioSignatureVerifier(authToken, publicBaseUrl);
+        WebhookRoutes webhooks = new WebhookRoutes(signatures,
                 WebhookHandler.of(engine::onConferenceCallback, engine::onTaskRouterEvent), metrics);
+        IncomingCallRoutes incomingCalls = new IncomingCallRoutes(signatures, new CallEntry(workspace::voiceWorkflowSid),
+                metrics);
         signInThrottle = new LoginThrottle(LoginThrottle.Limits.DEFAULT, clock);
         AuthRoutes auth = new AuthRoutes(users, new Credentials(users, new PasswordHasher()), tokens, authenticator,
                 revocations, tickets, signInThrottle, id -> agents.workerSid(id).orElse(null));
@@ -185,6 +190,7 @@ public final class LifelineServer implements AutoCloseable {
             ProblemResponses.register(javalin.routes);
             new DesktopRateLimit(authenticator::signedIdentity, budgetTime).register(javalin.routes);
             webhooks.register(javalin.routes);
+            incomingCalls.register(javalin.routes);
             auth.register(javalin.routes);
             desktop.register(javalin.routes);
             new SupervisorRoutes(authenticator, supervisor).register(javalin.routes);

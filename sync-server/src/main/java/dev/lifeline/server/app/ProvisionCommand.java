@@ -4,6 +4,8 @@ import dev.lifeline.model.auth.Role;
 import dev.lifeline.server.auth.UserDirectory;
 import dev.lifeline.server.config.ConfigException;
 import dev.lifeline.server.config.ServerConfig;
+import dev.lifeline.server.inbound.IncomingCallRoutes;
+import dev.lifeline.server.provision.PhoneNumberProvisioner;
 import dev.lifeline.server.provision.ProvisionReport;
 import dev.lifeline.server.provision.ProvisionedWorkspace;
 import dev.lifeline.server.provision.SipDomainProvisioner;
@@ -19,17 +21,26 @@ import java.util.List;
  */
 final class ProvisionCommand {
 
-    static final String PROVISION_USAGE = "provision [--dry-run]";
+    static final String PROVISION_USAGE = "provision [--dry-run] [--number +E164 ...]";
     static final String ROTATE_USAGE = "rotate-sip-password IDENTITY";
+
+    private static final java.util.regex.Pattern E164 = java.util.regex.Pattern.compile("\\+[1-9][0-9]{6,14}");
 
     private ProvisionCommand() {
     }
 
     static void provision(List<String> args, ServerConfig config, TwilioConnection twilio, PrintStream out) {
         boolean dryRun = false;
-        for (String arg : args) {
+        List<String> numbers = new java.util.ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
             if (arg.equals("--dry-run")) {
                 dryRun = true;
+            } else if (arg.equals("--number") && i + 1 < args.size() && E164.matcher(args.get(i + 1)).matches()) {
+                numbers.add(args.get(++i));
+            } else if (arg.equals("--number")) {
+                throw new ConfigException("usage: " + PROVISION_USAGE + " (--number needs a number in E.164 form, e.g. "
+                        + "+15550100000)");
             } else {
                 throw new ConfigException("usage: " + PROVISION_USAGE + " (unknown argument '" + arg + "')");
             }
@@ -37,6 +48,13 @@ final class ProvisionCommand {
         ProvisionReport report = dryRun ? ProvisionReport.dryRun() : ProvisionReport.applying();
         ProvisionedWorkspace workspace = Provisioning.command(config, twilio, UserDirectory.load(usersFile(config)),
                 Provisioning.sipPasswords(config), report);
+        PhoneNumberProvisioner phoneNumbers = new PhoneNumberProvisioner(twilio.client(), report);
+        try {
+            numbers.forEach(number -> phoneNumbers.pointAt(number, config.publicBaseUrl() + IncomingCallRoutes.PATH));
+        } catch (IllegalArgumentException e) {
+            report.lines().forEach(out::println);
+            throw new ConfigException(e.getMessage());
+        }
         report.lines().forEach(out::println);
         out.println(report.summary());
         if (dryRun) {
@@ -49,6 +67,8 @@ final class ProvisionCommand {
         out.println("SIP domain         " + config.sip().domainName() + "  (passwords kept in "
                 + config.sip().passwordsFile() + ")");
         out.println("conference webhook " + config.publicBaseUrl() + WebhookRoutes.CONFERENCE_PATH);
+        out.println("incoming calls     " + config.publicBaseUrl() + IncomingCallRoutes.PATH
+                + "  (a number's voice URL; --number +1... sets it)");
     }
 
     static void rotateSipPassword(List<String> args, ServerConfig config, TwilioConnection twilio, PrintStream out) {

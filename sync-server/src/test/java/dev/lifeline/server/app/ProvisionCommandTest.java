@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.twilio.http.TwilioRestClient;
+import com.twilio.rest.api.v2010.account.IncomingPhoneNumber;
 import com.twilio.rest.api.v2010.account.sip.CredentialList;
 import com.twilio.rest.api.v2010.account.sip.Domain;
 import com.twilio.rest.api.v2010.account.sip.credentiallist.Credential;
@@ -152,6 +153,26 @@ class ProvisionCommandTest {
         assertThat(TaskQueue.fetcher(workspace, sales).fetch(client).getTargetWorkers())
                 .isEqualTo("routing.skills HAS \"sales\"");
         assertThat(provision(account)).contains("\n0 created, 0 changed,");
+    }
+
+    @Test
+    void numberPointsAnAccountsNumberAtTheIncomingCallWebhookOnceAndRefusesANumberTheAccountHasNot() throws Exception {
+        TwilioConnection account = emptyAccount();
+        String number = IncomingPhoneNumber.creator(new com.twilio.type.PhoneNumber("+15550142000")).create(account.client())
+                .getSid();
+
+        String first = provision(account, "--number", "+15550142000");
+        String second = provision(account, "--number", "+15550142000");
+
+        assertThat(first).contains("changed  phone number '+15550142000' " + number
+                + ": voice URL https://lifeline.example.com/webhooks/voice/incoming");
+        assertThat(second).contains("kept     phone number '+15550142000'").contains("\n0 created, 0 changed,");
+        IncomingPhoneNumber pointed = IncomingPhoneNumber.fetcher(number).fetch(account.client());
+        assertThat(pointed.getVoiceUrl()).hasToString("https://lifeline.example.com/webhooks/voice/incoming");
+        assertThat(pointed.getVoiceMethod()).isEqualTo(com.twilio.http.HttpMethod.POST);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> provision(account, "--number", "+15550999999"))
+                .isInstanceOf(dev.lifeline.server.config.ConfigException.class)
+                .hasMessageContaining("+15550999999 is not a phone number of this account");
     }
 
     @Test
