@@ -40,6 +40,7 @@ import dev.lifeline.server.http.ProblemResponses;
 import dev.lifeline.server.http.SlowClientLimits;
 import dev.lifeline.server.media.RecoveryAudioRoutes;
 import dev.lifeline.server.observability.LifelineMetrics;
+import dev.lifeline.server.presence.GhostLegReaper;
 import dev.lifeline.server.provision.ProvisionedWorkspace;
 import dev.lifeline.server.rebuild.PartitionLossWatcher;
 import dev.lifeline.server.rebuild.StateRebuilder;
@@ -78,6 +79,8 @@ public final class LifelineServer implements AutoCloseable {
     private static final Duration RECONCILE_EVERY = Duration.ofSeconds(1);
     /** Each look costs a conference list plus a participant list per owned live conference (see ConferenceAudit). */
     private static final Duration AUDIT_EVERY = Duration.ofSeconds(20);
+    /** A ghost leg ends at most this long after its desktop's silence passed {@code presence.leg-grace}. */
+    private static final Duration GHOST_LEGS_EVERY = Duration.ofSeconds(1);
     /** Conferences with no record rebuilt per audit sweep per member (about four Twilio requests each). */
     private static final int UNKNOWN_CONFERENCES_PER_SWEEP = 5;
 
@@ -163,6 +166,8 @@ public final class LifelineServer implements AutoCloseable {
                 sipAccounts(sipPasswords, identity -> agents.workerSid(identity).isPresent())));
         desktop.budgetsRefillBy(budgetTime);
         resources.add(0, desktop);
+        resources.add(0, new GhostLegReaper(agents, desktop.presence(), engine, voice, recovery.legGrace())
+                .start(GHOST_LEGS_EVERY));
         SupervisorFeed supervisor = new SupervisorFeed(taskRouter, engine.incidents(), agents, desktop.states(), hub, clock);
         resources.add(0, supervisor);
         desktop.serveQueueSnapshots(supervisor::snapshot);
