@@ -85,7 +85,12 @@ final class ProvisionCommand {
             throw new ConfigException("sip.passwords-file is not set: the server keeps no SIP passwords to rotate");
         }
         ProvisionReport report = ProvisionReport.applying();
-        new SipDomainProvisioner(twilio.client(), null, report).rotate(identity, new SipPasswordFile(config.sip().passwordsFile()));
+        SipPasswordFile file = new SipPasswordFile(config.sip().passwordsFile());
+        try {
+            new SipDomainProvisioner(twilio.client(), file, report).rotate(identity, file);
+        } catch (IllegalStateException e) {
+            throw new ConfigException(e.getMessage());
+        }
         report.lines().forEach(out::println);
         out.println("the server hands the new password to " + identity + "'s desktop at its next sign-in");
     }

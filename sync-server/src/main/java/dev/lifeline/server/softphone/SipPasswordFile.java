@@ -2,7 +2,6 @@ package dev.lifeline.server.softphone;
 
 import dev.lifeline.server.config.ConfigException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
@@ -174,7 +173,9 @@ public final class SipPasswordFile implements SipPasswordSource {
                 Files.deleteIfExists(temporary);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the SIP passwords file " + file, e);
+            // One line for the operator: most often the command ran as another user than the server's.
+            throw new ConfigException("sip.passwords-file: cannot write " + file + " (" + e.getMessage() + "); run "
+                    + "provision and rotate-sip-password as the server's user");
         }
     }
 

@@ -176,6 +176,25 @@ class ProvisionCommandTest {
     }
 
     @Test
+    void badArgumentsAndARotationBeforeProvisioningAreOneLineEach() throws Exception {
+        TwilioConnection account = emptyAccount();
+        ServerConfig config = twilioModeConfig();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> provision(account, "--force"))
+                .isInstanceOf(dev.lifeline.server.config.ConfigException.class).hasMessageContaining("usage: provision");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> provision(account, "--number", "5550142000"))
+                .isInstanceOf(dev.lifeline.server.config.ConfigException.class).hasMessageContaining("E.164");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> run(out -> ProvisionCommand.rotateSipPassword(
+                        List.of("alice"), config, account, out)))
+                .isInstanceOf(dev.lifeline.server.config.ConfigException.class)
+                .hasMessageContaining("run 'lifeline-server provision' first");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> run(out -> ProvisionCommand.rotateSipPassword(
+                        List.of("sam"), config, account, out)))
+                .isInstanceOf(dev.lifeline.server.config.ConfigException.class).hasMessageContaining("is not an agent");
+        assertThat(passwordsFile()).doesNotExist();
+    }
+
+    @Test
     void rotatingAPasswordChangesTheCredentialAtTheEmulatorAndTheAccountTheServerHandsOut() throws Exception {
         Path users = usersFile();
         server = SimModeServers.start("rotate", Map.of("LIFELINE_AUTH_USERS_FILE", users.toString(),
