@@ -11,6 +11,8 @@ import dev.lifeline.sim.scenario.ScenarioRoutes;
 import dev.lifeline.sim.media.MediaPlane;
 import dev.lifeline.sim.sip.SipServer;
 import dev.lifeline.sim.sip.SipSettings;
+import dev.lifeline.sim.numbers.PhoneNumberRoutes;
+import dev.lifeline.sim.numbers.PhoneNumbers;
 import dev.lifeline.sim.sipdomain.SipDomainRoutes;
 import dev.lifeline.sim.sipdomain.SipDomainStore;
 import dev.lifeline.sim.voice.VoiceEmulator;
@@ -50,6 +52,7 @@ public final class TwilioSim implements AutoCloseable {
     private final TaskRouterEmulator taskRouter;
     private final ApiFaults apiFaults = new ApiFaults();
     private final SipDomainStore sipDomains;
+    private final PhoneNumbers numbers;
     private final SipServer sip;
     private final MediaPlane media;
     private final Javalin http;
@@ -66,6 +69,8 @@ public final class TwilioSim implements AutoCloseable {
         taskRouter.connect(voice);
         this.sipDomains = new SipDomainStore(context);
         SipDomainRoutes sipRoutes = new SipDomainRoutes(context, sipDomains);
+        this.numbers = new PhoneNumbers(context);
+        PhoneNumberRoutes numberRoutes = new PhoneNumberRoutes(context, numbers);
         this.media = builder.sipPort == null && !builder.media ? null
                 : new MediaPlane(builder.host, builder.rtpPortMin, builder.rtpPortMax, builder.mediaTimeout);
         if (media != null) {
@@ -78,7 +83,7 @@ public final class TwilioSim implements AutoCloseable {
         if (sip != null) {
             sip.connect(voice, media, context.accountSid, sipDomains);
         }
-        ScenarioRoutes scenario = new ScenarioRoutes(context, voice, apiFaults, this::snapshot, () -> media);
+        ScenarioRoutes scenario = new ScenarioRoutes(context, voice, apiFaults, this::snapshot, () -> media, numbers);
         this.http = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = 1_000_000;
@@ -98,6 +103,7 @@ public final class TwilioSim implements AutoCloseable {
             voice.routes(config.routes);
             taskRouter.routes(config.routes);
             sipRoutes.register(config.routes);
+            numberRoutes.register(config.routes);
             scenario.register(config.routes);
         });
     }
@@ -148,6 +154,16 @@ public final class TwilioSim implements AutoCloseable {
     /** REST faults a test switches on: a request it names is answered with an error instead (also {@code /sim/api-faults}). */
     public ApiFaults apiFaults() {
         return apiFaults;
+    }
+
+    /** The account's phone numbers and their voice URLs ({@code IncomingPhoneNumbers}). */
+    public PhoneNumbers numbers() {
+        return numbers;
+    }
+
+    /** A caller rings {@code to}, one of the account's numbers: its {@code VoiceUrl} is requested and its TwiML run. */
+    public String callNumber(String from, String to) {
+        return numbers.call(voice, from, to);
     }
 
     /** SIP Domains, credential lists and their mappings, as the registrar sees them. */

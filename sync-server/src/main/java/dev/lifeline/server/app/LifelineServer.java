@@ -33,17 +33,20 @@ import dev.lifeline.server.engine.RecoveryEngine;
 import dev.lifeline.server.engine.RetentionAfterMerge;
 import dev.lifeline.server.engine.SeenEvents;
 import dev.lifeline.server.http.ClientAddresses;
+import dev.lifeline.server.inbound.CallEntry;
+import dev.lifeline.server.inbound.IncomingCallRoutes;
 import dev.lifeline.server.http.DesktopRateLimit;
 import dev.lifeline.server.http.ProblemResponses;
 import dev.lifeline.server.http.SlowClientLimits;
 import dev.lifeline.server.media.RecoveryAudioRoutes;
 import dev.lifeline.server.observability.LifelineMetrics;
+import dev.lifeline.server.presence.GhostLegReaper;
 import dev.lifeline.server.provision.ProvisionedWorkspace;
 import dev.lifeline.server.rebuild.PartitionLossWatcher;
 import dev.lifeline.server.rebuild.StateRebuilder;
 import dev.lifeline.server.recovery.RecoveryPolicy;
 import dev.lifeline.server.softphone.SipAccounts;
-import dev.lifeline.server.softphone.SipPasswords;
+import dev.lifeline.server.softphone.SipPasswordSource;
 import dev.lifeline.server.supervisor.SupervisorFeed;
 import dev.lifeline.server.supervisor.SupervisorRoutes;
 import dev.lifeline.server.twilio.TwilioConnection;
@@ -76,6 +79,8 @@ public final class LifelineServer implements AutoCloseable {
     private static final Duration RECONCILE_EVERY = Duration.ofSeconds(1);
     /** Each look costs a conference list plus a participant list per owned live conference (see ConferenceAudit). */
     private static final Duration AUDIT_EVERY = Duration.ofSeconds(20);
+    /** A ghost leg ends at most this long after its desktop's silence passed {@code presence.leg-grace}. */
+    private static final Duration GHOST_LEGS_EVERY = Duration.ofSeconds(1);
     /** Conferences with no record rebuilt per audit sweep per member (about four Twilio requests each). */
     private static final int UNKNOWN_CONFERENCES_PER_SWEEP = 5;
 
@@ -131,8 +136,10 @@ public final class LifelineServer implements AutoCloseable {
         resources.add(0, twilio);
         UserDirectory users = users();
         byte[] secret = tokenSecret();
-        SipPasswords sipPasswords = new SipPasswords(secret);
-        workspace = ClusterWorkspace.provision(hazelcast, twilio.isSimulated(), () -> Provisioning.run(config, twilio, publicBaseUrl, users, sipPasswords));
+        SipPasswordSource sipPasswords = Provisioning.sipPasswords(config, secret);
+        workspace = ClusterWorkspace.provision(hazelcast, twilio.isSimulated(),
+                () -> Provisioning.atStart(config, twilio, publicBaseUrl, users, sipPasswords));
+        warnOfAgentsWithoutSipPassword(users, sipPasswords);
         VoiceGateway voice = twilio.voice();
         TaskRouterGateway taskRouter = twilio.taskRouter(workspace.workspaceSid());
 
@@ -159,6 +166,8 @@ public final class LifelineServer implements AutoCloseable {
                 sipAccounts(sipPasswords, identity -> agents.workerSid(identity).isPresent())));
         desktop.budgetsRefillBy(budgetTime);
         resources.add(0, desktop);
+        resources.add(0, new GhostLegReaper(agents, desktop.presence(), engine, voice, recovery.legGrace())
+                .start(GHOST_LEGS_EVERY));
         SupervisorFeed supervisor = new SupervisorFeed(taskRouter, engine.incidents(), agents, desktop.states(), hub, clock);
         resources.add(0, supervisor);
         desktop.serveQueueSnapshots(supervisor::snapshot);
@@ -168,8 +177,11 @@ public final class LifelineServer implements AutoCloseable {
 
         String authToken = twilio.authToken();
         HealthRoutes health = new HealthRoutes(hazelcast, taskRouter, config.mode().name().toLowerCase(java.util.Locale.ROOT), clock);
-        WebhookRoutes webhooks = new WebhookRoutes(new TwilioSignatureVerifier(authToken, publicBaseUrl),
+        TwilioSignatureVerifier signatures = new TwilioSignatureVerifier(authToken, publicBaseUrl);
+        WebhookRoutes webhooks = new WebhookRoutes(signatures,
                 WebhookHandler.of(engine::onConferenceCallback, engine::onTaskRouterEvent), metrics);
+        IncomingCallRoutes incomingCalls = new IncomingCallRoutes(signatures, new CallEntry(workspace::voiceWorkflowSid),
+                metrics);
         signInThrottle = new LoginThrottle(LoginThrottle.Limits.DEFAULT, clock);
         AuthRoutes auth = new AuthRoutes(users, new Credentials(users, new PasswordHasher()), tokens, authenticator,
                 revocations, tickets, signInThrottle, id -> agents.workerSid(id).orElse(null));
@@ -183,6 +195,7 @@ public final class LifelineServer implements AutoCloseable {
             ProblemResponses.register(javalin.routes);
             new DesktopRateLimit(authenticator::signedIdentity, budgetTime).register(javalin.routes);
             webhooks.register(javalin.routes);
+            incomingCalls.register(javalin.routes);
             auth.register(javalin.routes);
             desktop.register(javalin.routes);
             new SupervisorRoutes(authenticator, supervisor).register(javalin.routes);
@@ -224,7 +237,7 @@ public final class LifelineServer implements AutoCloseable {
      * Where desktops register: the configured proxy, else the SIP Domain itself at Twilio (5060) or the emulator's
      * SIP listener in sim mode. A sim-mode server whose shared emulator runs without SIP hands out no account.
      */
-    private SoftphoneAccess sipAccounts(SipPasswords passwords, java.util.function.Predicate<String> hasWorker) {
+    private SoftphoneAccess sipAccounts(SipPasswordSource passwords, java.util.function.Predicate<String> hasWorker) {
         SipConfig sip = config.sip();
         String host = sip.proxyHost();
         int port = sip.proxyPort();
@@ -240,6 +253,17 @@ public final class LifelineServer implements AutoCloseable {
         }
         return new SipAccounts(sip.domainName(), host != null ? host : sip.domainName(), port != 0 ? port : 5060,
                 sip.transport(), passwords, hasWorker);
+    }
+
+    /** Twilio mode: an agent the passwords file has no password for gets no phone until {@code provision} runs. */
+    private void warnOfAgentsWithoutSipPassword(UserDirectory users, SipPasswordSource passwords) {
+        List<String> without = users.all().stream().filter(user -> user.role() == dev.lifeline.model.auth.Role.AGENT)
+                .map(dev.lifeline.server.auth.User::identity)
+                .filter(identity -> passwords.keptPasswordOf(config.sip().domainName(), identity).isEmpty()).toList();
+        if (!without.isEmpty()) {
+            log.warn("no SIP password kept for {} in {}: their desktops get no phone until 'lifeline-server provision' runs",
+                    without, config.sip().passwordsFile());
+        }
     }
 
     private RecoveryPolicy recoveryPolicy() {

@@ -4,18 +4,14 @@ import dev.lifeline.server.auth.HashPasswordCommand;
 import dev.lifeline.server.auth.PasswordHasher;
 import dev.lifeline.server.config.ConfigException;
 import dev.lifeline.server.config.ServerConfig;
-import dev.lifeline.server.auth.UserDirectory;
-import dev.lifeline.server.provision.ProvisionedWorkspace;
-import dev.lifeline.server.softphone.SipPasswords;
 import dev.lifeline.server.twilio.TwilioConnection;
-import dev.lifeline.server.webhooks.WebhookRoutes;
 import java.io.Console;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code lifeline-server [run|provision|hash-password|--version|--help]}. Configuration comes from the environment and the
+ * {@code lifeline-server [run|provision|rotate-sip-password|hash-password|--version|--help]}. Configuration comes from the environment and the
  * file named by {@code LIFELINE_CONFIG}; a bad setting prints one line naming the file and key and exits 2.
  */
 public final class Main {
@@ -28,7 +24,8 @@ public final class Main {
         try {
             switch (command) {
                 case "run" -> run();
-                case "provision" -> provision();
+                case "provision" -> twilioCommand(args, ProvisionCommand::provision);
+                case "rotate-sip-password" -> twilioCommand(args, ProvisionCommand::rotateSipPassword);
                 case "hash-password" -> hashPassword(Arrays.asList(args).subList(1, args.length));
                 case "--version", "version" -> System.out.println("lifeline-server " + Version.current());
                 case "--help", "-h", "help" -> System.out.println(usage());
@@ -56,22 +53,25 @@ public final class Main {
         }
     }
 
-    /** Twilio mode: create the SIP Domain and agents' credentials, queues, workflows and Event Streams sink, idempotently. */
-    private static void provision() {
+    private interface TwilioCommand {
+        void run(List<String> args, ServerConfig config, TwilioConnection twilio, java.io.PrintStream out);
+    }
+
+    /**
+     * {@code provision} (the SIP Domain and agents' credentials, queues, workflows, workers and the Event Streams sink,
+     * idempotently; {@code --dry-run} only says what it would do) and {@code rotate-sip-password}: twilio mode only.
+     */
+    private static void twilioCommand(String[] args, TwilioCommand command) {
         ServerConfig config = ServerConfig.load(System.getenv());
         if (config.mode() != ServerConfig.Mode.TWILIO) {
-            fail("provision needs a Twilio account: set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and LIFELINE_PUBLIC_BASE_URL");
+            fail(args[0] + " needs a Twilio account: set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and LIFELINE_PUBLIC_BASE_URL");
             return;
         }
-        ProvisionedWorkspace workspace = Provisioning.run(config, TwilioConnection.open(config), config.publicBaseUrl(),
-                UserDirectory.load(config.auth().usersFile()), new SipPasswords(
-                        config.auth().tokenSecret().reveal().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        System.out.println("workspace          " + workspace.workspaceSid());
-        System.out.println("voice workflow     " + workspace.voiceWorkflowSid() + "  (set TWILIO_VOICE_WORKFLOW_SID)");
-        System.out.println("ping workflow      " + workspace.pingWorkflowSid() + "  (set TWILIO_PING_WORKFLOW_SID)");
-        System.out.println("event streams sink " + workspace.sinkSid());
-        System.out.println("SIP domain         " + config.sip().domainName() + "  (one credential per agent of the users file)");
-        System.out.println("conference webhook " + config.publicBaseUrl() + WebhookRoutes.CONFERENCE_PATH);
+        try (TwilioConnection twilio = TwilioConnection.open(config)) {
+            command.run(Arrays.asList(args).subList(1, args.length), config, twilio, System.out);
+        } catch (RuntimeException e) {
+            fail(TwilioConnection.refusal(e).orElseThrow(() -> e));
+        }
     }
 
     /** Prints a users-file hash (or line); the password is read from the terminal without echo, or from stdin. */
@@ -82,7 +82,8 @@ public final class Main {
     }
 
     private static String usage() {
-        return "Usage: lifeline-server [run|provision|--version|--help] | lifeline-server " + HashPasswordCommand.USAGE;
+        return "Usage: lifeline-server [run|--version|--help] | lifeline-server " + ProvisionCommand.PROVISION_USAGE
+                + " | lifeline-server " + ProvisionCommand.ROTATE_USAGE + " | lifeline-server " + HashPasswordCommand.USAGE;
     }
 
     private static void fail(String message) {

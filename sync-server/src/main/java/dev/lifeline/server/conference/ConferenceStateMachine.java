@@ -69,6 +69,25 @@ public final class ConferenceStateMachine {
         return step.finish();
     }
 
+    /**
+     * The server is about to end {@code workerCallSid} through the REST API because the agent's desktop went silent:
+     * its coming leave (reported as {@code participant_updated_via_api}) is then a drop, not a redirect. Nothing
+     * changes for a leg that is not present or that is leaving on purpose.
+     */
+    public static ConferenceTransition markEndedForSilence(ConferenceRecord currentOrNull, String conferenceSid,
+                                                           String workerCallSid) {
+        Objects.requireNonNull(workerCallSid, "workerCallSid");
+        ConferenceRecord current = orEmpty(currentOrNull, conferenceSid);
+        Participant leg = current.participants().get(workerCallSid);
+        if (leg == null || leg.role() != PartyRole.WORKER || !leg.present() || leg.leftGracefully()
+                || leg.endedForSilence()) {
+            return ConferenceTransition.unchanged(currentOrNull);
+        }
+        Step step = new Step(currentOrNull, current);
+        step.put(leg.endingForSilence());
+        return step.finish();
+    }
+
     public static ConferenceTransition apply(ConferenceRecord currentOrNull, ConferenceCallback callback) {
         Objects.requireNonNull(callback, "callback");
         ConferenceRecord current = orEmpty(currentOrNull, callback.conferenceSid());

@@ -48,10 +48,19 @@ public final class DropDetection {
                 && before.role() == PartyRole.WORKER
                 && before.worker() != null
                 && !before.leftGracefully()
-                && leave.reason().mayBeADrop()
+                && (leave.reason().mayBeADrop() || endedForSilence(before, leave))
                 && !after.ended()
                 && after.customerPresent()
                 && after.participants().values().stream().noneMatch(Participant::isPresentWorker);
+    }
+
+    /**
+     * The server itself ended this leg through the REST API because the agent's desktop went silent (a ghost leg that
+     * Twilio would keep for an undocumented time): Twilio reports that as {@code participant_updated_via_api}, which is
+     * otherwise a redirect, never a drop.
+     */
+    private static boolean endedForSilence(Participant before, ConferenceCallback leave) {
+        return before.endedForSilence() && leave.reason() == LeaveReason.PARTICIPANT_UPDATED_VIA_API;
     }
 
     /**

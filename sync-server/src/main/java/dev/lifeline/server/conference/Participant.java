@@ -15,6 +15,9 @@ import java.util.Objects;
  * @param leftGracefully the agent hung up or cold-transferred through the server, so its leave is not a drop
  * @param lastSequence   Twilio {@code SequenceNumber} of the last callback applied to this leg; anything at
  *                       or below it is a duplicate or stale
+ * @param endedForSilence the server ends this agent leg through the REST API because its desktop stopped sending
+ *                       heartbeats (a ghost leg): its leave, which Twilio reports as {@code participant_updated_via_api},
+ *                       is a drop
  */
 public record Participant(
         String callSid,
@@ -27,7 +30,8 @@ public record Participant(
         boolean present,
         boolean hasLeft,
         boolean leftGracefully,
-        long lastSequence) implements Serializable {
+        long lastSequence,
+        boolean endedForSilence) implements Serializable {
 
     public Participant {
         Objects.requireNonNull(callSid, "callSid");
@@ -36,7 +40,7 @@ public record Participant(
 
     /** A leg first heard of now; {@code endConferenceOnExit} is assumed true until Twilio says otherwise. */
     static Participant unknown(String callSid, PartyRole role) {
-        return new Participant(callSid, role, null, null, false, false, true, false, false, false, -1);
+        return new Participant(callSid, role, null, null, false, false, true, false, false, false, -1, false);
     }
 
     boolean isPresentWorker() {
@@ -49,26 +53,31 @@ public record Participant(
 
     Participant withRole(PartyRole newRole, WorkerAssignment newWorker) {
         return new Participant(callSid, newRole, label, newWorker, hold, muted, endConferenceOnExit, present, hasLeft,
-                leftGracefully, lastSequence);
+                leftGracefully, lastSequence, endedForSilence);
     }
 
     Participant withPresence(boolean newPresent, boolean newHasLeft) {
         return new Participant(callSid, role, label, worker, hold, muted, endConferenceOnExit, newPresent, newHasLeft,
-                leftGracefully, lastSequence);
+                leftGracefully, lastSequence, endedForSilence);
     }
 
     Participant withFlags(String newLabel, boolean newHold, boolean newMuted, boolean newEndConferenceOnExit) {
         return new Participant(callSid, role, newLabel, worker, newHold, newMuted, newEndConferenceOnExit, present,
-                hasLeft, leftGracefully, lastSequence);
+                hasLeft, leftGracefully, lastSequence, endedForSilence);
     }
 
     Participant gracefully() {
         return new Participant(callSid, role, label, worker, hold, muted, endConferenceOnExit, present, hasLeft, true,
-                lastSequence);
+                lastSequence, endedForSilence);
+    }
+
+    Participant endingForSilence() {
+        return new Participant(callSid, role, label, worker, hold, muted, endConferenceOnExit, present, hasLeft,
+                leftGracefully, lastSequence, true);
     }
 
     Participant seen(long sequence) {
         return new Participant(callSid, role, label, worker, hold, muted, endConferenceOnExit, present, hasLeft,
-                leftGracefully, Math.max(lastSequence, sequence));
+                leftGracefully, Math.max(lastSequence, sequence), endedForSilence);
     }
 }

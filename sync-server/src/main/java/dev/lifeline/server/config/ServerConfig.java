@@ -115,7 +115,15 @@ public record ServerConfig(
      */
     public record RecoverySettings(Duration pingTtl, int pingPriority, int reconnectPriority,
                                    Duration deadline, Duration presenceGrace, String announceUrl, String holdMusicUrl,
-                                   Duration incidentRetention, Duration conferenceRetention) {
+                                   Duration incidentRetention, Duration conferenceRetention, Duration legGrace) {
+
+        /**
+         * Desktops heartbeat every 5 s: 12 s is two lost heartbeats plus a WebSocket reconnect's couple of seconds, so a
+         * blip keeps the call, and a dead desktop's leg still ends within a ping TTL (15 s) of the crash, long before
+         * the 30 s or more Twilio's SIP side takes (undocumented for SIP Domains; 32 s and 300 s are what its other
+         * products document or were seen to take).
+         */
+        public static final Duration DEFAULT_LEG_GRACE = Duration.ofSeconds(12);
 
         /**
          * A requeued customer whose third party still waits in the old conference is brought together by whichever
@@ -171,9 +179,11 @@ public record ServerConfig(
                 source.string("recovery.announce-url", "/media/connection-interrupted.wav"),
                 source.string("recovery.hold-music-url", "/media/hold-music.wav"),
                 retention(source, "recovery.retention", RecoverySettings.DEFAULT_INCIDENT_RETENTION, deadline),
-                retention(source, "conference.retention", RecoverySettings.DEFAULT_CONFERENCE_RETENTION, deadline));
+                retention(source, "conference.retention", RecoverySettings.DEFAULT_CONFERENCE_RETENTION, deadline),
+                legGrace(source));
         return new ServerConfig(mode, httpPort, publicBaseUrl, twilio, cluster, auth, recovery,
-                HttpListeners.of(source, mode, httpPort, publicBaseUrl), trustedProxies(source), SipConfig.from(source, httpPort));
+                HttpListeners.of(source, mode, httpPort, publicBaseUrl), trustedProxies(source), SipConfig.from(source, httpPort,
+                mode == Mode.TWILIO, auth.usersFile()));
     }
 
     /** Sim mode only, for now: a real account is always reached at Twilio's own address. */
@@ -241,6 +251,15 @@ public record ServerConfig(
             throw source.problem(key, "must be longer than recovery.deadline (" + deadline + "), got " + retention);
         }
         return retention;
+    }
+
+    /** Shorter than one heartbeat would end the leg of every connected desktop between two heartbeats. */
+    private static Duration legGrace(ConfigSource source) {
+        Duration legGrace = source.duration("presence.leg-grace", RecoverySettings.DEFAULT_LEG_GRACE);
+        if (legGrace.compareTo(Duration.ofSeconds(6)) < 0) {
+            throw source.problem("presence.leg-grace", "must be at least 6s (desktops heartbeat every 5 s), got " + legGrace);
+        }
+        return legGrace;
     }
 
     /** More than the listed members could never be reached: every write would be refused forever. */

@@ -1,5 +1,6 @@
 package dev.lifeline.server.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Pattern;
 
@@ -14,9 +15,14 @@ import java.util.regex.Pattern;
  * @param transport           {@code udp}, {@code tcp} or {@code tls}
  * @param emulatorPort        sim mode, embedded emulator: its SIP listener (UDP and TCP); 0 = any free port
  * @param emulatorMediaTimeout sim mode, embedded emulator: how long a SIP leg may go without RTP before it is dropped
+ * @param passwordsFile       where the server keeps the agents' random SIP passwords (owner-only); null = derived from
+ *                            {@code auth.token-secret} (sim mode's default: its emulator forgets credentials at each start)
  */
 public record SipConfig(String domainName, String proxyHost, int proxyPort, String transport, int emulatorPort,
-                        Duration emulatorMediaTimeout) {
+                        Duration emulatorMediaTimeout, Path passwordsFile) {
+
+    /** The passwords file's name next to the users file when {@code sip.passwords-file} is not set (twilio mode). */
+    public static final String DEFAULT_PASSWORDS_FILE = "sip-passwords";
 
     /** The SIP Domain without {@code sip.domain}. */
     public static final String DEFAULT_DOMAIN = "lifeline.sip.twilio.com";
@@ -31,7 +37,7 @@ public record SipConfig(String domainName, String proxyHost, int proxyPort, Stri
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,62}");
     private static final String TWILIO_SUFFIX = ".sip.twilio.com";
 
-    static SipConfig from(ConfigSource source, int httpPort) {
+    static SipConfig from(ConfigSource source, int httpPort, boolean twilioMode, Path usersFile) {
         String name = source.string("sip.domain", "lifeline");
         String label = name.endsWith(TWILIO_SUFFIX) ? name.substring(0, name.length() - TWILIO_SUFFIX.length()) : name;
         if (!NAME.matcher(label).matches()) {
@@ -49,7 +55,10 @@ public record SipConfig(String domainName, String proxyHost, int proxyPort, Stri
         if (mediaTimeout.isNegative() || mediaTimeout.isZero()) {
             throw source.problem("sip.emulator-media-timeout", "must be positive, got " + mediaTimeout);
         }
+        String passwordsFile = source.string("sip.passwords-file", "");
+        Path passwords = !passwordsFile.isBlank() ? Path.of(passwordsFile)
+                : twilioMode && usersFile != null ? usersFile.toAbsolutePath().resolveSibling(DEFAULT_PASSWORDS_FILE) : null;
         return new SipConfig(label.toLowerCase(java.util.Locale.ROOT) + TWILIO_SUFFIX, proxyHost, proxyPort, transport,
-                emulatorPort, mediaTimeout);
+                emulatorPort, mediaTimeout, passwords);
     }
 }

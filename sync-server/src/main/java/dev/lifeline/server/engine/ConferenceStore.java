@@ -65,6 +65,12 @@ public final class ConferenceStore {
                 new Change(Change.Kind.GRACEFUL, null, null, workerCallSid, exit, retention));
     }
 
+    /** The server is about to end this agent leg for its desktop's silence: its leave is then a drop. */
+    public AppliedConference markEndedForSilence(String conferenceSid, String workerCallSid) {
+        return conferences.executeOnKey(conferenceSid,
+                new Change(Change.Kind.SILENT_DESKTOP, null, null, workerCallSid, null, retention));
+    }
+
     public Optional<ConferenceRecord> get(String conferenceSid) {
         return Optional.ofNullable(conferences.get(conferenceSid));
     }
@@ -110,12 +116,12 @@ public final class ConferenceStore {
             implements Serializable {
     }
 
-    /** One of the three conference changes, applied on the owning member. */
+    /** One of the conference changes, applied on the owning member. */
     static final class Change implements EntryProcessor<String, ConferenceRecord, AppliedConference> {
 
         private static final long serialVersionUID = 1L;
 
-        enum Kind { CALLBACK, REGISTER, GRACEFUL }
+        enum Kind { CALLBACK, REGISTER, GRACEFUL, SILENT_DESKTOP }
 
         private final Kind kind;
         private final ConferenceCallback callback;
@@ -141,6 +147,7 @@ public final class ConferenceStore {
                 case CALLBACK -> ConferenceStateMachine.apply(current, callback);
                 case REGISTER -> ConferenceStateMachine.register(current, registration);
                 case GRACEFUL -> ConferenceStateMachine.markGraceful(current, entry.getKey(), workerCallSid, exit);
+                case SILENT_DESKTOP -> ConferenceStateMachine.markEndedForSilence(current, entry.getKey(), workerCallSid);
             };
             if (transition.next() != current && transition.next() != null) {
                 Retention.store(entry, transition.next(), transition.next().ended(), retention);

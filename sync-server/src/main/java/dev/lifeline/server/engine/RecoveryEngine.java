@@ -179,6 +179,14 @@ public final class RecoveryEngine implements AutoCloseable {
         handle(conferences.markGraceful(conferenceSid, workerCallSid, exit));
     }
 
+    /**
+     * The server is about to end an agent leg whose desktop went silent (presence): marked first, so that the leave
+     * Twilio reports for a leg ended through the API is taken for the drop it is.
+     */
+    public void endingSilentLeg(String conferenceSid, String workerCallSid) {
+        handle(conferences.markEndedForSilence(conferenceSid, workerCallSid));
+    }
+
     /** A supervisor cancels a recovery: the customer goes back to the queue. */
     public Optional<Incident> cancel(String incidentId, String supervisor) {
         if (incidents.get(incidentId).isEmpty()) {

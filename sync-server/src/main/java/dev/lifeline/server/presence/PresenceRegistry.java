@@ -50,9 +50,13 @@ public final class PresenceRegistry {
      * from counts from when this server started, so a restart does not knock everybody offline at once.
      */
     public Optional<Duration> goneFor(String identity) {
-        Instant reference = lastHeartbeat(identity).orElse(since);
-        Duration silent = Duration.between(reference, clock.instant());
+        Duration silent = silentFor(identity);
         return silent.compareTo(grace) > 0 ? Optional.of(silent) : Optional.empty();
+    }
+
+    /** How long the desktop has been silent; a desktop never heard from counts from when this server started. */
+    public Duration silentFor(String identity) {
+        return Duration.between(lastHeartbeat(identity).orElse(since), clock.instant());
     }
 
     public Duration grace() {

@@ -1,16 +1,23 @@
 package dev.lifeline.server.provision;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Optional;
 
 /**
- * The two workflow configurations the recovery depends on (seed spec §5), as TaskRouter JSON.
+ * The two workflow configurations the recovery depends on (seed spec §5), as TaskRouter JSON, and how Lifeline's
+ * filters go into a workflow that already routes by hand.
  * Both known-worker steps have no {@code skip_if} ("Do not skip"): the reconnect task must really enter
  * the queue — firing {@code task-queue.entered}, on which the dropped agent's wrapping reservation is
  * completed — while that agent still has no free voice capacity.
  */
 final class WorkflowConfigurations {
+
+    /** Lifeline's own filters are the ones whose {@code filter_friendly_name} starts with this; no other is touched. */
+    static final String FILTER_PREFIX = "Lifeline: ";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -19,10 +26,14 @@ final class WorkflowConfigurations {
 
     /** "Recovery Ping": offer the ping to the disconnected worker only. */
     static String recoveryPing(String pingQueueSid) {
+        return configuration(recoveryPingFilter(pingQueueSid), pingQueueSid);
+    }
+
+    static ObjectNode recoveryPingFilter(String pingQueueSid) {
         ObjectNode target = JSON.createObjectNode()
                 .put("queue", pingQueueSid)
                 .put("known_worker_sid", "task.disconnectedWorkerSid");
-        return configuration(filter("Ping Disconnected Agent", "disconnectedWorkerSid != null", target), pingQueueSid);
+        return filter(FILTER_PREFIX + "Ping Disconnected Agent", "disconnectedWorkerSid != null", target);
     }
 
     /**
@@ -30,14 +41,52 @@ final class WorkflowConfigurations {
      * {@code reconnectStepTimeoutSeconds}, then falls through to everyone.
      */
     static String voice(String voiceQueueSid, int reconnectStepTimeoutSeconds) {
+        return configuration(directToAgentFilter(voiceQueueSid, reconnectStepTimeoutSeconds), voiceQueueSid);
+    }
+
+    static ObjectNode directToAgentFilter(String voiceQueueSid, int reconnectStepTimeoutSeconds) {
         ObjectNode target = JSON.createObjectNode()
                 .put("queue", voiceQueueSid)
                 .put("known_worker_sid", "task.targetWorkerSid")
                 .put("timeout", reconnectStepTimeoutSeconds);
         ObjectNode everyone = JSON.createObjectNode().put("queue", voiceQueueSid);
-        ObjectNode direct = filter("Direct to an Agent", "targetWorkerSid != null", target);
+        ObjectNode direct = filter(FILTER_PREFIX + "Direct to an Agent", "targetWorkerSid != null", target);
         ((ArrayNode) direct.get("targets")).add(everyone);
-        return configuration(direct, voiceQueueSid);
+        return direct;
+    }
+
+    /**
+     * {@code existing} with Lifeline's {@code filter} first (TaskRouter takes the first filter that matches, and a
+     * reconnect must reach its agent whatever else matches it) and every other filter, the default filter and any other
+     * key kept as they were. Empty when {@code existing} already is that; a configuration that cannot be read is
+     * replaced (it routes nothing as it is).
+     */
+    static Optional<String> withLifelineFilter(String existing, ObjectNode filter, String defaultQueueSid) {
+        ObjectNode root = parse(existing);
+        ObjectNode before = root.deepCopy();
+        ObjectNode routing = root.path("task_routing") instanceof ObjectNode node ? node : root.putObject("task_routing");
+        ArrayNode merged = JSON.createArrayNode().add(filter);
+        if (routing.path("filters") instanceof ArrayNode filters) {
+            for (JsonNode other : filters) {
+                if (!other.path("filter_friendly_name").asText("").startsWith(FILTER_PREFIX)) {
+                    merged.add(other);
+                }
+            }
+        }
+        routing.set("filters", merged);
+        if (!routing.has("default_filter")) {
+            routing.putObject("default_filter").put("queue", defaultQueueSid);
+        }
+        return root.equals(before) ? Optional.empty() : Optional.of(root.toString());
+    }
+
+    private static ObjectNode parse(String configuration) {
+        try {
+            return configuration != null && JSON.readTree(configuration) instanceof ObjectNode node ? node
+                    : JSON.createObjectNode();
+        } catch (JsonProcessingException e) {
+            return JSON.createObjectNode();
+        }
     }
 
     private static ObjectNode filter(String name, String expression, ObjectNode target) {

@@ -1,6 +1,7 @@
 package dev.lifeline.server.provision;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.twilio.base.ResourceSet;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.events.v1.Sink;
@@ -18,15 +19,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.StreamSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates, idempotently, the TaskRouter queues/workflows and the Event Streams sink that the original made
- * people click together by hand. Every object is looked up by friendly name (or destination) first, so
- * running it twice changes nothing. Provisioning is set-up, not the recovery path, so it talks to the SDK
+ * Creates, idempotently, the TaskRouter queues/workflows, the agents' workers and the Event Streams sink that the
+ * original made people click together by hand. Every object is looked up by friendly name (or destination) first, so
+ * running it twice changes nothing; what it created, changed and kept goes to its {@link ProvisionReport} (a dry run
+ * only reads). Routing made by hand is never overwritten: only Lifeline's own workflow filters are touched. Provisioning is set-up, not the recovery path, so it talks to the SDK
  * directly instead of through the twilio/ gateways.
  */
 public final class WorkspaceProvisioner {
@@ -48,16 +52,25 @@ public final class WorkspaceProvisioner {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TwilioRestClient client;
+    private final ProvisionReport report;
 
     public WorkspaceProvisioner(TwilioRestClient client) {
+        this(client, ProvisionReport.applying());
+    }
+
+    public WorkspaceProvisioner(TwilioRestClient client, ProvisionReport report) {
         this.client = client;
+        this.report = report;
+    }
+
+    public ProvisionReport report() {
+        return report;
     }
 
     /**
      * @param workspaceSid an existing workspace (a Flex account has one), or null to find-or-create
      *                     {@code workspaceName}
-     * @param agents       identity → display name of workers to find-or-create (sim mode's demo agents);
-     *                     empty in twilio mode, where Flex owns the workers
+     * @param agents       identity → display name of the workers to find-or-create
      */
     public ProvisionedWorkspace provision(String workspaceSid, String workspaceName, String eventsUrl,
                                           Map<String, String> agents, int pingTtlSeconds, int reconnectStepTimeoutSeconds) {
@@ -72,16 +85,18 @@ public final class WorkspaceProvisioner {
     public ProvisionedWorkspace provision(String workspaceSid, String workspaceName, String eventsUrl,
                                           Map<String, String> agents, int pingTtlSeconds, int reconnectStepTimeoutSeconds,
                                           Function<String, String> contactUri) {
-        String workspace = workspaceSid != null && !workspaceSid.isBlank() ? workspaceSid : workspace(workspaceName);
+        String workspace = workspaceSid != null && !workspaceSid.isBlank()
+                ? report.keep("workspace", workspaceSid, workspaceSid) : workspace(workspaceName);
         Map<String, String> activities = new LinkedHashMap<>();
         for (String name : ACTIVITIES) {
             activities.put(name, activity(workspace, name));
         }
         String voiceQueue = queue(workspace, VOICE_QUEUE, "1 == 1");
         String pingQueue = queue(workspace, PING_QUEUE, "1 == 1");
-        String pingWorkflow = workflow(workspace, PING_WORKFLOW, WorkflowConfigurations.recoveryPing(pingQueue), pingTtlSeconds);
+        String pingWorkflow = workflow(workspace, PING_WORKFLOW, WorkflowConfigurations.recoveryPingFilter(pingQueue),
+                pingQueue, pingTtlSeconds);
         String voiceWorkflow = workflow(workspace, VOICE_WORKFLOW,
-                WorkflowConfigurations.voice(voiceQueue, reconnectStepTimeoutSeconds), 120);
+                WorkflowConfigurations.directToAgentFilter(voiceQueue, reconnectStepTimeoutSeconds), voiceQueue, 120);
         Map<String, String> workers = new LinkedHashMap<>();
         agents.forEach((identity, name) -> workers.put(identity,
                 worker(workspace, identity, name, activities.get("Offline"), contactUri.apply(identity))));
@@ -92,37 +107,57 @@ public final class WorkspaceProvisioner {
 
     private String workspace(String name) {
         return find(Workspace.reader().setFriendlyName(name).read(client), w -> name.equals(w.getFriendlyName()))
-                .map(Workspace::getSid)
-                .orElseGet(() -> created("workspace", name, Workspace.creator(name).setMultiTaskEnabled(true).create(client).getSid()));
+                .map(w -> report.keep("workspace", name, w.getSid()))
+                .orElseGet(() -> report.create("workspace", name,
+                        () -> Workspace.creator(name).setMultiTaskEnabled(true).create(client).getSid()));
     }
 
     private String activity(String workspace, String name) {
-        return find(Activity.reader(workspace).read(client), a -> name.equals(a.getFriendlyName()))
-                .map(Activity::getSid)
-                .orElseGet(() -> created("activity", name,
-                        Activity.creator(workspace, name).setAvailable(name.equals("Available")).create(client).getSid()));
+        return under(workspace, () -> Activity.reader(workspace).read(client), a -> name.equals(a.getFriendlyName()))
+                .map(a -> report.keep("activity", name, a.getSid()))
+                .orElseGet(() -> report.create("activity", name,
+                        () -> Activity.creator(workspace, name).setAvailable(name.equals("Available")).create(client).getSid()));
     }
 
+    /**
+     * Lifeline's queues are found by their name and created when missing; one that exists is kept as it is, its
+     * workers' expression included: on a Flex account {@code Everyone} is Flex's own default queue, maybe narrowed by
+     * hand.
+     */
     private String queue(String workspace, String name, String targetWorkers) {
-        return find(TaskQueue.reader(workspace).read(client), q -> name.equals(q.getFriendlyName()))
-                .map(TaskQueue::getSid)
-                .orElseGet(() -> created("queue", name,
-                        TaskQueue.creator(workspace, name).setTargetWorkers(targetWorkers).create(client).getSid()));
+        return under(workspace, () -> TaskQueue.reader(workspace).read(client), q -> name.equals(q.getFriendlyName()))
+                .map(q -> report.keep("queue", name, q.getSid()))
+                .orElseGet(() -> report.create("queue", name,
+                        () -> TaskQueue.creator(workspace, name).setTargetWorkers(targetWorkers).create(client).getSid()));
     }
 
-    private String workflow(String workspace, String name, String configuration, int reservationTimeoutSeconds) {
-        return find(Workflow.reader(workspace).read(client), w -> name.equals(w.getFriendlyName()))
-                .map(existing -> {
-                    // Keep the routing we depend on true even if someone edited it by hand.
-                    Workflow.updater(workspace, existing.getSid()).setConfiguration(configuration).update(client);
-                    return existing.getSid();
-                })
-                .orElseGet(() -> created("workflow", name, Workflow.creator(workspace, name, configuration)
-                        .setTaskReservationTimeout(reservationTimeoutSeconds).create(client).getSid()));
+    /**
+     * Only Lifeline's own filter (named {@code Lifeline: …}) is added or brought back to what the recovery needs; every
+     * filter made by hand, the default filter and the workflow's other settings are kept.
+     */
+    private String workflow(String workspace, String name, ObjectNode lifelineFilter, String defaultQueue,
+                            int reservationTimeoutSeconds) {
+        Optional<Workflow> existing = under(workspace, () -> Workflow.reader(workspace).read(client),
+                w -> name.equals(w.getFriendlyName()));
+        if (existing.isEmpty()) {
+            Optional<String> configuration = WorkflowConfigurations.withLifelineFilter(null, lifelineFilter, defaultQueue);
+            return report.create("workflow", name, () -> Workflow.creator(workspace, name, configuration.orElseThrow())
+                    .setTaskReservationTimeout(reservationTimeoutSeconds).create(client).getSid());
+        }
+        String sid = existing.get().getSid();
+        Optional<String> merged = WorkflowConfigurations.withLifelineFilter(existing.get().getConfiguration(),
+                lifelineFilter, defaultQueue);
+        if (merged.isEmpty()) {
+            return report.keep("workflow", name, sid);
+        }
+        report.change("workflow", name, sid, "filter '" + lifelineFilter.path("filter_friendly_name").asText()
+                        + "' set first; other filters kept",
+                () -> Workflow.updater(workspace, sid).setConfiguration(merged.get()).update(client));
+        return sid;
     }
 
     private String worker(String workspace, String identity, String displayName, String activitySid, String contactUri) {
-        return find(Worker.reader(workspace).read(client), w -> identity.equals(w.getFriendlyName()))
+        return under(workspace, () -> Worker.reader(workspace).read(client), w -> identity.equals(w.getFriendlyName()))
                 .map(existing -> {
                     keepContactUri(workspace, existing, contactUri);
                     return existing.getSid();
@@ -132,14 +167,14 @@ public final class WorkspaceProvisioner {
                     attributes.put("contact_uri", contactUri);
                     attributes.put("full_name", displayName);
                     attributes.put("routing", Map.of("skills", List.of()));
-                    return created("worker", identity, Worker.creator(workspace, identity)
+                    return report.create("worker", identity, () -> Worker.creator(workspace, identity)
                             .setAttributes(json(attributes)).setActivitySid(activitySid).create(client).getSid());
                 });
     }
 
     /**
-     * Twilio mode: the workers are Flex's and are not created here, but those named like an agent get the agent's SIP
-     * address as {@code contact_uri}, their other attributes kept.
+     * Workers named like an agent but made elsewhere (Flex's) get the agent's SIP address as {@code contact_uri}, their
+     * other attributes kept; workers named like no agent are not touched.
      *
      * @return identity → worker SID of the agents' workers found
      */
@@ -160,14 +195,16 @@ public final class WorkspaceProvisioner {
         if (attributes == null) {
             // Rewriting attributes we cannot read would lose them (Flex keeps routing skills there).
             log.warn("worker '{}' keeps its contact_uri: its attributes are not a JSON object", worker.getFriendlyName());
+            report.keep("worker", worker.getFriendlyName(), worker.getSid());
             return;
         }
         if (contactUri.equals(attributes.get("contact_uri"))) {
+            report.keep("worker", worker.getFriendlyName(), worker.getSid());
             return;
         }
         attributes.put("contact_uri", contactUri);
-        Worker.updater(workspace, worker.getSid()).setAttributes(json(attributes)).update(client);
-        log.info("worker '{}' is now reached at {}", worker.getFriendlyName(), contactUri);
+        report.change("worker", worker.getFriendlyName(), worker.getSid(), "contact_uri " + contactUri,
+                () -> Worker.updater(workspace, worker.getSid()).setAttributes(json(attributes)).update(client));
     }
 
     @SuppressWarnings("unchecked")
@@ -182,21 +219,22 @@ public final class WorkspaceProvisioner {
 
     private String sink(String destination) {
         return find(Sink.reader().read(client), s -> destination.equals(destinationOf(s)))
-                .map(Sink::getSid)
+                .map(s -> report.keep("Event Streams sink", destination, s.getSid()))
                 .orElseGet(() -> {
                     Map<String, Object> configuration = new LinkedHashMap<>();
                     configuration.put("destination", destination);
                     configuration.put("method", "POST");
                     configuration.put("batch_events", true);
-                    return created("sink", destination,
-                            Sink.creator("Lifeline TaskRouter events", configuration, Sink.SinkType.WEBHOOK).create(client).getSid());
+                    return report.create("Event Streams sink", destination, () -> Sink.creator("Lifeline TaskRouter events",
+                            configuration, Sink.SinkType.WEBHOOK).create(client).getSid());
                 });
     }
 
     private void subscribe(String sinkSid) {
-        boolean exists = StreamSupport.stream(Subscription.reader().setSinkSid(sinkSid).read(client).spliterator(), false)
-                .anyMatch(s -> sinkSid.equals(s.getSinkSid()));
-        if (exists) {
+        Optional<Subscription> existing = ProvisionReport.isPlanned(sinkSid) ? Optional.empty()
+                : find(Subscription.reader().setSinkSid(sinkSid).read(client), s -> sinkSid.equals(s.getSinkSid()));
+        if (existing.isPresent()) {
+            report.keep("Event Streams subscription", "TaskRouter events", existing.get().getSid());
             return;
         }
         List<Object> types = new ArrayList<>();
@@ -206,8 +244,8 @@ public final class WorkspaceProvisioner {
             type.put("schema_version", 1);
             types.add(type);
         }
-        created("subscription", sinkSid, Subscription.creator("Lifeline recovery and desktop events", sinkSid, types)
-                .create(client).getSid());
+        report.create("Event Streams subscription", "TaskRouter events", () -> Subscription.creator(
+                "Lifeline recovery and desktop events", sinkSid, types).create(client).getSid());
     }
 
     private static String destinationOf(Sink sink) {
@@ -218,13 +256,14 @@ public final class WorkspaceProvisioner {
         return null;
     }
 
-    private static <T extends com.twilio.base.Resource> java.util.Optional<T> find(ResourceSet<T> all, Predicate<T> match) {
-        return StreamSupport.stream(all.spliterator(), false).filter(match).findFirst();
+    /** Reads under {@code parentSid} unless a dry run only plans it (then nothing is there yet). */
+    private static <T extends com.twilio.base.Resource> Optional<T> under(String parentSid,
+                                                                         Supplier<ResourceSet<T>> read, Predicate<T> match) {
+        return ProvisionReport.isPlanned(parentSid) ? Optional.empty() : find(read.get(), match);
     }
 
-    private static String created(String kind, String name, String sid) {
-        log.info("provisioned {} '{}' as {}", kind, name, sid);
-        return sid;
+    private static <T extends com.twilio.base.Resource> Optional<T> find(ResourceSet<T> all, Predicate<T> match) {
+        return StreamSupport.stream(all.spliterator(), false).filter(match).findFirst();
     }
 
     private static String json(Object value) {

@@ -36,7 +36,7 @@ final class ConferenceReplay {
                     : isWorker ? PartyRole.WORKER : PartyRole.EXTERNAL;
             // Sequence -1: every callback Twilio sends from now on is newer than what the rebuilt record knows.
             participants.put(party.callSid(), new Participant(party.callSid(), role, party.label(), isWorker ? worker : null,
-                    party.hold(), party.muted(), party.endConferenceOnExit(), true, false, false, -1));
+                    party.hold(), party.muted(), party.endConferenceOnExit(), true, false, false, -1, false));
         }
         // Version 0, the lowest: wherever a surviving copy meets this one (a merge), the survivor is the newer.
         return new ConferenceRecord(conferenceSid, customerCallSid, participants, false, -1, recoveringIncidentId, 0);

@@ -7,12 +7,12 @@ import java.util.function.Predicate;
 /**
  * The agents' accounts on the SIP Domain: the address of record is the worker's {@code contact_uri}
  * ({@code sip:<identity>@<domain>}, the form Twilio dials a registered endpoint by), the auth user is the identity
- * (Twilio requires it to equal the SIP user), the password is {@link SipPasswords}'s, and desktops send everything to
+ * (Twilio requires it to equal the SIP user), the password is the one the server keeps ({@link SipPasswordSource}), and desktops send everything to
  * the proxy: the domain itself (or an edge) at Twilio, the emulator's SIP listener in sim mode.
  *
  * @param hasPhone which identities have a SIP account (agents with a worker, within Twilio's user-name length)
  */
-public record SipAccounts(String domainName, String proxyHost, int proxyPort, String transport, SipPasswords passwords,
+public record SipAccounts(String domainName, String proxyHost, int proxyPort, String transport, SipPasswordSource passwords,
                           Predicate<String> hasPhone) implements SoftphoneAccess {
 
     /** Twilio's longest SIP user name: longer identities get no SIP account. */
@@ -23,8 +23,9 @@ public record SipAccounts(String domainName, String proxyHost, int proxyPort, St
         if (!hasPhone.test(identity) || identity.length() > MAX_USERNAME) {
             return Optional.empty();
         }
-        return Optional.of(new SoftphoneAccount(addressOf(identity), identity, passwords.passwordOf(domainName, identity),
-                proxyHost, proxyPort, transport));
+        // Only a kept password: a new one here would not be the credential's at Twilio ('provision' sets those).
+        return passwords.keptPasswordOf(domainName, identity).map(password -> new SoftphoneAccount(addressOf(identity),
+                identity, password, proxyHost, proxyPort, transport));
     }
 
     @Override

@@ -17,7 +17,7 @@ import javax.crypto.spec.SecretKeySpec;
  * secret changes every password; provisioning sets the credentials again at start, and desktops fetch theirs at
  * sign-in.
  */
-public final class SipPasswords {
+public final class SipPasswords implements SipPasswordSource {
 
     private static final String UPPER = "ABCDEFGHJKLMNPQRSTUVWXYZ";
     private static final String LOWER = "abcdefghijkmnopqrstuvwxyz";
@@ -38,8 +38,21 @@ public final class SipPasswords {
      * Twilio's rules (12 characters or more, a digit, upper and lower case) hold by construction: the first three
      * characters come from each class, the rest from all of them.
      */
+    @Override
     public String passwordOf(String domainName, String identity) {
-        byte[] digest = hmac("lifeline-sip-password:" + domainName + ":" + identity);
+        return spell(hmac("lifeline-sip-password:" + domainName + ":" + identity));
+    }
+
+    @Override
+    public java.util.Optional<String> keptPasswordOf(String domainName, String identity) {
+        return java.util.Optional.of(passwordOf(domainName, identity));
+    }
+
+    /** 24 characters of Twilio's password rules from 24 or more random (or pseudo-random) bytes. */
+    static String spell(byte[] digest) {
+        if (digest.length < LENGTH) {
+            throw new IllegalArgumentException("need " + LENGTH + " bytes");
+        }
         StringBuilder password = new StringBuilder(LENGTH);
         for (int i = 0; i < LENGTH; i++) {
             String alphabet = switch (i) {

@@ -90,6 +90,15 @@ public record TwilioConnection(TwilioRestClient client, String accountSid, Strin
         }
     }
 
+    /** {@code "Twilio refused: <first line>"} when {@code e} is the SDK's refusal or failure, else empty. */
+    public static java.util.Optional<String> refusal(RuntimeException e) {
+        if (!(e instanceof TwilioException)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("Twilio refused: " + String.valueOf(e.getMessage()).lines().findFirst()
+                .orElse(e.getClass().getSimpleName()));
+    }
+
     /** A shared emulator outlives this server; only an embedded one is stopped with it. */
     @Override
     public void close() {

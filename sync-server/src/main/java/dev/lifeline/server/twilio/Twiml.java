@@ -5,6 +5,7 @@ import com.twilio.twiml.VoiceResponse;
 import com.twilio.twiml.voice.Conference;
 import com.twilio.twiml.voice.Dial;
 import com.twilio.twiml.voice.Enqueue;
+import com.twilio.twiml.voice.Hangup;
 import com.twilio.twiml.voice.Say;
 import com.twilio.twiml.voice.Task;
 import java.util.List;
@@ -20,6 +21,18 @@ public final class Twiml {
         Task task = new Task.Builder(attributesJson).priority(priority).build();
         Enqueue enqueue = new Enqueue.Builder().workflowSid(workflowSid).task(task).build();
         return new VoiceResponse.Builder().enqueue(enqueue).build().toXml();
+    }
+
+    /** {@code <Enqueue workflowSid><Task>json</Task></Enqueue>}: a new caller waits in the queue at the default priority. */
+    public static String enqueue(String workflowSid, String attributesJson) {
+        Enqueue enqueue = new Enqueue.Builder().workflowSid(workflowSid).task(new Task.Builder(attributesJson).build()).build();
+        return new VoiceResponse.Builder().enqueue(enqueue).build().toXml();
+    }
+
+    /** What a caller hears when the call cannot be queued: a spoken apology, then the call ends (not an error). */
+    public static String apology() {
+        Say say = new Say.Builder("We are sorry: we cannot take your call right now. Please call again later.").build();
+        return new VoiceResponse.Builder().say(say).hangup(new Hangup.Builder().build()).build().toXml();
     }
 
     /**

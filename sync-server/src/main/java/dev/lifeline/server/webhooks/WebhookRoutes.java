@@ -98,7 +98,8 @@ public final class WebhookRoutes {
         }
     }
 
-    private static Map<String, String> singleValued(Map<String, List<String>> form) {
+    /** Twilio sends each parameter once; the first value of each is the one signed. */
+    public static Map<String, String> singleValued(Map<String, List<String>> form) {
         Map<String, String> result = new HashMap<>();
         form.forEach((name, values) -> result.put(name, values.isEmpty() ? "" : values.get(0)));
         return result;

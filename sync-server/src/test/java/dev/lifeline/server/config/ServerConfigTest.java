@@ -116,6 +116,29 @@ class ServerConfigTest {
     }
 
     @Test
+    void aGhostLegIsEndedAfterTwelveSecondsOfSilenceUnlessSetOtherwiseButNeverWithinOneHeartbeat() {
+        assertThat(ServerConfig.load(Map.of()).recovery().legGrace()).isEqualTo(Duration.ofSeconds(12));
+        assertThat(ServerConfig.load(Map.of("LIFELINE_PRESENCE_LEG_GRACE", "20s")).recovery().legGrace())
+                .isEqualTo(Duration.ofSeconds(20));
+        assertThatThrownBy(() -> ServerConfig.load(Map.of("LIFELINE_PRESENCE_LEG_GRACE", "3s")))
+                .hasMessageContaining("presence.leg-grace").hasMessageContaining("at least 6s");
+    }
+
+    @Test
+    void twilioModeKeepsTheSipPasswordsNextToTheUsersFileUnlessToldWhere() {
+        Map<String, String> twilio = Map.of("TWILIO_ACCOUNT_SID", "AC" + "0".repeat(32), "TWILIO_AUTH_TOKEN", "token",
+                "LIFELINE_PUBLIC_BASE_URL", "https://lifeline.example.com",
+                "LIFELINE_AUTH_TOKEN_SECRET", "k7Qe2Zr9vX1mB4nT8yW3pL6sD0fG5hJc", "LIFELINE_AUTH_USERS_FILE", "/etc/lifeline/users");
+        java.util.Map<String, String> elsewhere = new java.util.HashMap<>(twilio);
+        elsewhere.put("LIFELINE_SIP_PASSWORDS_FILE", "/var/lib/lifeline/sip-passwords");
+
+        assertThat(ServerConfig.load(twilio).sip().passwordsFile()).isEqualTo(Path.of("/etc/lifeline/sip-passwords"));
+        assertThat(ServerConfig.load(elsewhere).sip().passwordsFile())
+                .isEqualTo(Path.of("/var/lib/lifeline/sip-passwords"));
+        assertThat(ServerConfig.load(Map.of()).sip().passwordsFile()).isNull();
+    }
+
+    @Test
     void aRetentionNoLongerThanTheWatchdogDeadlineIsOneClearLine() {
         assertThatThrownBy(() -> ServerConfig.load(Map.of("LIFELINE_CONFERENCE_RETENTION", "2m")))
                 .isInstanceOf(ConfigException.class)

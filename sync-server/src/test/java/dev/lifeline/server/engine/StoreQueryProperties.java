@@ -187,7 +187,7 @@ class StoreQueryProperties {
             boolean present = ended ? random.nextInt(8) == 0 : random.nextBoolean();
             String callSid = "CA" + n + "-" + p;
             participants.put(callSid, new Participant(callSid, role, null, assignment, false, false, false, present,
-                    !present, false, p));
+                    !present, false, p, false));
         }
         return new ConferenceRecord("CF" + n, null, participants, ended, 10, null, n);
     }

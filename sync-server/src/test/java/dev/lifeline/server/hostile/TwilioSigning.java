@@ -16,12 +16,12 @@ import javax.crypto.spec.SecretKeySpec;
  * URL + every POST parameter sorted by name as name+value)); JSON deliveries sign only the URL, which carries
  * {@code bodySHA256=<lowercase hex SHA-256 of the body>}.
  */
-final class TwilioSigning {
+public final class TwilioSigning {
 
     private TwilioSigning() {
     }
 
-    static String signForm(String authToken, String url, Map<String, String> params) {
+    public static String signForm(String authToken, String url, Map<String, String> params) {
         StringBuilder data = new StringBuilder(url);
         new TreeMap<>(params).forEach((name, value) -> data.append(name).append(value));
         return hmacSha1(authToken, data.toString());

@@ -47,7 +47,7 @@ class WorkspaceProvisionerTest {
 
         String configuration = Workflow.fetcher(workspace.workspaceSid(), workspace.voiceWorkflowSid()).fetch(client).getConfiguration();
 
-        assertThat(configuration).contains("\"filter_friendly_name\":\"Direct to an Agent\"")
+        assertThat(configuration).contains("\"filter_friendly_name\":\"Lifeline: Direct to an Agent\"")
                 .contains("\"expression\":\"targetWorkerSid != null\"")
                 .contains("\"known_worker_sid\":\"task.targetWorkerSid\"")
                 .doesNotContain("skip_if");

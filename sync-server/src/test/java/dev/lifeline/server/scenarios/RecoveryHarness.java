@@ -49,6 +49,8 @@ final class RecoveryHarness implements AutoCloseable {
     final ManualClock simClock = new ManualClock(Instant.now());
     final TwilioSim sim;
     final TwilioRestClient client;
+    /** Every REST request the recovery engines made (not the tests' own). */
+    final CountingHttpClient engineRequests;
     final ProvisionedWorkspace workspace;
     final VoiceGateway voice;
     final TaskRouterGateway taskRouter;
@@ -122,6 +124,7 @@ final class RecoveryHarness implements AutoCloseable {
         closeables.add(sim);
         client = new TwilioRestClient.Builder(sim.accountSid(), sim.authToken())
                 .httpClient(new EmulatorHttpClient(sim.baseUrl())).build();
+        engineRequests = new CountingHttpClient(new EmulatorHttpClient(sim.baseUrl()));
         cluster = new MemberCluster(setup, closeables);
         hazelcast = cluster.members.get(0);
 
@@ -132,13 +135,18 @@ final class RecoveryHarness implements AutoCloseable {
         new SipDomainProvisioner(client, TestSoftphone.PASSWORDS).provision(TestSoftphone.DOMAIN, setup.agents().keySet());
         voice = VoiceGateway.over(client);
         taskRouter = TaskRouterGateway.over(client, workspace.workspaceSid());
+        // The engines' own Twilio client, counted: the tests' actions (desktops accepting, customers calling) are not.
+        TwilioRestClient engineClient = new TwilioRestClient.Builder(sim.accountSid(), sim.authToken())
+                .httpClient(engineRequests).build();
+        VoiceGateway engineVoice = VoiceGateway.over(engineClient);
+        TaskRouterGateway engineTaskRouter = TaskRouterGateway.over(engineClient, workspace.workspaceSid());
         RecoveryPolicy policy = new RecoveryPolicy(setup.pingTtl(), RecoveryPolicy.DEFAULT_PING_GRACE, setup.deadline(), 1000,
                 1000, 1000, "http://media.example.com/connection-interrupted.mp3", "http://media.example.com/hold.mp3",
                 workspace.pingWorkflowSid(), false)
                 .withSafetyNet(workspace.voiceWorkflowSid(), base + WebhookRoutes.STAY_ON_THE_LINE_PATH);
         String conferenceCallbackUrl = base + WebhookRoutes.CONFERENCE_PATH;
         cluster.runEngines(member -> new RecoveryEngine(new ConferenceStore(member), new IncidentStore(member),
-                new TwilioEffects(voice, taskRouter, conferenceCallbackUrl),
+                new TwilioEffects(engineVoice, engineTaskRouter, conferenceCallbackUrl),
                 new EffectLeases(member, Duration.ofSeconds(30)), new SeenEvents(member), policy, Clock.systemUTC(),
                 metrics, notifications::add, DesktopFeed.NONE));
         engine = cluster.engines.get(0);

@@ -8,6 +8,7 @@ import dev.lifeline.sim.core.TwilioApiException;
 import dev.lifeline.sim.faults.ApiFault;
 import dev.lifeline.sim.faults.ApiFaults;
 import dev.lifeline.sim.media.MediaPlane;
+import dev.lifeline.sim.numbers.PhoneNumbers;
 import dev.lifeline.sim.voice.VoiceEmulator;
 import dev.lifeline.sim.webhook.DeliveryFaults;
 import dev.lifeline.sim.webhook.WebhookDispatcher;
@@ -39,11 +40,13 @@ public final class ScenarioRoutes {
     private final ApiFaults apiFaults;
     private final Supplier<Map<String, Object>> world;
     private final Supplier<MediaPlane> media;
+    private final PhoneNumbers numbers;
 
     /** @param world the whole world's state, as {@code TwilioSim.snapshot()} gives it */
     public ScenarioRoutes(SimContext context, VoiceEmulator voice, ApiFaults apiFaults, Supplier<Map<String, Object>> world,
-                          Supplier<MediaPlane> media) {
+                          Supplier<MediaPlane> media, PhoneNumbers numbers) {
         this.context = context;
+        this.numbers = numbers;
         this.voice = voice;
         this.apiFaults = apiFaults;
         this.world = world;
@@ -69,6 +72,8 @@ public final class ScenarioRoutes {
                 callSid = voice.inboundCall(from, to, twiml);
             } else if (url != null) {
                 callSid = voice.inboundCallToUrl(from, to, url, text(body, "method", false));
+            } else if (text(body, "workflowSid", false) == null && to != null && numbers.find(to).isPresent()) {
+                callSid = numbers.call(voice, from, to);
             } else {
                 callSid = voice.inboundCall(from, to, text(body, "workflowSid", true), attributes(body),
                         integer(body, "priority"), integer(body, "timeout"));
