@@ -42,6 +42,7 @@ final class RoundRobinWebhooks implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(3)).build();
     private final AtomicInteger next = new AtomicInteger();
     private final Map<String, AtomicLong> dealt = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> byPath = new ConcurrentHashMap<>();
 
     private RoundRobinWebhooks(List<String> servers, HttpServer listener) {
         this.servers = List.copyOf(servers);
@@ -73,6 +74,12 @@ final class RoundRobinWebhooks implements AutoCloseable {
         return count == null ? 0 : count.get();
     }
 
+    /** How many requests to {@code path} (e.g. {@code /webhooks/taskrouter}) a server answered. */
+    long answeredOn(String path) {
+        AtomicLong count = byPath.get(path);
+        return count == null ? 0 : count.get();
+    }
+
     private void forward(HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] body;
@@ -86,6 +93,7 @@ final class RoundRobinWebhooks implements AutoCloseable {
                     HttpResponse<byte[]> response = http.send(request(exchange, server, body),
                             HttpResponse.BodyHandlers.ofByteArray());
                     dealt.computeIfAbsent(server, key -> new AtomicLong()).incrementAndGet();
+                    byPath.computeIfAbsent(exchange.getRequestURI().getPath(), key -> new AtomicLong()).incrementAndGet();
                     answer(exchange, response);
                     return;
                 } catch (IOException unreachable) {

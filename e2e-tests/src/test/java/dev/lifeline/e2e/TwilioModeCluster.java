@@ -4,6 +4,7 @@ import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.taskrouter.v1.Workspace;
 import com.twilio.rest.taskrouter.v1.workspace.Worker;
 import com.twilio.rest.taskrouter.v1.workspace.Workflow;
+import dev.lifeline.e2e.testsupport.Await;
 import dev.lifeline.server.auth.HashPasswordCommand;
 import dev.lifeline.server.auth.PasswordHasher;
 import dev.lifeline.server.provision.WorkspaceProvisioner;
@@ -125,6 +126,7 @@ final class TwilioModeCluster implements AutoCloseable {
             members.forEach(member -> member.process().awaitLine("lifeline-server \\S+ listening on ", timeout));
             ClusterObserver observer = ClusterObserver.join(clusterName, ports.get(3 * SERVERS), memberList);
             started.add(observer);
+            Await.until("the " + SERVERS + " servers in one cluster", timeout, () -> observer.servers() == SERVERS);
             return new TwilioModeCluster(emulator, workspaceSid, members, webhooks, observer,
                     voiceWorkflow(emulator.client(), workspaceSid), logs, started);
         } catch (RuntimeException | AssertionError e) {

@@ -109,6 +109,9 @@ class TwilioModeClusterTest implements PrintLogsOnFailure.ProcessLogs {
         assertThat(cluster.observer.openIncidentsOf(customer)).as("no recovery left open").isEmpty();
         cluster.members.forEach(member -> assertThat(cluster.webhooks.answeredBy(member.url()))
                 .as("webhooks dealt to %s", member.process().name()).isPositive());
+        assertThat(cluster.webhooks.answeredOn("/webhooks/taskrouter"))
+                .as("TaskRouter's events through the Event Streams sink at the public URL").isPositive();
+        assertThat(cluster.webhooks.answeredOn("/webhooks/conference")).as("conference callbacks").isPositive();
     }
 
     /** The call's one open incident, once the server has seen the drop and is pinging alice. */
