@@ -129,7 +129,7 @@ final class DesktopProcess implements AutoCloseable {
     }
 
     String output() {
-        return read(out) + read(err);
+        return ProcessOutput.read(out) + ProcessOutput.read(err);
     }
 
     /** SIGKILL ({@link Process#destroyForcibly()} on Unix), then wait until the process is really gone. */
@@ -163,16 +163,7 @@ final class DesktopProcess implements AutoCloseable {
     }
 
     String describe() {
-        return "----- " + name + " stdout (" + out + ") -----\n" + read(out)
-                + "----- " + name + " stderr (" + err + ") -----\n" + read(err);
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
-        } catch (IOException e) {
-            return "(unreadable: " + e + ")\n";
-        }
+        return ProcessOutput.describe(name, out, err);
     }
 
     @Override

@@ -4,18 +4,25 @@ import dev.lifeline.sim.TwilioSim;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * Reads the emulator's world state ({@code sim.snapshot()}): who is on which call, in which conference, and in the
- * server's TaskRouter workspace which activity each worker is in and every reservation TaskRouter ever made.
+ * Reads the emulator's world state ({@code sim.snapshot()} in this JVM, or a stand-alone emulator's {@code /sim/state}):
+ * who is on which call, in which conference, and in the server's TaskRouter workspace which activity each worker is in
+ * and every reservation TaskRouter ever made.
  */
 final class EmulatorWorld {
 
-    private final TwilioSim sim;
+    private final Supplier<Map<String, Object>> snapshot;
     private final String workspaceSid;
 
     EmulatorWorld(TwilioSim sim, String workspaceSid) {
-        this.sim = sim;
+        this(sim::snapshot, workspaceSid);
+    }
+
+    /** @param snapshot the emulator's world as {@code /sim/state} gives it */
+    EmulatorWorld(Supplier<Map<String, Object>> snapshot, String workspaceSid) {
+        this.snapshot = snapshot;
         this.workspaceSid = workspaceSid;
     }
 
@@ -110,7 +117,7 @@ final class EmulatorWorld {
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> workspace() {
-        Map<String, Object> taskRouter = (Map<String, Object>) sim.snapshot().get("taskRouter");
+        Map<String, Object> taskRouter = (Map<String, Object>) snapshot.get().get("taskRouter");
         return ((List<Map<String, Object>>) taskRouter.get("workspaces")).stream()
                 .filter(workspace -> workspaceSid.equals(workspace.get("sid"))).findFirst()
                 .orElseThrow(() -> new AssertionError("the emulator has no workspace " + workspaceSid));
@@ -126,6 +133,6 @@ final class EmulatorWorld {
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> voice() {
-        return (Map<String, Object>) sim.snapshot().get("voice");
+        return (Map<String, Object>) snapshot.get().get("voice");
     }
 }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * logs land in {@code e2e-logs/<test method>/} and are printed when the test fails.
  */
 @ExtendWith(PrintLogsOnFailure.class)
-abstract class SimModeDesktopTest {
+abstract class SimModeDesktopTest implements PrintLogsOnFailure.ProcessLogs {
 
     /** A desktop's cold start on a loaded 2-core machine takes 10-30 s. */
     protected static final Duration STARTUP = Duration.ofSeconds(90);
@@ -29,6 +29,11 @@ abstract class SimModeDesktopTest {
     void startServer(TestInfo test) {
         sim = SimModeServer.start(test.getTestMethod().orElseThrow().getName(), serverSettings());
         world = sim.world;
+    }
+
+    @Override
+    public String describeProcesses() {
+        return sim == null ? "" : sim.describeDesktops();
     }
 
     @AfterEach

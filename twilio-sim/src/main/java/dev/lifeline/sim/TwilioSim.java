@@ -248,38 +248,19 @@ public final class TwilioSim implements AutoCloseable {
         }
     }
 
-    /** Runs the emulator on its own. Port from the first argument or {@code TWILIO_SIM_PORT}, default 18080. */
+    /** Runs the emulator on its own; its settings are {@link StandAlone}'s (a bad one: one line, exit 2). */
     public static void main(String[] args) {
-        String portText = args.length > 0 ? args[0] : System.getenv().getOrDefault("TWILIO_SIM_PORT", "18080");
-        int port;
+        Builder builder;
         try {
-            port = Integer.parseInt(portText);
-        } catch (NumberFormatException e) {
-            System.err.println("twilio-sim: port must be a number, got '" + portText + "'");
+            builder = StandAlone.builder(java.util.List.of(args), System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("twilio-sim: " + e.getMessage());
             System.exit(2);
             return;
         }
-        Builder builder = builder().port(port);
-        String sid = System.getenv("TWILIO_SIM_ACCOUNT_SID");
-        String token = System.getenv("TWILIO_SIM_AUTH_TOKEN");
-        if (sid != null) {
-            builder.accountSid(sid);
-        }
-        if (token != null) {
-            builder.authToken(token);
-        }
-        String sipPort = System.getenv("TWILIO_SIM_SIP_PORT");
-        if (sipPort != null) {
-            try {
-                builder.sipPort(Integer.parseInt(sipPort));
-            } catch (NumberFormatException e) {
-                System.err.println("twilio-sim: TWILIO_SIM_SIP_PORT must be a number, got '" + sipPort + "'");
-                System.exit(2);
-                return;
-            }
-        }
         TwilioSim sim = builder.start();
-        System.out.println("twilio-sim on " + sim.baseUrl() + " account " + sim.accountSid());
+        System.out.println("twilio-sim on " + sim.baseUrl() + " account " + sim.accountSid()
+                + (sim.sip() != null ? " sip " + sim.sip().port() : ""));
         Runtime.getRuntime().addShutdownHook(new Thread(sim::close));
     }
 

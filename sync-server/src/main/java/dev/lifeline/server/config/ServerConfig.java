@@ -42,7 +42,8 @@ public record ServerConfig(
 
     /**
      * @param baseUrl where the Twilio API is, when it is not Twilio's own: in sim mode a twilio-sim that the
-     *                members of a cluster share (stand-alone, or another member's embedded one); null = embed one
+     *                members of a cluster share (stand-alone, or another member's embedded one), null = embed one;
+     *                in twilio mode a Twilio-compatible endpoint (tests, private deployments), null = Twilio
      */
     public record TwilioSettings(String accountSid, Secret authToken, String workspaceSid,
                                  String voiceWorkflowSid, String pingWorkflowSid, String baseUrl) {
@@ -186,17 +187,23 @@ public record ServerConfig(
                 mode == Mode.TWILIO, auth.usersFile()));
     }
 
-    /** Sim mode only, for now: a real account is always reached at Twilio's own address. */
+    /**
+     * Where the twilio-java SDK sends every request instead of Twilio's own hosts. Sim mode: the stand-alone twilio-sim
+     * a cluster's members share. Twilio mode: any Twilio-compatible endpoint (the emulator in CI, a private
+     * deployment's gateway); never needed with Twilio itself. The account's auth token travels in every request
+     * (Basic auth), so in twilio mode the URL must be {@code https://} unless it stays on this machine.
+     */
     private static String twilioBaseUrl(ConfigSource source, Mode mode) {
         String url = source.raw("twilio.base-url").map(ServerConfig::trimSlash).orElse(null);
         if (url == null) {
             return null;
         }
-        if (mode != Mode.SIM) {
-            throw source.problem("twilio.base-url", "is only read in sim mode (the emulator that a cluster's members share)");
-        }
         if (!url.startsWith("http://") && !url.startsWith("https://")) {
             throw source.problem("twilio.base-url", "must start with http:// or https://, got '" + url + "'");
+        }
+        if (mode == Mode.TWILIO && url.startsWith("http://") && !LocalAddress.isLoopbackHost(LocalAddress.hostOf(url))) {
+            throw source.problem("twilio.base-url", "must be https:// in twilio mode unless it is on this machine, got '"
+                    + url + "': the account's auth token goes with every request");
         }
         return url;
     }

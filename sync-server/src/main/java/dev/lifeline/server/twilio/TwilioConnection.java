@@ -11,8 +11,9 @@ import dev.lifeline.sim.client.EmulatorHttpClient;
 import java.util.function.Function;
 
 /**
- * The Twilio this server talks to: a real account, or (sim mode) a twilio-sim reached through the real SDK — embedded
- * in this process, or one the members of a cluster share ({@code twilio.base-url}). Everything after this point is
+ * The Twilio this server talks to: a real account (at Twilio, or at a Twilio-compatible endpoint named by
+ * {@code twilio.base-url}), or (sim mode) a twilio-sim reached through the real SDK — embedded in this process, or one
+ * the members of a cluster share ({@code twilio.base-url}). Everything after this point is
  * the same code path in every case. The rest of the server gets its gateways and its provisioner from here and never
  * holds the SDK's client itself.
  *
@@ -28,24 +29,28 @@ public record TwilioConnection(TwilioRestClient client, String accountSid, Strin
         if (config.mode() == ServerConfig.Mode.TWILIO) {
             String sid = twilio.accountSid();
             String token = twilio.authToken().reveal();
-            return new TwilioConnection(new TwilioRestClient.Builder(sid, token).build(), sid, token, null, null);
+            // twilio.base-url: a Twilio-compatible endpoint instead of Twilio's hosts (the emulator in CI, a private
+            // deployment). Still twilio mode in every other respect: signatures, users file, https public URL.
+            TwilioRestClient client = twilio.baseUrl() == null ? new TwilioRestClient.Builder(sid, token).build()
+                    : baseUrlClient(sid, token, twilio.baseUrl());
+            return new TwilioConnection(client, sid, token, null, null);
         }
         if (twilio.baseUrl() != null) {
             // Sharing one emulator is what makes several sim-mode members one cluster: each member must be able to act
             // on every call, and an emulator of its own has never heard of the others' calls.
             String sid = twilio.accountSid().isEmpty() ? TwilioSim.DEFAULT_ACCOUNT_SID : twilio.accountSid();
             String token = twilio.authToken().reveal().isEmpty() ? TwilioSim.DEFAULT_AUTH_TOKEN : twilio.authToken().reveal();
-            return new TwilioConnection(emulatorClient(sid, token, twilio.baseUrl()), sid, token, twilio.baseUrl(), null);
+            return new TwilioConnection(baseUrlClient(sid, token, twilio.baseUrl()), sid, token, twilio.baseUrl(), null);
         }
         // Loopback whatever http.host says: the emulator accepts any call made with its fixed, public demo account.
         // Its SIP Domain and media too: every agent call travels over SIP and RTP, in sim mode as at Twilio.
         TwilioSim sim = TwilioSim.builder().host("127.0.0.1").port(0).sipPort(config.sip().emulatorPort())
                 .mediaTimeout(config.sip().emulatorMediaTimeout()).start();
-        return new TwilioConnection(emulatorClient(sim.accountSid(), sim.authToken(), sim.baseUrl()), sim.accountSid(),
+        return new TwilioConnection(baseUrlClient(sim.accountSid(), sim.authToken(), sim.baseUrl()), sim.accountSid(),
                 sim.authToken(), sim.baseUrl(), sim);
     }
 
-    private static TwilioRestClient emulatorClient(String accountSid, String authToken, String baseUrl) {
+    private static TwilioRestClient baseUrlClient(String accountSid, String authToken, String baseUrl) {
         return new TwilioRestClient.Builder(accountSid, authToken).httpClient(new EmulatorHttpClient(baseUrl)).build();
     }
 

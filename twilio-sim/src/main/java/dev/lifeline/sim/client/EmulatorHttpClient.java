@@ -6,7 +6,8 @@ import com.twilio.http.Request;
 import com.twilio.http.Response;
 
 /**
- * Points the real twilio-java SDK at the emulator. The SDK has no base-URL setting: every resource builds
+ * Points the real twilio-java SDK at the emulator, or at any Twilio-compatible endpoint that serves Twilio's paths
+ * on one host (the server's {@code twilio.base-url} in twilio mode). The SDK has no base-URL setting: every resource builds
  * {@code https://<product>.twilio.com/<path>}, so this client swaps scheme, host and port for the
  * emulator's and keeps the path, which the emulator serves verbatim (Voice under {@code /2010-04-01},
  * TaskRouter under {@code /v1/Workspaces}, Event Streams under {@code /v1/Sinks} and {@code /v1/Subscriptions}).
