@@ -1,5 +1,6 @@
 package dev.lifeline.server.config;
 
+import dev.lifeline.server.recovery.RecoveryStrategy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -115,7 +116,15 @@ public record ServerConfig(
      */
     public record RecoverySettings(Duration pingTtl, int pingPriority, int reconnectPriority,
                                    Duration deadline, Duration presenceGrace, String announceUrl, String holdMusicUrl,
-                                   Duration incidentRetention, Duration conferenceRetention) {
+                                   Duration incidentRetention, Duration conferenceRetention,
+                                   RecoveryStrategy strategy) {
+
+        /** Without a strategy named: {@code requeue}, the path every suite and figure was measured on first. */
+        public RecoverySettings {
+            strategy = strategy == null ? DEFAULT_STRATEGY : strategy;
+        }
+
+        public static final RecoveryStrategy DEFAULT_STRATEGY = RecoveryStrategy.REQUEUE;
 
         /**
          * A requeued customer whose third party still waits in the old conference is brought together by whichever
@@ -171,9 +180,19 @@ public record ServerConfig(
                 source.string("recovery.announce-url", "/media/connection-interrupted.wav"),
                 source.string("recovery.hold-music-url", "/media/hold-music.wav"),
                 retention(source, "recovery.retention", RecoverySettings.DEFAULT_INCIDENT_RETENTION, deadline),
-                retention(source, "conference.retention", RecoverySettings.DEFAULT_CONFERENCE_RETENTION, deadline));
+                retention(source, "conference.retention", RecoverySettings.DEFAULT_CONFERENCE_RETENTION, deadline),
+                strategy(source));
         return new ServerConfig(mode, httpPort, publicBaseUrl, twilio, cluster, auth, recovery,
                 HttpListeners.of(source, mode, httpPort, publicBaseUrl), trustedProxies(source), SipConfig.from(source, httpPort));
+    }
+
+    private static RecoveryStrategy strategy(ConfigSource source) {
+        String word = source.string("recovery.strategy", RecoverySettings.DEFAULT_STRATEGY.word());
+        try {
+            return RecoveryStrategy.fromWord(word);
+        } catch (IllegalArgumentException e) {
+            throw source.problem("recovery.strategy", e.getMessage());
+        }
     }
 
     /** Sim mode only, for now: a real account is always reached at Twilio's own address. */

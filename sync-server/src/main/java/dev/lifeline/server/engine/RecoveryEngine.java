@@ -89,11 +89,22 @@ public final class RecoveryEngine implements AutoCloseable {
         AppliedConference applied = conferences.apply(callback);
         handle(applied);
         if (callback.kind() == ConferenceCallback.Kind.PARTICIPANT_JOIN) {
-            registerIfExpected(callback).ifPresent(this::handle);
+            if (!registeredAgentLeg(applied.conference(), callback.callSid())) {
+                registerIfExpected(callback).ifPresent(this::handle);
+            }
             movedPartyJoined(callback.callSid(), applied.conference());
         } else if (callback.kind() == ConferenceCallback.Kind.ANNOUNCEMENT_END) {
             AnnouncementWitness.effectIdIn(callback.announceUrl()).ifPresent(this::announcementPlayed);
         }
+    }
+
+    /** A rejoined agent's leg is registered by the conference machine itself, with the incident it ended. */
+    private static boolean registeredAgentLeg(ConferenceRecord conference, String callSid) {
+        if (conference == null || callSid == null) {
+            return false;
+        }
+        var participant = conference.participants().get(callSid);
+        return participant != null && participant.worker() != null;
     }
 
     /**
@@ -179,6 +190,20 @@ public final class RecoveryEngine implements AutoCloseable {
         handle(conferences.markGraceful(conferenceSid, workerCallSid, exit));
     }
 
+    /**
+     * The dropped agent's desktop is back for this incident (signed in, phone registered). With the {@code rejoin}
+     * strategy the server dials the agent into the conference; otherwise nothing changes.
+     *
+     * @return the incident, empty when there is none by that id
+     */
+    public Optional<Incident> agentBack(String incidentId, RecoveryEvent.AgentBack back) {
+        if (incidents.get(incidentId).isEmpty()) {
+            return Optional.empty();
+        }
+        apply(incidentId, back);
+        return incidents.get(incidentId);
+    }
+
     /** A supervisor cancels a recovery: the customer goes back to the queue. */
     public Optional<Incident> cancel(String incidentId, String supervisor) {
         if (incidents.get(incidentId).isEmpty()) {
@@ -219,6 +244,8 @@ public final class RecoveryEngine implements AutoCloseable {
             return Optional.of(drop.incidentId());
         } else if (event instanceof RecoveryEvent.PartyJoined joined) {
             return Optional.of(joined.incidentId());
+        } else if (event instanceof RecoveryEvent.AgentRejoined rejoined) {
+            return Optional.of(rejoined.incidentId());
         } else if (event instanceof RecoveryEvent.WorkerDroppedAgain again) {
             return Optional.of(again.previousIncidentId());
         } else if (event instanceof RecoveryEvent.CustomerLeft left) {

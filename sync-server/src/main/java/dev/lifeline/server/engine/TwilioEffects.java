@@ -112,6 +112,11 @@ public final class TwilioEffects {
         } else if (effect instanceof Effect.EndConference e) {
             voice.endConference(e.conferenceSid());
             return EffectOutcome.done("ended");
+        } else if (effect instanceof Effect.DialAgentIntoConference e) {
+            return dialAgent(e);
+        } else if (effect instanceof Effect.StopHoldMusic e) {
+            return voice.unhold(e.conferenceSid(), e.callSid()) ? EffectOutcome.done("off hold")
+                    : EffectOutcome.done("party already gone");
         } else if (effect instanceof Effect.SetEndConferenceOnExit e) {
             if (voice.participant(e.conferenceSid(), e.callSid()).isEmpty()) {
                 return EffectOutcome.done("party already gone");
@@ -120,6 +125,24 @@ public final class TwilioEffects {
             return EffectOutcome.done("set");
         }
         return EffectOutcome.failed("unknown effect " + effect.getClass().getSimpleName());
+    }
+
+    /**
+     * A leg with the agent's label already in the conference, or ringing into it, was dialled by a member that died
+     * before recording it: dialling again would ring the agent twice. A conference that is over has nobody to rejoin.
+     */
+    private EffectOutcome dialAgent(Effect.DialAgentIntoConference e) {
+        List<ParticipantState> participants = voice.participants(e.conferenceSid());
+        if (participants.isEmpty()) {
+            return EffectOutcome.targetGone("conference " + e.conferenceSid() + " is over");
+        }
+        Optional<ParticipantState> dialled = participants.stream().filter(p -> e.label().equals(p.label())).findFirst();
+        if (dialled.isPresent()) {
+            return EffectOutcome.done(dialled.get().callSid());
+        }
+        ConferenceJoin join = new ConferenceJoin(e.label(), false, true, false, conferenceCallbackUrl,
+                ConferenceJoin.STATUS_EVENTS);
+        return EffectOutcome.done(voice.dialIntoConference(e.conferenceSid(), e.to(), e.from(), join));
     }
 
     /**

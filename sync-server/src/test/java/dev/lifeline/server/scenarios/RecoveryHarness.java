@@ -27,6 +27,7 @@ import dev.lifeline.sim.TwilioSim;
 import dev.lifeline.sim.client.EmulatorHttpClient;
 import dev.lifeline.sim.core.ManualClock;
 import io.javalin.Javalin;
+import dev.lifeline.server.recovery.RecoveryStrategy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -87,33 +88,38 @@ final class RecoveryHarness implements AutoCloseable {
      *                      network (split brain) pass {@code TestHazelcastInstanceFactory::newHazelcastInstance}
      */
     record Setup(Duration pingTtl, Duration deadline, int memberCount, int backupCount, Map<String, String> agents,
-                 Function<Config, HazelcastInstance> memberStarter, int minClusterSize) {
+                 Function<Config, HazelcastInstance> memberStarter, int minClusterSize, RecoveryStrategy strategy) {
 
         static Setup of(Duration pingTtl, Duration deadline) {
             return new Setup(pingTtl, deadline, 1, 1, Map.of("alice", "Alice Agent", "bob", "Bob Agent"),
-                    Hazelcast::newHazelcastInstance, 1);
+                    Hazelcast::newHazelcastInstance, 1, RecoveryStrategy.REQUEUE);
         }
 
         /** Split-brain protection as {@code cluster.min-size} configures it; 1 (the default here) turns it off. */
         Setup minClusterSize(int size) {
-            return new Setup(pingTtl, deadline, memberCount, backupCount, agents, memberStarter, size);
+            return new Setup(pingTtl, deadline, memberCount, backupCount, agents, memberStarter, size, strategy);
         }
 
         Setup members(int count) {
-            return new Setup(pingTtl, deadline, count, backupCount, agents, memberStarter, minClusterSize);
+            return new Setup(pingTtl, deadline, count, backupCount, agents, memberStarter, minClusterSize, strategy);
         }
 
         Setup backups(int count) {
-            return new Setup(pingTtl, deadline, memberCount, count, agents, memberStarter, minClusterSize);
+            return new Setup(pingTtl, deadline, memberCount, count, agents, memberStarter, minClusterSize, strategy);
         }
 
         /** Identity → friendly name of every agent (TaskRouter worker) to provision. */
         Setup agents(Map<String, String> identities) {
-            return new Setup(pingTtl, deadline, memberCount, backupCount, identities, memberStarter, minClusterSize);
+            return new Setup(pingTtl, deadline, memberCount, backupCount, identities, memberStarter, minClusterSize, strategy);
+        }
+
+        /** How agents are brought back ({@code recovery.strategy}); {@code requeue} unless set. */
+        Setup strategy(RecoveryStrategy how) {
+            return new Setup(pingTtl, deadline, memberCount, backupCount, agents, memberStarter, minClusterSize, how);
         }
 
         Setup startingMembersWith(Function<Config, HazelcastInstance> starter) {
-            return new Setup(pingTtl, deadline, memberCount, backupCount, agents, starter, minClusterSize);
+            return new Setup(pingTtl, deadline, memberCount, backupCount, agents, starter, minClusterSize, strategy);
         }
     }
 
@@ -135,7 +141,8 @@ final class RecoveryHarness implements AutoCloseable {
         RecoveryPolicy policy = new RecoveryPolicy(setup.pingTtl(), RecoveryPolicy.DEFAULT_PING_GRACE, setup.deadline(), 1000,
                 1000, 1000, "http://media.example.com/connection-interrupted.mp3", "http://media.example.com/hold.mp3",
                 workspace.pingWorkflowSid(), false)
-                .withSafetyNet(workspace.voiceWorkflowSid(), base + WebhookRoutes.STAY_ON_THE_LINE_PATH);
+                .withSafetyNet(workspace.voiceWorkflowSid(), base + WebhookRoutes.STAY_ON_THE_LINE_PATH)
+                .withStrategy(setup.strategy());
         String conferenceCallbackUrl = base + WebhookRoutes.CONFERENCE_PATH;
         cluster.runEngines(member -> new RecoveryEngine(new ConferenceStore(member), new IncidentStore(member),
                 new TwilioEffects(voice, taskRouter, conferenceCallbackUrl),
@@ -147,7 +154,7 @@ final class RecoveryHarness implements AutoCloseable {
         world = new EmulatorWorld(sim, workspace);
         incidents = new IncidentWaits(cluster, identity -> workspace.workers().get(identity));
         agents = new AgentDesks(sim, client, workspace, taskRouter, cluster, world, incidents, conferenceCallbackUrl,
-                this::softphone);
+                this::softphone, setup.strategy());
         http = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             ProblemResponses.register(config.routes);
