@@ -88,38 +88,48 @@ final class RecoveryHarness implements AutoCloseable {
      *                      network (split brain) pass {@code TestHazelcastInstanceFactory::newHazelcastInstance}
      */
     record Setup(Duration pingTtl, Duration deadline, int memberCount, int backupCount, Map<String, String> agents,
-                 Function<Config, HazelcastInstance> memberStarter, int minClusterSize, RecoveryStrategy strategy) {
+                 Function<Config, HazelcastInstance> memberStarter, int minClusterSize, RecoveryStrategy strategy,
+                 boolean engineClockFollowsSim) {
 
         static Setup of(Duration pingTtl, Duration deadline) {
             return new Setup(pingTtl, deadline, 1, 1, Map.of("alice", "Alice Agent", "bob", "Bob Agent"),
-                    Hazelcast::newHazelcastInstance, 1, RecoveryStrategy.REQUEUE);
+                    Hazelcast::newHazelcastInstance, 1, RecoveryStrategy.REQUEUE, false);
         }
 
         /** Split-brain protection as {@code cluster.min-size} configures it; 1 (the default here) turns it off. */
         Setup minClusterSize(int size) {
-            return new Setup(pingTtl, deadline, memberCount, backupCount, agents, memberStarter, size, strategy);
+            return new Setup(pingTtl, deadline, memberCount, backupCount, agents, memberStarter, size, strategy, engineClockFollowsSim);
         }
 
         Setup members(int count) {
-            return new Setup(pingTtl, deadline, count, backupCount, agents, memberStarter, minClusterSize, strategy);
+            return new Setup(pingTtl, deadline, count, backupCount, agents, memberStarter, minClusterSize, strategy, engineClockFollowsSim);
         }
 
         Setup backups(int count) {
-            return new Setup(pingTtl, deadline, memberCount, count, agents, memberStarter, minClusterSize, strategy);
+            return new Setup(pingTtl, deadline, memberCount, count, agents, memberStarter, minClusterSize, strategy, engineClockFollowsSim);
         }
 
         /** Identity → friendly name of every agent (TaskRouter worker) to provision. */
         Setup agents(Map<String, String> identities) {
-            return new Setup(pingTtl, deadline, memberCount, backupCount, identities, memberStarter, minClusterSize, strategy);
+            return new Setup(pingTtl, deadline, memberCount, backupCount, identities, memberStarter, minClusterSize, strategy, engineClockFollowsSim);
         }
 
         /** How agents are brought back ({@code recovery.strategy}); {@code requeue} unless set. */
         Setup strategy(RecoveryStrategy how) {
-            return new Setup(pingTtl, deadline, memberCount, backupCount, agents, memberStarter, minClusterSize, how);
+            return new Setup(pingTtl, deadline, memberCount, backupCount, agents, memberStarter, minClusterSize, how, engineClockFollowsSim);
+        }
+
+        /**
+         * The engines read the emulator's clock instead of the system's: moving it past the ping TTL then ends a
+         * {@code rejoin} recovery's wait for its agent too (there is no ping task whose TTL the emulator would end).
+         */
+        Setup enginesOnSimClock() {
+            return new Setup(pingTtl, deadline, memberCount, backupCount, agents, memberStarter, minClusterSize, strategy,
+                    true);
         }
 
         Setup startingMembersWith(Function<Config, HazelcastInstance> starter) {
-            return new Setup(pingTtl, deadline, memberCount, backupCount, agents, starter, minClusterSize, strategy);
+            return new Setup(pingTtl, deadline, memberCount, backupCount, agents, starter, minClusterSize, strategy, engineClockFollowsSim);
         }
     }
 
@@ -144,9 +154,10 @@ final class RecoveryHarness implements AutoCloseable {
                 .withSafetyNet(workspace.voiceWorkflowSid(), base + WebhookRoutes.STAY_ON_THE_LINE_PATH)
                 .withStrategy(setup.strategy());
         String conferenceCallbackUrl = base + WebhookRoutes.CONFERENCE_PATH;
+        Clock engineClock = setup.engineClockFollowsSim() ? new AdvancedWith(simClock) : Clock.systemUTC();
         cluster.runEngines(member -> new RecoveryEngine(new ConferenceStore(member), new IncidentStore(member),
                 new TwilioEffects(voice, taskRouter, conferenceCallbackUrl),
-                new EffectLeases(member, Duration.ofSeconds(30)), new SeenEvents(member), policy, Clock.systemUTC(),
+                new EffectLeases(member, Duration.ofSeconds(30)), new SeenEvents(member), policy, engineClock,
                 metrics, notifications::add, DesktopFeed.NONE));
         engine = cluster.engines.get(0);
         reconciler = cluster.reconcilers.get(0);
@@ -192,6 +203,32 @@ final class RecoveryHarness implements AutoCloseable {
             } catch (Exception ignored) {
                 // best effort: the next test starts from fresh parts anyway
             }
+        }
+    }
+
+    /** The system's time plus however far a test moved the emulator's clock. */
+    private static final class AdvancedWith extends Clock {
+        private final ManualClock sim;
+        private final Instant simStart;
+
+        AdvancedWith(ManualClock sim) {
+            this.sim = sim;
+            this.simStart = sim.now();
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.now().plus(Duration.between(simStart, sim.now()));
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
         }
     }
 

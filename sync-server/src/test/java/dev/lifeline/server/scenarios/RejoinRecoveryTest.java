@@ -3,7 +3,9 @@ package dev.lifeline.server.scenarios;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lifeline.model.incident.Phase;
+import dev.lifeline.server.recovery.Effect;
 import dev.lifeline.server.recovery.Incident;
+import dev.lifeline.server.recovery.OutboxEntry;
 import dev.lifeline.server.recovery.RecoveryStrategy;
 import dev.lifeline.server.testsupport.Await;
 import java.time.Duration;
@@ -56,8 +58,13 @@ class RejoinRecoveryTest {
                 .fetchTask(pinging.droppedWorker().taskSid()).attributesJson().contains("\"lifelineRejoin\""));
         String attributes = harness.taskRouter.fetchTask(pinging.droppedWorker().taskSid()).attributesJson();
         assertThat(attributes).as("the merge keeps what was there").contains("\"followed_by\"").contains("\"caller\"");
-        Await.until("the dropped agent is told of PINGING, REJOINING, RESTORED", () -> harness.notifications.stream()
-                .map(Incident::phase).toList().containsAll(List.of(Phase.PINGING, Phase.REJOINING, Phase.RESTORED)));
+        Await.until("the dropped agent is told of PINGING and RESTORED", () -> harness.notifications.stream()
+                .map(Incident::phase).toList().containsAll(List.of(Phase.PINGING, Phase.RESTORED)));
+        Incident restored = harness.incidents.awaitIncidentOf("alice", i -> i.phase() == Phase.RESTORED);
+        List<Effect> outbox = restored.outbox().stream().map(OutboxEntry::effect).toList();
+        int told = indexOf(outbox, e -> e instanceof Effect.NotifyAgent n && n.incident().phase() == Phase.REJOINING);
+        int dialled = indexOf(outbox, e -> e instanceof Effect.DialAgentIntoConference);
+        assertThat(told).as("the desktop is told it is being called before the dial").isNotNegative().isLessThan(dialled);
     }
 
     @Test
@@ -77,6 +84,15 @@ class RejoinRecoveryTest {
 
         TestSoftphone thirdDesktop = harness.agentComesBack("alice", second, customer);
         thirdDesktop.hearsAndIsHeardBy(harness.sim, customer);
+    }
+
+    private static int indexOf(List<Effect> effects, java.util.function.Predicate<Effect> which) {
+        for (int i = 0; i < effects.size(); i++) {
+            if (which.test(effects.get(i))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @SuppressWarnings("unchecked")
