@@ -42,6 +42,7 @@ final class AgentDesks {
     private final String conferenceCallbackUrl;
     private final Softphones softphones;
     private final RecoveryStrategy strategy;
+    private final TaskRouterGateway lookups;
 
     AgentDesks(TwilioSim sim, TwilioRestClient client, ProvisionedWorkspace workspace, TaskRouterGateway taskRouter,
                MemberCluster cluster, EmulatorWorld world, IncidentWaits incidents, String conferenceCallbackUrl,
@@ -56,6 +57,8 @@ final class AgentDesks {
         this.conferenceCallbackUrl = conferenceCallbackUrl;
         this.softphones = softphones;
         this.strategy = strategy;
+        // What a desktop sees of its offers comes through the server's feed, not the server's REST calls.
+        this.lookups = TaskRouterGateway.over(client, workspace.workspaceSid());
     }
 
     String worker(String identity) {
@@ -72,7 +75,7 @@ final class AgentDesks {
             for (var r : com.twilio.rest.taskrouter.v1.workspace.worker.Reservation.reader(workspace.workspaceSid(), worker(identity))
                     .read(client)) {
                 if (r.getReservationStatus() != null && r.getReservationStatus().toString().equals("pending")
-                        && task.test(taskRouter.fetchTask(r.getTaskSid()))) {
+                        && task.test(lookups.fetchTask(r.getTaskSid()))) {
                     return Optional.of(Reservation.fetcher(workspace.workspaceSid(), r.getTaskSid(), r.getSid()).fetch(client));
                 }
             }
@@ -93,10 +96,9 @@ final class AgentDesks {
                         ConferenceJoin.STATUS_EVENTS), true);
     }
 
-    /** The Recovery Ping is on the default channel: a plain accept. */
+    /** The Recovery Ping is on the default channel: a plain accept, as the desktop API makes it. */
     void acceptPlain(Reservation reservation) {
-        Reservation.updater(workspace.workspaceSid(), reservation.getTaskSid(), reservation.getSid())
-                .setReservationStatus(Reservation.Status.ACCEPTED).update(client);
+        taskRouter.acceptReservation(reservation.getTaskSid(), reservation.getSid());
     }
 
     /** A customer calls in and the agent answers on {@code phone}; returns the customer's call SID. */

@@ -54,6 +54,8 @@ final class RecoveryHarness implements AutoCloseable {
     final VoiceGateway voice;
     final TaskRouterGateway taskRouter;
     final LifelineMetrics metrics = new LifelineMetrics();
+    /** Every request the engines (and the desktop API's steps the harness plays) sent to the emulator. */
+    final RestCallLog restCalls;
     /** Every incident the engines notified the dropped agent of, in order. */
     final List<Incident> notifications = new CopyOnWriteArrayList<>();
     final MemberCluster cluster;
@@ -138,6 +140,7 @@ final class RecoveryHarness implements AutoCloseable {
         closeables.add(sim);
         client = new TwilioRestClient.Builder(sim.accountSid(), sim.authToken())
                 .httpClient(new EmulatorHttpClient(sim.baseUrl())).build();
+        restCalls = new RestCallLog(sim.baseUrl());
         cluster = new MemberCluster(setup, closeables);
         hazelcast = cluster.members.get(0);
 
@@ -146,8 +149,11 @@ final class RecoveryHarness implements AutoCloseable {
         workspace = new WorkspaceProvisioner(client).provision(null, "E2E", base + WebhookRoutes.TASKROUTER_PATH,
                 setup.agents(), (int) setup.pingTtl().toSeconds(), 30);
         new SipDomainProvisioner(client, TestSoftphone.PASSWORDS).provision(TestSoftphone.DOMAIN, setup.agents().keySet());
-        voice = VoiceGateway.over(client);
-        taskRouter = TaskRouterGateway.over(client, workspace.workspaceSid());
+        // The server's own requests go through the log; the test's polling (client, the emulator's state) does not.
+        TwilioRestClient serverClient = new TwilioRestClient.Builder(sim.accountSid(), sim.authToken())
+                .httpClient(restCalls).build();
+        voice = VoiceGateway.over(serverClient);
+        taskRouter = TaskRouterGateway.over(serverClient, workspace.workspaceSid());
         RecoveryPolicy policy = new RecoveryPolicy(setup.pingTtl(), RecoveryPolicy.DEFAULT_PING_GRACE, setup.deadline(), 1000,
                 1000, 1000, "http://media.example.com/connection-interrupted.mp3", "http://media.example.com/hold.mp3",
                 workspace.pingWorkflowSid(), false)

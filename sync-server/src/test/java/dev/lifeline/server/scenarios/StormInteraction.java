@@ -131,6 +131,10 @@ final class StormInteraction {
     private void customerHangsUpWhilePinged() {
         phone.drop();
         awaitIncident(Phase.PINGING, harness.agents::waitsForAgent);
+        // With rejoin the wait for the agent starts with the drop itself (no ping to create first): the customer
+        // hangs up once the hold music plays, as in the requeue run, so both end the same whatever the timing.
+        waitUntil("customer " + customer + " on hold", () -> harness.voice.participant(conferenceSid, customer)
+                .map(p -> p.hold()).orElse(false));
         harness.sim.voice().hangUp(customer);
         awaitIncident(Phase.CUSTOMER_LEFT, i -> true);
     }
