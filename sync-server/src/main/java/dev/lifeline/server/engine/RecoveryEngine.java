@@ -1,5 +1,6 @@
 package dev.lifeline.server.engine;
 
+import dev.lifeline.model.incident.Phase;
 import dev.lifeline.server.conference.ConferenceCallback;
 import dev.lifeline.server.conference.ConferenceRecord;
 import dev.lifeline.server.conference.GracefulExit;
@@ -41,6 +42,7 @@ public final class RecoveryEngine implements AutoCloseable {
     private final RecoveryTaskEvents recoveryTasks;
     private final PhaseObserver phases;
     private final EffectRunner effects;
+    private final TwilioEffects twilio;
 
     /**
      * @param twilio   what each effect does at Twilio; the engine's {@link EffectRunner} is the only caller
@@ -61,6 +63,7 @@ public final class RecoveryEngine implements AutoCloseable {
         this.recoveryTasks = new RecoveryTaskEvents(policy.pingWorkflowSid(), incidents::get);
         this.phases = new PhaseObserver(metrics, clock);
         this.effects = new EffectRunner(incidents, twilio, leases, policy, clock, metrics, notifier, phases);
+        this.twilio = twilio;
     }
 
     public RecoveryPolicy policy() {
@@ -224,7 +227,24 @@ public final class RecoveryEngine implements AutoCloseable {
         if (!incident.get().isTerminal()) {
             apply(incidentId, new RecoveryEvent.DeadlinePassed(clock.instant()));
         }
+        if (incident.get().phase() == Phase.REJOINING) {
+            rejoinedWithoutCallback(incident.get());
+        }
         incidents.get(incidentId).ifPresent(current -> effects.run(incidentId, current.pendingEffects()));
+    }
+
+    /**
+     * The agent dialled back in (rejoin) is in the conference at Twilio but its {@code participant-join} never came (a
+     * minority member refused it: Twilio does not retry a Voice callback). Applied as the callback would have been, at
+     * the next sweep rather than the conference audit's two looks: the customer is waiting on hold for exactly this.
+     */
+    private void rejoinedWithoutCallback(Incident incident) {
+        ConferenceRecord record = conferences.get(incident.conferenceSid()).orElse(null);
+        if (record == null) {
+            return;
+        }
+        twilio.rejoinedLegUnseen(incident, record)
+                .ifPresent(party -> applyMissedJoin(incident.conferenceSid(), null, party, record.lastSequence()));
     }
 
     // Plumbing //

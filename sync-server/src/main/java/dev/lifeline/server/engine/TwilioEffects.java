@@ -1,6 +1,9 @@
 package dev.lifeline.server.engine;
 
+import dev.lifeline.server.conference.ConferenceRecord;
+import dev.lifeline.server.conference.Participant;
 import dev.lifeline.server.recovery.Effect;
+import dev.lifeline.server.recovery.OutboxEntry;
 import dev.lifeline.server.recovery.Incident;
 import dev.lifeline.server.recovery.RecoveryAttributes;
 import dev.lifeline.server.recovery.TaskAttributes;
@@ -44,6 +47,9 @@ public final class TwilioEffects {
     /** Twilio's call statuses after which a call is over for good. */
     private static final Set<String> FINAL_CALL_STATUSES = Set.of("completed", "busy", "failed",
             "no-answer", "canceled");
+
+    /** Participant statuses of a leg still being dialled (Twilio's Participant {@code status}). */
+    private static final Set<String> NOT_YET_JOINED = Set.of("queued", "connecting", "ringing");
 
     private final VoiceGateway voice;
     private final TaskRouterGateway taskRouter;
@@ -143,6 +149,27 @@ public final class TwilioEffects {
         ConferenceJoin join = new ConferenceJoin(e.label(), false, true, false, conferenceCallbackUrl,
                 ConferenceJoin.STATUS_EVENTS);
         return EffectOutcome.done(voice.dialIntoConference(e.conferenceSid(), e.to(), e.from(), join));
+    }
+
+    /**
+     * The agent's leg the rejoin dialled, connected in the conference at Twilio while the record does not show it
+     * present (its {@code participant-join} was lost); empty otherwise, and while it still rings.
+     */
+    Optional<ParticipantState> rejoinedLegUnseen(Incident incident, ConferenceRecord record) {
+        Optional<String> dialled = incident.outbox().stream()
+                .filter(entry -> entry.effect() instanceof Effect.DialAgentIntoConference
+                        && entry.state() == OutboxEntry.State.DONE && entry.outcome() != null)
+                .map(OutboxEntry::outcome).findFirst();
+        if (dialled.isEmpty() || record.participant(dialled.get()).map(Participant::present).orElse(false)) {
+            return Optional.empty();
+        }
+        try {
+            return voice.participant(incident.conferenceSid(), dialled.get())
+                    .filter(party -> party.status() == null || !NOT_YET_JOINED.contains(party.status()));
+        } catch (TwilioGatewayException e) {
+            log.info("could not look for the rejoined leg of {}: {}", incident.incidentId(), e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /**

@@ -121,6 +121,12 @@ final class PureServer {
         }
         incidents.put(incidentId, next);
         effectsByIncident.computeIfAbsent(incidentId, id -> new ArrayList<>()).addAll(transition.newEffects());
+        for (Effect effect : transition.newEffects()) {
+            if (effect instanceof Effect.StopHoldMusic) {
+                // The server's own executor takes the party off hold and records it: no delivery of the network's.
+                incident(incidentId, new RecoveryEvent.EffectCompleted(effect.effectId(), "off hold"));
+            }
+        }
     }
 
     long count(String incidentId, Class<? extends Effect> type) {

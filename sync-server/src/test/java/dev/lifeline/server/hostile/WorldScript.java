@@ -150,12 +150,9 @@ final class WorldScript {
             case RESTORED -> {
                 int back = event(new RecoveryEvent.AgentBack("WKalice", "worker", "sip:alice@lifeline.sip.twilio.com",
                         "+15550100"), drop);
-                int joined = leg(ConferenceCallback.join(CONFERENCE, ALICE_REJOINED, next(), "worker", false, false, false), back);
-                for (String party : List.of(CUSTOMER, THIRD)) {
-                    event(new RecoveryEvent.EffectCompleted(FIRST_INCIDENT + "/1/stop-hold-music/" + party, "off hold"), joined);
-                }
+                leg(ConferenceCallback.join(CONFERENCE, ALICE_REJOINED, next(), "worker", false, false, false), back);
                 if (random.nextBoolean()) {
-                    int dropped = leg(ConferenceCallback.leave(CONFERENCE, ALICE_REJOINED, next(), LeaveReason.PARTICIPANT_HUNG_UP));
+                    leg(ConferenceCallback.leave(CONFERENCE, ALICE_REJOINED, next(), LeaveReason.PARTICIPANT_HUNG_UP));
                     expectedPhases.put(SECOND_REJOIN_INCIDENT, Phase.PINGING);
                 }
             }

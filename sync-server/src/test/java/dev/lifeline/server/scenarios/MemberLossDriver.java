@@ -101,22 +101,9 @@ public final class MemberLossDriver implements AutoCloseable {
 
         TestSoftphone restarted = phone();
         if (harness.agents.strategy() == RecoveryStrategy.REJOIN) {
-            return rejoinKillingOwnerAt(killPoint, opened, restarted, customer, oldConference, thirdParty, dropped,
-                    agentCallsBefore);
-        }
-        harness.agents.acceptPlain(harness.agents.awaitPendingReservation(AGENT, task -> task.sid().equals(pinging.pingTaskSid())));
-        killOwnerIf(killPoint == KillPoint.AFTER_PING_ACCEPTED, opened.incidentId());
-        awaitIncidentIn(oldConference, incident -> incident.phase() == Phase.RECONNECT_ENQUEUED);
-        killOwnerIf(killPoint == KillPoint.AFTER_RECONNECT_ENQUEUED, opened.incidentId());
-
-        Reservation reconnect = harness.agents.awaitPendingReservation(AGENT, task -> task.attributesJson().contains(opened.incidentId())
-                && task.attributesJson().contains("\"isReconnect\":true"));
-        harness.agents.acceptVoice(AGENT, reconnect);
-        killOwnerIf(killPoint == KillPoint.AFTER_RECONNECT_ACCEPTED, opened.incidentId());
-        if (killPoint == KillPoint.MID_MOVE) {
-            // RECONNECTED is the phase in which the third party's move is asked for and not yet done.
-            awaitIncidentIn(oldConference, incident -> incident.timestamps().containsKey(Phase.RECONNECTED));
-            killOwnerIf(true, opened.incidentId());
+            rejoinKillingOwnerAt(killPoint, opened, restarted, oldConference);
+        } else {
+            requeueKillingOwnerAt(killPoint, opened, pinging, oldConference);
         }
 
         Incident restored = awaitIncidentIn(oldConference, incident -> incident.phase() == Phase.RESTORED);
@@ -131,14 +118,32 @@ public final class MemberLossDriver implements AutoCloseable {
                 harness.world.pingTasksOf(restored.incidentId()).size(), harness.world.reconnectTasksOf(customer).size(),
                 harness.world.announcementsIn(oldConference),
                 thirdParty == null ? -1 : harness.sim.voice().effects(thirdParty).getOrDefault("redirect", 0),
-                RecoveryStrategy.REQUEUE, agentCalls() - agentCallsBefore);
-        finish(customer, thirdParty, (String) harness.world.reconnectTaskOf(customer).get("sid"));
+                harness.agents.strategy(), agentCalls() - agentCallsBefore);
+        // The agent is on the reconnect task (requeue) or still on the original one (rejoin).
+        String agentsTask = harness.agents.strategy() == RecoveryStrategy.REJOIN ? restored.droppedWorker().taskSid()
+                : (String) harness.world.reconnectTaskOf(customer).get("sid");
+        finish(customer, thirdParty, agentsTask);
         return recovery;
     }
 
-    private Recovery rejoinKillingOwnerAt(KillPoint killPoint, Incident opened, TestSoftphone restarted, String customer,
-                                          String oldConference, String thirdParty, Instant dropped,
-                                          int agentCallsBefore) {
+    private void requeueKillingOwnerAt(KillPoint killPoint, Incident opened, Incident pinging, String oldConference) {
+        harness.agents.acceptPlain(harness.agents.awaitPendingReservation(AGENT, task -> task.sid().equals(pinging.pingTaskSid())));
+        killOwnerIf(killPoint == KillPoint.AFTER_PING_ACCEPTED, opened.incidentId());
+        awaitIncidentIn(oldConference, incident -> incident.phase() == Phase.RECONNECT_ENQUEUED);
+        killOwnerIf(killPoint == KillPoint.AFTER_RECONNECT_ENQUEUED, opened.incidentId());
+
+        Reservation reconnect = harness.agents.awaitPendingReservation(AGENT, task -> task.attributesJson().contains(opened.incidentId())
+                && task.attributesJson().contains("\"isReconnect\":true"));
+        harness.agents.acceptVoice(AGENT, reconnect);
+        killOwnerIf(killPoint == KillPoint.AFTER_RECONNECT_ACCEPTED, opened.incidentId());
+        if (killPoint == KillPoint.MID_MOVE) {
+            // RECONNECTED is the phase in which the third party's move is asked for and not yet done.
+            awaitIncidentIn(oldConference, incident -> incident.timestamps().containsKey(Phase.RECONNECTED));
+            killOwnerIf(true, opened.incidentId());
+        }
+    }
+
+    private void rejoinKillingOwnerAt(KillPoint killPoint, Incident opened, TestSoftphone restarted, String oldConference) {
         harness.agents.phoneReady(AGENT, opened.incidentId());
         killOwnerIf(killPoint == KillPoint.AFTER_PING_ACCEPTED, opened.incidentId());
         awaitIncidentIn(oldConference, incident -> incident.timestamps().containsKey(Phase.REJOINING));
@@ -146,20 +151,10 @@ public final class MemberLossDriver implements AutoCloseable {
         Await.until(AGENT + "'s phone answered the server's call", () -> !restarted.connectedCalls().isEmpty());
         killOwnerIf(killPoint == KillPoint.AFTER_RECONNECT_ACCEPTED, opened.incidentId());
         if (killPoint == KillPoint.MID_MOVE) {
+            // RECONNECTED is the phase in which the others are taken off hold and not yet all.
             awaitIncidentIn(oldConference, incident -> incident.timestamps().containsKey(Phase.RECONNECTED));
             killOwnerIf(true, opened.incidentId());
         }
-        Incident restored = awaitIncidentIn(oldConference, incident -> incident.phase() == Phase.RESTORED);
-        Await.until("the customer is bridged with " + AGENT + " again", () -> bridged(customer, restarted));
-        Recovery recovery = new Recovery(killPoint, restored.incidentId(),
-                Duration.between(dropped, restored.timestamps().get(Phase.RESTORED)),
-                harness.sim.voice().effects(customer).getOrDefault("enqueue", 0),
-                harness.world.pingTasksOf(restored.incidentId()).size(), harness.world.reconnectTasksOf(customer).size(),
-                harness.world.announcementsIn(oldConference),
-                thirdParty == null ? -1 : harness.sim.voice().effects(thirdParty).getOrDefault("redirect", 0),
-                RecoveryStrategy.REJOIN, agentCalls() - agentCallsBefore);
-        finish(customer, thirdParty, restored.droppedWorker().taskSid());
-        return recovery;
     }
 
     /** Every call ever made to the agent's phone (a dial made twice would ring it twice). */
