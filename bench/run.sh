@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs Lifeline's benchmark harnesses and prints their figures.
-# Usage: bench/run.sh [recovery|webhooks|storm|memberloss|maps|voice|softphone|desktop|all]
+# Usage: bench/run.sh [recovery|strategies|webhooks|storm|memberloss|maps|voice|softphone|desktop|all]
 # Knobs: -Dbench.rounds=N (recoveries), -Dbench.conferences=N -Dbench.threads=N (webhooks) via BENCH_OPTS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,18 +27,19 @@ if [ "${1:-all}" = desktop ]; then
 fi
 case "${1:-all}" in
   recovery) tests='RecoveryTimingBenchmark' ;;
+  strategies) tests='StrategiesBenchmark' ;;
   webhooks) tests='WebhookThroughputBenchmark' ;;
   storm) tests='StormBenchmark' ;;
   memberloss) tests='MemberLossBenchmark' ;;
   maps) tests='MapsBenchmark' ;;
-  all) tests='RecoveryTimingBenchmark,WebhookThroughputBenchmark,StormBenchmark,MemberLossBenchmark,MapsBenchmark' ;;
-  *) echo "bench/run.sh: unknown benchmark '$1' (recovery, webhooks, storm, memberloss, maps, voice, softphone, desktop or all)" >&2; exit 2 ;;
+  all) tests='RecoveryTimingBenchmark,StrategiesBenchmark,WebhookThroughputBenchmark,StormBenchmark,MemberLossBenchmark,MapsBenchmark' ;;
+  *) echo "bench/run.sh: unknown benchmark '$1' (recovery, strategies, webhooks, storm, memberloss, maps, voice, softphone, desktop or all)" >&2; exit 2 ;;
 esac
 mvn -B -q -pl sync-server -am test -Dgroups=bench -Dbench.excluded= -Dtest="$tests" \
   -Dsurefire.failIfNoSpecifiedTests=false ${BENCH_OPTS:-}
 # Only this run's reports: figures from an earlier run of another benchmark would be mistaken for today's.
 for test in ${tests//,/ }; do
   # MapsBenchmark's report is longer: its figures end with key=value lines.
-  lines=6; [ "$test" = MapsBenchmark ] && lines=30
+  lines=6; [ "$test" = MapsBenchmark ] && lines=30; [ "$test" = StrategiesBenchmark ] && lines=8
   grep -h -A"$lines" '^== ' "sync-server/target/surefire-reports/dev.lifeline.bench.$test-output.txt"
 done

@@ -158,7 +158,8 @@ public final class Samples {
                 new CompleteTask(TASK),
                 new SetActivity(Activity.BREAK),
                 new Heartbeat(T0.plusMillis(1234)),
-                new CancelIncident(INCIDENT, "Customer asked for a callback"));
+                new CancelIncident(INCIDENT, "Customer asked for a callback"),
+                new dev.lifeline.model.command.PhoneReady(INCIDENT));
     }
 
     /** Every other wire record: views, snapshot parts, auth contracts, the problem body. */

@@ -3,6 +3,7 @@ package dev.lifeline.desktop.connection;
 import dev.lifeline.model.api.DesktopApi;
 import dev.lifeline.model.command.AcceptReservation;
 import dev.lifeline.model.command.CancelIncident;
+import dev.lifeline.model.command.PhoneReady;
 import dev.lifeline.model.command.ClientCommand;
 import dev.lifeline.model.command.CompleteTask;
 import dev.lifeline.model.command.HangUp;
@@ -41,6 +42,8 @@ public final class CommandRoutes {
             return DesktopApi.MY_ACTIVITY;
         } else if (command instanceof CancelIncident c) {
             return DesktopApi.path(DesktopApi.CANCEL_INCIDENT, c.incidentId());
+        } else if (command instanceof PhoneReady c) {
+            return DesktopApi.path(DesktopApi.PHONE_READY, c.incidentId());
         } else if (command instanceof Heartbeat) {
             throw new IllegalArgumentException("heartbeat: sent on the event stream, it has no REST route");
         }

@@ -17,6 +17,7 @@ import dev.lifeline.desktop.phone.PhoneStatusViewModel;
 import dev.lifeline.desktop.recovery.ReconnectModalView;
 import dev.lifeline.desktop.recovery.RecoveryAutoAcceptor;
 import dev.lifeline.desktop.recovery.RecoveryViewModel;
+import dev.lifeline.desktop.recovery.RejoinCalls;
 import dev.lifeline.desktop.reservations.ReservationOfferView;
 import dev.lifeline.desktop.reservations.ReservationOfferViewModel;
 import dev.lifeline.desktop.settings.AudioSettingsDialog;
@@ -47,8 +48,9 @@ import org.slf4j.LoggerFactory;
  * softphone with it, composes the desk (the frame with the incoming call, the call in progress and the wrap-up list,
  * the phone's status line, the Reconnecting modal, the recovery auto-accept) and routes the agent's events into it.
  *
- * <p>Every call that rings the softphone is answered at once: Twilio dials the agent only after a reservation was
- * accepted, by the agent's click or, during a recovery, by the auto-accept of the reconnect task. The offer itself
+ * <p>A call that rings the softphone is answered at once when it follows a reservation: Twilio dials the agent only
+ * after one was accepted, by the agent's click or, during a recovery, by the auto-accept of the reconnect task. During
+ * the agent's own recovery only the call the server announced is answered ({@link RejoinCalls}). The offer itself
  * rings (the ring tone) while it waits for the agent.
  */
 public final class AgentDeskController implements EventStream.Listener {
@@ -118,6 +120,7 @@ public final class AgentDeskController implements EventStream.Listener {
         WrapUpViewModel wrapUp = new WrapUpViewModel(model, rest, ui);
         RecoveryViewModel recovery = new RecoveryViewModel(model);
         new RecoveryAutoAcceptor(model, rest, ui);
+        RejoinCalls rejoin = new RejoinCalls(model, rest, ui, softphone::answer);
         ReservationOfferView offerView = new ReservationOfferView(offer);
         CallView callView = new CallView(call, new CallAudioViewModel(softphone), new KeypadViewModel(softphone));
         scene.setRoot(new AgentDeskView(desk, offerView.root(), callView.root(), new WrapUpView(wrapUp).root(),
@@ -148,8 +151,14 @@ public final class AgentDeskController implements EventStream.Listener {
         softphone.register(session.session().identity(), new SoftphoneListener() {
             @Override
             public void ringing(String callSid, String from) {
-                // The ring follows an accepted reservation (the agent's click or the modal's auto-accept): pick up.
-                softphone.answer(callSid);
+                // The ring follows an accepted reservation (the agent's click or the modal's auto-accept), or during
+                // the agent's own recovery the server's announced rejoin: pick up. Anything else rings unanswered.
+                ui.execute(() -> rejoin.ringing(callSid));
+            }
+
+            @Override
+            public void ringCancelled(String callSid, String reason) {
+                ui.execute(() -> rejoin.ringEnded(callSid));
             }
 
             @Override
@@ -164,7 +173,10 @@ public final class AgentDeskController implements EventStream.Listener {
 
             @Override
             public void stateChanged(SoftphoneState state) {
-                ui.execute(() -> phone.apply(state));
+                ui.execute(() -> {
+                    phone.apply(state);
+                    rejoin.phoneRegistered(state.phase() == SoftphoneState.Phase.READY);
+                });
                 if (state.phase() != SoftphoneState.Phase.REGISTERING && state.phase() != SoftphoneState.Phase.UNREGISTERED) {
                     phoneSettled.complete(null);
                 }

@@ -14,6 +14,7 @@ public final class PhaseText {
             case DETECTED -> "Your call dropped. The customer is hearing an announcement and hold music.";
             case PINGING -> "Checking that your desktop is back…";
             case RECONNECT_ENQUEUED -> "Your desktop is back. Connecting the customer to you again…";
+            case REJOINING -> "Your desktop is back. Calling you into the customer's call again…";
             case RECONNECTED -> "Bringing everyone on the call back to you…";
             case RESTORED -> "Reconnected";
             case REQUEUED -> "Customer returned to the queue";
@@ -31,6 +32,7 @@ public final class PhaseText {
             case DETECTED -> "Drop detected";
             case PINGING -> "Pinging agent";
             case RECONNECT_ENQUEUED -> "Reconnect queued";
+            case REJOINING -> "Rejoining agent";
             case RECONNECTED -> "Reconnected";
             case RESTORED -> "Restored";
             case REQUEUED -> "Requeued";

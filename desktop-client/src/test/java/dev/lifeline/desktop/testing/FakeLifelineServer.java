@@ -110,7 +110,7 @@ public final class FakeLifelineServer implements AutoCloseable {
             });
             for (String path : List.of(DesktopApi.ACCEPT_RESERVATION, DesktopApi.REJECT_RESERVATION, DesktopApi.HANG_UP,
                     DesktopApi.HOLD, DesktopApi.UNHOLD, DesktopApi.MUTE, DesktopApi.WRAP_UP_TASK,
-                    DesktopApi.COMPLETE_TASK, DesktopApi.MY_ACTIVITY, DesktopApi.CANCEL_INCIDENT)) {
+                    DesktopApi.COMPLETE_TASK, DesktopApi.MY_ACTIVITY, DesktopApi.CANCEL_INCIDENT, DesktopApi.PHONE_READY)) {
                 config.routes.post(path, this::command);
             }
             // As sync-server does: a ticket works once; an unknown or used one is refused at the upgrade with 401.

@@ -33,6 +33,11 @@ public final class RecordingSoftphone implements Softphone {
         listener.ringing(callSid, "+15550100");
     }
 
+    /** The caller gave up on a ringing call (a CANCEL). */
+    public void cancelRing(String callSid) {
+        listener.ringCancelled(callSid, "the caller hung up");
+    }
+
     /** The phone's state changes (registering, ready, failed), as SipSoftphone reports it on its own thread. */
     public void publish(SoftphoneState state) {
         listener.stateChanged(state);

@@ -67,6 +67,8 @@ public final class DesktopApi {
 
     /** POST {@code CancelIncident} → 204; supervisors only (403 otherwise). */
     public static final String CANCEL_INCIDENT = "/api/incidents/{id}/cancel";
+    /** POST {@code PhoneReady} → 204: the incident's own agent is back, phone registered; 404 for anyone else. */
+    public static final String PHONE_READY = "/api/incidents/{id}/phone-ready";
     /** GET → {@code QueueSnapshot}; supervisors only. */
     public static final String SUPERVISOR_SNAPSHOT = "/api/supervisor/snapshot";
 

@@ -21,7 +21,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = SetActivity.class, name = "set-activity"),
         @JsonSubTypes.Type(value = Heartbeat.class, name = "heartbeat"),
         @JsonSubTypes.Type(value = CancelIncident.class, name = "cancel-incident"),
+        @JsonSubTypes.Type(value = PhoneReady.class, name = "phone-ready"),
 })
 public sealed interface ClientCommand permits AcceptReservation, RejectReservation, HangUp, HoldParticipant,
-        UnholdParticipant, MuteParticipant, WrapUpTask, CompleteTask, SetActivity, Heartbeat, CancelIncident {
+        UnholdParticipant, MuteParticipant, WrapUpTask, CompleteTask, SetActivity, Heartbeat, CancelIncident,
+        PhoneReady {
 }

@@ -2,7 +2,8 @@ package dev.lifeline.model.incident;
 
 /**
  * Where a recovery incident stands. The happy path runs
- * {@code DETECTED → PINGING → RECONNECT_ENQUEUED → RECONNECTED → RESTORED};
+ * {@code DETECTED → PINGING → RECONNECT_ENQUEUED → RECONNECTED → RESTORED} with the {@code requeue} strategy, and
+ * {@code DETECTED → PINGING → REJOINING → RECONNECTED → RESTORED} with {@code rejoin};
  * {@code REQUEUED}, {@code CUSTOMER_LEFT}, {@code EXPIRED} and {@code CANCELLED} are the side exits.
  * {@code STRANDED} is where a recovery goes when putting the customer in a queue failed for good: the only phase a
  * terminal exit can be left for (that exit never happened), and it ends in {@code REQUEUED}, {@code CUSTOMER_LEFT}
@@ -11,11 +12,23 @@ package dev.lifeline.model.incident;
 public enum Phase {
     /** The last worker's leg left without a graceful hang-up while the customer was still there. */
     DETECTED(false),
-    /** Announcement played, hold music on, the Recovery Ping task offered to the dropped agent. */
+    /**
+     * Announcement played, hold music on, waiting for the dropped agent: the Recovery Ping task offered to them
+     * ({@code requeue}), or their desktop's word that it is back ({@code rejoin}).
+     */
     PINGING(false),
+    /**
+     * Strategy {@code rejoin}: the agent's desktop is back (signed in, phone registered) and the server is dialling the
+     * agent straight into the conference the customer never left. The desktop answers this call, and only this one,
+     * by itself.
+     */
+    REJOINING(false),
     /** The ping was accepted: the customer is queued straight back to the same agent. */
     RECONNECT_ENQUEUED(false),
-    /** The agent accepted the reconnect task; the remaining parties are being moved across. */
+    /**
+     * The agent accepted the reconnect task and the remaining parties are being moved across ({@code requeue}); or the
+     * agent's leg joined the conference and the others are being taken off hold ({@code rejoin}).
+     */
     RECONNECTED(false),
     /** Everyone is back in one conference with the agent. */
     RESTORED(true),

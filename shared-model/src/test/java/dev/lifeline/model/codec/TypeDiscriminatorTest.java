@@ -62,7 +62,8 @@ class TypeDiscriminatorTest {
             Map.entry(CompleteTask.class, "complete"),
             Map.entry(SetActivity.class, "set-activity"),
             Map.entry(Heartbeat.class, "heartbeat"),
-            Map.entry(CancelIncident.class, "cancel-incident"));
+            Map.entry(CancelIncident.class, "cancel-incident"),
+            Map.entry(dev.lifeline.model.command.PhoneReady.class, "phone-ready"));
 
     static Stream<Object> eventsAndCommands() {
         return Stream.concat(Samples.serverEvents().stream(), Samples.clientCommands().stream());

@@ -272,7 +272,8 @@ public final class LifelineServer implements AutoCloseable {
         String hold = r.holdMusicUrl().startsWith("http") ? r.holdMusicUrl() : publicBaseUrl + r.holdMusicUrl();
         return new RecoveryPolicy(r.pingTtl(), RecoveryPolicy.DEFAULT_PING_GRACE, r.deadline(), r.pingPriority(),
                 r.reconnectPriority(), r.reconnectPriority(), announce, hold, workspace.pingWorkflowSid(), false)
-                .withSafetyNet(workspace.voiceWorkflowSid(), publicBaseUrl + WebhookRoutes.STAY_ON_THE_LINE_PATH);
+                .withSafetyNet(workspace.voiceWorkflowSid(), publicBaseUrl + WebhookRoutes.STAY_ON_THE_LINE_PATH)
+                .withStrategy(r.strategy());
     }
 
     /** The users file; the demo users exist only in sim mode (config validation says so first, this makes sure). */

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Pure transitions of a {@link ConferenceRecord}. Twilio sends each conference callback as its own HTTP
@@ -167,8 +168,17 @@ public final class ConferenceStateMachine {
         Participant updated = participant.withFlags(label, hold, muted, endConferenceOnExit)
                 .withPresence(true, participant.hasLeft())
                 .seen(callback.sequenceNumber());
+        Optional<Participant> droppedAgent = before == null
+                ? RejoinedAgent.droppedLegLabelled(current, step.recoveringIncidentId, label) : Optional.empty();
+        if (droppedAgent.isPresent()) {
+            // The dropped agent dialled back in (rejoin): their leg again, not a party to bring along.
+            updated = updated.withRole(PartyRole.WORKER,
+                    RejoinedAgent.assignmentAfter(droppedAgent.get(), step.recoveringIncidentId));
+            step.events.add(new RecoveryEvent.AgentRejoined(step.recoveringIncidentId, callSid));
+        }
         step.put(updated);
-        if (step.recoveringIncidentId != null && !participant.present() && updated.role() != PartyRole.WORKER) {
+        if (droppedAgent.isEmpty() && step.recoveringIncidentId != null && !participant.present()
+                && updated.role() != PartyRole.WORKER) {
             // Someone arrived while the agent is gone (e.g. moved in by an earlier attempt): bring them along too.
             step.events.add(new RecoveryEvent.PartyJoined(step.recoveringIncidentId, updated.snapshot()));
         }

@@ -32,7 +32,9 @@ public final class DropDetection {
      */
     public static List<RecoveryEvent> redetect(ConferenceRecord record) {
         String incidentId = record.recoveringIncidentId();
-        if (incidentId == null || record.ended() || !record.customerPresent()) {
+        // An agent leg present again (a rejoined agent) means that drop is over, whatever became of its incident.
+        if (incidentId == null || record.ended() || !record.customerPresent()
+                || record.participants().values().stream().anyMatch(Participant::isPresentWorker)) {
             return List.of();
         }
         return record.participants().values().stream()

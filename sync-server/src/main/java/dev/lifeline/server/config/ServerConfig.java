@@ -1,5 +1,6 @@
 package dev.lifeline.server.config;
 
+import dev.lifeline.server.recovery.RecoveryStrategy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -116,7 +117,8 @@ public record ServerConfig(
      */
     public record RecoverySettings(Duration pingTtl, int pingPriority, int reconnectPriority,
                                    Duration deadline, Duration presenceGrace, String announceUrl, String holdMusicUrl,
-                                   Duration incidentRetention, Duration conferenceRetention, Duration legGrace) {
+                                   Duration incidentRetention, Duration conferenceRetention, Duration legGrace,
+                                   RecoveryStrategy strategy) {
 
         /**
          * Desktops heartbeat every 5 s: 12 s is two lost heartbeats plus a WebSocket reconnect's couple of seconds, so a
@@ -125,6 +127,13 @@ public record ServerConfig(
          * products document or were seen to take).
          */
         public static final Duration DEFAULT_LEG_GRACE = Duration.ofSeconds(12);
+
+        /** Without a strategy named: {@code requeue}, the path every suite and figure was measured on first. */
+        public RecoverySettings {
+            strategy = strategy == null ? DEFAULT_STRATEGY : strategy;
+        }
+
+        public static final RecoveryStrategy DEFAULT_STRATEGY = RecoveryStrategy.REQUEUE;
 
         /**
          * A requeued customer whose third party still waits in the old conference is brought together by whichever
@@ -181,10 +190,19 @@ public record ServerConfig(
                 source.string("recovery.hold-music-url", "/media/hold-music.wav"),
                 retention(source, "recovery.retention", RecoverySettings.DEFAULT_INCIDENT_RETENTION, deadline),
                 retention(source, "conference.retention", RecoverySettings.DEFAULT_CONFERENCE_RETENTION, deadline),
-                legGrace(source));
+                legGrace(source), strategy(source));
         return new ServerConfig(mode, httpPort, publicBaseUrl, twilio, cluster, auth, recovery,
                 HttpListeners.of(source, mode, httpPort, publicBaseUrl), trustedProxies(source), SipConfig.from(source, httpPort,
                 mode == Mode.TWILIO, auth.usersFile()));
+    }
+
+    private static RecoveryStrategy strategy(ConfigSource source) {
+        String word = source.string("recovery.strategy", RecoverySettings.DEFAULT_STRATEGY.word());
+        try {
+            return RecoveryStrategy.fromWord(word);
+        } catch (IllegalArgumentException e) {
+            throw source.problem("recovery.strategy", e.getMessage());
+        }
     }
 
     /**

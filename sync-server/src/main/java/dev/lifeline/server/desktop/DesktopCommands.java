@@ -2,6 +2,9 @@ package dev.lifeline.server.desktop;
 
 import dev.lifeline.model.command.AcceptReservation;
 import dev.lifeline.model.command.CancelIncident;
+import dev.lifeline.server.recovery.RecoveryEvent;
+import dev.lifeline.server.recovery.Incident;
+import dev.lifeline.model.command.PhoneReady;
 import dev.lifeline.model.command.ClientCommand;
 import dev.lifeline.model.command.CompleteTask;
 import dev.lifeline.model.command.HangUp;
@@ -92,6 +95,8 @@ public final class DesktopCommands {
             deps.hub().sendTo(session.identity(), new ActivityChanged(states.agentView(session.identity(), workerSid)));
         } else if (command instanceof Heartbeat) {
             presence.heartbeat(session.identity());
+        } else if (command instanceof PhoneReady c) {
+            phoneReady(session, c.incidentId());
         } else if (command instanceof CancelIncident c) {
             if (!session.isSupervisor()) {
                 throw new ApiProblem(Problem.forbidden("Only supervisors may cancel a recovery"));
@@ -184,6 +189,23 @@ public final class DesktopCommands {
             throw new ApiProblem(Problem.conflict("Task " + taskSid
                     + " is being recovered: the customer is waiting to be reconnected, so it cannot be wrapped up yet"));
         }
+    }
+
+    // Recoveries //
+
+    /**
+     * The dropped agent's desktop is back (this session: signed in) with its phone registered (its word). Somebody
+     * else's incident answers as an unknown one; with the {@code requeue} strategy the engine changes nothing.
+     */
+    private void phoneReady(Session session, String incidentId) {
+        String workerSid = workerOf(session);
+        Incident incident = deps.engine().incidents().get(incidentId)
+                .filter(i -> i.droppedWorker().workerSid().equals(workerSid))
+                .orElseThrow(() -> new ApiProblem(Problem.notFound("incident", incidentId)));
+        String identity = session.identity();
+        String from = TaskCaller.number(incident.droppedWorker().taskAttributes());
+        deps.engine().agentBack(incidentId, new RecoveryEvent.AgentBack(workerSid, identity,
+                deps.softphones().addressOf(identity), from != null ? from : "Lifeline"));
     }
 
     // Conferences //

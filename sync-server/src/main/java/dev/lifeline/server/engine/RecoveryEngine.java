@@ -1,5 +1,6 @@
 package dev.lifeline.server.engine;
 
+import dev.lifeline.model.incident.Phase;
 import dev.lifeline.server.conference.ConferenceCallback;
 import dev.lifeline.server.conference.ConferenceRecord;
 import dev.lifeline.server.conference.GracefulExit;
@@ -41,6 +42,7 @@ public final class RecoveryEngine implements AutoCloseable {
     private final RecoveryTaskEvents recoveryTasks;
     private final PhaseObserver phases;
     private final EffectRunner effects;
+    private final TwilioEffects twilio;
 
     /**
      * @param twilio   what each effect does at Twilio; the engine's {@link EffectRunner} is the only caller
@@ -61,6 +63,7 @@ public final class RecoveryEngine implements AutoCloseable {
         this.recoveryTasks = new RecoveryTaskEvents(policy.pingWorkflowSid(), incidents::get);
         this.phases = new PhaseObserver(metrics, clock);
         this.effects = new EffectRunner(incidents, twilio, leases, policy, clock, metrics, notifier, phases);
+        this.twilio = twilio;
     }
 
     public RecoveryPolicy policy() {
@@ -89,11 +92,22 @@ public final class RecoveryEngine implements AutoCloseable {
         AppliedConference applied = conferences.apply(callback);
         handle(applied);
         if (callback.kind() == ConferenceCallback.Kind.PARTICIPANT_JOIN) {
-            registerIfExpected(callback).ifPresent(this::handle);
+            if (!registeredAgentLeg(applied.conference(), callback.callSid())) {
+                registerIfExpected(callback).ifPresent(this::handle);
+            }
             movedPartyJoined(callback.callSid(), applied.conference());
         } else if (callback.kind() == ConferenceCallback.Kind.ANNOUNCEMENT_END) {
             AnnouncementWitness.effectIdIn(callback.announceUrl()).ifPresent(this::announcementPlayed);
         }
+    }
+
+    /** A rejoined agent's leg is registered by the conference machine itself, with the incident it ended. */
+    private static boolean registeredAgentLeg(ConferenceRecord conference, String callSid) {
+        if (conference == null || callSid == null) {
+            return false;
+        }
+        var participant = conference.participants().get(callSid);
+        return participant != null && participant.worker() != null;
     }
 
     /**
@@ -187,6 +201,20 @@ public final class RecoveryEngine implements AutoCloseable {
         handle(conferences.markEndedForSilence(conferenceSid, workerCallSid));
     }
 
+    /**
+     * The dropped agent's desktop is back for this incident (signed in, phone registered). With the {@code rejoin}
+     * strategy the server dials the agent into the conference; otherwise nothing changes.
+     *
+     * @return the incident, empty when there is none by that id
+     */
+    public Optional<Incident> agentBack(String incidentId, RecoveryEvent.AgentBack back) {
+        if (incidents.get(incidentId).isEmpty()) {
+            return Optional.empty();
+        }
+        apply(incidentId, back);
+        return incidents.get(incidentId);
+    }
+
     /** A supervisor cancels a recovery: the customer goes back to the queue. */
     public Optional<Incident> cancel(String incidentId, String supervisor) {
         if (incidents.get(incidentId).isEmpty()) {
@@ -207,7 +235,24 @@ public final class RecoveryEngine implements AutoCloseable {
         if (!incident.get().isTerminal()) {
             apply(incidentId, new RecoveryEvent.DeadlinePassed(clock.instant()));
         }
+        if (incident.get().phase() == Phase.REJOINING) {
+            rejoinedWithoutCallback(incident.get());
+        }
         incidents.get(incidentId).ifPresent(current -> effects.run(incidentId, current.pendingEffects()));
+    }
+
+    /**
+     * The agent dialled back in (rejoin) is in the conference at Twilio but its {@code participant-join} never came (a
+     * minority member refused it: Twilio does not retry a Voice callback). Applied as the callback would have been, at
+     * the next sweep rather than the conference audit's two looks: the customer is waiting on hold for exactly this.
+     */
+    private void rejoinedWithoutCallback(Incident incident) {
+        ConferenceRecord record = conferences.get(incident.conferenceSid()).orElse(null);
+        if (record == null) {
+            return;
+        }
+        twilio.rejoinedLegUnseen(incident, record)
+                .ifPresent(party -> applyMissedJoin(incident.conferenceSid(), null, party, record.lastSequence()));
     }
 
     // Plumbing //
@@ -227,6 +272,8 @@ public final class RecoveryEngine implements AutoCloseable {
             return Optional.of(drop.incidentId());
         } else if (event instanceof RecoveryEvent.PartyJoined joined) {
             return Optional.of(joined.incidentId());
+        } else if (event instanceof RecoveryEvent.AgentRejoined rejoined) {
+            return Optional.of(rejoined.incidentId());
         } else if (event instanceof RecoveryEvent.WorkerDroppedAgain again) {
             return Optional.of(again.previousIncidentId());
         } else if (event instanceof RecoveryEvent.CustomerLeft left) {

@@ -1,6 +1,9 @@
 package dev.lifeline.server.engine;
 
+import dev.lifeline.server.conference.ConferenceRecord;
+import dev.lifeline.server.conference.Participant;
 import dev.lifeline.server.recovery.Effect;
+import dev.lifeline.server.recovery.OutboxEntry;
 import dev.lifeline.server.recovery.Incident;
 import dev.lifeline.server.recovery.RecoveryAttributes;
 import dev.lifeline.server.recovery.TaskAttributes;
@@ -44,6 +47,9 @@ public final class TwilioEffects {
     /** Twilio's call statuses after which a call is over for good. */
     private static final Set<String> FINAL_CALL_STATUSES = Set.of("completed", "busy", "failed",
             "no-answer", "canceled");
+
+    /** Participant statuses of a leg still being dialled (Twilio's Participant {@code status}). */
+    private static final Set<String> NOT_YET_JOINED = Set.of("queued", "connecting", "ringing");
 
     private final VoiceGateway voice;
     private final TaskRouterGateway taskRouter;
@@ -112,6 +118,11 @@ public final class TwilioEffects {
         } else if (effect instanceof Effect.EndConference e) {
             voice.endConference(e.conferenceSid());
             return EffectOutcome.done("ended");
+        } else if (effect instanceof Effect.DialAgentIntoConference e) {
+            return dialAgent(e);
+        } else if (effect instanceof Effect.StopHoldMusic e) {
+            return voice.unhold(e.conferenceSid(), e.callSid()) ? EffectOutcome.done("off hold")
+                    : EffectOutcome.done("party already gone");
         } else if (effect instanceof Effect.SetEndConferenceOnExit e) {
             if (voice.participant(e.conferenceSid(), e.callSid()).isEmpty()) {
                 return EffectOutcome.done("party already gone");
@@ -120,6 +131,45 @@ public final class TwilioEffects {
             return EffectOutcome.done("set");
         }
         return EffectOutcome.failed("unknown effect " + effect.getClass().getSimpleName());
+    }
+
+    /**
+     * A leg with the agent's label already in the conference, or ringing into it, was dialled by a member that died
+     * before recording it: dialling again would ring the agent twice. A conference that is over has nobody to rejoin.
+     */
+    private EffectOutcome dialAgent(Effect.DialAgentIntoConference e) {
+        List<ParticipantState> participants = voice.participants(e.conferenceSid());
+        if (participants.isEmpty()) {
+            return EffectOutcome.targetGone("conference " + e.conferenceSid() + " is over");
+        }
+        Optional<ParticipantState> dialled = participants.stream().filter(p -> e.label().equals(p.label())).findFirst();
+        if (dialled.isPresent()) {
+            return EffectOutcome.done(dialled.get().callSid());
+        }
+        ConferenceJoin join = new ConferenceJoin(e.label(), false, true, false, conferenceCallbackUrl,
+                ConferenceJoin.STATUS_EVENTS);
+        return EffectOutcome.done(voice.dialIntoConference(e.conferenceSid(), e.to(), e.from(), join));
+    }
+
+    /**
+     * The agent's leg the rejoin dialled, connected in the conference at Twilio while the record does not show it
+     * present (its {@code participant-join} was lost); empty otherwise, and while it still rings.
+     */
+    Optional<ParticipantState> rejoinedLegUnseen(Incident incident, ConferenceRecord record) {
+        Optional<String> dialled = incident.outbox().stream()
+                .filter(entry -> entry.effect() instanceof Effect.DialAgentIntoConference
+                        && entry.state() == OutboxEntry.State.DONE && entry.outcome() != null)
+                .map(OutboxEntry::outcome).findFirst();
+        if (dialled.isEmpty() || record.participant(dialled.get()).map(Participant::present).orElse(false)) {
+            return Optional.empty();
+        }
+        try {
+            return voice.participant(incident.conferenceSid(), dialled.get())
+                    .filter(party -> party.status() == null || !NOT_YET_JOINED.contains(party.status()));
+        } catch (TwilioGatewayException e) {
+            log.info("could not look for the rejoined leg of {}: {}", incident.incidentId(), e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import static dev.lifeline.model.incident.Phase.DETECTED;
 import static dev.lifeline.model.incident.Phase.PINGING;
 import static dev.lifeline.model.incident.Phase.RECONNECTED;
 import static dev.lifeline.model.incident.Phase.RECONNECT_ENQUEUED;
+import static dev.lifeline.model.incident.Phase.REJOINING;
 import static dev.lifeline.model.incident.Phase.REQUEUED;
 import static dev.lifeline.model.incident.Phase.STRANDED;
 
@@ -36,7 +37,7 @@ final class Cleanup {
     static void close(IncidentStep step, Phase terminal) {
         Phase phase = step.phase();
         withdrawRescue(step, "recovery " + terminal.name().toLowerCase());
-        if (phase == DETECTED || phase == PINGING) {
+        if (phase == DETECTED || phase == PINGING || phase == REJOINING) {
             cancelPing(step, "recovery " + terminal.name().toLowerCase());
             redirectCustomer(step, "redirect-requeue", null, step.policy.requeuePriority());
         } else if (phase == RECONNECT_ENQUEUED) {
@@ -44,8 +45,11 @@ final class Cleanup {
             cancelReconnect(step, "recovery " + terminal.name().toLowerCase());
             redirectCustomer(step, "redirect-requeue", null, step.policy.requeuePriority());
         }
-        // From RECONNECTED on the customer is already with an agent: nothing to requeue.
-        freeAgent(step);
+        // From RECONNECTED on the customer is already with an agent: nothing to requeue. A rejoined agent is on the
+        // call of their original reservation: it is theirs to finish, not ours to complete under them.
+        if (!(phase == RECONNECTED && rejoined(step))) {
+            freeAgent(step);
+        }
         step.moveTo(terminal);
     }
 
@@ -147,8 +151,14 @@ final class Cleanup {
         }
     }
 
+    /** The agent's desktop came back: it answered the ping ({@code requeue}) or said so itself ({@code rejoin}). */
     static boolean pingWasAnswered(IncidentStep step) {
-        return step.alreadyAskedFor(step.effectId("complete-ping"));
+        return step.alreadyAskedFor(step.effectId("complete-ping")) || rejoined(step);
+    }
+
+    /** The server dialled the agent back into the conference ({@code rejoin}). */
+    static boolean rejoined(IncidentStep step) {
+        return step.incident.timestamps.containsKey(REJOINING);
     }
 
     static void cancelReconnect(IncidentStep step, String reason) {

@@ -5,8 +5,12 @@ import dev.lifeline.server.recovery.RecoveryEvent.DropDetected;
 import java.time.Instant;
 
 import static dev.lifeline.model.incident.Phase.DETECTED;
+import static dev.lifeline.model.incident.Phase.PINGING;
 
-/** Opening an incident: announce, hold the lone customer, tag the interrupted task, ping the agent. */
+/**
+ * Opening an incident: announce, hold the lone customer, tag the interrupted task, ping the agent ({@code requeue}) or
+ * wait for the agent's desktop to say it is back ({@code rejoin}).
+ */
 final class Detection {
 
     private Detection() {
@@ -42,8 +46,13 @@ final class Detection {
         }
         step.emit(new Effect.MergeTaskAttributes(step.effectId("tag-original-task"),
                 drop.droppedWorker().taskSid(), RecoveryAttributes.originalTaskTag(now)));
-        step.emit(new Effect.CreatePingTask(step.effectId("create-ping-task"), policy.pingWorkflowSid(),
-                RecoveryAttributes.ping(incident, now), policy.pingTtlSeconds(), policy.pingPriority()));
+        if (policy.rejoins()) {
+            // No ping: the agent's desktop says itself when it is back (AgentBack); the TTL runs from now.
+            step.moveTo(PINGING);
+        } else {
+            step.emit(new Effect.CreatePingTask(step.effectId("create-ping-task"), policy.pingWorkflowSid(),
+                    RecoveryAttributes.ping(incident, now), policy.pingTtlSeconds(), policy.pingPriority()));
+        }
         return step.finish();
     }
 }

@@ -116,6 +116,29 @@ public sealed interface Effect extends Serializable {
         }
     }
 
+    /**
+     * Strategy {@code rejoin}: dial the returning agent into the conference the customer is waiting in (Participants
+     * create: {@code To} the agent's SIP address, {@code Label}, {@code EndConferenceOnExit=false}, the conference's
+     * status callbacks). The executor first looks for a participant with that label already there or ringing (a member
+     * that died after dialling): dialling again would ring the agent twice. Reports the agent leg's call SID.
+     */
+    record DialAgentIntoConference(String effectId, String conferenceSid, String to, String from, String label)
+            implements Effect {
+        public DialAgentIntoConference {
+            Objects.requireNonNull(effectId, "effectId");
+        }
+    }
+
+    /**
+     * Participant update {@code Hold=false}: the agent is back, the music stops. Idempotent at Twilio (a party not on
+     * hold stays so), and a party gone (404) has nothing to stop: no check needed first.
+     */
+    record StopHoldMusic(String effectId, String conferenceSid, String callSid) implements Effect {
+        public StopHoldMusic {
+            Objects.requireNonNull(effectId, "effectId");
+        }
+    }
+
     /** Conference update {@code Status=completed}. */
     record EndConference(String effectId, String conferenceSid) implements Effect {
         public EndConference {

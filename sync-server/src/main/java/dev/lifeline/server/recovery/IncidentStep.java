@@ -73,6 +73,19 @@ final class IncidentStep {
         }
     }
 
+    /**
+     * Tells the dropped agent of the phase the incident is in now, ahead of the effects emitted after this call (the
+     * end of the step would tell them after every effect of the step; it does not tell them twice).
+     */
+    void notifyDroppedAgentNow() {
+        long previousVersion = before == null ? 0 : before.version();
+        incident.version = previousVersion + 1;
+        IncidentSnapshot snapshot = incident.build().snapshot();
+        incident.version = previousVersion;
+        String workerSid = incident.droppedWorker.workerSid();
+        emit(new Effect.NotifyAgent(effectId("notify-agent", snapshot.phase() + "/" + workerSid), workerSid, snapshot));
+    }
+
     void settle(String effectId, OutboxEntry.State state, String outcome) {
         for (int i = 0; i < incident.outbox.size(); i++) {
             OutboxEntry entry = incident.outbox.get(i);

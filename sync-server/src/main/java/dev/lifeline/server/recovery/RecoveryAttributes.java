@@ -22,6 +22,8 @@ public final class RecoveryAttributes {
     public static final String FOLLOWED_BY = "followed_by";
     public static final String RECONNECT_AGENT = "Reconnect Agent";
     public static final String CALL_SID = "call_sid";
+    /** On the interrupted task, once a rejoined agent is back on it: what happened ({@link #rejoinedPatch}). */
+    public static final String LIFELINE_REJOIN = "lifelineRejoin";
 
     private RecoveryAttributes() {
     }
@@ -31,6 +33,25 @@ public final class RecoveryAttributes {
         return TaskAttributes.of(Map.of(
                 DISCONNECTED_TIME, disconnectedAt.toString(),
                 CONVERSATIONS, Map.of(FOLLOWED_BY, RECONNECT_AGENT)));
+    }
+
+    /**
+     * Patch for the interrupted task once a rejoined agent is back on it ({@code rejoin}): the task itself goes on, so it
+     * is where Insights and reports find that, when and for how long the call was interrupted. One object of its own,
+     * merged (never {@value #LIFELINE_INCIDENT}, which marks Lifeline's own ping and reconnect tasks).
+     */
+    static TaskAttributes rejoinedPatch(Incident.Builder incident, Instant rejoinedAt) {
+        Instant disconnectedAt = incident.timestamps.get(dev.lifeline.model.incident.Phase.DETECTED);
+        java.util.Map<String, Object> rejoin = new java.util.LinkedHashMap<>();
+        rejoin.put("incidentId", incident.incidentId);
+        rejoin.put("attempt", incident.attempt);
+        rejoin.put("strategy", RecoveryStrategy.REJOIN.word());
+        if (disconnectedAt != null) {
+            rejoin.put("disconnectedTime", disconnectedAt.toString());
+            rejoin.put("interruptedMillis", java.time.Duration.between(disconnectedAt, rejoinedAt).toMillis());
+        }
+        rejoin.put("rejoinedTime", rejoinedAt.toString());
+        return TaskAttributes.of(Map.of(LIFELINE_REJOIN, rejoin, WAS_PING_SUCCESSFUL, true));
     }
 
     /** Patch after a successful ping: a merge, so {@code followed_by} survives (the original wiped it, §8.3). */

@@ -55,6 +55,33 @@ public sealed interface RecoveryEvent extends Serializable {
         }
     }
 
+    /**
+     * Strategy {@code rejoin}: the dropped agent's desktop is back — signed in as {@code workerSid}'s agent, its phone
+     * registered — and says so for this incident. The desktop layer fills in where to dial the agent.
+     *
+     * @param label   the label the agent's leg carries in the conference (the agent's identity, as on the original leg)
+     * @param address the agent's SIP address (their worker's {@code contact_uri})
+     * @param from    who the call appears to come from (the customer's number, as on the original call)
+     */
+    record AgentBack(String workerSid, String label, String address, String from) implements RecoveryEvent {
+        public AgentBack {
+            Objects.requireNonNull(workerSid, "workerSid");
+            Objects.requireNonNull(label, "label");
+            Objects.requireNonNull(address, "address");
+        }
+    }
+
+    /**
+     * Strategy {@code rejoin}: a leg with the dropped agent's label joined the conference under recovery: the agent is
+     * back on the call. Built by the conference state machine.
+     */
+    record AgentRejoined(String incidentId, String callSid) implements RecoveryEvent {
+        public AgentRejoined {
+            Objects.requireNonNull(incidentId, "incidentId");
+            Objects.requireNonNull(callSid, "callSid");
+        }
+    }
+
     /** {@code task.canceled} on the ping task; TaskRouter's TTL expiry gives the reason "Task TTL Exceeded". */
     record PingCanceled(String pingTaskSid, String reason) implements RecoveryEvent {
         public PingCanceled {

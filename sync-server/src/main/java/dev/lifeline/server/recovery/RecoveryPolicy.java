@@ -19,6 +19,7 @@ import java.util.Objects;
  *                                 failed to reach is queued as a last resort; null = the dropped agent's own workflow
  * @param stayOnTheLineUrl         what a stranded customer hears (an AnnounceUrl: TwiML with {@code <Say>}) once the
  *                                 safety net's first attempt failed too; null = nothing is announced
+ * @param strategy                 how the agent is brought back ({@link RecoveryStrategy}); null = {@code requeue}
  */
 public record RecoveryPolicy(
         Duration pingTtl,
@@ -32,7 +33,8 @@ public record RecoveryPolicy(
         String pingWorkflowSid,
         boolean holdMusicWhenOthersRemain,
         String safetyNetWorkflowSid,
-        String stayOnTheLineUrl) implements Serializable {
+        String stayOnTheLineUrl,
+        RecoveryStrategy strategy) implements Serializable {
 
     public static final Duration DEFAULT_PING_TTL = Duration.ofSeconds(15);
     public static final Duration DEFAULT_PING_GRACE = Duration.ofSeconds(10);
@@ -51,6 +53,16 @@ public record RecoveryPolicy(
         requireText(announcementUrl, "announcementUrl");
         requireText(holdMusicUrl, "holdMusicUrl");
         requireText(pingWorkflowSid, "pingWorkflowSid");
+        strategy = strategy == null ? RecoveryStrategy.REQUEUE : strategy;
+    }
+
+    /** With the {@code requeue} strategy (see the record's parameters). */
+    public RecoveryPolicy(Duration pingTtl, Duration pingGrace, Duration overallDeadline, int pingPriority,
+                          int reconnectPriority, int requeuePriority, String announcementUrl, String holdMusicUrl,
+                          String pingWorkflowSid, boolean holdMusicWhenOthersRemain, String safetyNetWorkflowSid,
+                          String stayOnTheLineUrl) {
+        this(pingTtl, pingGrace, overallDeadline, pingPriority, reconnectPriority, requeuePriority, announcementUrl,
+                holdMusicUrl, pingWorkflowSid, holdMusicWhenOthersRemain, safetyNetWorkflowSid, stayOnTheLineUrl, null);
     }
 
     /** Without a safety-net workflow or a stay-on-the-line announcement of its own (see the record's parameters). */
@@ -58,7 +70,7 @@ public record RecoveryPolicy(
                           int reconnectPriority, int requeuePriority, String announcementUrl, String holdMusicUrl,
                           String pingWorkflowSid, boolean holdMusicWhenOthersRemain) {
         this(pingTtl, pingGrace, overallDeadline, pingPriority, reconnectPriority, requeuePriority, announcementUrl,
-                holdMusicUrl, pingWorkflowSid, holdMusicWhenOthersRemain, null, null);
+                holdMusicUrl, pingWorkflowSid, holdMusicWhenOthersRemain, null, null, null);
     }
 
     /** Seed §7 defaults: ping TTL 15 s, priorities 1000, a 120 s watchdog deadline. */
@@ -72,7 +84,18 @@ public record RecoveryPolicy(
     public RecoveryPolicy withSafetyNet(String voiceWorkflowSid, String stayOnTheLineAnnouncementUrl) {
         return new RecoveryPolicy(pingTtl, pingGrace, overallDeadline, pingPriority, reconnectPriority, requeuePriority,
                 announcementUrl, holdMusicUrl, pingWorkflowSid, holdMusicWhenOthersRemain, voiceWorkflowSid,
-                stayOnTheLineAnnouncementUrl);
+                stayOnTheLineAnnouncementUrl, strategy);
+    }
+
+    /** The same policy bringing agents back the given way. */
+    public RecoveryPolicy withStrategy(RecoveryStrategy how) {
+        return new RecoveryPolicy(pingTtl, pingGrace, overallDeadline, pingPriority, reconnectPriority, requeuePriority,
+                announcementUrl, holdMusicUrl, pingWorkflowSid, holdMusicWhenOthersRemain, safetyNetWorkflowSid,
+                stayOnTheLineUrl, how);
+    }
+
+    public boolean rejoins() {
+        return strategy == RecoveryStrategy.REJOIN;
     }
 
     /** Attempt n+1 of queueing a stranded customer waits 2^n seconds after attempt n failed, at most 30 s. */

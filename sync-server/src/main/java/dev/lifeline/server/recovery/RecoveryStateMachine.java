@@ -1,6 +1,8 @@
 package dev.lifeline.server.recovery;
 
 import dev.lifeline.model.incident.Phase;
+import dev.lifeline.server.recovery.RecoveryEvent.AgentBack;
+import dev.lifeline.server.recovery.RecoveryEvent.AgentRejoined;
 import dev.lifeline.server.recovery.RecoveryEvent.CancelledBySupervisor;
 import dev.lifeline.server.recovery.RecoveryEvent.CustomerLeft;
 import dev.lifeline.server.recovery.RecoveryEvent.DeadlinePassed;
@@ -31,6 +33,7 @@ import static dev.lifeline.model.incident.Phase.EXPIRED;
 import static dev.lifeline.model.incident.Phase.PINGING;
 import static dev.lifeline.model.incident.Phase.RECONNECTED;
 import static dev.lifeline.model.incident.Phase.RECONNECT_ENQUEUED;
+import static dev.lifeline.model.incident.Phase.REJOINING;
 import static dev.lifeline.model.incident.Phase.REQUEUED;
 import static dev.lifeline.model.incident.Phase.RESTORED;
 import static dev.lifeline.model.incident.Phase.STRANDED;
@@ -77,6 +80,11 @@ public final class RecoveryStateMachine {
             onReconnectAccepted(step, e);
         } else if (event instanceof ReconnectAssignedElsewhere e) {
             onReconnectAssignedElsewhere(step, e);
+        } else if (event instanceof AgentBack e) {
+            Rejoin.agentBack(step, e);
+        } else if (event instanceof AgentRejoined e) {
+            Rejoin.agentRejoined(step, e);
+            restoreWhenEveryoneMoved(step);
         } else if (event instanceof PartyJoined e) {
             onPartyJoined(step, e.party());
         } else if (event instanceof PartiesMoved) {
@@ -241,12 +249,23 @@ public final class RecoveryStateMachine {
         }
         if (incident.deadline != null && !at.isBefore(incident.deadline)) {
             Cleanup.close(step, EXPIRED);
-        } else if ((step.phase() == DETECTED || step.phase() == PINGING) && incident.pingDeadline != null
-                && !at.isBefore(incident.pingDeadline.plus(step.policy.pingGrace()))) {
-            // TaskRouter's task.canceled for the TTL never reached us (Event Streams may be hours late).
+        } else if ((step.phase() == DETECTED || step.phase() == PINGING || step.phase() == REJOINING)
+                && incident.pingDeadline != null && !at.isBefore(incident.pingDeadline.plus(graceAfterTtl(step)))) {
+            // TaskRouter's task.canceled for the TTL never reached us (Event Streams may be hours late); with rejoin
+            // there is no ping and this is the TTL itself, or the agent who came back never joined.
             Cleanup.cancelPing(step, "recovery ping unanswered");
             Cleanup.requeue(step);
         }
+    }
+
+    /**
+     * A ping's TTL is TaskRouter's to enforce, so the watchdog gives its {@code task.canceled} a grace to arrive first.
+     * Without a ping (rejoin) nobody else enforces it: at once, unless the agent is back and being dialled, who gets
+     * the same grace to join.
+     */
+    private static java.time.Duration graceAfterTtl(IncidentStep step) {
+        boolean noPing = step.incident.pingTaskSid == null && step.policy.rejoins();
+        return noPing && step.phase() != REJOINING ? java.time.Duration.ZERO : step.policy.pingGrace();
     }
 
     /** How an outbox effect ended, as the executor reported it. */
@@ -285,8 +304,10 @@ public final class RecoveryStateMachine {
                 case REFUSED -> Cleanup.rescueAgain(step, rescue);
                 case TARGET_GONE -> Cleanup.customerLeft(step);
             }
-        } else if (effect instanceof Effect.MoveParty) {
+        } else if (effect instanceof Effect.MoveParty || effect instanceof Effect.StopHoldMusic) {
             restoreWhenEveryoneMoved(step);
+        } else if (effect instanceof Effect.DialAgentIntoConference && how.failed()) {
+            Rejoin.dialFailed(step, how == Settled.TARGET_GONE);
         }
     }
 
@@ -326,9 +347,11 @@ public final class RecoveryStateMachine {
         return true;
     }
 
+    /** Everyone is back with the agent: moved into the new conference ({@code requeue}) or off hold ({@code rejoin}). */
     private static void restoreWhenEveryoneMoved(IncidentStep step) {
         boolean movesOutstanding = step.incident.outbox.stream()
-                .anyMatch(entry -> entry.effect() instanceof Effect.MoveParty && entry.isPending());
+                .anyMatch(entry -> (entry.effect() instanceof Effect.MoveParty || entry.effect() instanceof Effect.StopHoldMusic)
+                        && entry.isPending());
         if (step.phase() == RECONNECTED && !movesOutstanding) {
             step.moveTo(RESTORED);
         }

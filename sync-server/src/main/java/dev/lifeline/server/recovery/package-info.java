@@ -14,7 +14,9 @@
  * that redirect belonged to into {@code STRANDED} (that exit never happened).
  *
  * <h2>Phases</h2>
- * {@code DETECTED → PINGING → RECONNECT_ENQUEUED → RECONNECTED → RESTORED}; terminal side exits
+ * {@code DETECTED → PINGING → RECONNECT_ENQUEUED → RECONNECTED → RESTORED} ({@code requeue}), or
+ * {@code DETECTED → PINGING → REJOINING → RECONNECTED → RESTORED} ({@code rejoin}, {@link
+ * dev.lifeline.server.recovery.RecoveryStrategy}); terminal side exits
  * {@code REQUEUED}, {@code CUSTOMER_LEFT}, {@code EXPIRED}, {@code CANCELLED} (and {@code RESTORED}); and
  * {@code STRANDED}, not terminal but no longer the agent's: the customer is on the line in no queue, the safety net
  * keeps trying to queue them and the supervisors are alerted.
@@ -65,6 +67,18 @@
  * REQUEUED|EXPIRED|    ReconnectAccepted (first)      MoveParty per non-customer party                   = (STRANDED:
  * CANCELLED|STRANDED                                                                                     REQUEUED)
  * any                  PingAccepted (late)            CompleteTask(ping) — frees the agent               =
+ * rejoin: (none)       DropDetected                   as above without CreatePingTask                    PINGING
+ * rejoin: DETECTED|    AgentBack (the dropped agent's NotifyAgent(REJOINING), then                        REJOINING
+ *         PINGING      desktop: signed in, phone      DialAgentIntoConference (label, no end on exit)
+ *                      registered)
+ * rejoin: REJOINING    AgentRejoined (a leg with the  StopHoldMusic per party the recovery held,         RECONNECTED
+ *                      dropped leg's label joined)    MergeTaskAttributes(lifelineRejoin)                (RESTORED if
+ *                                                                                                        none held)
+ * rejoin: RECONNECTED  last StopHoldMusic settled     — (the original reservation stays the agent's)     RESTORED
+ * rejoin: REJOINING    Dial refused | gone            as PingCanceled | as CustomerLeft                  REQUEUED|
+ *                                                                                                        CUSTOMER_LEFT
+ * rejoin: DETECTED|    DeadlinePassed ≥ TTL (+ grace  as PingCanceled                                    REQUEUED
+ *  PINGING|REJOINING   once REJOINING)
  * terminal             PingTaskCreated (late)         CancelTask(ping)                                   =
  * any                  EffectCompleted/Failed         marks the outbox entry                             =
  * </pre>

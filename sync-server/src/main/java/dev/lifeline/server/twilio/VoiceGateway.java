@@ -10,6 +10,8 @@ import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Call;
 import com.twilio.rest.api.v2010.account.Conference;
 import com.twilio.rest.api.v2010.account.conference.Participant;
+import com.twilio.type.PhoneNumber;
+import com.twilio.type.Sip;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -70,6 +72,42 @@ public final class VoiceGateway {
             }
             return updater.update(client);
         });
+    }
+
+    /**
+     * Takes a participant off hold; one no longer in the conference (404) has nothing to stop. Unholding a participant
+     * not on hold changes nothing at Twilio, so this needs no check first.
+     *
+     * @return false when the participant was gone
+     */
+    public boolean unhold(String conferenceSid, String callSid) {
+        try {
+            Participant.updater(conferenceSid, callSid).setHold(false).update(client);
+            return true;
+        } catch (ApiException e) {
+            if (status(e) == 404) {
+                return false;
+            }
+            throw translate("unhold " + callSid, e);
+        }
+    }
+
+    /**
+     * Dials {@code to} into the conference (Participants create) with the join's label, flags and status callbacks.
+     *
+     * @return the new leg's call SID
+     */
+    public String dialIntoConference(String conferenceSid, String to, String from, ConferenceJoin join) {
+        return call("dial " + join.label() + " into " + conferenceSid, () -> Participant.creator(conferenceSid,
+                        new PhoneNumber(from == null ? "Lifeline" : from), new Sip(to))
+                .setLabel(join.label())
+                .setEndConferenceOnExit(join.endConferenceOnExit())
+                .setStartConferenceOnEnter(join.startConferenceOnEnter())
+                .setMuted(join.muted())
+                .setConferenceStatusCallback(join.statusCallbackUrl())
+                .setConferenceStatusCallbackEvent(join.statusCallbackEvents())
+                .create(client)
+                .getCallSid());
     }
 
     public void mute(String conferenceSid, String callSid, boolean muted) {

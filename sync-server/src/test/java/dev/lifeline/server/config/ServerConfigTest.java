@@ -3,6 +3,7 @@ package dev.lifeline.server.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lifeline.server.recovery.RecoveryStrategy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +44,20 @@ class ServerConfigTest {
         assertThatThrownBy(() -> ServerConfig.load(Map.of("LIFELINE_CONFIG", file.toString())))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage(file + ": http.port expected a whole number, got 'eighty'");
+    }
+
+    @Test
+    void theRecoveryStrategyIsRequeueUnlessRejoinIsChosen() {
+        assertThat(ServerConfig.load(Map.of()).recovery().strategy()).isEqualTo(RecoveryStrategy.REQUEUE);
+        assertThat(ServerConfig.load(Map.of("LIFELINE_RECOVERY_STRATEGY", "rejoin")).recovery().strategy())
+                .isEqualTo(RecoveryStrategy.REJOIN);
+    }
+
+    @Test
+    void anUnknownRecoveryStrategyNamesTheKey() {
+        assertThatThrownBy(() -> ServerConfig.load(Map.of("LIFELINE_RECOVERY_STRATEGY", "teleport")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("recovery.strategy").hasMessageContaining("must be rejoin or requeue, got teleport");
     }
 
     @Test

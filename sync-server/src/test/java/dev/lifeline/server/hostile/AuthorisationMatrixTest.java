@@ -13,6 +13,7 @@ import dev.lifeline.model.command.CompleteTask;
 import dev.lifeline.model.command.HangUp;
 import dev.lifeline.model.command.HoldParticipant;
 import dev.lifeline.model.command.MuteParticipant;
+import dev.lifeline.model.command.PhoneReady;
 import dev.lifeline.model.command.RejectReservation;
 import dev.lifeline.model.command.SetActivity;
 import dev.lifeline.model.command.UnholdParticipant;
@@ -410,6 +411,9 @@ class AuthorisationMatrixTest {
             return new MuteParticipant(conference, customerCall, true);
         } else if (type == CancelIncident.class) {
             return new CancelIncident(UNKNOWN_INCIDENT, "hostile test");
+        } else if (type == PhoneReady.class) {
+            // Bob has no open incident to name: any id but one of alice's own answers as unknown.
+            return new PhoneReady(UNKNOWN_INCIDENT);
         }
         throw new AssertionError("no sample command for " + type + ": a route was added to CommandRoute.ALL");
     }

@@ -8,6 +8,7 @@ import dev.lifeline.server.conference.ConferenceRecord;
 import dev.lifeline.server.conference.LeaveReason;
 import dev.lifeline.server.recovery.Effect;
 import dev.lifeline.server.recovery.Incident;
+import dev.lifeline.server.recovery.RecoveryStrategy;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,14 +37,21 @@ class OrderIndependenceProperties {
 
     @Property(tries = 400, seed = "7202611250001")
     void disturbedDeliveryConvergesToTheUndisturbedOutcome(@ForAll("worlds") long world) {
-        check(world);
+        check(world, RecoveryStrategy.REQUEUE);
+    }
+
+    /** The same property for the {@code rejoin} strategy: the agent dialled back into the conference the customer is in. */
+    @Property(tries = 400, seed = "7202611250002")
+    void disturbedDeliveryConvergesToTheUndisturbedOutcomeWithRejoin(@ForAll("worlds") long world) {
+        check(world, RecoveryStrategy.REJOIN);
     }
 
     /** The same property with many more worlds, for nightly or manual runs: {@code -Dhostile.long=true}. */
     @Property(tries = 20_000)
     @AddLifecycleHook(LongRunOnly.class)
     void disturbedDeliveryConvergesToTheUndisturbedOutcomeLongRun(@ForAll("worlds") long world) {
-        check(world);
+        check(world, RecoveryStrategy.REQUEUE);
+        check(world, RecoveryStrategy.REJOIN);
     }
 
     @Example
@@ -84,22 +92,22 @@ class OrderIndependenceProperties {
                 + " deliveries, every one converged to its undisturbed outcome");
     }
 
-    private static void check(long world) {
+    private static void check(long world, RecoveryStrategy strategy) {
         Random random = new Random(world);
-        WorldScript script = WorldScript.generate(random);
+        WorldScript script = WorldScript.generate(random, strategy);
 
-        PureServer reference = new PureServer();
+        PureServer reference = new PureServer(strategy);
         script.deliveries.forEach(reference::deliver);
         assertThat(phases(reference)).as("the undisturbed world of " + script.outcome).isEqualTo(script.expectedPhases);
 
         List<WorldScript.Delivery> disturbed = script.disturbed(random, 2);
-        PureServer server = new PureServer();
+        PureServer server = new PureServer(strategy);
         disturbed.forEach(server::deliver);
         Statistics.collect(script.outcome, script.expectedPhases.size() > 1 ? "dropped again" : "one drop");
         TRIES.incrementAndGet();
         DELIVERIES.addAndGet(disturbed.size());
 
-        String why = "world " + world + " (" + script.outcome + ") delivered as " + disturbed;
+        String why = strategy.word() + " world " + world + " (" + script.outcome + ") delivered as " + disturbed;
         assertThat(server.versionRegressions).as("versions never go backwards; " + why).isEmpty();
         assertThat(server.incidents.keySet()).as(why).isEqualTo(reference.incidents.keySet());
         for (Incident incident : server.incidents.values()) {
@@ -107,7 +115,9 @@ class OrderIndependenceProperties {
             assertThat(incident.phase()).as("phase; " + why).isEqualTo(expected.phase());
             assertThat(incident.attempt()).as(why).isEqualTo(expected.attempt());
             assertThat(server.count(incident.incidentId(), Effect.CreatePingTask.class)).as("one ping per attempt; " + why)
-                    .isEqualTo(1);
+                    .isEqualTo(strategy == RecoveryStrategy.REJOIN ? 0 : 1);
+            assertThat(server.count(incident.incidentId(), Effect.DialAgentIntoConference.class))
+                    .as("at most one dial of the agent; " + why).isLessThanOrEqualTo(1);
             assertThat(server.count(incident.incidentId(), Effect.RedirectCustomerToEnqueue.class))
                     .as("at most one redirect of the customer; " + why).isLessThanOrEqualTo(1);
         }

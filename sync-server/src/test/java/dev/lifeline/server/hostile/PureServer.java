@@ -9,6 +9,7 @@ import dev.lifeline.server.recovery.Effect;
 import dev.lifeline.server.recovery.Incident;
 import dev.lifeline.server.recovery.RecoveryEvent;
 import dev.lifeline.server.recovery.RecoveryPolicy;
+import dev.lifeline.server.recovery.RecoveryStrategy;
 import dev.lifeline.server.recovery.RecoveryStateMachine;
 import dev.lifeline.server.recovery.TaskAttributes;
 import dev.lifeline.server.recovery.Transition;
@@ -29,7 +30,7 @@ import java.util.Map;
 final class PureServer {
 
     private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
-    private static final RecoveryPolicy POLICY = RecoveryPolicy.defaults("WWping", "https://lifeline.test/announce.mp3",
+    private static final RecoveryPolicy REQUEUE = RecoveryPolicy.defaults("WWping", "https://lifeline.test/announce.mp3",
             "https://lifeline.test/hold.mp3");
     private static final WorkerAssignment ALICE = new WorkerAssignment("WKalice", "Alice", "WR1", "WT1", "WWsales",
             TaskAttributes.of(Map.of("call_sid", WorldScript.CUSTOMER)));
@@ -39,6 +40,15 @@ final class PureServer {
     final Map<String, Incident> incidents = new LinkedHashMap<>();
     final Map<String, List<Effect>> effectsByIncident = new HashMap<>();
     final List<String> versionRegressions = new ArrayList<>();
+    private final RecoveryPolicy policy;
+
+    PureServer() {
+        this(RecoveryStrategy.REQUEUE);
+    }
+
+    PureServer(RecoveryStrategy strategy) {
+        this.policy = REQUEUE.withStrategy(strategy);
+    }
 
     void deliver(WorldScript.Delivery delivery) {
         if (delivery.isConference()) {
@@ -91,6 +101,8 @@ final class PureServer {
             incident(again.previousIncidentId(), again);
         } else if (event instanceof RecoveryEvent.PartyJoined joined) {
             incident(joined.incidentId(), joined);
+        } else if (event instanceof RecoveryEvent.AgentRejoined rejoined) {
+            incident(rejoined.incidentId(), rejoined);
         } else if (event instanceof RecoveryEvent.CustomerLeft left) {
             incidents.values().stream().filter(i -> left.customerCallSid().equals(i.customerCallSid()))
                     .map(Incident::incidentId).toList().forEach(id -> incident(id, left));
@@ -99,7 +111,7 @@ final class PureServer {
 
     private void incident(String incidentId, RecoveryEvent event) {
         Incident before = incidents.get(incidentId);
-        Transition transition = RecoveryStateMachine.apply(before, event, NOW, POLICY);
+        Transition transition = RecoveryStateMachine.apply(before, event, NOW, policy);
         Incident next = transition.next();
         if (next == null) {
             return;
@@ -109,6 +121,12 @@ final class PureServer {
         }
         incidents.put(incidentId, next);
         effectsByIncident.computeIfAbsent(incidentId, id -> new ArrayList<>()).addAll(transition.newEffects());
+        for (Effect effect : transition.newEffects()) {
+            if (effect instanceof Effect.StopHoldMusic) {
+                // The server's own executor takes the party off hold and records it: no delivery of the network's.
+                incident(incidentId, new RecoveryEvent.EffectCompleted(effect.effectId(), "off hold"));
+            }
+        }
     }
 
     long count(String incidentId, Class<? extends Effect> type) {

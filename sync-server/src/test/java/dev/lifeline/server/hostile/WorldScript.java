@@ -5,6 +5,7 @@ import dev.lifeline.server.conference.ConferenceCallback;
 import dev.lifeline.server.conference.LeaveReason;
 import dev.lifeline.server.recovery.IncidentIds;
 import dev.lifeline.server.recovery.RecoveryEvent;
+import dev.lifeline.server.recovery.RecoveryStrategy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -35,6 +36,9 @@ final class WorldScript {
     static final String PING_2 = "WTping2";
     static final String FIRST_INCIDENT = IncidentIds.incidentId(CONFERENCE, ALICE_LEG);
     static final String SECOND_INCIDENT = IncidentIds.incidentId(RECONNECTED_CONFERENCE, ALICE_LEG_2);
+    /** With rejoin: Alice's leg the server dialled back into CF1, and the incident of its own drop. */
+    static final String ALICE_REJOINED = "CAaliceR";
+    static final String SECOND_REJOIN_INCIDENT = IncidentIds.incidentId(CONFERENCE, ALICE_REJOINED);
 
     enum Outcome {
         RESTORED(Phase.RESTORED), REQUEUED(Phase.REQUEUED), CUSTOMER_LEFT(Phase.CUSTOMER_LEFT), STILL_PINGING(Phase.PINGING);
@@ -76,6 +80,15 @@ final class WorldScript {
     }
 
     static WorldScript generate(Random random) {
+        return generate(random, RecoveryStrategy.REQUEUE);
+    }
+
+    /**
+     * With {@code rejoin} the recovery's own steps are the desktop's phone-ready (after the drop), Alice's leg dialled
+     * back into CF1 under her label (after the phone-ready), and the customer taken off hold (after that join); the
+     * TTL is the watchdog's tick past it.
+     */
+    static WorldScript generate(Random random, RecoveryStrategy strategy) {
         WorldScript script = new WorldScript(Outcome.values()[random.nextInt(Outcome.values().length)]);
         script.leg(ConferenceCallback.join(CONFERENCE, CUSTOMER, script.next(), "customer", false, false, true));
         script.leg(ConferenceCallback.join(CONFERENCE, ALICE_LEG, script.next(), "worker", false, false, false));
@@ -99,6 +112,11 @@ final class WorldScript {
             }
         }
         int drop = script.leg(ConferenceCallback.leave(CONFERENCE, ALICE_LEG, script.next(), LeaveReason.PARTICIPANT_HUNG_UP));
+        if (strategy == RecoveryStrategy.REJOIN) {
+            script.rejoinEnds(random, drop);
+            script.expectedPhases.put(FIRST_INCIDENT, script.outcome.phase);
+            return script;
+        }
         switch (script.outcome) {
             case RESTORED -> {
                 script.event(new RecoveryEvent.PingTaskCreated(PING), drop);
@@ -125,6 +143,24 @@ final class WorldScript {
         }
         script.expectedPhases.put(FIRST_INCIDENT, script.outcome.phase);
         return script;
+    }
+
+    private void rejoinEnds(Random random, int drop) {
+        switch (outcome) {
+            case RESTORED -> {
+                int back = event(new RecoveryEvent.AgentBack("WKalice", "worker", "sip:alice@lifeline.sip.twilio.com",
+                        "+15550100"), drop);
+                leg(ConferenceCallback.join(CONFERENCE, ALICE_REJOINED, next(), "worker", false, false, false), back);
+                if (random.nextBoolean()) {
+                    leg(ConferenceCallback.leave(CONFERENCE, ALICE_REJOINED, next(), LeaveReason.PARTICIPANT_HUNG_UP));
+                    expectedPhases.put(SECOND_REJOIN_INCIDENT, Phase.PINGING);
+                }
+            }
+            case REQUEUED -> event(new RecoveryEvent.DeadlinePassed(java.time.Instant.parse("2026-11-25T10:00:16Z")), drop);
+            case CUSTOMER_LEFT -> leg(ConferenceCallback.leave(CONFERENCE, CUSTOMER, next(), LeaveReason.PARTICIPANT_HUNG_UP), drop);
+            case STILL_PINGING -> {
+            }
+        }
     }
 
     /** Alice's reconnected leg in CF2 dies too: attempt 2, which pings once more and may time out. */

@@ -2,6 +2,8 @@ package dev.lifeline.server.recovery;
 
 import dev.lifeline.model.incident.Phase;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.time.Instant;
 import java.util.HashSet;
@@ -29,11 +31,13 @@ class RecoveryTotalityTest {
     private static final int RUNS = 500;
     private static final int EVENTS_PER_RUN = 30;
 
-    @Test
-    void randomEventsNeverBreakTheInvariants() {
+    @ParameterizedTest
+    @EnumSource(RecoveryStrategy.class)
+    void randomEventsNeverBreakTheInvariants(RecoveryStrategy strategy) {
+        RecoveryPolicy policy = Fixtures.POLICY.withStrategy(strategy);
         Random random = new Random(SEED);
         for (int run = 0; run < RUNS; run++) {
-            Incident incident = RecoveryStateMachine.apply(null, randomDrop(random), Fixtures.T0, Fixtures.POLICY)
+            Incident incident = RecoveryStateMachine.apply(null, randomDrop(random), Fixtures.T0, policy)
                     .next();
             for (int i = 0; i < EVENTS_PER_RUN; i++) {
                 RecoveryEvent event = randomEvent(random, incident);
@@ -44,16 +48,17 @@ class RecoveryTotalityTest {
                 Supplier<String> context = () -> "run " + runNo + " event " + eventNo + " " + event
                         + " in " + current.phase();
 
-                Transition first = RecoveryStateMachine.apply(incident, event, now, Fixtures.POLICY);
-                assertInvariants(incident, first, context);
-                Transition again = RecoveryStateMachine.apply(first.next(), event, now, Fixtures.POLICY);
+                Transition first = RecoveryStateMachine.apply(incident, event, now, policy);
+                assertInvariants(incident, first, policy, context);
+                Transition again = RecoveryStateMachine.apply(first.next(), event, now, policy);
                 check(again.next() == first.next() && again.newEffects().isEmpty(), "idempotent", context);
                 incident = first.next();
             }
         }
     }
 
-    private static void assertInvariants(Incident before, Transition transition, Supplier<String> context) {
+    private static void assertInvariants(Incident before, Transition transition, RecoveryPolicy policy,
+                                         Supplier<String> context) {
         Incident after = transition.next();
         check(after != null, "incident kept", context);
         if (after == before) {
@@ -74,13 +79,18 @@ class RecoveryTotalityTest {
         before.outbox().forEach(entry -> earlier.add(entry.effectId()));
         transition.newEffects().forEach(effect -> check(!earlier.contains(effect.effectId()),
                 "no effect asked for twice", context));
-        check(count(after, entry -> entry.effect() instanceof Effect.CreatePingTask) == 1, "one ping", context);
+        check(count(after, entry -> entry.effect() instanceof Effect.CreatePingTask) == (policy.rejoins() ? 0 : 1),
+                "one ping (none with rejoin)", context);
+        check(count(after, entry -> entry.effect() instanceof Effect.DialAgentIntoConference) <= 1, "one dial", context);
         check(count(after, entry -> entry.effectId().endsWith("/redirect-reconnect")) <= 1, "one targeted redirect",
                 context);
         if (after.phase().isTerminal()) {
-            check(count(after, entry -> entry.effect() instanceof Effect.CompleteReservation complete
+            long freed = count(after, entry -> entry.effect() instanceof Effect.CompleteReservation complete
                     && complete.taskSid().equals(Fixtures.TASK) && complete.reservationSid().equals(Fixtures.RESERVATION)
-                    && complete.workerSid().equals(ALICE)) == 1, "agent freed", context);
+                    && complete.workerSid().equals(ALICE));
+            // A rejoined agent is back on their original reservation: it is theirs to finish, not the recovery's.
+            boolean rejoined = after.timestamps().containsKey(Phase.REJOINING) && after.timestamps().containsKey(Phase.RECONNECTED);
+            check(rejoined ? freed <= 1 : freed == 1, "agent freed", context);
             check(count(after, entry -> entry.effect() instanceof Effect.NotifyAgent notify
                     && notify.workerSid().equals(ALICE) && notify.incident().phase() == after.phase()) == 1,
                     "agent told the terminal phase", context);
@@ -110,7 +120,9 @@ class RecoveryTotalityTest {
     private static RecoveryEvent randomEvent(Random random, Incident incident) {
         String pingTask = pick(random, PING_TASK, PING_TASK, "WTstray");
         String reconnectTask = pick(random, RECONNECT_TASK, RECONNECT_TASK, "WTstray");
-        return switch (random.nextInt(20)) {
+        return switch (random.nextInt(22)) {
+            case 20 -> new RecoveryEvent.AgentBack(pick(random, ALICE, ALICE, BOB), "alice", "sip:alice@lifeline", "+1555");
+            case 21 -> new RecoveryEvent.AgentRejoined(Fixtures.INCIDENT, "CAalice-rejoined");
             case 0 -> new RecoveryEvent.PingTaskCreated(pingTask);
             case 1, 2 -> new RecoveryEvent.PingAccepted(pingTask);
             case 3 -> new RecoveryEvent.PingCanceled(pingTask, "Task TTL Exceeded");
@@ -147,13 +159,15 @@ class RecoveryTotalityTest {
     void everyPhaseIsReachedByTheGenerator() {
         Random random = new Random(SEED);
         Set<Phase> reached = new HashSet<>();
-        for (int run = 0; run < 300; run++) {
-            Incident incident = RecoveryStateMachine.apply(null, randomDrop(random), Fixtures.T0, Fixtures.POLICY)
-                    .next();
-            for (int i = 0; i < EVENTS_PER_RUN; i++) {
-                incident = RecoveryStateMachine.apply(incident, randomEvent(random, incident),
-                        Fixtures.T0.plusSeconds(random.nextInt(300)), Fixtures.POLICY).next();
-                reached.add(incident.phase());
+        for (RecoveryStrategy strategy : RecoveryStrategy.values()) {
+            RecoveryPolicy policy = Fixtures.POLICY.withStrategy(strategy);
+            for (int run = 0; run < 300; run++) {
+                Incident incident = RecoveryStateMachine.apply(null, randomDrop(random), Fixtures.T0, policy).next();
+                for (int i = 0; i < EVENTS_PER_RUN; i++) {
+                    incident = RecoveryStateMachine.apply(incident, randomEvent(random, incident),
+                            Fixtures.T0.plusSeconds(random.nextInt(300)), policy).next();
+                    reached.add(incident.phase());
+                }
             }
         }
         assertThat(reached).containsExactlyInAnyOrder(Phase.values());

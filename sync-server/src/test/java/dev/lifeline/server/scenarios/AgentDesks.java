@@ -13,6 +13,8 @@ import dev.lifeline.server.twilio.ConferenceJoin;
 import dev.lifeline.server.twilio.TaskRouterGateway;
 import dev.lifeline.server.twilio.TaskState;
 import dev.lifeline.sim.TwilioSim;
+import dev.lifeline.server.recovery.RecoveryEvent;
+import dev.lifeline.server.recovery.RecoveryStrategy;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -39,10 +41,12 @@ final class AgentDesks {
     private final IncidentWaits incidents;
     private final String conferenceCallbackUrl;
     private final Softphones softphones;
+    private final RecoveryStrategy strategy;
+    private final TaskRouterGateway lookups;
 
     AgentDesks(TwilioSim sim, TwilioRestClient client, ProvisionedWorkspace workspace, TaskRouterGateway taskRouter,
                MemberCluster cluster, EmulatorWorld world, IncidentWaits incidents, String conferenceCallbackUrl,
-               Softphones softphones) {
+               Softphones softphones, RecoveryStrategy strategy) {
         this.sim = sim;
         this.client = client;
         this.workspace = workspace;
@@ -52,6 +56,9 @@ final class AgentDesks {
         this.incidents = incidents;
         this.conferenceCallbackUrl = conferenceCallbackUrl;
         this.softphones = softphones;
+        this.strategy = strategy;
+        // What a desktop sees of its offers comes through the server's feed, not the server's REST calls.
+        this.lookups = TaskRouterGateway.over(client, workspace.workspaceSid());
     }
 
     String worker(String identity) {
@@ -68,7 +75,7 @@ final class AgentDesks {
             for (var r : com.twilio.rest.taskrouter.v1.workspace.worker.Reservation.reader(workspace.workspaceSid(), worker(identity))
                     .read(client)) {
                 if (r.getReservationStatus() != null && r.getReservationStatus().toString().equals("pending")
-                        && task.test(taskRouter.fetchTask(r.getTaskSid()))) {
+                        && task.test(lookups.fetchTask(r.getTaskSid()))) {
                     return Optional.of(Reservation.fetcher(workspace.workspaceSid(), r.getTaskSid(), r.getSid()).fetch(client));
                 }
             }
@@ -89,10 +96,9 @@ final class AgentDesks {
                         ConferenceJoin.STATUS_EVENTS), true);
     }
 
-    /** The Recovery Ping is on the default channel: a plain accept. */
+    /** The Recovery Ping is on the default channel: a plain accept, as the desktop API makes it. */
     void acceptPlain(Reservation reservation) {
-        Reservation.updater(workspace.workspaceSid(), reservation.getTaskSid(), reservation.getSid())
-                .setReservationStatus(Reservation.Status.ACCEPTED).update(client);
+        taskRouter.acceptReservation(reservation.getTaskSid(), reservation.getSid());
     }
 
     /** A customer calls in and the agent answers on {@code phone}; returns the customer's call SID. */
@@ -110,17 +116,40 @@ final class AgentDesks {
     }
 
     /**
-     * The dropped agent's desktop comes back: a new softphone accepts the Recovery Ping, then the reconnect
-     * reservation, until the call is whole again (incident RESTORED, customer and agent in one conference).
+     * The dropped agent's desktop comes back: a new softphone registers, then (requeue) accepts the Recovery Ping and
+     * the reconnect reservation, or (rejoin) says its phone is ready and answers the server's call, until the call is
+     * whole again (incident RESTORED, customer and agent in one conference).
      */
     TestSoftphone agentComesBack(String identity, Incident pinging, String customerCallSid) throws Exception {
         TestSoftphone restarted = softphones.register(identity);
-        acceptPlain(awaitPendingReservation(identity, t -> t.sid().equals(pinging.pingTaskSid())));
-        acceptVoice(identity, awaitPendingReservation(identity, t -> t.attributesJson().contains("\"isReconnect\":true")));
+        if (strategy == RecoveryStrategy.REJOIN) {
+            phoneReady(identity, pinging.incidentId());
+        } else {
+            acceptPlain(awaitPendingReservation(identity, t -> t.sid().equals(pinging.pingTaskSid())));
+            acceptVoice(identity, awaitPendingReservation(identity, t -> t.attributesJson().contains("\"isReconnect\":true")));
+        }
         incidents.awaitIncidentOf(identity, i -> i.phase() == Phase.RESTORED);
         Await.until(identity + " and the customer share the new conference", () -> world.conferenceOf(customerCallSid).isPresent()
                 && restarted.connectedCalls().stream().anyMatch(c -> world.conferenceOf(c).equals(world.conferenceOf(customerCallSid))));
         return restarted;
+    }
+
+    /**
+     * What the desktop API does for {@code phone-ready} (the agent's desktop is back, its phone registered): the
+     * dialled call is answered by the agent's test softphone, which answers every call.
+     */
+    void phoneReady(String identity, String incidentId) {
+        cluster.liveEngine().agentBack(incidentId, new RecoveryEvent.AgentBack(worker(identity), identity,
+                TestSoftphone.addressOf(identity), "+15551230001"));
+    }
+
+    /** The phase the incident waits for its agent in: the ping exists (requeue), or at once (rejoin: no ping). */
+    boolean waitsForAgent(Incident incident) {
+        return incident.phase() == Phase.PINGING && (strategy == RecoveryStrategy.REJOIN || incident.pingTaskSid() != null);
+    }
+
+    RecoveryStrategy strategy() {
+        return strategy;
     }
 
     @SuppressWarnings("unchecked")

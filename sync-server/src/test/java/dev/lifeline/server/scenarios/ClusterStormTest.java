@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lifeline.sim.webhook.DeliveryFaults;
 import java.time.Duration;
-import org.junit.jupiter.api.Test;
+import dev.lifeline.server.recovery.RecoveryStrategy;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The webhook storm at CI size (issue #7, item 1): 3 members, concurrent interactions of every kind, each
@@ -21,13 +23,14 @@ class ClusterStormTest {
     private static final DeliveryFaults STORM = DeliveryFaults.NONE.withDelay(Duration.ofMillis(2)).withDuplicates(1, 3)
             .withReorder(3, Duration.ofMillis(300));
 
-    @Test
-    void aDuplicatedShuffledStormEndsEveryInteractionAsAnUndisturbedRunDoes() throws Exception {
-        StormReport undisturbed = StormDriver.of(CONFERENCES, DESKTOP_THREADS, DeliveryFaults.NONE).run();
+    @ParameterizedTest
+    @EnumSource(RecoveryStrategy.class)
+    void aDuplicatedShuffledStormEndsEveryInteractionAsAnUndisturbedRunDoes(RecoveryStrategy strategy) throws Exception {
+        StormReport undisturbed = StormDriver.of(CONFERENCES, DESKTOP_THREADS, DeliveryFaults.NONE).strategy(strategy).run();
         assertThat(undisturbed.failures()).isEmpty();
         assertThat(undisturbed.differencesFromExpected()).as("the reference model matches an undisturbed run").isEmpty();
 
-        StormReport storm = StormDriver.of(CONFERENCES, DESKTOP_THREADS, STORM).run();
+        StormReport storm = StormDriver.of(CONFERENCES, DESKTOP_THREADS, STORM).strategy(strategy).run();
 
         assertThat(storm.failures()).isEmpty();
         assertThat(storm.differencesFrom(undisturbed)).isEmpty();

@@ -5,7 +5,9 @@ import com.twilio.rest.taskrouter.v1.workspace.task.Reservation;
 import dev.lifeline.model.incident.Phase;
 import dev.lifeline.server.recovery.Incident;
 import dev.lifeline.server.testsupport.Await;
+import dev.lifeline.server.recovery.RecoveryStrategy;
 import java.time.Duration;
+import java.util.Map;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +22,12 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class MemberLossDriver implements AutoCloseable {
 
-    /** Where in the recovery the owner dies; {@link #MID_MOVE} recoveries are three-party calls. */
+    /**
+     * Where in the recovery the owner dies; {@link #MID_MOVE} recoveries are three-party calls. With {@code rejoin} the
+     * steps are its own: the ping is the wait for the agent's desktop, the ping accepted is the desktop's phone-ready,
+     * the reconnect enqueued is the dial under way, the reconnect accepted is the agent's leg connected, and the move
+     * is taking the others off hold.
+     */
     public enum KillPoint {
         AFTER_DROP_DETECTED, WHILE_PINGING, AFTER_PING_ACCEPTED, AFTER_RECONNECT_ENQUEUED, AFTER_RECONNECT_ACCEPTED, MID_MOVE
     }
@@ -31,13 +38,20 @@ public final class MemberLossDriver implements AutoCloseable {
      * @param thirdPartyMoves redirects of the third party into the new conference, or -1 on a two-party call
      */
     public record Recovery(KillPoint killedAt, String incidentId, Duration dropToRestored, int customerEnqueues,
-                           int pingTasks, int reconnectTasks, int announcements, int thirdPartyMoves) {
+                           int pingTasks, int reconnectTasks, int announcements, int thirdPartyMoves,
+                           RecoveryStrategy strategy, int agentCalls) {
 
         /**
-         * Each side effect exactly once: the inbound enqueue plus one reconnect enqueue, one ping, one reconnect task,
-         * one announcement, and the third party (if any) moved once.
+         * Each side effect exactly once. Requeue: the inbound enqueue plus one reconnect enqueue, one ping, one
+         * reconnect task, one announcement, and the third party (if any) moved once. Rejoin: the inbound enqueue only, no
+         * ping and no reconnect task, one announcement, the third party never moved, and the agent dialled into the
+         * conference once (two calls to the agent this round: the dropped one and the rejoined one).
          */
         public boolean everyEffectOnce() {
+            if (strategy == RecoveryStrategy.REJOIN) {
+                return customerEnqueues == 1 && pingTasks == 0 && reconnectTasks == 0 && announcements == 1
+                        && (thirdPartyMoves == -1 || thirdPartyMoves == 0) && agentCalls == 2;
+            }
             return customerEnqueues == 2 && pingTasks == 1 && reconnectTasks == 1 && announcements == 1
                     && (thirdPartyMoves == -1 || thirdPartyMoves == 1);
         }
@@ -57,8 +71,13 @@ public final class MemberLossDriver implements AutoCloseable {
 
     /** Three members, backup count 1, the product's ping TTL and deadline, reconcilers on a short timer. */
     public static MemberLossDriver start() {
+        return start(RecoveryStrategy.REQUEUE);
+    }
+
+    /** As {@link #start()}, agents brought back the given way. */
+    public static MemberLossDriver start(RecoveryStrategy strategy) {
         RecoveryHarness harness = new RecoveryHarness(RecoveryHarness.Setup.of(Duration.ofSeconds(15), Duration.ofSeconds(120))
-                .members(3).backups(1));
+                .members(3).backups(1).strategy(strategy));
         harness.cluster.startReconcilers(Duration.ofMillis(200));
         Await.until("three members formed one cluster", () -> clusterSize(harness) == 3);
         return new MemberLossDriver(harness);
@@ -67,6 +86,7 @@ public final class MemberLossDriver implements AutoCloseable {
     /** One full recovery with the incident's owner terminated at {@code killPoint}. */
     public Recovery recoverKillingOwnerAt(KillPoint killPoint) throws Exception {
         replacement.join();
+        int agentCallsBefore = agentCalls();
         TestSoftphone phone = phone();
         String customer = answeredCall(phone);
         String oldConference = harness.world.conferenceOf(customer).orElseThrow();
@@ -76,10 +96,37 @@ public final class MemberLossDriver implements AutoCloseable {
 
         Incident opened = awaitIncidentIn(oldConference, incident -> true);
         killOwnerIf(killPoint == KillPoint.AFTER_DROP_DETECTED, opened.incidentId());
-        Incident pinging = awaitIncidentIn(oldConference, incident -> incident.pingTaskSid() != null);
+        Incident pinging = awaitIncidentIn(oldConference, harness.agents::waitsForAgent);
         killOwnerIf(killPoint == KillPoint.WHILE_PINGING, opened.incidentId());
 
         TestSoftphone restarted = phone();
+        if (harness.agents.strategy() == RecoveryStrategy.REJOIN) {
+            rejoinKillingOwnerAt(killPoint, opened, restarted, oldConference);
+        } else {
+            requeueKillingOwnerAt(killPoint, opened, pinging, oldConference);
+        }
+
+        Incident restored = awaitIncidentIn(oldConference, incident -> incident.phase() == Phase.RESTORED);
+        Await.until("the customer is bridged with " + AGENT + " again", () -> bridged(customer, restarted));
+        if (thirdParty != null) {
+            Await.until("the third party is with the customer again",
+                    () -> harness.world.conferenceOf(thirdParty).equals(harness.world.conferenceOf(customer)));
+        }
+        Recovery recovery = new Recovery(killPoint, restored.incidentId(),
+                Duration.between(dropped, restored.timestamps().get(Phase.RESTORED)),
+                harness.sim.voice().effects(customer).getOrDefault("enqueue", 0),
+                harness.world.pingTasksOf(restored.incidentId()).size(), harness.world.reconnectTasksOf(customer).size(),
+                harness.world.announcementsIn(oldConference),
+                thirdParty == null ? -1 : harness.sim.voice().effects(thirdParty).getOrDefault("redirect", 0),
+                harness.agents.strategy(), agentCalls() - agentCallsBefore);
+        // The agent is on the reconnect task (requeue) or still on the original one (rejoin).
+        String agentsTask = harness.agents.strategy() == RecoveryStrategy.REJOIN ? restored.droppedWorker().taskSid()
+                : (String) harness.world.reconnectTaskOf(customer).get("sid");
+        finish(customer, thirdParty, agentsTask);
+        return recovery;
+    }
+
+    private void requeueKillingOwnerAt(KillPoint killPoint, Incident opened, Incident pinging, String oldConference) {
         harness.agents.acceptPlain(harness.agents.awaitPendingReservation(AGENT, task -> task.sid().equals(pinging.pingTaskSid())));
         killOwnerIf(killPoint == KillPoint.AFTER_PING_ACCEPTED, opened.incidentId());
         awaitIncidentIn(oldConference, incident -> incident.phase() == Phase.RECONNECT_ENQUEUED);
@@ -94,21 +141,29 @@ public final class MemberLossDriver implements AutoCloseable {
             awaitIncidentIn(oldConference, incident -> incident.timestamps().containsKey(Phase.RECONNECTED));
             killOwnerIf(true, opened.incidentId());
         }
+    }
 
-        Incident restored = awaitIncidentIn(oldConference, incident -> incident.phase() == Phase.RESTORED);
-        Await.until("the customer is bridged with " + AGENT + " again", () -> bridged(customer, restarted));
-        if (thirdParty != null) {
-            Await.until("the third party is with the customer again",
-                    () -> harness.world.conferenceOf(thirdParty).equals(harness.world.conferenceOf(customer)));
+    private void rejoinKillingOwnerAt(KillPoint killPoint, Incident opened, TestSoftphone restarted, String oldConference) {
+        harness.agents.phoneReady(AGENT, opened.incidentId());
+        killOwnerIf(killPoint == KillPoint.AFTER_PING_ACCEPTED, opened.incidentId());
+        awaitIncidentIn(oldConference, incident -> incident.timestamps().containsKey(Phase.REJOINING));
+        killOwnerIf(killPoint == KillPoint.AFTER_RECONNECT_ENQUEUED, opened.incidentId());
+        Await.until(AGENT + "'s phone answered the server's call", () -> !restarted.connectedCalls().isEmpty());
+        killOwnerIf(killPoint == KillPoint.AFTER_RECONNECT_ACCEPTED, opened.incidentId());
+        if (killPoint == KillPoint.MID_MOVE) {
+            // RECONNECTED is the phase in which the others are taken off hold and not yet all.
+            awaitIncidentIn(oldConference, incident -> incident.timestamps().containsKey(Phase.RECONNECTED));
+            killOwnerIf(true, opened.incidentId());
         }
-        Recovery recovery = new Recovery(killPoint, restored.incidentId(),
-                Duration.between(dropped, restored.timestamps().get(Phase.RESTORED)),
-                harness.sim.voice().effects(customer).getOrDefault("enqueue", 0),
-                harness.world.pingTasksOf(restored.incidentId()).size(), harness.world.reconnectTasksOf(customer).size(),
-                harness.world.announcementsIn(oldConference),
-                thirdParty == null ? -1 : harness.sim.voice().effects(thirdParty).getOrDefault("redirect", 0));
-        finish(customer, thirdParty);
-        return recovery;
+    }
+
+    /** Every call ever made to the agent's phone (a dial made twice would ring it twice). */
+    @SuppressWarnings("unchecked")
+    private int agentCalls() {
+        Map<String, Object> voice = (Map<String, Object>) harness.sim.snapshot().get("voice");
+        return (int) ((List<Map<String, Object>>) voice.get("calls")).stream()
+                .filter(call -> TestSoftphone.addressOf(AGENT).equals(call.get("to")))
+                .count();
     }
 
     /** Someone dialled into the call (e.g. a supervisor line) who must follow the customer into the new conference. */
@@ -176,8 +231,8 @@ public final class MemberLossDriver implements AutoCloseable {
         return conference.isPresent() && phone.connectedCalls().stream().anyMatch(c -> harness.world.conferenceOf(c).equals(conference));
     }
 
-    /** Ends the call and the reconnect task so the agent is free for the next round. */
-    private void finish(String customer, String thirdPartyOrNull) {
+    /** Ends the call and the agent's task (the reconnect, or with rejoin the original) so the agent is free again. */
+    private void finish(String customer, String thirdPartyOrNull, String task) {
         if (thirdPartyOrNull != null) {
             harness.sim.voice().hangUp(thirdPartyOrNull);
         }
@@ -187,8 +242,7 @@ public final class MemberLossDriver implements AutoCloseable {
         // customer gone, that is no drop.
         phones.forEach(TestSoftphone::close);
         phones.clear();
-        String task = (String) harness.world.reconnectTaskOf(customer).get("sid");
-        Await.until("the reconnect task is wrapping", () -> "wrapping".equals(harness.taskRouter.fetchTask(task).assignmentStatus()));
+        Await.until("the agent's task is wrapping", () -> "wrapping".equals(harness.taskRouter.fetchTask(task).assignmentStatus()));
         harness.taskRouter.completeTask(task, "member-loss round over");
     }
 

@@ -6,7 +6,9 @@ import dev.lifeline.model.incident.Phase;
 import dev.lifeline.server.scenarios.MemberLossDriver.KillPoint;
 import dev.lifeline.server.scenarios.MemberLossDriver.Recovery;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import dev.lifeline.server.recovery.RecoveryStrategy;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Issue #7 item 3, the CI-sized run: the member owning a recovering incident is terminated at every step of the
@@ -25,13 +27,14 @@ class MemberLossTest {
         }
     }
 
-    @Test
-    void everyRecoveryCompletesOnceWhenItsOwnerIsTerminatedAtAnyStep() throws Exception {
-        driver = MemberLossDriver.start();
+    @ParameterizedTest
+    @EnumSource(RecoveryStrategy.class)
+    void everyRecoveryCompletesOnceWhenItsOwnerIsTerminatedAtAnyStep(RecoveryStrategy strategy) throws Exception {
+        driver = MemberLossDriver.start(strategy);
         for (KillPoint point : KillPoint.values()) {
             Recovery recovery = driver.recoverKillingOwnerAt(point);
             assertThat(recovery.everyEffectOnce())
-                    .as("owner terminated %s: one ping, one reconnect, one announcement, two enqueues (%s)", point, recovery)
+                    .as("%s, owner terminated %s: every effect once (%s)", strategy, point, recovery)
                     .isTrue();
         }
     }

@@ -27,6 +27,7 @@ import dev.lifeline.sim.TwilioSim;
 import dev.lifeline.sim.client.EmulatorHttpClient;
 import dev.lifeline.sim.core.ManualClock;
 import io.javalin.Javalin;
+import dev.lifeline.server.recovery.RecoveryStrategy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,6 +56,8 @@ final class RecoveryHarness implements AutoCloseable {
     final VoiceGateway voice;
     final TaskRouterGateway taskRouter;
     final LifelineMetrics metrics = new LifelineMetrics();
+    /** Every request the engines (and the desktop API's steps the harness plays) sent to the emulator. */
+    final RestCallLog restCalls;
     /** Every incident the engines notified the dropped agent of, in order. */
     final List<Incident> notifications = new CopyOnWriteArrayList<>();
     final MemberCluster cluster;
@@ -89,33 +92,48 @@ final class RecoveryHarness implements AutoCloseable {
      *                      network (split brain) pass {@code TestHazelcastInstanceFactory::newHazelcastInstance}
      */
     record Setup(Duration pingTtl, Duration deadline, int memberCount, int backupCount, Map<String, String> agents,
-                 Function<Config, HazelcastInstance> memberStarter, int minClusterSize) {
+                 Function<Config, HazelcastInstance> memberStarter, int minClusterSize, RecoveryStrategy strategy,
+                 boolean engineClockFollowsSim) {
 
         static Setup of(Duration pingTtl, Duration deadline) {
             return new Setup(pingTtl, deadline, 1, 1, Map.of("alice", "Alice Agent", "bob", "Bob Agent"),
-                    Hazelcast::newHazelcastInstance, 1);
+                    Hazelcast::newHazelcastInstance, 1, RecoveryStrategy.REQUEUE, false);
         }
 
         /** Split-brain protection as {@code cluster.min-size} configures it; 1 (the default here) turns it off. */
         Setup minClusterSize(int size) {
-            return new Setup(pingTtl, deadline, memberCount, backupCount, agents, memberStarter, size);
+            return new Setup(pingTtl, deadline, memberCount, backupCount, agents, memberStarter, size, strategy, engineClockFollowsSim);
         }
 
         Setup members(int count) {
-            return new Setup(pingTtl, deadline, count, backupCount, agents, memberStarter, minClusterSize);
+            return new Setup(pingTtl, deadline, count, backupCount, agents, memberStarter, minClusterSize, strategy, engineClockFollowsSim);
         }
 
         Setup backups(int count) {
-            return new Setup(pingTtl, deadline, memberCount, count, agents, memberStarter, minClusterSize);
+            return new Setup(pingTtl, deadline, memberCount, count, agents, memberStarter, minClusterSize, strategy, engineClockFollowsSim);
         }
 
         /** Identity → friendly name of every agent (TaskRouter worker) to provision. */
         Setup agents(Map<String, String> identities) {
-            return new Setup(pingTtl, deadline, memberCount, backupCount, identities, memberStarter, minClusterSize);
+            return new Setup(pingTtl, deadline, memberCount, backupCount, identities, memberStarter, minClusterSize, strategy, engineClockFollowsSim);
+        }
+
+        /** How agents are brought back ({@code recovery.strategy}); {@code requeue} unless set. */
+        Setup strategy(RecoveryStrategy how) {
+            return new Setup(pingTtl, deadline, memberCount, backupCount, agents, memberStarter, minClusterSize, how, engineClockFollowsSim);
+        }
+
+        /**
+         * The engines read the emulator's clock instead of the system's: moving it past the ping TTL then ends a
+         * {@code rejoin} recovery's wait for its agent too (there is no ping task whose TTL the emulator would end).
+         */
+        Setup enginesOnSimClock() {
+            return new Setup(pingTtl, deadline, memberCount, backupCount, agents, memberStarter, minClusterSize, strategy,
+                    true);
         }
 
         Setup startingMembersWith(Function<Config, HazelcastInstance> starter) {
-            return new Setup(pingTtl, deadline, memberCount, backupCount, agents, starter, minClusterSize);
+            return new Setup(pingTtl, deadline, memberCount, backupCount, agents, starter, minClusterSize, strategy, engineClockFollowsSim);
         }
     }
 
@@ -124,7 +142,9 @@ final class RecoveryHarness implements AutoCloseable {
         closeables.add(sim);
         client = new TwilioRestClient.Builder(sim.accountSid(), sim.authToken())
                 .httpClient(new EmulatorHttpClient(sim.baseUrl())).build();
-        engineRequests = new CountingHttpClient(new EmulatorHttpClient(sim.baseUrl()));
+        restCalls = new RestCallLog(sim.baseUrl());
+        // The engines' own requests are counted on their own too: the tests' actions (customers calling) are not.
+        engineRequests = new CountingHttpClient(restCalls);
         cluster = new MemberCluster(setup, closeables);
         hazelcast = cluster.members.get(0);
 
@@ -133,9 +153,11 @@ final class RecoveryHarness implements AutoCloseable {
         workspace = new WorkspaceProvisioner(client).provision(null, "E2E", base + WebhookRoutes.TASKROUTER_PATH,
                 setup.agents(), (int) setup.pingTtl().toSeconds(), 30);
         new SipDomainProvisioner(client, TestSoftphone.PASSWORDS).provision(TestSoftphone.DOMAIN, setup.agents().keySet());
-        voice = VoiceGateway.over(client);
-        taskRouter = TaskRouterGateway.over(client, workspace.workspaceSid());
-        // The engines' own Twilio client, counted: the tests' actions (desktops accepting, customers calling) are not.
+        // The server's own requests go through the log; the test's polling (client, the emulator's state) does not.
+        TwilioRestClient serverClient = new TwilioRestClient.Builder(sim.accountSid(), sim.authToken())
+                .httpClient(restCalls).build();
+        voice = VoiceGateway.over(serverClient);
+        taskRouter = TaskRouterGateway.over(serverClient, workspace.workspaceSid());
         TwilioRestClient engineClient = new TwilioRestClient.Builder(sim.accountSid(), sim.authToken())
                 .httpClient(engineRequests).build();
         VoiceGateway engineVoice = VoiceGateway.over(engineClient);
@@ -143,11 +165,13 @@ final class RecoveryHarness implements AutoCloseable {
         RecoveryPolicy policy = new RecoveryPolicy(setup.pingTtl(), RecoveryPolicy.DEFAULT_PING_GRACE, setup.deadline(), 1000,
                 1000, 1000, "http://media.example.com/connection-interrupted.mp3", "http://media.example.com/hold.mp3",
                 workspace.pingWorkflowSid(), false)
-                .withSafetyNet(workspace.voiceWorkflowSid(), base + WebhookRoutes.STAY_ON_THE_LINE_PATH);
+                .withSafetyNet(workspace.voiceWorkflowSid(), base + WebhookRoutes.STAY_ON_THE_LINE_PATH)
+                .withStrategy(setup.strategy());
         String conferenceCallbackUrl = base + WebhookRoutes.CONFERENCE_PATH;
+        Clock engineClock = setup.engineClockFollowsSim() ? new AdvancedWith(simClock) : Clock.systemUTC();
         cluster.runEngines(member -> new RecoveryEngine(new ConferenceStore(member), new IncidentStore(member),
                 new TwilioEffects(engineVoice, engineTaskRouter, conferenceCallbackUrl),
-                new EffectLeases(member, Duration.ofSeconds(30)), new SeenEvents(member), policy, Clock.systemUTC(),
+                new EffectLeases(member, Duration.ofSeconds(30)), new SeenEvents(member), policy, engineClock,
                 metrics, notifications::add, DesktopFeed.NONE));
         engine = cluster.engines.get(0);
         reconciler = cluster.reconcilers.get(0);
@@ -155,7 +179,7 @@ final class RecoveryHarness implements AutoCloseable {
         world = new EmulatorWorld(sim, workspace);
         incidents = new IncidentWaits(cluster, identity -> workspace.workers().get(identity));
         agents = new AgentDesks(sim, client, workspace, taskRouter, cluster, world, incidents, conferenceCallbackUrl,
-                this::softphone);
+                this::softphone, setup.strategy());
         http = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             ProblemResponses.register(config.routes);
@@ -193,6 +217,32 @@ final class RecoveryHarness implements AutoCloseable {
             } catch (Exception ignored) {
                 // best effort: the next test starts from fresh parts anyway
             }
+        }
+    }
+
+    /** The system's time plus however far a test moved the emulator's clock. */
+    private static final class AdvancedWith extends Clock {
+        private final ManualClock sim;
+        private final Instant simStart;
+
+        AdvancedWith(ManualClock sim) {
+            this.sim = sim;
+            this.simStart = sim.now();
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.now().plus(Duration.between(simStart, sim.now()));
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.lifeline.server.scenarios;
 
 import dev.lifeline.sim.webhook.DeliveryFaults;
+import dev.lifeline.server.recovery.RecoveryStrategy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,22 +32,30 @@ import java.util.stream.IntStream;
  * @param every        how often a waiting desktop looks again
  */
 public record StormDriver(int conferences, int threads, DeliveryFaults faults, Duration pingTtl, Duration patience,
-                          Duration every) {
+                          Duration every, RecoveryStrategy strategy) {
 
     public static final int MEMBERS = 3;
 
     /** The CI shape: patient enough for a loaded two-core machine, polling gently. */
     public static StormDriver of(int conferences, int threads, DeliveryFaults faults) {
-        return new StormDriver(conferences, threads, faults, Duration.ofMinutes(10), Duration.ofSeconds(90), Duration.ofMillis(50));
+        return new StormDriver(conferences, threads, faults, Duration.ofMinutes(10), Duration.ofSeconds(90), Duration.ofMillis(50),
+                RecoveryStrategy.REQUEUE);
     }
 
     public StormDriver patience(Duration newPatience) {
-        return new StormDriver(conferences, threads, faults, pingTtl, newPatience, every);
+        return new StormDriver(conferences, threads, faults, pingTtl, newPatience, every, strategy);
+    }
+
+    /** The same storm with agents brought back the given way. */
+    public StormDriver strategy(RecoveryStrategy how) {
+        return new StormDriver(conferences, threads, faults, pingTtl, patience, every, how);
     }
 
     public StormReport run() throws InterruptedException {
-        try (RecoveryHarness harness = new RecoveryHarness(RecoveryHarness.Setup.of(pingTtl, pingTtl.multipliedBy(2))
-                .members(MEMBERS).agents(agents()))) {
+        RecoveryHarness.Setup setup = RecoveryHarness.Setup.of(pingTtl, pingTtl.multipliedBy(2))
+                .members(MEMBERS).agents(agents()).strategy(strategy);
+        // With rejoin there is no ping whose TTL the emulator ends: the engines' watchdog, on the emulator's clock, does.
+        try (RecoveryHarness harness = new RecoveryHarness(strategy == RecoveryStrategy.REJOIN ? setup.enginesOnSimClock() : setup)) {
             harness.cluster.startReconcilers(Duration.ofSeconds(1));
             harness.sim.webhooks().faults(faults);
             Instant start = Instant.now();
@@ -69,7 +78,7 @@ public record StormDriver(int conferences, int threads, DeliveryFaults faults, D
             // Late copies and held windows still arrive: the final state is read once they have all landed.
             harness.sim.webhooks().awaitIdle(patience);
             Duration wall = Duration.between(start, Instant.now());
-            return new StormReport(StormOutcome.read(harness, interactions), describe(failures, interactions),
+            return new StormReport(strategy, StormOutcome.read(harness, interactions), describe(failures, interactions),
                     harness.sim.webhooks().callbacksSent(), harness.sim.webhooks().deliveryAttempts(),
                     List.copyOf(harness.cluster.engineHandlingNanos), wall);
         }

@@ -6,6 +6,7 @@ import dev.lifeline.server.conference.GracefulExit;
 import dev.lifeline.server.recovery.Incident;
 import dev.lifeline.server.testsupport.Await;
 import dev.lifeline.server.twilio.ReservationState;
+import dev.lifeline.server.recovery.RecoveryStrategy;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -91,8 +92,19 @@ final class StormInteraction {
 
     private void crashAndComeBack() throws Exception {
         phone.drop();
-        Incident pinging = awaitIncident(Phase.PINGING, i -> i.pingTaskSid() != null);
+        Incident pinging = awaitIncident(Phase.PINGING, harness.agents::waitsForAgent);
         phone = harness.softphone(identity);
+        if (harness.agents.strategy() == RecoveryStrategy.REJOIN) {
+            harness.agents.phoneReady(identity, pinging.incidentId());
+            awaitIncident(Phase.RESTORED, i -> true);
+            TestSoftphone rejoined = phone;
+            waitUntil("customer " + customer + " and " + identity + " in " + conferenceSid + " again", () -> {
+                var present = harness.voice.participants(conferenceSid).stream()
+                        .filter(p -> !"completed".equals(p.status())).map(p -> p.callSid()).toList();
+                return present.contains(customer) && rejoined.connectedCalls().stream().anyMatch(present::contains);
+            });
+            return;
+        }
         ReservationState ping = awaitOfferOf(pinging.pingTaskSid());
         harness.taskRouter.acceptReservation(ping.taskSid(), ping.sid());
         Incident enqueued = awaitIncident(Phase.RECONNECT_ENQUEUED, i -> i.reconnectTaskSid() != null);
@@ -118,14 +130,18 @@ final class StormInteraction {
 
     private void customerHangsUpWhilePinged() {
         phone.drop();
-        awaitIncident(Phase.PINGING, i -> i.pingTaskSid() != null);
+        awaitIncident(Phase.PINGING, harness.agents::waitsForAgent);
+        // With rejoin the wait for the agent starts with the drop itself (no ping to create first): the customer
+        // hangs up once the hold music plays, as in the requeue run, so both end the same whatever the timing.
+        waitUntil("customer " + customer + " on hold", () -> harness.voice.participant(conferenceSid, customer)
+                .map(p -> p.hold()).orElse(false));
         harness.sim.voice().hangUp(customer);
         awaitIncident(Phase.CUSTOMER_LEFT, i -> true);
     }
 
     private void crashAndStayAway() {
         phone.drop();
-        awaitIncident(Phase.PINGING, i -> i.pingTaskSid() != null);
+        awaitIncident(Phase.PINGING, harness.agents::waitsForAgent);
     }
 
     /** After the emulator's clock passed the ping's TTL: the customer is queued again for anyone. */

@@ -1,5 +1,6 @@
 package dev.lifeline.server.scenarios;
 
+import dev.lifeline.server.recovery.RecoveryStrategy;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
@@ -16,7 +17,7 @@ import java.util.stream.IntStream;
  * @param handlerNanos      time spent in an engine per delivered webhook
  * @param failures          "index scenario: reason" of each interaction whose script gave up
  */
-public record StormReport(List<StormOutcome> outcomes, List<String> failures, long callbacks, long deliveries,
+public record StormReport(RecoveryStrategy strategy, List<StormOutcome> outcomes, List<String> failures, long callbacks, long deliveries,
                           List<Long> handlerNanos, Duration wallTime) {
 
     public long lostRecoveries() {
@@ -41,7 +42,7 @@ public record StormReport(List<StormOutcome> outcomes, List<String> failures, lo
 
     /** Interactions whose final state differs from what their scenario reaches undisturbed, described. */
     public List<String> differencesFromExpected() {
-        return differences(i -> outcomes.get(i).scenario().expectedOutcome());
+        return differences(i -> outcomes.get(i).scenario().expectedOutcome(strategy));
     }
 
     public Map<StormScenario, Long> scenarioCounts() {

@@ -1,5 +1,6 @@
 package dev.lifeline.server.scenarios;
 
+import dev.lifeline.server.recovery.RecoveryStrategy;
 import java.util.List;
 import java.util.Map;
 
@@ -24,6 +25,28 @@ public enum StormScenario {
      * {@code redirect}/{@code update} into the reconnect queue,
      * {@code bridged} each time an agent's leg joins the customer.
      */
+    public StormOutcome expectedOutcome(RecoveryStrategy strategy) {
+        return strategy == RecoveryStrategy.REJOIN ? expectedWithRejoin() : expectedOutcome();
+    }
+
+    /**
+     * With {@code rejoin}: no ping task; the recovered customer is never redirected (the agent is dialled into their
+     * conference and they are taken off hold: two participant updates); the others end as with {@code requeue}.
+     */
+    private StormOutcome expectedWithRejoin() {
+        return switch (this) {
+            case RECOVERED -> new StormOutcome(this, List.of("RESTORED"), 0, 0, "in-progress", "in_conference",
+                    Map.of("bridged", 1, "enqueue", 1, "participantUpdate", 2, "holdUrlRequested", 1), 1, true);
+            case GRACEFUL_HANG_UP -> expectedOutcome();
+            case CUSTOMER_HANG_UP -> new StormOutcome(this, List.of("CUSTOMER_LEFT"), 0, 0, "completed", "ended",
+                    Map.of("bridged", 1, "enqueue", 1, "hangup", 1, "participantUpdate", 1, "holdUrlRequested", 1), 0, false);
+            case PING_TIMEOUT -> new StormOutcome(this, List.of("REQUEUED"), 0, 1, "in-progress", "queued",
+                    Map.of("bridged", 1, "enqueue", 2, "participantUpdate", 1, "holdUrlRequested", 1, "redirect", 1,
+                            "update", 1), 0, false);
+        };
+    }
+
+    /** With {@code requeue}. */
     public StormOutcome expectedOutcome() {
         return switch (this) {
             case RECOVERED -> new StormOutcome(this, List.of("RESTORED"), 1, 1, "in-progress", "in_conference",
