@@ -26,7 +26,7 @@ if [ "${1:-all}" = desktop ]; then
   # desktop's silent leg), -De2e.rtp.first=N (the desktops' RTP ports, 22500 on).
   mvn -B -q -pl e2e-tests -am package -Dgroups=bench -Dbench.excluded= -Dtest=DesktopRestartBenchmark \
     -Dsurefire.failIfNoSpecifiedTests=false -De2e.fork.timeout=7200 ${BENCH_OPTS:-}
-  grep -h -A13 '^== ' e2e-tests/target/surefire-reports/dev.lifeline.e2e.DesktopRestartBenchmark-output.txt
+  grep -h -A12 '^== ' e2e-tests/target/surefire-reports/dev.lifeline.e2e.DesktopRestartBenchmark-output.txt
   exit 0
 fi
 if [ "${1:-all}" = startup ]; then

@@ -8,6 +8,7 @@ import dev.lifeline.desktop.testing.Samples;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
  * customer spends on hold.
  */
 class AgentSessionClassesProcessTest {
+
+    /** A JVM's cold start with JavaFX took 20-60 s on the 2-core machine shared with five builds. */
+    private static final Duration COLD_START = Duration.ofSeconds(120);
 
     @TempDir
     Path dir;
@@ -42,7 +46,7 @@ class AgentSessionClassesProcessTest {
             Process desktop = builder.start();
             try {
                 // No phone for alice on this server: the desk opens at once, with the status bar saying so.
-                Await.until("the agent's desk is open and connected", () -> {
+                Await.until("the agent's desk is open and connected", COLD_START, () -> {
                     if (!desktop.isAlive()) {
                         throw new AssertionError("the desktop exited: " + Files.readString(out, StandardCharsets.UTF_8));
                     }

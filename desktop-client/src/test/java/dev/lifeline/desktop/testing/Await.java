@@ -1,5 +1,6 @@
 package dev.lifeline.desktop.testing;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -17,10 +18,15 @@ public final class Await {
     }
 
     public static void until(String what, Callable<Boolean> condition) {
+        until(what, Duration.ofSeconds(SECONDS), condition);
+    }
+
+    /** With a deadline of its own: a cold JVM start of another process takes far longer on a loaded machine. */
+    public static void until(String what, Duration timeout, Callable<Boolean> condition) {
         try {
-            WaitForAsyncUtils.waitFor(SECONDS, TimeUnit.SECONDS, condition);
+            WaitForAsyncUtils.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS, condition);
         } catch (TimeoutException e) {
-            throw new AssertionError("timed out after " + SECONDS + " s waiting until " + what);
+            throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting until " + what);
         }
     }
 
