@@ -23,10 +23,12 @@ if [ "${1:-all}" = desktop ]; then
   # (e2e-tests DesktopRestartBenchmark): launch -> first frame -> Reconnecting modal, SIGKILL -> customer bridged.
   # Real JVMs need jars (CDS refuses class folders): package the modules in the same reactor run.
   # Knobs (BENCH_OPTS): -Dbench.rounds=N (10), -Dbench.mediaTimeout=3s (how long the emulator keeps a killed
-  # desktop's silent leg), -De2e.rtp.first=N (the desktops' RTP ports, 22500 on).
+  # desktop's silent leg), -De2e.rtp.first=N (the desktops' RTP ports, 22500 on), -Dbench.archive=FILE (an archive
+  # from an earlier run of the same jars instead of a training run).
+  rm -f e2e-tests/target/desktop-restart-bench.txt
   mvn -B -q -pl e2e-tests -am package -Dgroups=bench -Dbench.excluded= -Dtest=DesktopRestartBenchmark \
     -Dsurefire.failIfNoSpecifiedTests=false -De2e.fork.timeout=7200 ${BENCH_OPTS:-}
-  grep -h -A12 '^== ' e2e-tests/target/surefire-reports/dev.lifeline.e2e.DesktopRestartBenchmark-output.txt
+  cat e2e-tests/target/desktop-restart-bench.txt
   exit 0
 fi
 if [ "${1:-all}" = startup ]; then

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * auto-accept, call), dumped when that desktop stops ({@code -XX:ArchiveClassesAtExit}).
  *
  * <p>A killed desktop sends no BYE: its leg ends when the emulator's media timeout ({@code bench.mediaTimeout}, default
- * 3 s) finds its RTP gone. Prints figures, asserts nothing; run by {@code bench/run.sh desktop}.
+ * 3 s) finds its RTP gone. Prints figures (also to {@code target/desktop-restart-bench.txt}, after every pair of rounds),
+ * asserts nothing; run by {@code bench/run.sh desktop}. {@code -Dbench.archive=FILE} skips the training run.
  */
 @Tag("bench")
 class DesktopRestartBenchmark {
@@ -54,10 +55,14 @@ class DesktopRestartBenchmark {
                         + ": run through bench/run.sh desktop (it packages the modules first)");
             }
         }
-        Path archive = dir.resolve("desktop.jsa");
+        String given = System.getProperty("bench.archive", "");
+        Path archive = given.isEmpty() ? dir.resolve("desktop.jsa") : Path.of(given);
         long trainingStarted = System.nanoTime();
-        train(archive);
+        if (given.isEmpty()) {
+            train(archive);
+        }
         long training = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - trainingStarted);
+        mapsWith(archive, classPath);
         List<String> appCds = List.of("-XX:SharedArchiveFile=" + archive);
         List<Round> plain = new ArrayList<>();
         List<Round> shared = new ArrayList<>();
@@ -70,14 +75,51 @@ class DesktopRestartBenchmark {
                 plain.add(measure("plain-" + round, List.of()));
             }
             // After every pair, so a run cut short (a slow machine) still leaves its figures.
-            System.out.println("== desktop SIGKILL -> restart by the guardian -> customer bridged, no input ("
+            figures.setLength(0);
+            say("== desktop SIGKILL -> restart by the guardian -> customer bridged, no input ("
                     + (round + 1) + " of " + ROUNDS + " rounds each, alternating; media timeout " + MEDIA_TIMEOUT
                     + "; training run " + training + " ms, archive " + size(archive) / 1024
-                    + " KiB; load average " + loadAverage() + ")");
+                    + " KiB" + (given.isEmpty() ? "" : ", given") + "; load average " + loadAverage() + ")");
             report("desktop_kill_to_launch", plain, shared, Round::killToLaunch);
             report("desktop_launch_to_first_frame", plain, shared, Round::launchToFrame);
             report("desktop_launch_to_modal", plain, shared, Round::launchToModal);
             report("desktop_kill_to_bridged", plain, shared, Round::killToBridged);
+            write(figures + "rounds:\n" + rounds);
+        }
+    }
+
+    /** The figures so far, also in a file: surefire hands a test's output over only when the test ends. */
+    private final StringBuilder figures = new StringBuilder();
+    private final StringBuilder rounds = new StringBuilder();
+
+    private void say(String line) {
+        System.out.println(line);
+        figures.append(line).append('\n');
+    }
+
+    private static void write(String text) {
+        try {
+            Files.writeString(Path.of(System.getProperty("bench.report", "target/desktop-restart-bench.txt")), text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** An archive the JVM cannot map would be ignored in silence (-Xshare:auto): then the figures would lie. */
+    private static void mapsWith(Path archive, String classPath) {
+        try {
+            Process check = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xshare:on", "-XX:SharedArchiveFile=" + archive, "-cp", classPath,
+                    "dev.lifeline.desktop.app.Launcher", "--version").redirectErrorStream(true).start();
+            String output = new String(check.getInputStream().readAllBytes());
+            if (!check.waitFor(120, TimeUnit.SECONDS) || check.exitValue() != 0) {
+                throw new IllegalStateException("the archive " + archive + " does not map with this class path: " + output);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
@@ -123,6 +165,7 @@ class DesktopRestartBenchmark {
             long modalAt = loggedAt(name, alice, logBeforeKill, "reconnect modal shown");
             Round round = new Round(frameAt - launchedAt, modalAt - launchedAt, bridgedAt - killedAt, launchedAt - killedAt);
             System.out.println("[bench] " + name + ": " + round);
+            rounds.append(name).append(": ").append(round).append('\n');
             return round;
         }
     }
@@ -146,14 +189,14 @@ class DesktopRestartBenchmark {
         long of(Round round);
     }
 
-    private static void report(String name, List<Round> plain, List<Round> shared, Figure figure) {
+    private void report(String name, List<Round> plain, List<Round> shared, Figure figure) {
         List<Long> without = plain.stream().map(figure::of).toList();
         List<Long> with = shared.stream().map(figure::of).toList();
-        System.out.println(name + "_plain_ms p50=" + percentile(without, 50) + " p90=" + percentile(without, 90));
-        System.out.println(name + "_appcds_ms p50=" + percentile(with, 50) + " p90=" + percentile(with, 90));
-        System.out.printf("%s_appcds_over_plain p50=%.2f p90=%.2f%n", name,
+        say(name + "_plain_ms p50=" + percentile(without, 50) + " p90=" + percentile(without, 90));
+        say(name + "_appcds_ms p50=" + percentile(with, 50) + " p90=" + percentile(with, 90));
+        say(String.format("%s_appcds_over_plain p50=%.2f p90=%.2f", name,
                 (double) percentile(with, 50) / Math.max(1, percentile(without, 50)),
-                (double) percentile(with, 90) / Math.max(1, percentile(without, 90)));
+                (double) percentile(with, 90) / Math.max(1, percentile(without, 90))));
     }
 
     private static long percentile(List<Long> values, int percent) {
