@@ -132,6 +132,16 @@ if command -v xvfb-run >/dev/null; then
 else
   fail "desktop: xvfb-run is missing (apt-get install xvfb xauth libgtk-3-0)"
 fi
+# shares_classes LAUNCHER LOG: the launcher's JVM loads the desktop's own classes from its AppCDS archive.
+shares_classes() {
+  JAVA_TOOL_OPTIONS="-Xlog:class+load=info:file=$2" LIFELINE_GUARDIAN=off "$1" --version >/dev/null 2>&1 \
+    && grep -q 'dev\.lifeline\.desktop\.app\.Launcher source: shared objects file' "$2"
+}
+if shares_classes "$desktop_launcher" "$work/cds.log"; then
+  pass "desktop: the launcher maps the AppCDS archive made at packaging time ($(grep -c 'source: shared objects file' "$work/cds.log") classes from it)"
+else
+  fail "desktop: the launcher does not load its classes from lib/app/lifeline-desktop.jsa (see installers/desktop/target/jpackage/appcds.log)"
+fi
 
 # The packaged desktop runs under its guardian (the Launcher's default): SIGKILL of the desktop starts it again
 # through the jpackage launcher, and SIGTERM of the guardian stops both.
@@ -213,6 +223,17 @@ if [ -n "$desktop_deb" ] && dpkg-deb -x "$desktop_deb" "$droot" && dpkg-deb -e "
      && grep -q 'xdg-desktop-menu install' '$work/desktop-control/postinst'"
   check "desktop .deb: Depends lists libgtk-3-0 and libgl1" bash -c \
     "grep '^Depends:' '$work/desktop-control/control' | grep -q 'libgtk-3-0' && grep '^Depends:' '$work/desktop-control/control' | grep -q 'libgl1'"
+  # Java 17 maps an archive only at the jar paths it was made with: postinst makes it again where it is installed.
+  # Its step, run on the unpacked tree (another path again), must give an archive the unpacked launcher maps.
+  dapp=$droot/opt/lifeline-desktop/lib/app
+  if grep -q 'Xshare:dump' "$work/desktop-control/postinst" && test -s "$dapp/lifeline-desktop.classlist" \
+     && JAVA_TOOL_OPTIONS="-Xshare:dump -XX:SharedClassListFile=$dapp/lifeline-desktop.classlist" LIFELINE_GUARDIAN=off \
+          "$droot/opt/lifeline-desktop/bin/lifeline-desktop" >"$work/deb-dump.log" 2>&1 \
+     && shares_classes "$droot/opt/lifeline-desktop/bin/lifeline-desktop" "$work/deb-cds.log"; then
+    pass "desktop .deb: postinst's step makes the AppCDS archive again where the package is unpacked, and the launcher maps it"
+  else
+    fail "desktop .deb: no working AppCDS step in postinst (dump log: $(tail -2 "$work/deb-dump.log" 2>/dev/null | tr '\n' ' '))"
+  fi
 else
   fail "desktop .deb: missing or does not unpack (${desktop_deb:-none})"
 fi

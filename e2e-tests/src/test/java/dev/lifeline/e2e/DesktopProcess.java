@@ -50,6 +50,12 @@ final class DesktopProcess implements AutoCloseable {
      */
     static DesktopProcess start(String name, Path logs, String serverUrl, String user, String password, String rtpPorts,
                                 double toneHz, boolean guarded) {
+        return start(name, logs, serverUrl, user, password, rtpPorts, toneHz, guarded, List.of());
+    }
+
+    /** @param jvmOptions before the class path (a guardian hands its own to the desktop it starts) */
+    static DesktopProcess start(String name, Path logs, String serverUrl, String user, String password, String rtpPorts,
+                                double toneHz, boolean guarded, List<String> jvmOptions) {
         try {
             Files.createDirectories(logs);
             Path out = logs.resolve(name + ".out.log");
@@ -58,7 +64,9 @@ final class DesktopProcess implements AutoCloseable {
             Path phoneSettings = Files.writeString(logs.resolve(name + ".phone.properties"),
                     "sip.local-address=127.0.0.1\nrtp.ports=" + rtpPorts + "\n", StandardCharsets.UTF_8);
             List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+            command.addAll(jvmOptions);
+            command.addAll(List.of(
                     "-cp", desktopClasspath(),
                     "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw",
                     "-Dtestfx.headless=true", "-Djava.awt.headless=true",
@@ -81,7 +89,7 @@ final class DesktopProcess implements AutoCloseable {
     }
 
     /** The classpath Maven wrote for the desktop (desktop-client and its runtime dependencies, plus Monocle). */
-    private static String desktopClasspath() {
+    static String desktopClasspath() {
         String file = System.getProperty("desktop.classpath.file");
         if (file == null) {
             throw new IllegalStateException("desktop.classpath.file is not set; run through Maven (mvn -pl e2e-tests verify)");
@@ -150,12 +158,34 @@ final class DesktopProcess implements AutoCloseable {
      */
     long killGuardedDesktop() {
         ProcessHandle desktop = Await.value(name + "'s guarded desktop running", Duration.ofSeconds(60),
-                () -> process.children().filter(ProcessHandle::isAlive)
-                        .filter(child -> child.info().command().map(command -> command.endsWith("/java")).orElse(false))
-                        .findFirst());
+                this::guardedDesktop);
         desktop.destroyForcibly();
         Await.until(name + "'s guarded desktop gone", Duration.ofSeconds(10), () -> !desktop.isAlive());
         return desktop.pid();
+    }
+
+    /** The desktop a guardian runs, once it is running java (before, the child is the JDK's spawn helper). */
+    java.util.Optional<ProcessHandle> guardedDesktop() {
+        return process.children().filter(ProcessHandle::isAlive)
+                .filter(child -> child.info().command().map(command -> command.endsWith("/java")).orElse(false))
+                .findFirst();
+    }
+
+    /** What the desktop (and its guardian) wrote on stdout: the log, one line per event. */
+    String stdout() {
+        return ProcessOutput.read(out);
+    }
+
+    /** SIGTERM, as the operating system stops a program, and waits for the JVM to finish its exit (a CDS dump). */
+    void stop(Duration timeout) {
+        process.destroy();
+        try {
+            if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                throw new AssertionError(name + " did not stop within " + timeout + " of SIGTERM");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     boolean isAlive() {

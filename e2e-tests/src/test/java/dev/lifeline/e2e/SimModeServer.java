@@ -62,8 +62,8 @@ final class SimModeServer implements AutoCloseable {
     /** What every agent's desktop sends into its calls (the customer's simulated phone sends {@link #CUSTOMER_TONE_HZ}). */
     static final double AGENT_TONE_HZ = 440;
     static final double CUSTOMER_TONE_HZ = 1000;
-    /** The desktops' RTP ports: 20 each from here, inside this helper's range. */
-    private static final int FIRST_RTP_PORT = 22500;
+    /** The desktops' RTP ports: 20 each from here ({@code -De2e.rtp.first=N} moves them off another run's). */
+    private static final int FIRST_RTP_PORT = Integer.getInteger("e2e.rtp.first", 22500);
 
     /**
      * A desktop process signed in as {@code user}; its output goes to {@code <logs>/<name>.{out,err}.log} and what its
@@ -75,9 +75,14 @@ final class SimModeServer implements AutoCloseable {
 
     /** A desktop process; {@code guarded} runs it under its guardian, as the product does by default. */
     DesktopProcess desktop(String name, String user, String password, boolean guarded) {
+        return desktop(name, user, password, guarded, List.of());
+    }
+
+    /** A desktop process with these JVM options (a guardian hands them to the desktop it starts). */
+    DesktopProcess desktop(String name, String user, String password, boolean guarded, List<String> jvmOptions) {
         int first = FIRST_RTP_PORT + 20 * desktops.size();
         DesktopProcess desktop = DesktopProcess.start(name, logs, server.publicBaseUrl(), user, password,
-                first + "-" + (first + 19), AGENT_TONE_HZ, guarded);
+                first + "-" + (first + 19), AGENT_TONE_HZ, guarded, jvmOptions);
         desktops.add(desktop);
         return desktop;
     }

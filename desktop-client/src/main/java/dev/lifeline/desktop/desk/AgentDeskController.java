@@ -5,6 +5,7 @@ import dev.lifeline.desktop.call.CallView;
 import dev.lifeline.desktop.call.CallViewModel;
 import dev.lifeline.desktop.call.WrapUpView;
 import dev.lifeline.desktop.call.WrapUpViewModel;
+import dev.lifeline.desktop.connection.CommandSender;
 import dev.lifeline.desktop.connection.ConnectionState;
 import dev.lifeline.desktop.connection.EventStream;
 import dev.lifeline.desktop.connection.RestClient;
@@ -56,14 +57,16 @@ import org.slf4j.LoggerFactory;
 public final class AgentDeskController implements EventStream.Listener {
 
     private static final Logger log = LoggerFactory.getLogger(AgentDeskController.class);
-    /** How long the desk waits for the phone's first REGISTER to succeed or fail before it takes offers anyway. */
+    /** How long accepts wait for the phone's first REGISTER to succeed or fail before they go anyway. */
     static final Duration PHONE_SETTLES_WITHIN = Duration.ofSeconds(10);
 
     private final AgentModel model;
-    private final AgentDeskViewModel desk;
     private final SnapshotOnConnect<StateSnapshot> snapshots;
     private final ReconnectModalView modal;
+    private AgentDeskViewModel desk;
+    private ConnectionState connection;
 
+    /** @param desk the desk's view model, or null until the phone's account arrived ({@link #deskReady}) */
     AgentDeskController(AgentModel model, AgentDeskViewModel desk, SnapshotOnConnect<StateSnapshot> snapshots,
                         ReconnectModalView modal) {
         this.model = model;
@@ -73,9 +76,13 @@ public final class AgentDeskController implements EventStream.Listener {
     }
 
     /**
-     * Opens the agent's desk in the stage's scene once the server handed over the agent's SIP account; without one
-     * (404: no phone for this user; or the request failed) the desk still opens with no phone and the status bar says
-     * why. Nothing opens if the session ended meanwhile.
+     * Opens the agent's desk. Three things start at once, none waiting for another: the state fetch (its answer, or
+     * the socket's first snapshot, draws the Reconnecting modal when a recovery is open — the restart after a crash
+     * shows it before anything else), the event stream, and the phone: the server's SIP account for the agent, then
+     * the registration. The rest of the desk opens in the stage's scene once the account is there; without one (404:
+     * no phone for this user; or the request failed) the desk still opens with no phone and the status bar says why.
+     * Accepts wait for the phone's first REGISTER to have an outcome ({@link AcceptsAfterThePhone}). Nothing more
+     * opens if the session ended meanwhile.
      *
      * @param softphones      makes the softphone from the agent's SIP account
      * @param audioSettings   the audio settings dialog the desk's "Audio…" button opens
@@ -85,8 +92,22 @@ public final class AgentDeskController implements EventStream.Listener {
     public static void open(SignedIn session, Stage stage, Function<SoftphoneAccount, Softphone> softphones,
                             AudioSettingsDialog audioSettings, Duration outcomeShownFor,
                             Consumer<AgentDeskController> opened) {
-        session.rest().fetchIfServed(DesktopApi.MY_SOFTPHONE, SoftphoneAccount.class)
-                .whenComplete((account, failure) -> session.ui().execute(() -> {
+        UiExecutor ui = session.ui();
+        RestClient rest = session.rest();
+        AgentModel model = new AgentModel(session.session().workerSid(), session.clock());
+        RecoveryViewModel recovery = new RecoveryViewModel(model);
+        ReconnectModalView modal = new ReconnectModalView(recovery, stage, outcomeShownFor);
+        session.closeOnSignOut(modal::dispose);
+        session.everySecond(() -> recovery.tick(model.serverNow()));
+        CompletableFuture<Void> phoneSettled = new CompletableFuture<>();
+        CommandSender accepts = new AcceptsAfterThePhone(rest, phoneSettled);
+        new RecoveryAutoAcceptor(model, accepts, ui);
+        AgentDeskController controller = new AgentDeskController(model, null,
+                new SnapshotOnConnect<>(rest::myState, model::apply, ui), modal);
+        controller.snapshots.connected();
+        session.openEvents(controller);
+        rest.fetchIfServed(DesktopApi.MY_SOFTPHONE, SoftphoneAccount.class)
+                .whenComplete((account, failure) -> ui.execute(() -> {
                     if (session.isClosed()) {
                         return;
                     }
@@ -101,25 +122,25 @@ public final class AgentDeskController implements EventStream.Listener {
                     } else {
                         softphone = softphones.apply(account.get());
                     }
-                    opened.accept(compose(session, stage, softphone, audioSettings, outcomeShownFor));
+                    controller.deskReady(compose(session, stage, model, recovery, softphone, accepts, phoneSettled,
+                            audioSettings));
+                    opened.accept(controller);
                 }));
     }
 
-    private static AgentDeskController compose(SignedIn session, Stage stage, Softphone softphone,
-                                               AudioSettingsDialog audioSettings, Duration outcomeShownFor) {
+    private static AgentDeskViewModel compose(SignedIn session, Stage stage, AgentModel model,
+                                              RecoveryViewModel recovery, Softphone softphone, CommandSender accepts,
+                                              CompletableFuture<Void> phoneSettled, AudioSettingsDialog audioSettings) {
         UiExecutor ui = session.ui();
         RestClient rest = session.rest();
         Scene scene = stage.getScene();
-        AgentModel model = new AgentModel(session.session().workerSid(), session.clock());
         session.closeOnSignOut(new PhoneCloser(softphone));
         AgentDeskViewModel desk = new AgentDeskViewModel(model, rest, ui);
-        ReservationOfferViewModel offer = new ReservationOfferViewModel(model, rest, ui);
+        ReservationOfferViewModel offer = new ReservationOfferViewModel(model, accepts, ui);
         CallViewModel call = new CallViewModel(model, rest, softphone, ui);
         PhoneStatusViewModel phone = new PhoneStatusViewModel();
         phone.apply(softphone.state());
         WrapUpViewModel wrapUp = new WrapUpViewModel(model, rest, ui);
-        RecoveryViewModel recovery = new RecoveryViewModel(model);
-        new RecoveryAutoAcceptor(model, rest, ui);
         RejoinCalls rejoin = new RejoinCalls(model, rest, ui, softphone::answer);
         ReservationOfferView offerView = new ReservationOfferView(offer);
         CallView callView = new CallView(call, new CallAudioViewModel(softphone), new KeypadViewModel(softphone));
@@ -133,8 +154,6 @@ public final class AgentDeskController implements EventStream.Listener {
         session.closeOnSignOut(offerRings::dispose); // also holds the binding: a binding only listened to may be collected
         offerView.installShortcuts(scene);
         callView.installShortcuts(scene);
-        ReconnectModalView modal = new ReconnectModalView(recovery, stage, outcomeShownFor);
-        session.closeOnSignOut(modal::dispose);
         recovery.outcomeProperty().addListener((obs, old, now) -> {
             if (!now.isEmpty()) {
                 desk.status("Last recovery: " + now);
@@ -147,7 +166,6 @@ public final class AgentDeskController implements EventStream.Listener {
             call.tick(serverNow);
             recovery.tick(serverNow);
         });
-        CompletableFuture<Void> phoneSettled = new CompletableFuture<>();
         softphone.register(session.session().identity(), new SoftphoneListener() {
             @Override
             public void ringing(String callSid, String from) {
@@ -182,17 +200,17 @@ public final class AgentDeskController implements EventStream.Listener {
                 }
             }
         });
-        AgentDeskController controller = new AgentDeskController(model, desk,
-                new SnapshotOnConnect<>(rest::myState, model::apply, ui), modal);
-        // Offers are taken only once the phone is registered (or cannot be): an offer accepted before — a recovery's
-        // reconnect auto-accepted right after a restart — would have Twilio dial an address with no binding (32009).
-        phoneSettled.completeOnTimeout(null, PHONE_SETTLES_WITHIN.toMillis(), TimeUnit.MILLISECONDS)
-                .thenRun(() -> ui.execute(() -> {
-                    if (!session.isClosed()) {
-                        session.openEvents(controller);
-                    }
-                }));
-        return controller;
+        // A registrar that never answers must not keep the agent from taking calls for good.
+        phoneSettled.completeOnTimeout(null, PHONE_SETTLES_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
+        return desk;
+    }
+
+    /** The desk composed: it shows the connection's state from now on. */
+    void deskReady(AgentDeskViewModel composed) {
+        desk = composed;
+        if (connection != null) {
+            desk.connectionState(connection);
+        }
     }
 
     @Override
@@ -206,7 +224,10 @@ public final class AgentDeskController implements EventStream.Listener {
 
     @Override
     public void onState(ConnectionState state) {
-        desk.connectionState(state);
+        connection = state;
+        if (desk != null) {
+            desk.connectionState(state);
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.lifeline.desktop.testing;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -17,15 +18,15 @@ public final class Await {
     }
 
     public static void until(String what, Callable<Boolean> condition) {
-        until(what, java.time.Duration.ofSeconds(SECONDS), condition);
+        until(what, Duration.ofSeconds(SECONDS), condition);
     }
 
-    /** The same with a deadline of its own, for what takes a whole process to happen (a JVM and JavaFX starting). */
-    public static void until(String what, java.time.Duration deadline, Callable<Boolean> condition) {
+    /** With a deadline of its own: a cold JVM start of another process takes far longer on a loaded machine. */
+    public static void until(String what, Duration timeout, Callable<Boolean> condition) {
         try {
-            WaitForAsyncUtils.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS, condition);
+            WaitForAsyncUtils.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS, condition);
         } catch (TimeoutException e) {
-            throw new AssertionError("timed out after " + deadline.toSeconds() + " s waiting until " + what);
+            throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting until " + what);
         }
     }
 

@@ -57,6 +57,7 @@ public final class FakeLifelineServer implements AutoCloseable {
     private final AtomicInteger stateRequests = new AtomicInteger();
     private final AtomicInteger stateAnswers = new AtomicInteger();
     private final Gate stateAnswerGate = new Gate();
+    private final Gate softphoneGate = new Gate();
     private final List<ClientCommand> commands = new CopyOnWriteArrayList<>();
     private final List<String> log;
     private final AtomicReference<Supplier<StateSnapshot>> agentState = new AtomicReference<>();
@@ -97,6 +98,7 @@ public final class FakeLifelineServer implements AutoCloseable {
             });
             config.routes.get(DesktopApi.MY_SOFTPHONE, ctx -> {
                 identity(ctx);
+                softphoneGate.pass();
                 SoftphoneAccount offered = softphone.get();
                 if (offered == null) {
                     problem(ctx, Problem.notFound("softphone of", identity(ctx)));
@@ -247,6 +249,11 @@ public final class FakeLifelineServer implements AutoCloseable {
      */
     public Runnable holdStateAnswers() {
         return stateAnswerGate.close();
+    }
+
+    /** Holds every answer to {@code GET /api/me/softphone} until the returned action runs: a slow phone set-up. */
+    public Runnable holdSoftphoneAccounts() {
+        return softphoneGate.close();
     }
 
     public int heldStateAnswers() {
