@@ -41,6 +41,7 @@ import dev.lifeline.model.queue.AgentWorkState;
 import dev.lifeline.model.queue.FinishedIncident;
 import dev.lifeline.model.queue.QueueSnapshot;
 import dev.lifeline.model.queue.QueueStats;
+import dev.lifeline.model.queue.RecoveryStatistics;
 import dev.lifeline.model.reservation.ReservationStatus;
 import dev.lifeline.model.reservation.ReservationView;
 import dev.lifeline.model.softphone.SoftphoneAccount;
@@ -120,7 +121,9 @@ public final class Samples {
                 List.of(new AgentStatus(agent(), AgentWorkState.RECOVERING, T0)),
                 List.of(incident()),
                 List.of(new FinishedIncident("CF2:CA2", "Bob Agent", "John Roe", Phase.RESTORED,
-                        "Reconnected to Bob", T0.minusSeconds(60), Duration.ofMillis(9_250))));
+                        "Reconnected to Bob", T0.minusSeconds(60), Duration.ofMillis(9_250))),
+                new RecoveryStatistics(T0.minus(QueueSnapshot.STATISTICS_WINDOW),
+                        Map.of(Phase.RESTORED, 3, Phase.REQUEUED, 1), Duration.ofMillis(4_200), Duration.ofMillis(9_250)));
     }
 
     public static Problem problem() {
@@ -167,7 +170,7 @@ public final class Samples {
         return List.of(
                 agent(), reservation(), task(), conference(), conference().participants().get(0), incident(),
                 queueSnapshot(), queueSnapshot().queues().get(0), queueSnapshot().agents().get(0),
-                queueSnapshot().recentlyFinished().get(0), problem(),
+                queueSnapshot().recentlyFinished().get(0), queueSnapshot().statistics(), problem(),
                 new LoginRequest("alice", "s3cret!"),
                 new LoginResponse("eyJhbGciOiJIUzI1NiJ9.e30.sig", T0.plusSeconds(900), Role.AGENT, "alice", WORKER),
                 new LoginResponse("eyJhbGciOiJIUzI1NiJ9.e30.sig", T0.plusSeconds(900), Role.AGENT, "alice", WORKER,

@@ -1,6 +1,7 @@
 package dev.lifeline.desktop.supervisor;
 
 import dev.lifeline.desktop.recovery.PhaseText;
+import dev.lifeline.desktop.ui.Durations;
 import dev.lifeline.model.queue.FinishedIncident;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -30,8 +31,7 @@ public final class FinishedRow {
         agent.set(finished.droppedWorkerName() != null ? finished.droppedWorkerName() : "—");
         customer.set(finished.customerLabel() != null ? finished.customerLabel() : "—");
         outcome.set(finished.outcomeText() != null ? finished.outcomeText() : PhaseText.label(finished.outcome()));
-        timeToReconnect.set(finished.timeToReconnect() == null ? "—"
-                : String.format("%.1f s", finished.timeToReconnect().toMillis() / 1000.0));
+        timeToReconnect.set(finished.timeToReconnect() == null ? "—" : Durations.tenths(finished.timeToReconnect()));
         finishedAt.set(TIME.format(finished.finishedAt().atZone(zone)));
     }
 

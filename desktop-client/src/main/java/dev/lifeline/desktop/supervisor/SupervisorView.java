@@ -12,9 +12,13 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 
-/** The supervisor's live queue panel: queues, agents, recoveries in progress (with Cancel) and recent outcomes. */
+/**
+ * The supervisor's live queue panel: queues, agents, recoveries in progress (with Cancel), recent outcomes and the
+ * last hour's statistics ({@link RecoveryStatisticsView}).
+ */
 public final class SupervisorView {
 
     private final SupervisorViewModel model;
@@ -42,6 +46,7 @@ public final class SupervisorView {
     @FXML private TableColumn<IncidentRow, String> incidentElapsedColumn;
     @FXML private TableColumn<IncidentRow, String> incidentCountdownColumn;
     @FXML private Button cancelIncidentButton;
+    @FXML private VBox statisticsSlot;
     @FXML private TableView<FinishedRow> finishedTable;
     @FXML private TableColumn<FinishedRow, String> finishedAtColumn;
     @FXML private TableColumn<FinishedRow, String> finishedAgentColumn;
@@ -88,6 +93,7 @@ public final class SupervisorView {
         cancelIncidentButton.disableProperty().bind(incidentTable.getSelectionModel().selectedItemProperty().isNull());
         cancelIncidentButton.setOnAction(event -> model.cancel(incidentTable.getSelectionModel().getSelectedItem()));
 
+        statisticsSlot.getChildren().add(new RecoveryStatisticsView(model.statistics()).root());
         finishedTable.setItems(model.finished());
         finishedTable.setPlaceholder(new Label("Nothing finished yet"));
         column(finishedAtColumn, FinishedRow::finishedAtProperty);

@@ -37,6 +37,7 @@ public final class SupervisorViewModel {
     private final ObservableList<AgentRow> agents = FXCollections.observableArrayList();
     private final ObservableList<IncidentRow> incidents = FXCollections.observableArrayList();
     private final ObservableList<FinishedRow> finished = FXCollections.observableArrayList();
+    private final RecoveryStatisticsViewModel statistics = new RecoveryStatisticsViewModel();
     private final ReadOnlyStringWrapper updatedAt = new ReadOnlyStringWrapper(this, "updatedAt", "");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyStringWrapper alert = new ReadOnlyStringWrapper(this, "alert", "");
@@ -58,6 +59,7 @@ public final class SupervisorViewModel {
                 IncidentRow::new, IncidentRow::update);
         RowSync.sync(finished, snapshot.recentlyFinished(), FinishedIncident::incidentId, FinishedRow::incidentId,
                 f -> new FinishedRow(f, zone), FinishedRow::update);
+        statistics.apply(snapshot.statistics());
         updatedAt.set("Updated " + java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").format(snapshot.takenAt().atZone(zone)));
         alert.set(alertOf(snapshot));
         tick(snapshot.takenAt());
@@ -119,6 +121,11 @@ public final class SupervisorViewModel {
 
     public ObservableList<FinishedRow> finished() {
         return finished;
+    }
+
+    /** The last hour's figures and chart. */
+    public RecoveryStatisticsViewModel statistics() {
+        return statistics;
     }
 
     public ReadOnlyStringProperty updatedAtProperty() {

@@ -16,6 +16,11 @@ public final class Durations {
         return hours > 0 ? String.format("%d:%02d:%02d", hours, minutes, rest) : String.format("%d:%02d", minutes, rest);
     }
 
+    /** Seconds to a tenth, for measured times: {@code 8.4 s}. */
+    public static String tenths(Duration duration) {
+        return String.format("%.1f s", duration.toMillis() / 1000.0);
+    }
+
     /** Whole seconds left until a deadline, rounded up so "1 s" shows until the very end; never negative. */
     public static long secondsLeft(Duration untilDeadline) {
         if (untilDeadline.isNegative() || untilDeadline.isZero()) {

@@ -10,6 +10,9 @@ import dev.lifeline.model.command.CancelIncident;
 import dev.lifeline.model.event.QueueSnapshotChanged;
 import dev.lifeline.model.incident.Phase;
 import java.util.List;
+import java.util.Map;
+import javafx.scene.chart.BarChart;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import org.junit.jupiter.api.Test;
 
@@ -99,6 +102,38 @@ class SupervisorPanelTest extends DesktopUiTest {
                 pinging.droppedWorkerSid(), pinging.droppedWorkerName(), pinging.customerLabel(), pinging.customerNumber(),
                 pinging.remainingParties(), pinging.deadline(), pinging.pingDeadline(), pinging.phaseReachedAt(), null, 6,
                 STRANDED_ALERT);
+    }
+
+    @Test
+    void theLastHourShowsTimeToReconnectPercentilesAndABarPerOutcome() {
+        awaitPanel();
+        assertThat(text("#reconnectP50")).as("no recovery yet").isEqualTo("—");
+        assertThat(text("#finishedLastHour")).isEqualTo("No recovery finished in the last hour");
+
+        server.push(new QueueSnapshotChanged(Samples.queue(List.of(), List.of(), Samples.lastHour())));
+
+        Await.untilFx("the figures arrive", () -> "4.2 s".equals(((Label) lookup("#reconnectP50").query()).getText()));
+        assertThat(text("#reconnectP95")).isEqualTo("9.8 s");
+        assertThat(text("#finishedLastHour")).isEqualTo("4 recoveries finished in the last hour");
+        assertThat(bars()).containsExactly(Map.entry("Restored", 3), Map.entry("Requeued", 1), Map.entry("Customer left", 0),
+                Map.entry("Expired", 0), Map.entry("Cancelled", 0));
+
+        server.push(new QueueSnapshotChanged(Samples.queue(List.of(), List.of())));
+        Await.untilFx("an hour without recoveries clears them", () -> "—".equals(((Label) lookup("#reconnectP50").query()).getText()));
+        assertThat(text("#reconnectP95")).isEqualTo("—");
+        assertThat(bars()).extracting(Map.Entry::getValue).containsOnly(0);
+    }
+
+    /** The chart's bars as drawn: category → value, in the chart's order. */
+    @SuppressWarnings("unchecked")
+    private List<Map.Entry<String, Integer>> bars() {
+        return Await.onFx(() -> {
+            BarChart<String, Number> chart = (BarChart<String, Number>) lookup("#outcomesChart").queryAs(BarChart.class);
+            assertThat(chart.getData()).hasSize(1);
+            return chart.getData().get(0).getData().stream()
+                    .map(bar -> Map.entry(bar.getXValue(), bar.getYValue().intValue()))
+                    .toList();
+        });
     }
 
     @Test

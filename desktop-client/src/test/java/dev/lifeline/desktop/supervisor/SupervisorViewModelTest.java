@@ -102,4 +102,18 @@ class SupervisorViewModelTest {
         assertThat(sender.sent).extracting(command -> ((CancelIncident) command).incidentId()).containsExactly("CF1:CA1");
         assertThat(panel.statusProperty().get()).startsWith("Recovery cancelled");
     }
+
+    @Test
+    void theLastHourIsShownAsPercentilesAndOneBarPerOutcomeThatStaysTheSameObject() {
+        var restoredBar = panel.statistics().outcomes().get(0);
+
+        panel.apply(Samples.queue(List.of(), List.of(), Samples.lastHour()));
+
+        assertThat(panel.statistics().p50Property().get()).isEqualTo("4.2 s");
+        assertThat(panel.statistics().p95Property().get()).isEqualTo("9.8 s");
+        assertThat(panel.statistics().finishedProperty().get()).isEqualTo("4 recoveries finished in the last hour");
+        assertThat(panel.statistics().outcomes().get(0)).isSameAs(restoredBar);
+        assertThat(panel.statistics().outcomes()).extracting(bar -> bar.getXValue() + "=" + bar.getYValue())
+                .containsExactly("Restored=3", "Requeued=1", "Customer left=0", "Expired=0", "Cancelled=0");
+    }
 }

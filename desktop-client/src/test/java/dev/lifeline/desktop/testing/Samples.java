@@ -13,6 +13,7 @@ import dev.lifeline.model.queue.AgentStatus;
 import dev.lifeline.model.queue.AgentWorkState;
 import dev.lifeline.model.queue.FinishedIncident;
 import dev.lifeline.model.queue.QueueSnapshot;
+import dev.lifeline.model.queue.RecoveryStatistics;
 import dev.lifeline.model.queue.QueueStats;
 import dev.lifeline.model.reservation.ReservationStatus;
 import dev.lifeline.model.reservation.ReservationView;
@@ -102,6 +103,12 @@ public final class Samples {
     }
 
     public static QueueSnapshot queue(List<IncidentView> inProgress, List<FinishedIncident> finished) {
+        return queue(inProgress, finished, null);
+    }
+
+    /** As {@link #queue(List, List)}, with the last hour's statistics ({@code null}: none sent). */
+    public static QueueSnapshot queue(List<IncidentView> inProgress, List<FinishedIncident> finished,
+                                      RecoveryStatistics lastHour) {
         Instant now = Instant.now();
         return new QueueSnapshot(now,
                 List.of(new QueueStats("Support", "WQ1", 3, 42, 1, 2, 1), new QueueStats("Sales", "WQ2", 0, 0, 2, 0, 0)),
@@ -111,7 +118,13 @@ public final class Samples {
                                 Set.of(Role.AGENT)), AgentWorkState.IDLE, now.minusSeconds(300)),
                         new AgentStatus(new AgentView("WKcarol", "carol", "Carol Chen", "Offline", AgentPresence.GONE, null,
                                 Set.of(Role.AGENT)), AgentWorkState.IDLE, null)),
-                inProgress, finished);
+                inProgress, finished, lastHour);
+    }
+
+    /** A last hour of 3 restored recoveries (p50 4.2 s, p95 9.8 s) and 1 requeued. */
+    public static RecoveryStatistics lastHour() {
+        return new RecoveryStatistics(Instant.now().minus(QueueSnapshot.STATISTICS_WINDOW),
+                Map.of(Phase.RESTORED, 3, Phase.REQUEUED, 1), Duration.ofMillis(4_200), Duration.ofMillis(9_800));
     }
 
     public static FinishedIncident restored(String id) {

@@ -2,6 +2,7 @@ package dev.lifeline.model.queue;
 
 import dev.lifeline.model.incident.IncidentView;
 import dev.lifeline.model.validation.Require;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -14,13 +15,25 @@ import java.util.List;
  * @param agents              every agent with presence and current state
  * @param incidentsInProgress open recovery incidents
  * @param recentlyFinished    the latest finished incidents, newest first
+ * @param statistics          recoveries of the whole cluster over the last hour (time to reconnect, outcomes); a
+ *                            server that sends none is read as an hour with no recovery
  */
 public record QueueSnapshot(
         Instant takenAt,
         List<QueueStats> queues,
         List<AgentStatus> agents,
         List<IncidentView> incidentsInProgress,
-        List<FinishedIncident> recentlyFinished) {
+        List<FinishedIncident> recentlyFinished,
+        RecoveryStatistics statistics) {
+
+    /** The statistics window the server reports. */
+    public static final Duration STATISTICS_WINDOW = Duration.ofHours(1);
+
+    /** A snapshot without statistics (an hour with no recovery). */
+    public QueueSnapshot(Instant takenAt, List<QueueStats> queues, List<AgentStatus> agents,
+                         List<IncidentView> incidentsInProgress, List<FinishedIncident> recentlyFinished) {
+        this(takenAt, queues, agents, incidentsInProgress, recentlyFinished, null);
+    }
 
     public QueueSnapshot {
         Require.present(takenAt, "takenAt");
@@ -28,5 +41,6 @@ public record QueueSnapshot(
         agents = Require.listOf(agents, "agents");
         incidentsInProgress = Require.listOf(incidentsInProgress, "incidentsInProgress");
         recentlyFinished = Require.listOf(recentlyFinished, "recentlyFinished");
+        statistics = statistics != null ? statistics : RecoveryStatistics.none(takenAt.minus(STATISTICS_WINDOW));
     }
 }

@@ -3,6 +3,7 @@ package dev.lifeline.model.codec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lifeline.model.Samples;
+import dev.lifeline.model.queue.QueueSnapshot;
 import dev.lifeline.model.command.ClientCommand;
 import dev.lifeline.model.command.MuteParticipant;
 import dev.lifeline.model.event.ServerEvent;
@@ -64,6 +65,19 @@ class ForwardCompatibilityTest {
         StateSnapshot snapshot = (StateSnapshot) codec.decode(json, ServerEvent.class);
 
         assertThat(snapshot.reservations()).isEqualTo(List.of());
+    }
+
+    @Test
+    void aQueueSnapshotFromAServerWithoutStatisticsDecodesAsAnHourWithNoRecovery() {
+        QueueSnapshot withStatistics = Samples.queueSnapshot();
+        String json = codec.encode(withStatistics).replaceFirst(",\"statistics\":\\{.*\\}\\}$", "}");
+        assertThat(json).doesNotContain("\"statistics\"");
+
+        QueueSnapshot snapshot = codec.decode(json, QueueSnapshot.class);
+
+        assertThat(snapshot.statistics().finishedByOutcome()).isEmpty();
+        assertThat(snapshot.statistics().timeToReconnectP50()).isNull();
+        assertThat(snapshot.statistics().since()).isEqualTo(withStatistics.takenAt().minus(QueueSnapshot.STATISTICS_WINDOW));
     }
 
     @Test

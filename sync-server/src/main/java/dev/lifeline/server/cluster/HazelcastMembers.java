@@ -2,6 +2,7 @@ package dev.lifeline.server.cluster;
 
 import com.hazelcast.config.AdvancedNetworkConfig;
 import com.hazelcast.config.Config;
+import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.ServerSocketEndpointConfig;
 import com.hazelcast.core.Hazelcast;
@@ -90,7 +91,11 @@ public final class HazelcastMembers {
         config.getSerializationConfig().setJavaSerializationFilterConfig(MemberSerializationFilter.allowList());
 
         RecoveryStateMaps maps = new RecoveryStateMaps(config, settings);
-        maps.versioned(CONFERENCES);
+        // Every conference callback runs an EntryProcessor on its record and updates the record's index. Kept
+        // serialized (BINARY), each one deserialized the record twice (for the processor and for the index's old
+        // value) and serialized it once, all with Java serialization: the largest cost of a webhook in
+        // bench/run.sh webhooks. Records are immutable, so holding the objects is safe; backups are still copies.
+        maps.versioned(CONFERENCES).setInMemoryFormat(InMemoryFormat.OBJECT);
         maps.versioned(INCIDENTS);
         // Event ids carry no version: put-if-absent keeps the union of both sides, which is all "seen" means.
         maps.putIfAbsent(SEEN_EVENTS).setTimeToLiveSeconds(SEEN_TTL_SECONDS);

@@ -1,7 +1,6 @@
 package dev.lifeline.server.desktop;
 
 import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.map.IMap;
 import com.hazelcast.topic.ITopic;
 import dev.lifeline.model.codec.JsonCodec;
 import dev.lifeline.model.event.ConferenceChanged;
@@ -27,7 +26,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,10 +37,8 @@ import org.slf4j.LoggerFactory;
 public final class DesktopHub implements AgentNotifier, DesktopFeed, AutoCloseable {
 
     public static final String TOPIC = "desktop-events";
-    static final String CONFERENCE_STARTS = "desktop-conference-started";
 
     private static final Logger log = LoggerFactory.getLogger(DesktopHub.class);
-    private static final long RECORD_TTL_HOURS = 24;
 
     private final AgentDirectory agents;
     private final Clock clock;
@@ -51,7 +47,7 @@ public final class DesktopHub implements AgentNotifier, DesktopFeed, AutoCloseab
     private final Reservations reservations;
     private final ReservationViews views;
     private final ReservationEvents reservationEvents;
-    private final IMap<String, Instant> conferenceStarts;
+    private final ConferenceStarts conferenceStarts;
     private final Map<String, DesktopConnection> connections = new ConcurrentHashMap<>();
     private final ExecutorService sender = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "desktop-hub-sender");
@@ -66,7 +62,7 @@ public final class DesktopHub implements AgentNotifier, DesktopFeed, AutoCloseab
         this.reservations = new Reservations(hazelcast);
         this.views = new ReservationViews(clock, new IncidentStore(hazelcast)::get);
         this.reservationEvents = new ReservationEvents(reservations, views, clock);
-        this.conferenceStarts = hazelcast.getMap(CONFERENCE_STARTS);
+        this.conferenceStarts = new ConferenceStarts(hazelcast);
         this.listener = topic.addMessageListener(message -> deliverLocally(message.getMessageObject()));
     }
 
@@ -111,8 +107,7 @@ public final class DesktopHub implements AgentNotifier, DesktopFeed, AutoCloseab
     public void conferenceChanged(ConferenceRecord conference) {
         try {
             Instant now = clock.instant();
-            Instant earlier = conferenceStarts.putIfAbsent(conference.conferenceSid(), now, RECORD_TTL_HOURS, TimeUnit.HOURS);
-            Instant started = earlier != null ? earlier : now;
+            Instant started = conferenceStarts.startOrRecord(conference.conferenceSid(), now);
             ConferenceChanged event = new ConferenceChanged(WireViews.conference(conference, started, now));
             conference.participants().values().stream()
                     .filter(participant -> participant.worker() != null)
@@ -198,8 +193,7 @@ public final class DesktopHub implements AgentNotifier, DesktopFeed, AutoCloseab
 
     /** When this server first heard of the conference (Twilio's callbacks carry no start time we keep). */
     public Instant conferenceStartedAt(String conferenceSid) {
-        Instant started = conferenceStarts.get(conferenceSid);
-        return started != null ? started : clock.instant();
+        return conferenceStarts.startOr(conferenceSid, clock.instant());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.lifeline.server.engine;
 
+import com.hazelcast.aggregation.Aggregator;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.map.IMap;
@@ -42,6 +43,7 @@ public final class IncidentStore {
 
     private static final Logger log = LoggerFactory.getLogger(IncidentStore.class);
     private static final Predicate<String, Incident> OPEN = Predicates.equal(StateIndexes.INCIDENT_TERMINAL, false);
+    private static final Predicate<String, Incident> TERMINAL = Predicates.equal(StateIndexes.INCIDENT_TERMINAL, true);
     private static final Predicate<String, Incident> UNFINISHED = Predicates.equal(StateIndexes.INCIDENT_FINISHED, false);
 
     private final IMap<String, Incident> incidents;
@@ -117,6 +119,14 @@ public final class IncidentStore {
     /** Every recovery in progress, in the whole cluster (a copy: Hazelcast's result deserializes on each pass). */
     public List<Incident> open() {
         return new ArrayList<>(incidents.values(OPEN));
+    }
+
+    /**
+     * Runs {@code aggregator} over the terminal incidents where they are kept (each member its own partitions), so
+     * only its result travels: the supervisor panel's statistics.
+     */
+    public <R> R aggregateTerminal(Aggregator<Map.Entry<String, Incident>, R> aggregator) {
+        return incidents.aggregate(aggregator, TERMINAL);
     }
 
     /** The agent's incidents that still count on them (not those over, nor STRANDED ones, which released the agent). */

@@ -3,6 +3,7 @@ package dev.lifeline.server.engine;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import dev.lifeline.server.cluster.HazelcastMembers;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Ids of webhook events already applied (the map expires them after a day). A fast path only: the
@@ -21,7 +22,14 @@ public final class SeenEvents {
         return seen.containsKey(eventId);
     }
 
-    public void markApplied(String eventId) {
-        seen.set(eventId, Boolean.TRUE);
+    /**
+     * Not waited for: the webhook's thread need not park while the partition thread stores a fast-path hint. A
+     * redelivery that follows looks at the same key, queued behind the mark on its partition; one that races it, or
+     * a mark lost with a member, only means the event is applied again, which the transitions make harmless.
+     *
+     * @return completes when the mark is stored (or refused, e.g. on a member below the cluster's minimum size)
+     */
+    public CompletionStage<Void> markApplied(String eventId) {
+        return seen.setAsync(eventId, Boolean.TRUE);
     }
 }

@@ -35,14 +35,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The supervisor panel: queues (TaskRouter real-time statistics), agents with presence and what they are doing,
- * recoveries in progress and the latest finished ones. Each member pushes a whole snapshot to the supervisor
- * sockets it holds, once per period: a panel that missed one is right again with the next.
+ * recoveries in progress, the latest finished ones and the last hour's statistics ({@link RecoveryWindow}). Each
+ * member pushes a whole snapshot to the supervisor sockets it holds, once per period: a panel that missed one is
+ * right again with the next.
  */
 public final class SupervisorFeed implements AutoCloseable {
 
     public static final int RECENTLY_FINISHED = 10;
     /** The supervisor panel refresh period. */
     public static final Duration PUSH_EVERY = Duration.ofSeconds(1);
+    /** How old the last hour's statistics may be (they read every terminal incident kept; see RecoveryWindow). */
+    public static final Duration STATISTICS_REFRESH = Duration.ofSeconds(5);
     private static final Logger log = LoggerFactory.getLogger(SupervisorFeed.class);
     private static final String OFFLINE = "Offline";
 
@@ -52,6 +55,7 @@ public final class SupervisorFeed implements AutoCloseable {
     private final AgentStates states;
     private final DesktopHub hub;
     private final Clock clock;
+    private final RecoveryWindow lastHour;
     private ScheduledExecutorService timer;
 
     public SupervisorFeed(TaskRouterGateway twilio, IncidentStore incidents, AgentDirectory agents, AgentStates states,
@@ -62,6 +66,7 @@ public final class SupervisorFeed implements AutoCloseable {
         this.states = states;
         this.hub = hub;
         this.clock = clock;
+        this.lastHour = new RecoveryWindow(incidents);
     }
 
     /**
@@ -69,6 +74,7 @@ public final class SupervisorFeed implements AutoCloseable {
      * a copy of the incident map, which keeps finished incidents for a day.
      */
     public QueueSnapshot snapshot() {
+        Instant now = clock.instant();
         Collection<Incident> open = incidents.open();
         List<IncidentView> inProgress = open.stream()
                 .map(i -> WireViews.incident(i, agents))
@@ -83,7 +89,7 @@ public final class SupervisorFeed implements AutoCloseable {
                 .sorted(Comparator.comparing(FinishedIncident::finishedAt).reversed())
                 .limit(RECENTLY_FINISHED)
                 .toList();
-        return new QueueSnapshot(clock.instant(), queues(), agentRows(recovering), inProgress, finished);
+        return new QueueSnapshot(now, queues(), agentRows(recovering), inProgress, finished, lastHour.statistics(now));
     }
 
     private List<QueueStats> queues() {

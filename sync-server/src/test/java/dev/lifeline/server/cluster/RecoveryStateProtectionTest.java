@@ -16,6 +16,8 @@ import dev.lifeline.server.engine.SeenEvents;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -80,8 +82,17 @@ class RecoveryStateProtectionTest {
         assertRefused(() -> new IncidentStore(alone).incidentOfCustomer("CA-customer"));
         assertRefused(() -> new ConferenceStore(alone).get("CF1"));
         assertRefused(() -> new ConferenceStore(alone).pendingFor("WT1"));
-        assertRefused(() -> new SeenEvents(alone).markApplied("event-1"));
+        // The mark is not waited for on the webhook's thread; it is refused all the same.
+        assertRefused(() -> awaitStored(new SeenEvents(alone).markApplied("event-1")));
         assertRefused(() -> new EffectLeases(alone, Duration.ofSeconds(30)).tryClaim("effect-1"));
+    }
+
+    private static void awaitStored(CompletionStage<Void> write) {
+        try {
+            write.toCompletableFuture().join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     private static void assertRefused(ThrowingCallable call) {

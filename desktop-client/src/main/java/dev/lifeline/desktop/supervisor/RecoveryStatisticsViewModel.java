@@ -1,0 +1,81 @@
+package dev.lifeline.desktop.supervisor;
+
+import dev.lifeline.desktop.recovery.PhaseText;
+import dev.lifeline.desktop.ui.Durations;
+import dev.lifeline.model.incident.Phase;
+import dev.lifeline.model.queue.RecoveryStatistics;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.chart.XYChart;
+
+/**
+ * The panel's last-hour figures, as the server counted them over the whole cluster: p50 and p95 time to reconnect
+ * and the recoveries finished by outcome. One bar per outcome, created once and updated in place, so the chart keeps
+ * its categories in the same order from one snapshot to the next.
+ */
+public final class RecoveryStatisticsViewModel {
+
+    private static final String NONE = "—";
+
+    private final ReadOnlyStringWrapper p50 = new ReadOnlyStringWrapper(this, "p50", NONE);
+    private final ReadOnlyStringWrapper p95 = new ReadOnlyStringWrapper(this, "p95", NONE);
+    private final ReadOnlyStringWrapper finished = new ReadOnlyStringWrapper(this, "finished", "");
+    private final Map<Phase, XYChart.Data<String, Number>> bars = new EnumMap<>(Phase.class);
+    private final ObservableList<XYChart.Data<String, Number>> outcomes = FXCollections.observableArrayList();
+
+    public RecoveryStatisticsViewModel() {
+        for (Phase phase : Phase.values()) {
+            if (phase.isTerminal()) {
+                XYChart.Data<String, Number> bar = new XYChart.Data<>(PhaseText.label(phase), 0);
+                bars.put(phase, bar);
+                outcomes.add(bar);
+            }
+        }
+        apply(null);
+    }
+
+    /** @param statistics the snapshot's; {@code null} reads as an hour with no recovery */
+    public void apply(RecoveryStatistics statistics) {
+        p50.set(text(statistics == null ? null : statistics.timeToReconnectP50()));
+        p95.set(text(statistics == null ? null : statistics.timeToReconnectP95()));
+        int total = 0;
+        for (Map.Entry<Phase, XYChart.Data<String, Number>> bar : bars.entrySet()) {
+            int count = statistics == null ? 0 : statistics.finished(bar.getKey());
+            total += count;
+            if (bar.getValue().getYValue().intValue() != count) {
+                bar.getValue().setYValue(count);
+            }
+        }
+        finished.set(total == 0 ? "No recovery finished in the last hour"
+                : total + (total == 1 ? " recovery" : " recoveries") + " finished in the last hour");
+    }
+
+    private static String text(Duration duration) {
+        return duration == null ? NONE : Durations.tenths(duration);
+    }
+
+    /** Median time to reconnect of the recoveries restored in the last hour ({@code 4.2 s}), or a dash. */
+    public ReadOnlyStringProperty p50Property() {
+        return p50.getReadOnlyProperty();
+    }
+
+    /** 95th percentile of the same, or a dash. */
+    public ReadOnlyStringProperty p95Property() {
+        return p95.getReadOnlyProperty();
+    }
+
+    /** How many recoveries finished in the last hour, in words. */
+    public ReadOnlyStringProperty finishedProperty() {
+        return finished.getReadOnlyProperty();
+    }
+
+    /** One bar per terminal outcome (category: its label; value: recoveries in the last hour). */
+    public ObservableList<XYChart.Data<String, Number>> outcomes() {
+        return outcomes;
+    }
+}
