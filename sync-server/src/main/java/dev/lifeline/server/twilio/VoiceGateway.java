@@ -72,6 +72,34 @@ public final class VoiceGateway {
         });
     }
 
+    /**
+     * Dials {@code to} into the conference named {@code conferenceName} (Participants API create; a name that no
+     * live conference has creates one). Not safe to repeat: each call dials again, so only a desktop's request,
+     * never the outbox, dials this way.
+     *
+     * @param to a {@code +E164} number or a {@code sip:} address
+     */
+    public DialledParticipant dial(String conferenceName, String from, String to, ConferenceJoin join, boolean earlyMedia) {
+        com.twilio.type.Endpoint toEndpoint = to.startsWith("sip:") ? new com.twilio.type.Sip(to) : new com.twilio.type.PhoneNumber(to);
+        Participant dialled = call("dial " + join.label() + " into " + conferenceName, () -> Participant
+                .creator(conferenceName, new com.twilio.type.PhoneNumber(from), toEndpoint)
+                .setLabel(join.label())
+                .setEndConferenceOnExit(join.endConferenceOnExit())
+                .setStartConferenceOnEnter(join.startConferenceOnEnter())
+                .setMuted(join.muted())
+                .setBeep("false")
+                .setEarlyMedia(earlyMedia)
+                .setConferenceStatusCallback(join.statusCallbackUrl())
+                .setConferenceStatusCallbackMethod(com.twilio.http.HttpMethod.POST)
+                .setConferenceStatusCallbackEvent(join.statusCallbackEvents())
+                .create(client));
+        return new DialledParticipant(dialled.getCallSid(), dialled.getConferenceSid());
+    }
+
+    /** A leg the Participants API dialled: its call and the conference it joins. */
+    public record DialledParticipant(String callSid, String conferenceSid) {
+    }
+
     public void mute(String conferenceSid, String callSid, boolean muted) {
         call("mute " + callSid, () -> Participant.updater(conferenceSid, callSid).setMuted(muted).update(client));
     }
