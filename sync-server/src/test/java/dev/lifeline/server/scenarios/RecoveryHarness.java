@@ -63,6 +63,8 @@ final class RecoveryHarness implements AutoCloseable {
     final HazelcastInstance hazelcast;
     final RecoveryEngine engine;
     final IncidentReconciler reconciler;
+    /** Where the emulator posts conference callbacks (the server's route, through the round-robin). */
+    final String conferenceCallbackUrl;
 
     private final Javalin http;
     private final List<AutoCloseable> closeables = new ArrayList<>();
@@ -136,7 +138,7 @@ final class RecoveryHarness implements AutoCloseable {
                 1000, 1000, "http://media.example.com/connection-interrupted.mp3", "http://media.example.com/hold.mp3",
                 workspace.pingWorkflowSid(), false)
                 .withSafetyNet(workspace.voiceWorkflowSid(), base + WebhookRoutes.STAY_ON_THE_LINE_PATH);
-        String conferenceCallbackUrl = base + WebhookRoutes.CONFERENCE_PATH;
+        conferenceCallbackUrl = base + WebhookRoutes.CONFERENCE_PATH;
         cluster.runEngines(member -> new RecoveryEngine(new ConferenceStore(member), new IncidentStore(member),
                 new TwilioEffects(voice, taskRouter, conferenceCallbackUrl),
                 new EffectLeases(member, Duration.ofSeconds(30)), new SeenEvents(member), policy, Clock.systemUTC(),
