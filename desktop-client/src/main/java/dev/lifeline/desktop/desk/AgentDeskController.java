@@ -6,6 +6,11 @@ import dev.lifeline.desktop.call.CallViewModel;
 import dev.lifeline.desktop.call.WrapUpView;
 import dev.lifeline.desktop.call.WrapUpViewModel;
 import dev.lifeline.desktop.connection.ConnectionState;
+import dev.lifeline.desktop.dialpad.DialPadView;
+import dev.lifeline.desktop.dialpad.DialPadViewModel;
+import dev.lifeline.desktop.dialpad.RecentNumbers;
+import dev.lifeline.desktop.settings.ConfigDirectory;
+import java.nio.file.Path;
 import dev.lifeline.desktop.connection.EventStream;
 import dev.lifeline.desktop.connection.RestClient;
 import dev.lifeline.desktop.connection.SnapshotOnConnect;
@@ -83,6 +88,13 @@ public final class AgentDeskController implements EventStream.Listener {
     public static void open(SignedIn session, Stage stage, Function<SoftphoneAccount, Softphone> softphones,
                             AudioSettingsDialog audioSettings, Duration outcomeShownFor,
                             Consumer<AgentDeskController> opened) {
+        open(session, stage, softphones, audioSettings, outcomeShownFor, ConfigDirectory.forCurrentUser(), opened);
+    }
+
+    /** @param configDirectory where the dial pad keeps the agent's recent numbers */
+    public static void open(SignedIn session, Stage stage, Function<SoftphoneAccount, Softphone> softphones,
+                            AudioSettingsDialog audioSettings, Duration outcomeShownFor, Path configDirectory,
+                            Consumer<AgentDeskController> opened) {
         session.rest().fetchIfServed(DesktopApi.MY_SOFTPHONE, SoftphoneAccount.class)
                 .whenComplete((account, failure) -> session.ui().execute(() -> {
                     if (session.isClosed()) {
@@ -99,12 +111,13 @@ public final class AgentDeskController implements EventStream.Listener {
                     } else {
                         softphone = softphones.apply(account.get());
                     }
-                    opened.accept(compose(session, stage, softphone, audioSettings, outcomeShownFor));
+                    opened.accept(compose(session, stage, softphone, audioSettings, outcomeShownFor, configDirectory));
                 }));
     }
 
     private static AgentDeskController compose(SignedIn session, Stage stage, Softphone softphone,
-                                               AudioSettingsDialog audioSettings, Duration outcomeShownFor) {
+                                               AudioSettingsDialog audioSettings, Duration outcomeShownFor,
+                                               Path configDirectory) {
         UiExecutor ui = session.ui();
         RestClient rest = session.rest();
         Scene scene = stage.getScene();
@@ -120,8 +133,10 @@ public final class AgentDeskController implements EventStream.Listener {
         new RecoveryAutoAcceptor(model, rest, ui);
         ReservationOfferView offerView = new ReservationOfferView(offer);
         CallView callView = new CallView(call, new CallAudioViewModel(softphone), new KeypadViewModel(softphone));
+        DialPadViewModel dialPad = new DialPadViewModel(rest::placeCall,
+                new RecentNumbers(configDirectory, session.session().identity()), call.activeProperty(), ui);
         scene.setRoot(new AgentDeskView(desk, offerView.root(), callView.root(), new WrapUpView(wrapUp).root(),
-                new PhoneStatusView(phone).root(), () -> audioSettings.show(stage)).root());
+                new PhoneStatusView(phone).root(), () -> audioSettings.show(stage), new DialPadView(dialPad).root()).root());
         session.closeOnSignOut(audioSettings::close);
         session.closeOnSignOut(callView::dispose);
         // Rings while the offer shows: never over a call in progress (the desk hides the offer then too).
