@@ -63,8 +63,21 @@ final class AgentApi {
         return JSON.decode(send(DesktopApi.MY_STATE, null, 200), StateSnapshot.class);
     }
 
-    private synchronized String send(String path, String jsonBody, int expected) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(10));
+    /**
+     * Calls {@code to} as the desk's Call button does; the server answers once the agent's leg is in and the number
+     * rings, so the request may take the softphone's answer time.
+     */
+    dev.lifeline.model.outbound.CallPlaced placeCall(String to) {
+        return JSON.decode(send(DesktopApi.MY_CALLS, JSON.encode(new dev.lifeline.model.outbound.PlaceCall(to)), 202,
+                Duration.ofSeconds(45)), dev.lifeline.model.outbound.CallPlaced.class);
+    }
+
+    private String send(String path, String jsonBody, int expected) {
+        return send(path, jsonBody, expected, Duration.ofSeconds(10));
+    }
+
+    private synchronized String send(String path, String jsonBody, int expected, Duration timeout) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(timeout);
         if (token != null) {
             request.header(DesktopApi.AUTHORIZATION_HEADER, DesktopApi.BEARER_PREFIX + token);
         }

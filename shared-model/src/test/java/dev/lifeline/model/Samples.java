@@ -179,6 +179,9 @@ public final class Samples {
                 new RefreshResponse("eyJhbGciOiJIUzI1NiJ9.e30.sig2", T0.plusSeconds(1800), T0.plusSeconds(43_200)),
                 new EventsTicket("tkt-0123456789", T0.plusSeconds(30)),
                 new SoftphoneAccount("sip:alice@lifeline.sip.twilio.com", "alice", "IWasAtSignal2018",
-                        "lifeline.sip.twilio.com", 5060, SoftphoneAccount.UDP));
+                        "lifeline.sip.twilio.com", 5060, SoftphoneAccount.UDP),
+                new dev.lifeline.model.outbound.PlaceCall("+15551230002"),
+                new dev.lifeline.model.outbound.CallPlaced("WT0123456789abcdef0123456789abcdef",
+                        "CF0123456789abcdef0123456789abcdef", "CA0123456789abcdef0123456789abcdef"));
     }
 }

@@ -67,7 +67,7 @@ public final class AppShell implements AutoCloseable {
         } else {
             AgentDeskController.open(session, stage, config.softphones()::create,
                     new AudioSettingsDialog(new JavaSoundDevices(), new AudioSettingsStore(config.configDirectory())),
-                    config.outcomeShownFor(), opened -> agentDesk = opened);
+                    config.outcomeShownFor(), config.configDirectory(), opened -> agentDesk = opened);
         }
     }
 

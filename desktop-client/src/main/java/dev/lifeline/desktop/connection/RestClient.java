@@ -135,6 +135,14 @@ public final class RestClient implements CommandSender {
                 });
     }
 
+    /** The signed-in agent calls {@code to} (E.164); fails with the server's {@link ServerProblem} when refused. */
+    public CompletableFuture<dev.lifeline.model.outbound.CallPlaced> placeCall(String to) {
+        Request request = authorized(DesktopApi.MY_CALLS)
+                .post(RequestBody.create(CODEC.encode(new dev.lifeline.model.outbound.PlaceCall(to)), JSON)).build();
+        log.info("place an outbound call");
+        return call(request).thenApply(body -> CODEC.decode(body, dev.lifeline.model.outbound.CallPlaced.class));
+    }
+
     public CompletableFuture<QueueSnapshot> supervisorSnapshot() {
         return call(authorized(DesktopApi.SUPERVISOR_SNAPSHOT).get().build())
                 .thenApply(body -> CODEC.decode(body, QueueSnapshot.class));

@@ -7,6 +7,11 @@ import dev.lifeline.desktop.call.WrapUpView;
 import dev.lifeline.desktop.call.WrapUpViewModel;
 import dev.lifeline.desktop.connection.CommandSender;
 import dev.lifeline.desktop.connection.ConnectionState;
+import dev.lifeline.desktop.dialpad.DialPadView;
+import dev.lifeline.desktop.dialpad.DialPadViewModel;
+import dev.lifeline.desktop.dialpad.RecentNumbers;
+import dev.lifeline.desktop.settings.ConfigDirectory;
+import java.nio.file.Path;
 import dev.lifeline.desktop.connection.EventStream;
 import dev.lifeline.desktop.connection.RestClient;
 import dev.lifeline.desktop.connection.SnapshotOnConnect;
@@ -92,6 +97,13 @@ public final class AgentDeskController implements EventStream.Listener {
     public static void open(SignedIn session, Stage stage, Function<SoftphoneAccount, Softphone> softphones,
                             AudioSettingsDialog audioSettings, Duration outcomeShownFor,
                             Consumer<AgentDeskController> opened) {
+        open(session, stage, softphones, audioSettings, outcomeShownFor, ConfigDirectory.forCurrentUser(), opened);
+    }
+
+    /** @param configDirectory where the dial pad keeps the agent's recent numbers */
+    public static void open(SignedIn session, Stage stage, Function<SoftphoneAccount, Softphone> softphones,
+                            AudioSettingsDialog audioSettings, Duration outcomeShownFor, Path configDirectory,
+                            Consumer<AgentDeskController> opened) {
         UiExecutor ui = session.ui();
         RestClient rest = session.rest();
         AgentModel model = new AgentModel(session.session().workerSid(), session.clock());
@@ -123,14 +135,15 @@ public final class AgentDeskController implements EventStream.Listener {
                         softphone = softphones.apply(account.get());
                     }
                     controller.deskReady(compose(session, stage, model, recovery, softphone, accepts, phoneSettled,
-                            audioSettings));
+                            audioSettings, configDirectory));
                     opened.accept(controller);
                 }));
     }
 
     private static AgentDeskViewModel compose(SignedIn session, Stage stage, AgentModel model,
                                               RecoveryViewModel recovery, Softphone softphone, CommandSender accepts,
-                                              CompletableFuture<Void> phoneSettled, AudioSettingsDialog audioSettings) {
+                                              CompletableFuture<Void> phoneSettled, AudioSettingsDialog audioSettings,
+                                              Path configDirectory) {
         UiExecutor ui = session.ui();
         RestClient rest = session.rest();
         Scene scene = stage.getScene();
@@ -144,8 +157,10 @@ public final class AgentDeskController implements EventStream.Listener {
         RejoinCalls rejoin = new RejoinCalls(model, rest, ui, softphone::answer);
         ReservationOfferView offerView = new ReservationOfferView(offer);
         CallView callView = new CallView(call, new CallAudioViewModel(softphone), new KeypadViewModel(softphone));
+        DialPadViewModel dialPad = new DialPadViewModel(rest::placeCall,
+                new RecentNumbers(configDirectory, session.session().identity()), call.activeProperty(), ui);
         scene.setRoot(new AgentDeskView(desk, offerView.root(), callView.root(), new WrapUpView(wrapUp).root(),
-                new PhoneStatusView(phone).root(), () -> audioSettings.show(stage)).root());
+                new PhoneStatusView(phone).root(), () -> audioSettings.show(stage), new DialPadView(dialPad).root()).root());
         session.closeOnSignOut(audioSettings::close);
         session.closeOnSignOut(callView::dispose);
         // Rings while the offer shows: never over a call in progress (the desk hides the offer then too).

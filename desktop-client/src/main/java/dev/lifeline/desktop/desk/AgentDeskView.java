@@ -30,6 +30,7 @@ public final class AgentDeskView {
     private final Node activeCall;
     private final Node wrapUp;
     private final Node phoneStatus;
+    private final Node dialPad;
     private final Runnable openAudioSettings;
     private final Parent root;
 
@@ -41,6 +42,7 @@ public final class AgentDeskView {
     @FXML private StackPane offerSlot;
     @FXML private StackPane callSlot;
     @FXML private StackPane wrapUpSlot;
+    @FXML private StackPane dialPadSlot;
     @FXML private Circle connectionDot;
     @FXML private Label connectionState;
     @FXML private StackPane phoneSlot;
@@ -55,12 +57,19 @@ public final class AgentDeskView {
      */
     public AgentDeskView(AgentDeskViewModel desk, Node incomingCall, Node activeCall, Node wrapUp, Node phoneStatus,
                          Runnable openAudioSettings) {
+        this(desk, incomingCall, activeCall, wrapUp, phoneStatus, openAudioSettings, null);
+    }
+
+    /** @param dialPad the dial pad's view (dialpad/), under the wrap-up list; null for none */
+    public AgentDeskView(AgentDeskViewModel desk, Node incomingCall, Node activeCall, Node wrapUp, Node phoneStatus,
+                         Runnable openAudioSettings, Node dialPad) {
         this.desk = desk;
         this.incomingCall = incomingCall;
         this.activeCall = activeCall;
         this.wrapUp = wrapUp;
         this.phoneStatus = phoneStatus;
         this.openAudioSettings = openAudioSettings;
+        this.dialPad = dialPad;
         this.root = ViewLoader.load(this);
     }
 
@@ -87,6 +96,9 @@ public final class AgentDeskView {
         callSlot.getChildren().setAll(activeCall);
         wrapUpSlot.getChildren().setAll(wrapUp);
         phoneSlot.getChildren().setAll(phoneStatus);
+        if (dialPad != null) {
+            dialPadSlot.getChildren().setAll(dialPad);
+        }
         // A slot is shown only with its view: an empty slot on top of the stack would still take the mouse clicks.
         Bind.showWhen(callSlot, activeCall.visibleProperty());
         Bind.showWhen(offerSlot, incomingCall.visibleProperty().and(activeCall.visibleProperty().not()));

@@ -68,6 +68,8 @@ public final class FakeLifelineServer implements AutoCloseable {
     private volatile Problem refuseCommandsWith;
     private final Gate commandGate = new Gate();
     private final AtomicInteger ticketsIssued = new AtomicInteger();
+    private final List<String> placedCalls = new CopyOnWriteArrayList<>();
+    private volatile Problem refuseCallsWith;
 
     public FakeLifelineServer(List<String> sharedLog) {
         this.log = sharedLog;
@@ -115,6 +117,7 @@ public final class FakeLifelineServer implements AutoCloseable {
                     DesktopApi.COMPLETE_TASK, DesktopApi.MY_ACTIVITY, DesktopApi.CANCEL_INCIDENT, DesktopApi.PHONE_READY)) {
                 config.routes.post(path, this::command);
             }
+            config.routes.post(DesktopApi.MY_CALLS, this::placeCall);
             // As sync-server does: a ticket works once; an unknown or used one is refused at the upgrade with 401.
             config.routes.wsBeforeUpgrade(DesktopApi.EVENTS, ctx -> {
                 String identity = identityByTicket.remove(String.valueOf(ctx.queryParam(DesktopApi.TICKET_PARAM)));
@@ -324,6 +327,31 @@ public final class FakeLifelineServer implements AutoCloseable {
         }
         record(command);
         ctx.status(204);
+    }
+
+    /** As sync-server answers {@code POST /api/me/calls}: 202 with the call, or the scripted refusal. */
+    private void placeCall(Context ctx) {
+        identity(ctx);
+        dev.lifeline.model.outbound.PlaceCall request = CODEC.decode(ctx.body(), dev.lifeline.model.outbound.PlaceCall.class);
+        placedCalls.add(request.to());
+        log.add("server:PlaceCall " + request.to());
+        Problem refusal = refuseCallsWith;
+        if (refusal != null) {
+            problem(ctx, refusal);
+            return;
+        }
+        json(ctx, 202, CODEC.encode(new dev.lifeline.model.outbound.CallPlaced("WT" + placedCalls.size(), "CF-out-"
+                + placedCalls.size(), "CA-called-" + placedCalls.size())));
+    }
+
+    /** Every call placed from now on is refused with this problem (null: placed again). */
+    public void refuseCalls(Problem problem) {
+        refuseCallsWith = problem;
+    }
+
+    /** The numbers the desktop asked to call, in order. */
+    public List<String> placedCalls() {
+        return List.copyOf(placedCalls);
     }
 
     private void record(ClientCommand command) {

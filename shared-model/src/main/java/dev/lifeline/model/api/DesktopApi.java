@@ -78,6 +78,13 @@ public final class DesktopApi {
      */
     public static final String EVENTS = "/api/events";
 
+    /**
+     * POST {@code PlaceCall} → 202 {@code CallPlaced}: the signed-in agent calls a number (agents only). 400 for a
+     * number that is not E.164, 403 without a TaskRouter worker (a supervisor), 409 when the agent is not Available,
+     * already has a call or task, has no softphone, or the server has no caller ID ({@code outbound.caller-id}).
+     */
+    public static final String MY_CALLS = "/api/me/calls";
+
     private DesktopApi() {
     }
 

@@ -49,6 +49,8 @@ import dev.lifeline.server.softphone.SipAccounts;
 import dev.lifeline.server.softphone.SipPasswordSource;
 import dev.lifeline.server.supervisor.SupervisorFeed;
 import dev.lifeline.server.supervisor.SupervisorRoutes;
+import dev.lifeline.server.outbound.OutboundDialler;
+import dev.lifeline.server.outbound.OutboundRoutes;
 import dev.lifeline.server.twilio.TwilioConnection;
 import dev.lifeline.server.twilio.TaskRouterGateway;
 import dev.lifeline.server.twilio.TwilioSignatureVerifier;
@@ -161,9 +163,12 @@ public final class LifelineServer implements AutoCloseable {
                 new EffectLeases(hazelcast, Duration.ofSeconds(30)), new SeenEvents(hazelcast), policy, clock, metrics, hub, hub);
         resources.add(0, engine);
 
+        SoftphoneAccess softphones = sipAccounts(sipPasswords, identity -> agents.workerSid(identity).isPresent());
         DesktopModule desktop = new DesktopModule(new DesktopModule.Dependencies(hazelcast, voice, taskRouter, engine, hub, agents,
-                authenticator, workspace, publicBaseUrl, config.recovery().presenceGrace(), clock,
-                sipAccounts(sipPasswords, identity -> agents.workerSid(identity).isPresent())));
+                authenticator, workspace, publicBaseUrl, config.recovery().presenceGrace(), clock, softphones));
+        OutboundRoutes outbound = new OutboundRoutes(authenticator, agents, softphones, new OutboundDialler(voice, taskRouter,
+                engine, workspace.voiceWorkflowSid(), conferenceCallbackUrl, config.outboundCallerId(),
+                OutboundDialler.OFFER_WAIT, OutboundDialler.ANSWER_WAIT));
         desktop.budgetsRefillBy(budgetTime);
         resources.add(0, desktop);
         resources.add(0, new GhostLegReaper(agents, desktop.presence(), engine, voice, recovery.legGrace())
@@ -199,6 +204,7 @@ public final class LifelineServer implements AutoCloseable {
             auth.register(javalin.routes);
             desktop.register(javalin.routes);
             new SupervisorRoutes(authenticator, supervisor).register(javalin.routes);
+            outbound.register(javalin.routes);
             health.registerPublic(javalin.routes);
             new RecoveryAudioRoutes().register(javalin.routes);
             if (twilio.isSimulated()) {

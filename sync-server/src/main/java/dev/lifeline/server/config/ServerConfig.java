@@ -21,7 +21,11 @@ public record ServerConfig(
         RecoverySettings recovery,
         HttpSettings http,
         List<AddressRange> trustedProxies,
-        SipConfig sip) {
+        SipConfig sip,
+        String outboundCallerId) {
+
+    /** Sim mode's caller ID for agents' outbound calls when {@code outbound.caller-id} is not set. */
+    public static final String SIM_CALLER_ID = "+15559990000";
 
     /** {@code sim}: embedded twilio-sim (the default without Twilio credentials); {@code twilio}: a real account. */
     public enum Mode { SIM, TWILIO }
@@ -193,7 +197,20 @@ public record ServerConfig(
                 legGrace(source), strategy(source));
         return new ServerConfig(mode, httpPort, publicBaseUrl, twilio, cluster, auth, recovery,
                 HttpListeners.of(source, mode, httpPort, publicBaseUrl), trustedProxies(source), SipConfig.from(source, httpPort,
-                mode == Mode.TWILIO, auth.usersFile()));
+                mode == Mode.TWILIO, auth.usersFile()), outboundCallerId(source, mode));
+    }
+
+    /**
+     * The number the called party sees on an agent's outbound call: a Twilio number of the account or a verified
+     * caller ID (Twilio refuses any other {@code From}). Twilio mode has none by default, and then outbound calls are
+     * refused with a clear 409 rather than failing at Twilio.
+     */
+    private static String outboundCallerId(ConfigSource source, Mode mode) {
+        String callerId = source.string("outbound.caller-id", mode == Mode.SIM ? SIM_CALLER_ID : "").strip();
+        if (!callerId.isEmpty() && !dev.lifeline.model.outbound.PlaceCall.isE164(callerId)) {
+            throw source.problem("outbound.caller-id", "must be a number in E.164 (like +15559990000), got '" + callerId + "'");
+        }
+        return callerId.isEmpty() ? null : callerId;
     }
 
     private static RecoveryStrategy strategy(ConfigSource source) {

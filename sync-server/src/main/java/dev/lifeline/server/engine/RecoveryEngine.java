@@ -188,6 +188,14 @@ public final class RecoveryEngine implements AutoCloseable {
         conferences.expectWorker(taskSid, pending);
     }
 
+    /**
+     * The server placed an agent's outbound call itself (no conference instruction, so no pending assignment to
+     * wait for): the agent's leg and the called party are registered at once, the called party as the customer.
+     */
+    public void registerWorker(dev.lifeline.server.conference.WorkerRegistration registration) {
+        handle(conferences.register(registration));
+    }
+
     /** An agent hangs up on purpose: marked before the leg drops, so the leave is never taken for a drop. */
     public void gracefulExit(String conferenceSid, String workerCallSid, GracefulExit exit) {
         handle(conferences.markGraceful(conferenceSid, workerCallSid, exit));

@@ -295,6 +295,12 @@ public final class TwilioEffects {
 
     private EffectOutcome completeReservation(Effect.CompleteReservation e) {
         String status = taskRouter.reservationStatus(e.taskSid(), e.reservationSid());
+        if ("accepted".equals(status) && acceptedWithoutInstruction(e.taskSid())) {
+            // An outbound call's task: the server accepted it without the conference instruction, so TaskRouter
+            // does not wrap it when the agent's leg goes. Wrapped here, as the instruction would have done.
+            taskRouter.wrapUpTask(e.taskSid(), "the agent's leg dropped");
+            status = taskRouter.reservationStatus(e.taskSid(), e.reservationSid());
+        }
         if ("wrapping".equals(status)) {
             if (e.takeWorkerOffline()) {
                 takeOffline(e.workerSid());
@@ -307,6 +313,12 @@ public final class TwilioEffects {
             return EffectOutcome.retryLater("reservation still accepted");
         }
         return EffectOutcome.done("reservation already " + status);
+    }
+
+    private boolean acceptedWithoutInstruction(String taskSid) {
+        return taskRouter.taskDetails(taskSid)
+                .map(task -> dev.lifeline.server.taskrouter.OutboundTaskAttributes.placedByLifeline(task.attributesJson()))
+                .orElse(false);
     }
 
     /** Before the completion frees the voice capacity: never a moment in which a gone desktop is routable. */

@@ -8,8 +8,14 @@ public final class TaskCaller {
     private TaskCaller() {
     }
 
-    /** The caller's number: TaskRouter voice tasks carry it as {@code from}, some flows as {@code caller}. */
+    /**
+     * The customer's number: TaskRouter voice tasks carry it as {@code from}, some flows as {@code caller}; on an
+     * outbound call {@code from} is the contact centre's caller ID and the customer is the called {@code to}.
+     */
     public static String number(TaskAttributes attributes) {
+        if (OutboundTaskAttributes.isOutbound(attributes)) {
+            return attributes.string("to").or(() -> attributes.string("outbound_to")).orElse(null);
+        }
         return attributes.string("from").or(() -> attributes.string("caller")).orElse(null);
     }
 

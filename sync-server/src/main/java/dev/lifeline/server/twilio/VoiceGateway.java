@@ -10,8 +10,6 @@ import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Call;
 import com.twilio.rest.api.v2010.account.Conference;
 import com.twilio.rest.api.v2010.account.conference.Participant;
-import com.twilio.type.PhoneNumber;
-import com.twilio.type.Sip;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -93,21 +91,41 @@ public final class VoiceGateway {
     }
 
     /**
-     * Dials {@code to} into the conference (Participants create) with the join's label, flags and status callbacks.
+     * Dials {@code to} into the live conference {@code conferenceSid} with the join's label, flags and status callbacks
+     * (the rejoin's dial; an outbox effect checks the participant list before it repeats one).
      *
      * @return the new leg's call SID
      */
     public String dialIntoConference(String conferenceSid, String to, String from, ConferenceJoin join) {
-        return call("dial " + join.label() + " into " + conferenceSid, () -> Participant.creator(conferenceSid,
-                        new PhoneNumber(from == null ? "Lifeline" : from), new Sip(to))
+        return dial(conferenceSid, from == null ? "Lifeline" : from, to, join, false).callSid();
+    }
+
+    /**
+     * Dials {@code to} into the conference named {@code conferenceName} (Participants API create; a name that no
+     * live conference has creates one). Not safe to repeat: each call dials again, so a caller that may run twice
+     * (the outbox) checks Twilio's participant list first.
+     *
+     * @param to a {@code +E164} number or a {@code sip:} address
+     */
+    public DialledParticipant dial(String conferenceName, String from, String to, ConferenceJoin join, boolean earlyMedia) {
+        com.twilio.type.Endpoint toEndpoint = to.startsWith("sip:") ? new com.twilio.type.Sip(to) : new com.twilio.type.PhoneNumber(to);
+        Participant dialled = call("dial " + join.label() + " into " + conferenceName, () -> Participant
+                .creator(conferenceName, new com.twilio.type.PhoneNumber(from), toEndpoint)
                 .setLabel(join.label())
                 .setEndConferenceOnExit(join.endConferenceOnExit())
                 .setStartConferenceOnEnter(join.startConferenceOnEnter())
                 .setMuted(join.muted())
+                .setBeep("false")
+                .setEarlyMedia(earlyMedia)
                 .setConferenceStatusCallback(join.statusCallbackUrl())
+                .setConferenceStatusCallbackMethod(com.twilio.http.HttpMethod.POST)
                 .setConferenceStatusCallbackEvent(join.statusCallbackEvents())
-                .create(client)
-                .getCallSid());
+                .create(client));
+        return new DialledParticipant(dialled.getCallSid(), dialled.getConferenceSid());
+    }
+
+    /** A leg the Participants API dialled: its call and the conference it joins. */
+    public record DialledParticipant(String callSid, String conferenceSid) {
     }
 
     public void mute(String conferenceSid, String callSid, boolean muted) {

@@ -36,6 +36,8 @@ import dev.lifeline.server.provision.WorkspaceProvisioner;
 import dev.lifeline.server.recovery.RecoveryPolicy;
 import dev.lifeline.server.supervisor.SupervisorFeed;
 import dev.lifeline.server.supervisor.SupervisorRoutes;
+import dev.lifeline.server.outbound.OutboundDialler;
+import dev.lifeline.server.outbound.OutboundRoutes;
 import dev.lifeline.server.testsupport.Await;
 import dev.lifeline.server.twilio.TaskRouterGateway;
 import dev.lifeline.server.twilio.VoiceGateway;
@@ -70,6 +72,8 @@ public final class DesktopFixture implements AutoCloseable {
 
     public static final Duration PRESENCE_GRACE = Duration.ofSeconds(30);
     public static final String CUSTOMER = "+15551230001";
+    /** The contact centre's number: what customers call, and the caller ID of agents' outbound calls. */
+    public static final String CALLER_ID = "+15559990000";
 
     public final MutableClock clock = new MutableClock();
     public final TwilioSim sim;
@@ -200,6 +204,9 @@ public final class DesktopFixture implements AutoCloseable {
             webhooks.register(config.routes);
             module.register(config.routes);
             new SupervisorRoutes(authenticator, supervisor).register(config.routes);
+            new OutboundRoutes(authenticator, agents, softphones, new OutboundDialler(voice, taskRouter, engine,
+                    workspace.voiceWorkflowSid(), baseUrl + WebhookRoutes.CONFERENCE_PATH, CALLER_ID,
+                    OutboundDialler.OFFER_WAIT, OutboundDialler.ANSWER_WAIT)).register(config.routes);
         }).start(port);
         // The agents' softphones: SIP phones registered with the account the server hands out, answering at once (the
         // desktop's own softphone is not what these tests are about).

@@ -371,6 +371,58 @@ class AuthorisationMatrixTest {
         }
     }
 
+    /**
+     * {@code POST /api/me/calls} (issue 18): the caller's own call only, so the rows are by caller, not resource.
+     * Every forged or stale token 401; the supervisor, who has no worker and no phone, 403; the owner on his live
+     * call 409; another agent who is not Available 409; a number that is not E.164 400 naming {@code to} (checked
+     * before the agent's state, so it is 400 whoever sends it). Nothing is dialled, bob's call is untouched. An
+     * agent's own call answering 202 is {@code outbound/OutboundCallTest}.
+     */
+    @Test
+    void placingACallIsRefusedToForgedTokensSupervisorsBusyOrUnavailableAgentsAndBadNumbers() {
+        Map<String, Object> before = bobsWorld();
+        int callsBefore = simCallCount();
+        String number = "{\"to\":\"+15551230002\"}";
+        List<String> wrong = new ArrayList<>();
+        int checked = 0;
+        for (String holder : FORGED_FROM) {
+            for (ForgedTokens forgery : ForgedTokens.values()) {
+                checked++;
+                HttpResponse<String> response = server.post(DesktopApi.MY_CALLS, forgery.against(server, holder), number);
+                if (!isProblem(response, 401)) {
+                    wrong.add(forgery + " of " + holder + ": " + response.statusCode() + " " + response.body());
+                }
+            }
+        }
+        Map<String, Integer> byCaller = Map.of("sam", 403, "bob", 409, "alice", 409);
+        for (Map.Entry<String, Integer> caller : byCaller.entrySet()) {
+            checked++;
+            HttpResponse<String> response = server.post(DesktopApi.MY_CALLS, server.token(caller.getKey()), number);
+            if (!isProblem(response, caller.getValue())) {
+                wrong.add(caller.getKey() + ": expected " + caller.getValue() + " got " + response.statusCode() + " " + response.body());
+            }
+        }
+        for (String identity : List.of("alice", "bob")) {
+            for (String bad : List.of("{\"to\":\"0044 20 7946 0000\"}", "{\"to\":\"+1555\u00e9\"}", "{\"to\":null}", "[]")) {
+                checked++;
+                HttpResponse<String> response = server.post(DesktopApi.MY_CALLS, server.token(identity), bad);
+                if (!isProblem(response, 400) || (bad.startsWith("{") && !problemOf(response).errors().containsKey("to"))) {
+                    wrong.add(identity + " " + bad + ": expected 400 naming to, got " + response.statusCode() + " " + response.body());
+                }
+            }
+        }
+        System.out.println("authorisation matrix (outbound calls): " + checked + " checked, " + wrong.size() + " wrong");
+        assertThat(wrong).isEmpty();
+        assertThat(checked).isEqualTo(FORGED_FROM.size() * ForgedTokens.values().length + 3 + 2 * 4);
+        assertThat(simCallCount()).as("nothing dialled").isEqualTo(callsBefore);
+        assertThat(bobsWorld()).isEqualTo(before);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static int simCallCount() {
+        return ((List<Object>) ((Map<String, Object>) server.sim.snapshot().get("voice")).get("calls")).size();
+    }
+
     // Matrix //
 
     private static String identityOf(Caller caller) {

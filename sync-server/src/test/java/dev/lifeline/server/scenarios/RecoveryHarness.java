@@ -68,6 +68,8 @@ final class RecoveryHarness implements AutoCloseable {
     final HazelcastInstance hazelcast;
     final RecoveryEngine engine;
     final IncidentReconciler reconciler;
+    /** Where the emulator posts conference callbacks (the server's route, through the round-robin). */
+    final String conferenceCallbackUrl;
 
     private final Javalin http;
     private final List<AutoCloseable> closeables = new ArrayList<>();
@@ -167,7 +169,7 @@ final class RecoveryHarness implements AutoCloseable {
                 workspace.pingWorkflowSid(), false)
                 .withSafetyNet(workspace.voiceWorkflowSid(), base + WebhookRoutes.STAY_ON_THE_LINE_PATH)
                 .withStrategy(setup.strategy());
-        String conferenceCallbackUrl = base + WebhookRoutes.CONFERENCE_PATH;
+        conferenceCallbackUrl = base + WebhookRoutes.CONFERENCE_PATH;
         Clock engineClock = setup.engineClockFollowsSim() ? new AdvancedWith(simClock) : Clock.systemUTC();
         cluster.runEngines(member -> new RecoveryEngine(new ConferenceStore(member), new IncidentStore(member),
                 new TwilioEffects(engineVoice, engineTaskRouter, conferenceCallbackUrl),
