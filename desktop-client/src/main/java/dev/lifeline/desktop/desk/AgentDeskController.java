@@ -120,8 +120,8 @@ public final class AgentDeskController implements EventStream.Listener {
         new RecoveryAutoAcceptor(model, rest, ui);
         ReservationOfferView offerView = new ReservationOfferView(offer);
         CallView callView = new CallView(call, new CallAudioViewModel(softphone), new KeypadViewModel(softphone));
-        scene.setRoot(new AgentDeskView(desk, offerView.root(), callView.root(), new WrapUpView(wrapUp).root(),
-                new PhoneStatusView(phone).root(), () -> audioSettings.show(stage)).root());
+        scene.setRoot(session.framed(new AgentDeskView(desk, offerView.root(), callView.root(), new WrapUpView(wrapUp).root(),
+                new PhoneStatusView(phone).root(), () -> audioSettings.show(stage)).root()));
         session.closeOnSignOut(audioSettings::close);
         session.closeOnSignOut(callView::dispose);
         // Rings while the offer shows: never over a call in progress (the desk hides the offer then too).

@@ -8,6 +8,8 @@ import dev.lifeline.model.auth.LoginResponse;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -91,6 +93,31 @@ public final class LoginViewModel {
                         error.set(describe(failure));
                     }
                 }));
+    }
+
+    /**
+     * Signs in by itself with what this computer saved (issue 14): the form shows the server and user and waits; a
+     * failure is explained in it, in a sentence, and handed to {@code failed} (which decides whether the saved
+     * sign-in is still worth keeping).
+     */
+    public void signInAgain(ServerAddress server, String user, Supplier<CompletableFuture<LoginResponse>> attempt,
+                            Consumer<Throwable> failed) {
+        if (busy.get()) {
+            return;
+        }
+        serverUrl.set(server.display());
+        username.set(user);
+        error.set("");
+        busy.set(true);
+        attempt.get().whenComplete((response, failure) -> ui.execute(() -> {
+            busy.set(false);
+            if (failure == null) {
+                signedIn.accept(server, response);
+            } else {
+                error.set(describe(failure));
+                failed.accept(failure);
+            }
+        }));
     }
 
     private String plainHttpWarning(String typed) {
