@@ -41,12 +41,15 @@ public final class SavedSignIns implements AutoCloseable {
      */
     public static SavedSignIns forThisUser(Path configDirectory, Map<String, String> environment) {
         CredentialStores.Choice choice = CredentialStores.Choice.of(environment);
+        if (choice == CredentialStores.Choice.OFF) {
+            return none();
+        }
         return new SavedSignIns(() -> CredentialStores.open(choice, configDirectory), DeviceIdentity.of(configDirectory));
     }
 
-    /** In a given store (tests: a file in a temporary folder, or a keyring under a D-Bus session of their own). */
-    public static SavedSignIns in(CredentialStore store, DeviceIdentity device) {
-        return new SavedSignIns(() -> store, device);
+    /** In the owner-only file of {@code configDirectory}, whatever the OS offers (tests, {@code file}). */
+    public static SavedSignIns inFileOf(Path configDirectory) {
+        return new SavedSignIns(() -> new FileCredentialStore(configDirectory), DeviceIdentity.of(configDirectory));
     }
 
     /** Keeps nothing: every start asks for the password (tests, and {@code off}). */

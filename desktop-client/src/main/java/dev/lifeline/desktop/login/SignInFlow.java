@@ -158,6 +158,8 @@ public final class SignInFlow implements AutoCloseable {
                         if (failure != null) {
                             log.warn("the sign-in could not be saved; the next start asks for the password: {}",
                                     Failures.text(failure));
+                        } else {
+                            log.info("sign-in of {} saved in the {}", response.identity(), saved.description());
                         }
                     });
         }
