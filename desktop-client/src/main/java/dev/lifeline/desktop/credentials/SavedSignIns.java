@@ -52,13 +52,14 @@ public final class SavedSignIns implements AutoCloseable {
         return new SavedSignIns(() -> new FileCredentialStore(configDirectory), DeviceIdentity.of(configDirectory));
     }
 
-    /** Keeps nothing: every start asks for the password (tests, and {@code off}). */
+    /** Keeps nothing: every start asks for the password (tests, and {@code off}); no device is named at sign-in. */
     public static SavedSignIns none() {
-        return new SavedSignIns(() -> null, new DeviceIdentity("no-saved-sign-in", null));
+        return new SavedSignIns(() -> null, null);
     }
 
-    public DeviceIdentity device() {
-        return device;
+    /** This computer, as a sign-in names it; empty when nothing is kept (then the server issues no credential). */
+    public Optional<DeviceIdentity> device() {
+        return Optional.ofNullable(device);
     }
 
     public CompletableFuture<Optional<SavedSignIn>> load() {

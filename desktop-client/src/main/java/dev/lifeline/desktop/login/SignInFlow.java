@@ -10,6 +10,7 @@ import dev.lifeline.model.auth.LoginRequest;
 import dev.lifeline.model.auth.LoginResponse;
 import dev.lifeline.model.auth.ResumeRequest;
 import dev.lifeline.model.auth.Role;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import javafx.scene.Scene;
@@ -83,24 +84,30 @@ public final class SignInFlow implements AutoCloseable {
      * none was given); the login form stays as it is when there is none.
      */
     public void signInWithSavedCredential() {
-        saved.load().whenComplete((found, failure) -> services.ui().execute(() -> {
-            if (failure != null || found.isEmpty() || current != null) {
-                return;
-            }
-            SavedSignIn signIn = found.get();
+        String given = serverUrl;
+        boolean plainHttp = plainHttpAllowed;
+        // The request leaves from the credentials thread the moment the saved sign-in is read: the UI thread of a
+        // desktop that has just been restarted is busy drawing its window, and the customer is waiting.
+        saved.load().thenAccept(found -> found.ifPresent(signIn -> {
             ServerAddress server;
             try {
                 server = ServerAddress.parse(signIn.serverUrl());
             } catch (IllegalArgumentException e) {
                 return;
             }
-            if (!sameServer(serverUrl, server) || (server.isPlainTextOverTheNetwork() && !plainHttpAllowed)) {
+            if (!sameServer(given, server) || (server.isPlainTextOverTheNetwork() && !plainHttp)) {
                 return;
             }
             log.info("signing in again by itself as {} on {}", signIn.identity(), server.display());
-            ResumeRequest request = new ResumeRequest(saved.device().id(), signIn.credential());
-            login.signInAgain(server, signIn.identity(), () -> new RestClient(services.http(), server).resume(request),
-                    this::savedSignInFailed);
+            CompletableFuture<LoginResponse> attempt = new RestClient(services.http(), server)
+                    .resume(new ResumeRequest(saved.device().orElseThrow().id(), signIn.credential()));
+            services.ui().execute(() -> {
+                if (current != null || !login.signInAgain(server, signIn.identity(), attempt, this::savedSignInFailed)) {
+                    // Signed in (or signing in) by hand meanwhile: that session stays; the chain's next credential
+                    // is kept all the same, or the next start would present a used one.
+                    attempt.thenAccept(response -> saveResumeCredential(server, response));
+                }
+            });
         }));
     }
 
@@ -133,7 +140,8 @@ public final class SignInFlow implements AutoCloseable {
 
     private void showLogin() {
         login = new LoginViewModel((server, credentials) -> new RestClient(services.http(), server).login(
-                new LoginRequest(credentials.username(), credentials.password(), saved.device().id(), saved.device().name())),
+                saved.device().map(device -> new LoginRequest(credentials.username(), credentials.password(), device.id(),
+                        device.name())).orElse(credentials)),
                 services.ui(), this::signedIn);
         login.allowPlainHttp(plainHttpAllowed);
         if (serverUrl != null) {
@@ -152,23 +160,28 @@ public final class SignInFlow implements AutoCloseable {
     }
 
     private void signedIn(ServerAddress server, LoginResponse response) {
-        if (response.resume() != null) {
-            saved.save(new SavedSignIn(server.display(), response.identity(), response.resume().credential(),
-                    response.resume().expiresAt())).whenComplete((done, failure) -> {
-                        if (failure != null) {
-                            log.warn("the sign-in could not be saved; the next start asks for the password: {}",
-                                    Failures.text(failure));
-                        } else {
-                            log.info("sign-in of {} saved in the {}", response.identity(), saved.description());
-                        }
-                    });
-        }
+        saveResumeCredential(server, response);
         SignedIn session = new SignedIn(services, server, response, this::rejected, this::signOutByUser);
         current = session;
         log.info("signed in to {} as {}", server.display(), session.session());
         session.start();
         stage.setTitle("Lifeline — " + response.identity() + (response.role() == Role.SUPERVISOR ? " (supervisor)" : ""));
         opensTheRole.accept(session);
+    }
+
+    private void saveResumeCredential(ServerAddress server, LoginResponse response) {
+        if (response.resume() == null) {
+            return;
+        }
+        saved.save(new SavedSignIn(server.display(), response.identity(), response.resume().credential(),
+                response.resume().expiresAt())).whenComplete((done, failure) -> {
+                    if (failure != null) {
+                        log.warn("the sign-in could not be saved; the next start asks for the password: {}",
+                                Failures.text(failure));
+                    } else {
+                        log.info("sign-in of {} saved in the {}", response.identity(), saved.description());
+                    }
+                });
     }
 
     private void rejected(SignedIn session) {
