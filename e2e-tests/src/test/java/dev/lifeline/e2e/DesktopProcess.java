@@ -42,7 +42,11 @@ final class DesktopProcess implements AutoCloseable {
 
     /**
      * Starts {@code Launcher --server URL --user USER} with the password in {@code LIFELINE_PASSWORD} (out of {@code ps}).
+     * Its config folder is {@code <logs>/<configName>-config}: desktops given the same {@code configName} share this
+     * computer's saved sign-in (issue 14), which lives there as a file ({@code LIFELINE_CREDENTIAL_STORE=file}: a
+     * developer's own keyring stays out of the test).
      *
+     * @param password null: no password at all (the desktop signs in with the saved sign-in, or shows the form)
      * @param rtpPorts the phone's RTP ports ({@code 22500-22519}), distinct per desktop of a test
      * @param toneHz   what the agent's "microphone" sends into calls
      * @param guarded  run it as the product does by default, under its guardian (then this process is the guardian,
@@ -50,12 +54,15 @@ final class DesktopProcess implements AutoCloseable {
      */
     static DesktopProcess start(String name, Path logs, String serverUrl, String user, String password, String rtpPorts,
                                 double toneHz, boolean guarded) {
-        return start(name, logs, serverUrl, user, password, rtpPorts, toneHz, guarded, List.of());
+        return start(name, name, logs, serverUrl, user, password, rtpPorts, toneHz, guarded, List.of());
     }
 
-    /** @param jvmOptions before the class path (a guardian hands its own to the desktop it starts) */
-    static DesktopProcess start(String name, Path logs, String serverUrl, String user, String password, String rtpPorts,
-                                double toneHz, boolean guarded, List<String> jvmOptions) {
+    /**
+     * @param configName the computer: desktops of one computer share its config folder, so its saved sign-in
+     * @param jvmOptions before the class path (a guardian hands its own to the desktop it starts)
+     */
+    static DesktopProcess start(String name, String configName, Path logs, String serverUrl, String user, String password,
+                                String rtpPorts, double toneHz, boolean guarded, List<String> jvmOptions) {
         try {
             Files.createDirectories(logs);
             Path out = logs.resolve(name + ".out.log");
@@ -75,9 +82,13 @@ final class DesktopProcess implements AutoCloseable {
                     "--phone-settings", phoneSettings.toString()));
             ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
             Map<String, String> environment = builder.environment();
-            environment.put("LIFELINE_PASSWORD", password);
-            // The developer's own audio choice and phone settings stay out of the test.
-            environment.put("XDG_CONFIG_HOME", logs.resolve(name + "-config").toString());
+            environment.remove("LIFELINE_PASSWORD");
+            if (password != null) {
+                environment.put("LIFELINE_PASSWORD", password);
+            }
+            // The developer's own audio choice, phone settings and saved sign-in stay out of the test.
+            environment.put("XDG_CONFIG_HOME", logs.resolve(configName + "-config").toString());
+            environment.put("LIFELINE_CREDENTIAL_STORE", "file");
             // Unguarded, the process a test kills is the desktop itself, not a guardian that would start it again.
             environment.put("LIFELINE_GUARDIAN", guarded ? "on" : "off");
             environment.remove("DISPLAY");
@@ -146,6 +157,18 @@ final class DesktopProcess implements AutoCloseable {
         try {
             if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
                 throw new AssertionError(name + " survived SIGKILL for 10 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** SIGTERM, as a user's logout or a shutdown ends it; then wait until the process is gone. */
+    void stop() {
+        process.destroy();
+        try {
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                kill();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

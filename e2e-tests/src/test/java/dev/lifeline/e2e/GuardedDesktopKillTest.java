@@ -14,11 +14,17 @@ import org.junit.jupiter.api.Test;
  * killed with SIGKILL mid-call, and with nobody touching anything the guardian starts it again, it signs in by
  * itself, accepts the recovery by itself, and the same customer is bridged to alice again, over SIP, with audio
  * crossing both ways.
+ *
+ * <p>No password is anywhere near the guarded desktop (issue 14 item 1): alice typed it once, in an earlier run on
+ * the same computer, which saved her sign-in; the guarded desktop starts without one and signs in with the saved
+ * sign-in, and so does its restart after the SIGKILL, with the credential the first start was handed in exchange.
  */
 class GuardedDesktopKillTest extends SimModeDesktopTest {
 
     private static final String AGENT = "alice";
     private static final String PASSWORD = "alice-demo";
+    /** The computer both of alice's desktops run on: one config folder, one saved sign-in. */
+    private static final String LAPTOP = "alice-laptop";
 
     @Override
     protected Map<String, String> serverSettings() {
@@ -28,7 +34,12 @@ class GuardedDesktopKillTest extends SimModeDesktopTest {
 
     @Test
     void aGuardedDesktopKilledMidCallTakesItsCustomerBackWithNoInput() {
-        DesktopProcess alice = sim.desktop("alice-guarded", AGENT, PASSWORD, true);
+        DesktopProcess earlierRun = sim.desktop("alice-with-password", LAPTOP, AGENT, PASSWORD, false);
+        earlierRun.awaitLog("sign-in of " + AGENT + " saved in the file", STARTUP);
+        earlierRun.stop();
+
+        DesktopProcess alice = sim.desktop("alice-guarded", LAPTOP, AGENT, null, true);
+        alice.awaitLog("signing in again by itself as " + AGENT, STARTUP);
         alice.awaitLog("registered sip:" + AGENT + "@", STARTUP);
         SimModeServer.Bridged call = sim.customerBridgedTo(AGENT, sim.signIn(AGENT, PASSWORD), STEP);
         String customer = call.customerCallSid();
@@ -52,6 +63,9 @@ class GuardedDesktopKillTest extends SimModeDesktopTest {
                 .contains("guardian: the desktop (pid " + killedPid + ") stopped unexpectedly: it was killed (SIGKILL)")
                 .contains("restart notice shown: it was killed (SIGKILL)")
                 .contains("reconnect modal shown");
+        assertThat(alice.output().split("signing in again by itself as " + AGENT, -1))
+                .as("the first start and the guardian's restart both signed in with the saved sign-in").hasSize(3);
+        assertThat(alice.output()).doesNotContain("the saved sign-in was refused");
         assertThat(world.parties(world.call(customer).conferenceSid())).extracting(EmulatorWorld.Party::callSid)
                 .as("the customer and alice's new leg, together again")
                 .containsExactlyInAnyOrder(customer, newLeg.sid());

@@ -75,13 +75,26 @@ final class SimModeServer implements AutoCloseable {
 
     /** A desktop process; {@code guarded} runs it under its guardian, as the product does by default. */
     DesktopProcess desktop(String name, String user, String password, boolean guarded) {
-        return desktop(name, user, password, guarded, List.of());
+        return desktop(name, name, user, password, guarded, List.of());
     }
 
     /** A desktop process with these JVM options (a guardian hands them to the desktop it starts). */
     DesktopProcess desktop(String name, String user, String password, boolean guarded, List<String> jvmOptions) {
+        return desktop(name, name, user, password, guarded, jvmOptions);
+    }
+
+    /**
+     * A desktop process on the computer {@code configName} (desktops of one computer share its config folder, so its
+     * saved sign-in); {@code password} null starts it without one.
+     */
+    DesktopProcess desktop(String name, String configName, String user, String password, boolean guarded) {
+        return desktop(name, configName, user, password, guarded, List.of());
+    }
+
+    private DesktopProcess desktop(String name, String configName, String user, String password, boolean guarded,
+                                   List<String> jvmOptions) {
         int first = FIRST_RTP_PORT + 20 * desktops.size();
-        DesktopProcess desktop = DesktopProcess.start(name, logs, server.publicBaseUrl(), user, password,
+        DesktopProcess desktop = DesktopProcess.start(name, configName, logs, server.publicBaseUrl(), user, password,
                 first + "-" + (first + 19), AGENT_TONE_HZ, guarded, jvmOptions);
         desktops.add(desktop);
         return desktop;

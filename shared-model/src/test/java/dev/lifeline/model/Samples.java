@@ -7,6 +7,11 @@ import dev.lifeline.model.auth.LoginRequest;
 import dev.lifeline.model.auth.EventsTicket;
 import dev.lifeline.model.auth.LoginResponse;
 import dev.lifeline.model.auth.RefreshResponse;
+import dev.lifeline.model.auth.DeviceList;
+import dev.lifeline.model.auth.DeviceSession;
+import dev.lifeline.model.auth.ResumeCredential;
+import dev.lifeline.model.auth.ResumeRequest;
+import dev.lifeline.model.auth.RevokeDevice;
 import dev.lifeline.model.auth.Role;
 import dev.lifeline.model.command.AcceptReservation;
 import dev.lifeline.model.command.CancelIncident;
@@ -178,6 +183,15 @@ public final class Samples {
                 new RefreshResponse("eyJhbGciOiJIUzI1NiJ9.e30.sig2", T0.plusSeconds(1800)),
                 new RefreshResponse("eyJhbGciOiJIUzI1NiJ9.e30.sig2", T0.plusSeconds(1800), T0.plusSeconds(43_200)),
                 new EventsTicket("tkt-0123456789", T0.plusSeconds(30)),
+                new LoginRequest("alice", "s3cret!", "6f1c2a4e-0b7d-4e43-9a52-5d2f1f3c9e10", "alice-laptop"),
+                new LoginResponse("eyJhbGciOiJIUzI1NiJ9.e30.sig", T0.plusSeconds(900), Role.AGENT, "alice", WORKER,
+                        T0.plusSeconds(43_200), new ResumeCredential("c2VjcmV0LWNyZWRlbnRpYWwtMDEyMzQ1Njc4OTAxMjM", T0.plusSeconds(2_592_000))),
+                new ResumeCredential("c2VjcmV0LWNyZWRlbnRpYWwtMDEyMzQ1Njc4OTAxMjM", T0.plusSeconds(2_592_000)),
+                new ResumeRequest("6f1c2a4e-0b7d-4e43-9a52-5d2f1f3c9e10", "c2VjcmV0LWNyZWRlbnRpYWwtMDEyMzQ1Njc4OTAxMjM"),
+                new DeviceList("alice", List.of(new DeviceSession("6f1c2a4e-0b7d-4e43-9a52-5d2f1f3c9e10", "alice-laptop",
+                        T0, T0.plusSeconds(3600), T0.plusSeconds(2_592_000)))),
+                new DeviceSession("6f1c2a4e-0b7d-4e43-9a52-5d2f1f3c9e10", null, T0, T0, T0.plusSeconds(2_592_000)),
+                new RevokeDevice("6f1c2a4e-0b7d-4e43-9a52-5d2f1f3c9e10"),
                 new SoftphoneAccount("sip:alice@lifeline.sip.twilio.com", "alice", "IWasAtSignal2018",
                         "lifeline.sip.twilio.com", 5060, SoftphoneAccount.UDP),
                 new dev.lifeline.model.outbound.PlaceCall("+15551230002"),

@@ -1,6 +1,7 @@
 package dev.lifeline.desktop.app;
 
 import dev.lifeline.desktop.agent.AgentModel;
+import dev.lifeline.desktop.credentials.SavedSignIns;
 import dev.lifeline.desktop.desk.AgentDeskController;
 import dev.lifeline.desktop.login.SessionServices;
 import dev.lifeline.desktop.login.SignInFlow;
@@ -41,23 +42,37 @@ public final class AppShell implements AutoCloseable {
     });
     private final Scene scene;
     private final SignInFlow signIn;
+    private final SavedSignIns saved;
     private AgentDeskController agentDesk;
 
+    /** A desktop that keeps no sign-in between runs (tests). */
     public AppShell(Stage stage, DesktopConfig config) {
-        this.stage = stage;
-        this.config = config;
-        this.scene = new Scene(new StackPane(), 1040, 720);
-        scene.getStylesheets().add(ViewLoader.stylesheet());
-        AboutDialog.installOn(scene);
-        signIn = new SignInFlow(stage, scene,
-                new SessionServices(http, timer, FxThread.INSTANCE, config.clock(), config.heartbeatEvery()), this::openRole);
+        this(stage, config, SavedSignIns.none());
     }
 
-    /** Shows the login screen (and signs in by itself when the config has credentials). */
+    /** @param saved where this computer keeps its saved sign-in (issue 14; {@link SavedSignIns#none()}: nowhere) */
+    public AppShell(Stage stage, DesktopConfig config, SavedSignIns saved) {
+        this.stage = stage;
+        this.config = config;
+        this.saved = saved;
+        this.scene = new Scene(new StackPane(), 1040, 720);
+        scene.getStylesheets().add(ViewLoader.stylesheet());
+        AboutDialog.installOn(scene, saved::description);
+        signIn = new SignInFlow(stage, scene,
+                new SessionServices(http, timer, FxThread.INSTANCE, config.clock(), config.heartbeatEvery()), saved,
+                this::openRole);
+    }
+
+    /**
+     * Shows the login screen and signs in by itself when the config has credentials, else (issue 14 hook) with this
+     * computer's saved sign-in when there is one.
+     */
     public void start() {
         signIn.start(config.serverUrl(), config.user(), config.plainHttpAllowed());
         if (config.canSignInAutomatically()) {
             signIn.signInWith(config.password());
+        } else {
+            signIn.signInWithSavedCredential();
         }
     }
 
@@ -96,6 +111,7 @@ public final class AppShell implements AutoCloseable {
     @Override
     public void close() {
         signIn.close();
+        saved.close();
         // No waiting here: close runs on the FX thread, which must never block.
         timer.shutdownNow();
         http.dispatcher().executorService().shutdown();

@@ -1,6 +1,7 @@
 package dev.lifeline.desktop.app;
 
 import dev.lifeline.desktop.connection.ServerAddress;
+import dev.lifeline.desktop.credentials.SavedSignIns;
 import dev.lifeline.desktop.guardian.RestartNotice;
 import dev.lifeline.desktop.simulator.SimulatorWindow;
 import javafx.animation.AnimationTimer;
@@ -34,7 +35,9 @@ public final class DesktopApplication extends Application {
             simulator = new SimulatorWindow(stage, ServerAddress.parse(launch.server()), SimulatorWindow.POLL_EVERY);
             simulator.start();
         } else {
-            shell = new AppShell(stage, launch.toConfig());
+            DesktopConfig config = launch.toConfig();
+            // Issue 14: a real launch keeps its sign-in (the OS credential store, or an owner-only file).
+            shell = new AppShell(stage, config, SavedSignIns.forThisUser(config.configDirectory(), System.getenv()));
             shell.start();
         }
         restartReason.ifPresent(reason -> RestartNotice.show(stage, reason));

@@ -1,5 +1,6 @@
 package dev.lifeline.desktop.app;
 
+import dev.lifeline.desktop.credentials.CredentialStores;
 import dev.lifeline.desktop.guardian.Guardian;
 import dev.lifeline.desktop.guardian.GuardianMode;
 import dev.lifeline.desktop.guardian.RestartPolicy;
@@ -20,7 +21,8 @@ public final class Launcher {
         try {
             mode = GuardianMode.of(args, System.getenv());
             options = LaunchOptions.parse(mode.desktopArgsArray(), System.getenv());
-        } catch (GuardianMode.BadSetting | LaunchOptions.BadOption e) {
+            CredentialStores.Choice.of(System.getenv()); // issue 14: a bad LIFELINE_CREDENTIAL_STORE is one line, here
+        } catch (GuardianMode.BadSetting | LaunchOptions.BadOption | IllegalArgumentException e) {
             System.err.println("lifeline-desktop: " + e.getMessage());
             System.exit(RestartPolicy.USAGE_ERROR);
             return;

@@ -2,7 +2,10 @@ package dev.lifeline.desktop.connection;
 
 import dev.lifeline.model.api.DesktopApi;
 import dev.lifeline.model.auth.EventsTicket;
+import dev.lifeline.model.auth.DeviceList;
 import dev.lifeline.model.auth.LoginRequest;
+import dev.lifeline.model.auth.ResumeRequest;
+import dev.lifeline.model.auth.RevokeDevice;
 import dev.lifeline.model.auth.LoginResponse;
 import dev.lifeline.model.auth.RefreshResponse;
 import dev.lifeline.model.codec.CodecException;
@@ -60,8 +63,22 @@ public final class RestClient implements CommandSender {
     }
 
     public CompletableFuture<LoginResponse> login(LoginRequest credentials) {
-        Request request = new Request.Builder().url(server.http(DesktopApi.LOGIN))
-                .post(RequestBody.create(CODEC.encode(credentials), JSON)).build();
+        return signIn(DesktopApi.LOGIN, CODEC.encode(credentials), "Wrong user name or password.");
+    }
+
+    /**
+     * A new session for a saved resume credential; a refusal (signed out, revoked, expired, replayed) fails with a
+     * {@link LoginFailure} of kind {@code WRONG_CREDENTIALS}, and the saved credential is then worthless.
+     */
+    public CompletableFuture<LoginResponse> resume(ResumeRequest saved) {
+        return signIn(DesktopApi.RESUME, CODEC.encode(saved),
+                "Your saved sign-in is no longer valid (signed out, revoked by a supervisor, or expired). "
+                        + "Sign in with your password.");
+    }
+
+    private CompletableFuture<LoginResponse> signIn(String path, String body, String refused) {
+        Request request = new Request.Builder().url(server.http(path))
+                .post(RequestBody.create(body, JSON)).build();
         CompletableFuture<LoginResponse> result = new CompletableFuture<>();
         http.newCall(request).enqueue(new Callback() {
             @Override
@@ -76,8 +93,7 @@ public final class RestClient implements CommandSender {
                     if (response.isSuccessful()) {
                         result.complete(CODEC.decode(body, LoginResponse.class));
                     } else if (response.code() == 401) {
-                        result.completeExceptionally(new LoginFailure(LoginFailure.Kind.WRONG_CREDENTIALS,
-                                "Wrong user name or password."));
+                        result.completeExceptionally(new LoginFailure(LoginFailure.Kind.WRONG_CREDENTIALS, refused));
                     } else if (response.code() < 500) {
                         result.completeExceptionally(new LoginFailure(LoginFailure.Kind.REFUSED,
                                 "The server refused the sign-in: " + problemText(response.code(), body)));
@@ -112,6 +128,23 @@ public final class RestClient implements CommandSender {
     /** Ends the session on the server (every member); best effort: a failure leaves a token that expires soon anyway. */
     public CompletableFuture<Void> logout() {
         return call(authorized(DesktopApi.LOGOUT).post(RequestBody.create(new byte[0], null)).build()).thenApply(body -> null);
+    }
+
+    /** The user's own sign-out: ends the session and revokes this device's saved sign-in on the server. */
+    public CompletableFuture<Void> signOut() {
+        return call(authorized(DesktopApi.SIGN_OUT).post(RequestBody.create(new byte[0], null)).build()).thenApply(body -> null);
+    }
+
+    /** The devices on which {@code agent} may sign in again by itself (supervisors only). */
+    public CompletableFuture<DeviceList> agentDevices(String agent) {
+        return call(authorized(DesktopApi.path(DesktopApi.AGENT_DEVICES, agent)).get().build())
+                .thenApply(body -> CODEC.decode(body, DeviceList.class));
+    }
+
+    /** Revokes {@code agent}'s device: its saved sign-in stops working and its sessions end (supervisors only). */
+    public CompletableFuture<Void> revokeDevice(String agent, String deviceId) {
+        return call(authorized(DesktopApi.path(DesktopApi.REVOKE_AGENT_DEVICE, agent))
+                .post(RequestBody.create(CODEC.encode(new RevokeDevice(deviceId)), JSON)).build()).thenApply(body -> null);
     }
 
     public CompletableFuture<StateSnapshot> myState() {

@@ -159,8 +159,8 @@ public final class AgentDeskController implements EventStream.Listener {
         CallView callView = new CallView(call, new CallAudioViewModel(softphone), new KeypadViewModel(softphone));
         DialPadViewModel dialPad = new DialPadViewModel(rest::placeCall,
                 new RecentNumbers(configDirectory, session.session().identity()), call.activeProperty(), ui);
-        scene.setRoot(new AgentDeskView(desk, offerView.root(), callView.root(), new WrapUpView(wrapUp).root(),
-                new PhoneStatusView(phone).root(), () -> audioSettings.show(stage), new DialPadView(dialPad).root()).root());
+        scene.setRoot(session.framed(new AgentDeskView(desk, offerView.root(), callView.root(), new WrapUpView(wrapUp).root(),
+                new PhoneStatusView(phone).root(), () -> audioSettings.show(stage), new DialPadView(dialPad).root()).root()));
         session.closeOnSignOut(audioSettings::close);
         session.closeOnSignOut(callView::dispose);
         // Rings while the offer shows: never over a call in progress (the desk hides the offer then too).

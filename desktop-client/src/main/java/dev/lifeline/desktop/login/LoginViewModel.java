@@ -8,6 +8,7 @@ import dev.lifeline.model.auth.LoginResponse;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -91,6 +92,34 @@ public final class LoginViewModel {
                         error.set(describe(failure));
                     }
                 }));
+    }
+
+    /**
+     * Signs in by itself with what this computer saved (issue 14): the form shows the server and user and waits; a
+     * failure is explained in it, in a sentence, and handed to {@code failed} (which decides whether the saved
+     * sign-in is still worth keeping).
+     *
+     * @return false when a sign-in was already under way (then nothing of {@code attempt} is shown)
+     */
+    public boolean signInAgain(ServerAddress server, String user, CompletableFuture<LoginResponse> attempt,
+                            Consumer<Throwable> failed) {
+        if (busy.get()) {
+            return false;
+        }
+        serverUrl.set(server.display());
+        username.set(user);
+        error.set("");
+        busy.set(true);
+        attempt.whenComplete((response, failure) -> ui.execute(() -> {
+            busy.set(false);
+            if (failure == null) {
+                signedIn.accept(server, response);
+            } else {
+                error.set(describe(failure));
+                failed.accept(failure);
+            }
+        }));
+        return true;
     }
 
     private String plainHttpWarning(String typed) {

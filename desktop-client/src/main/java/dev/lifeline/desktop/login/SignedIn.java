@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.scene.Parent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,17 +39,23 @@ public final class SignedIn implements AutoCloseable {
     private final RestClient rest;
     private final TokenRefresher refresher;
     private final Consumer<SignedIn> rejected;
+    private final Runnable signOutByUser;
     private final List<AutoCloseable> resources = new ArrayList<>();
     private final Timeline ticker = new Timeline();
     private boolean closed;
 
-    /** @param rejected what to do when the server no longer accepts the token (the sign-in flow decides) */
-    SignedIn(SessionServices services, ServerAddress server, LoginResponse response, Consumer<SignedIn> rejected) {
+    /**
+     * @param rejected      what to do when the server no longer accepts the token (the sign-in flow decides)
+     * @param signOutByUser the user's own Sign out (the account menu): the flow ends this session and forgets the device
+     */
+    SignedIn(SessionServices services, ServerAddress server, LoginResponse response, Consumer<SignedIn> rejected,
+             Runnable signOutByUser) {
         this.services = services;
         this.server = server;
         this.session = new Session(response);
         this.rest = new RestClient(services.http(), server);
         this.rejected = rejected;
+        this.signOutByUser = signOutByUser;
         rest.session(session);
         refresher = new TokenRefresher(rest, session, services.timer(), services.clock());
         resources.add(refresher);
@@ -101,6 +108,14 @@ public final class SignedIn implements AutoCloseable {
         ticker.play();
     }
 
+    /**
+     * The role's screen framed with the account menu (Sign out): what the agent's desk and the supervisor's panel set as
+     * the scene's root.
+     */
+    public Parent framed(Parent roleScreen) {
+        return AccountMenu.frame(roleScreen, session.identity(), signOutByUser);
+    }
+
     /** Closed with the session, after what was handed over later (last in, first out). */
     public void closeOnSignOut(AutoCloseable resource) {
         resources.add(resource);
@@ -141,13 +156,21 @@ public final class SignedIn implements AutoCloseable {
      */
     @Override
     public void close() {
+        close(false);
+    }
+
+    /**
+     * As {@link #close()}; with {@code forgetDevice} (the user's own Sign out) the server also revokes this device's
+     * saved sign-in, so the next start asks for the password.
+     */
+    void close(boolean forgetDevice) {
         if (closed) {
             return;
         }
         closed = true;
-        rest.logout().whenComplete((done, failure) -> {
+        (forgetDevice ? rest.signOut() : rest.logout()).whenComplete((done, failure) -> {
             if (failure != null) {
-                log.info("logout not confirmed: {}", Failures.text(failure));
+                log.info("{} not confirmed: {}", forgetDevice ? "sign-out" : "logout", Failures.text(failure));
             }
         });
         ticker.stop();

@@ -12,6 +12,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 public final class AgentRow {
 
     private final String workerSid;
+    private final String identity;
     private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper(this, "name");
     private final ReadOnlyStringWrapper activity = new ReadOnlyStringWrapper(this, "activity");
     private final ReadOnlyStringWrapper presence = new ReadOnlyStringWrapper(this, "presence");
@@ -21,6 +22,7 @@ public final class AgentRow {
 
     AgentRow(AgentStatus status) {
         this.workerSid = status.agent().workerSid();
+        this.identity = status.agent().identity();
         update(status);
     }
 
@@ -44,6 +46,11 @@ public final class AgentRow {
 
     public String workerSid() {
         return workerSid;
+    }
+
+    /** The agent's sign-in name (what the device routes take). */
+    public String identity() {
+        return identity;
     }
 
     public ReadOnlyStringProperty nameProperty() {

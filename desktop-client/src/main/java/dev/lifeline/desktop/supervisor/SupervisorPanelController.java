@@ -24,7 +24,9 @@ public final class SupervisorPanelController implements EventStream.Listener {
     /** Shows the panel in the scene and opens the session's event stream for it. */
     public static SupervisorPanelController open(SignedIn session, Scene scene) {
         SupervisorViewModel panel = new SupervisorViewModel(session.rest(), session.ui(), session.clock(), ZoneId.systemDefault());
-        scene.setRoot(new SupervisorView(panel).root());
+        scene.setRoot(session.framed(new SupervisorView(panel, agent -> AgentDevicesDialog.show(scene.getWindow(),
+                new AgentDevicesViewModel(session.rest()::agentDevices, session.rest()::revokeDevice, session.ui(),
+                        ZoneId.systemDefault(), agent.identity()))).root()));
         session.everySecond(() -> panel.tick(panel.serverNow()));
         SupervisorPanelController controller = new SupervisorPanelController(panel,
                 new SnapshotOnConnect<>(session.rest()::supervisorSnapshot, panel::apply, session.ui()));

@@ -3,6 +3,7 @@ package dev.lifeline.desktop.supervisor;
 import dev.lifeline.desktop.connection.ConnectionState;
 import dev.lifeline.desktop.ui.Bind;
 import dev.lifeline.desktop.ui.ViewLoader;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
@@ -22,6 +23,7 @@ import javafx.scene.shape.Circle;
 public final class SupervisorView {
 
     private final SupervisorViewModel model;
+    private final Consumer<AgentRow> showDevices;
     private final Parent root;
 
     @FXML private Label updatedAt;
@@ -34,6 +36,7 @@ public final class SupervisorView {
     @FXML private TableColumn<QueueRow, Number> queueBusyColumn;
     @FXML private TableColumn<QueueRow, Number> queueOfflineColumn;
     @FXML private TableView<AgentRow> agentTable;
+    @FXML private Button agentDevicesButton;
     @FXML private TableColumn<AgentRow, String> agentNameColumn;
     @FXML private TableColumn<AgentRow, String> agentActivityColumn;
     @FXML private TableColumn<AgentRow, String> agentPresenceColumn;
@@ -58,7 +61,13 @@ public final class SupervisorView {
     @FXML private Label statusMessage;
 
     public SupervisorView(SupervisorViewModel model) {
+        this(model, agent -> { });
+    }
+
+    /** @param showDevices opens the selected agent's devices (issue 14: the supervisor may revoke one) */
+    public SupervisorView(SupervisorViewModel model, Consumer<AgentRow> showDevices) {
         this.model = model;
+        this.showDevices = showDevices;
         this.root = ViewLoader.load(this);
     }
 
@@ -82,6 +91,8 @@ public final class SupervisorView {
         column(agentPresenceColumn, AgentRow::presenceProperty);
         column(agentStateColumn, AgentRow::stateProperty);
         column(agentSinceColumn, AgentRow::sinceProperty);
+        agentDevicesButton.disableProperty().bind(agentTable.getSelectionModel().selectedItemProperty().isNull());
+        agentDevicesButton.setOnAction(event -> showDevices.accept(agentTable.getSelectionModel().getSelectedItem()));
 
         incidentTable.setItems(model.incidents());
         incidentTable.setPlaceholder(new Label("No recovery in progress"));

@@ -2,6 +2,7 @@ package dev.lifeline.desktop.testing;
 
 import dev.lifeline.desktop.app.AppShell;
 import dev.lifeline.desktop.app.DesktopConfig;
+import dev.lifeline.desktop.credentials.SavedSignIns;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -49,7 +50,7 @@ public abstract class DesktopUiTest extends FxRobot {
         if (user != null) {
             config = config.withServer(server.url(), user, PASSWORD);
         }
-        shell = new AppShell(stage, configure(config));
+        shell = new AppShell(stage, configure(config), savedSignIns());
         shell.start();
     }
 
@@ -60,6 +61,11 @@ public abstract class DesktopUiTest extends FxRobot {
     /** Changes the desktop's configuration (e.g. the softphone) before it starts. */
     protected DesktopConfig configure(DesktopConfig config) {
         return config;
+    }
+
+    /** Where the desktop keeps its sign-in between runs (issue 14); nowhere unless a test says so. */
+    protected SavedSignIns savedSignIns() {
+        return SavedSignIns.none();
     }
 
     /** Who signs in automatically, or null to stay on the login screen. */

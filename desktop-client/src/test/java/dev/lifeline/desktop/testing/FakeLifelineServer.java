@@ -5,6 +5,8 @@ import dev.lifeline.model.auth.EventsTicket;
 import dev.lifeline.model.auth.LoginRequest;
 import dev.lifeline.model.auth.LoginResponse;
 import dev.lifeline.model.auth.RefreshResponse;
+import dev.lifeline.model.auth.ResumeCredential;
+import dev.lifeline.model.auth.ResumeRequest;
 import dev.lifeline.model.auth.Role;
 import dev.lifeline.model.codec.JsonCodec;
 import dev.lifeline.model.command.ClientCommand;
@@ -48,6 +50,10 @@ public final class FakeLifelineServer implements AutoCloseable {
     private final Map<String, String> identityByToken = new ConcurrentHashMap<>();
     private final Map<String, String> identityByTicket = new ConcurrentHashMap<>();
     private final AtomicInteger logouts = new AtomicInteger();
+    /** Issue 14: live resume credential → "identity deviceId"; a used one is removed (no reuse detection here). */
+    private final Map<String, String> resumeCredentials = new ConcurrentHashMap<>();
+    private final AtomicInteger resumes = new AtomicInteger();
+    private final AtomicInteger signOuts = new AtomicInteger();
     private final Map<String, WsContext> sockets = new ConcurrentHashMap<>();
     private final Map<String, String> socketIdentity = new ConcurrentHashMap<>();
     private final AtomicInteger tokens = new AtomicInteger();
@@ -81,6 +87,14 @@ public final class FakeLifelineServer implements AutoCloseable {
                 identity(ctx);
                 identityByToken.remove(bearer(ctx));
                 logouts.incrementAndGet();
+                ctx.status(204);
+            });
+            config.routes.post(DesktopApi.RESUME, this::resume);
+            config.routes.post(DesktopApi.SIGN_OUT, ctx -> {
+                String identity = identity(ctx);
+                identityByToken.remove(bearer(ctx));
+                resumeCredentials.values().removeIf(owner -> owner.startsWith(identity + " "));
+                signOuts.incrementAndGet();
                 ctx.status(204);
             });
             config.routes.post(DesktopApi.EVENTS_TICKET, ctx -> {
@@ -306,8 +320,41 @@ public final class FakeLifelineServer implements AutoCloseable {
             return;
         }
         String token = newToken(request.username());
-        json(ctx, 200, CODEC.encode(new LoginResponse(token, Instant.now().plus(tokenLifetime), user.role(),
-                request.username(), user.workerSid())));
+        LoginResponse response = new LoginResponse(token, Instant.now().plus(tokenLifetime), user.role(),
+                request.username(), user.workerSid());
+        if (request.deviceId() != null) {
+            response = response.withResume(resumeCredential(request.username(), request.deviceId()));
+        }
+        json(ctx, 200, CODEC.encode(response));
+    }
+
+    /** A resume credential for {@code identity} on {@code deviceId}, as a password sign-in from it would get. */
+    public ResumeCredential resumeCredential(String identity, String deviceId) {
+        String credential = "resume-" + identity + "-" + tokens.incrementAndGet();
+        resumeCredentials.put(credential, identity + " " + deviceId);
+        return new ResumeCredential(credential, Instant.now().plus(Duration.ofDays(30)));
+    }
+
+    private void resume(Context ctx) {
+        ResumeRequest request = CODEC.decode(ctx.body(), ResumeRequest.class);
+        String owner = resumeCredentials.remove(request.credential());
+        if (owner == null || !owner.endsWith(" " + request.deviceId())) {
+            problem(ctx, Problem.unauthorized("This saved sign-in is no longer valid"));
+            return;
+        }
+        resumes.incrementAndGet();
+        String identity = owner.substring(0, owner.indexOf(' '));
+        User user = users.get(identity);
+        json(ctx, 200, CODEC.encode(new LoginResponse(newToken(identity), Instant.now().plus(tokenLifetime), user.role(),
+                identity, user.workerSid()).withResume(resumeCredential(identity, request.deviceId()))));
+    }
+
+    public int resumes() {
+        return resumes.get();
+    }
+
+    public int signOuts() {
+        return signOuts.get();
     }
 
     private void refresh(Context ctx) {

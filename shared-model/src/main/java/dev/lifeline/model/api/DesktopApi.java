@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
  * The HTTP surface the server serves and the desktop calls. Templates use Javalin's {@code {name}} path-parameter
  * syntax, so the server registers them as they are; the desktop fills them with {@link #path(String, String)}.
  *
- * <p>Every request except {@link #LOGIN} carries {@code Authorization: Bearer <token>}. The WebSocket, which
+ * <p>Every request except {@link #LOGIN} and {@link #RESUME} carries {@code Authorization: Bearer <token>}. The WebSocket, which
  * browsers and OkHttp cannot always give headers, takes a one-time {@link #EVENTS_TICKET ticket} as the
  * {@value #TICKET_PARAM} query parameter instead of the token, so no credential that still works is left in a
  * proxy's access log.
@@ -33,6 +33,27 @@ public final class DesktopApi {
     public static final String TOKEN_REFRESH = "/api/token/refresh";
     /** POST (no body) → 204: ends the session; its tokens, and its sockets, stop working on every server. */
     public static final String LOGOUT = "/api/logout";
+    /**
+     * POST {@code ResumeRequest} (no bearer token) → {@code LoginResponse} carrying the next {@code ResumeCredential}:
+     * a new session without a password, for the device the presented credential was issued to. The presented
+     * credential is retired; presenting a retired one again revokes the device's whole chain and ends its sessions.
+     * 401 {@code Problem} for an unknown, expired, revoked or replayed credential or another device's.
+     */
+    public static final String RESUME = "/api/session/resume";
+    /**
+     * POST (no body) → 204: the user's own "Sign out" on this computer: ends the session like {@link #LOGOUT} and
+     * revokes the device's resume credentials, so the next start asks for the password.
+     */
+    public static final String SIGN_OUT = "/api/me/sign-out";
+    /** GET → {@code DeviceList}: the caller's own devices that may sign in again without a password. */
+    public static final String MY_DEVICES = "/api/me/devices";
+    /** GET → {@code DeviceList} of the agent {@code {id}}; supervisors only (403 otherwise). */
+    public static final String AGENT_DEVICES = "/api/supervisor/agents/{id}/devices";
+    /**
+     * POST {@code RevokeDevice} → 204: the agent {@code {id}}'s device can no longer sign in by itself and its sessions
+     * end; supervisors only (403 otherwise), 404 when the agent has no such device.
+     */
+    public static final String REVOKE_AGENT_DEVICE = "/api/supervisor/agents/{id}/devices/revoke";
     /** POST (no body) → {@code EventsTicket}: a one-time, short-lived ticket to open {@link #EVENTS} with. */
     public static final String EVENTS_TICKET = "/api/events/ticket";
 

@@ -14,9 +14,11 @@ import java.time.Instant;
  * @param workerSid the user's TaskRouter worker; required for agents, optional for supervisors who take no calls
  * @param sessionExpiresAt when the session ends however often the token is refreshed (sign in again then);
  *                  null from a server that sets no maximum session age
+ * @param resume    the device-bound credential to sign in again without a password (see {@code DesktopApi.RESUME});
+ *                  null when the request named no device
  */
 public record LoginResponse(String token, Instant expiresAt, Role role, String identity, String workerSid,
-                            Instant sessionExpiresAt) {
+                            Instant sessionExpiresAt, ResumeCredential resume) {
 
     public LoginResponse {
         Require.text(token, "token");
@@ -27,15 +29,26 @@ public record LoginResponse(String token, Instant expiresAt, Role role, String i
                 : Require.optionalText(workerSid, "workerSid");
     }
 
+    /** Without a resume credential (the request named no device). */
+    public LoginResponse(String token, Instant expiresAt, Role role, String identity, String workerSid,
+                         Instant sessionExpiresAt) {
+        this(token, expiresAt, role, identity, workerSid, sessionExpiresAt, null);
+    }
+
+    /** The same answer carrying {@code next} as its resume credential. */
+    public LoginResponse withResume(ResumeCredential next) {
+        return new LoginResponse(token, expiresAt, role, identity, workerSid, sessionExpiresAt, next);
+    }
+
     /** Without a session end (a server that does not cap sessions). */
     public LoginResponse(String token, Instant expiresAt, Role role, String identity, String workerSid) {
-        this(token, expiresAt, role, identity, workerSid, null);
+        this(token, expiresAt, role, identity, workerSid, null, null);
     }
 
     /** Never prints the token: it is a credential until it expires. */
     @Override
     public String toString() {
         return "LoginResponse[token=***, expiresAt=" + expiresAt + ", role=" + role + ", identity=" + identity
-                + ", workerSid=" + workerSid + ", sessionExpiresAt=" + sessionExpiresAt + "]";
+                + ", workerSid=" + workerSid + ", sessionExpiresAt=" + sessionExpiresAt + ", resume=" + resume + "]";
     }
 }

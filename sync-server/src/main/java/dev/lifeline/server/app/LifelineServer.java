@@ -3,6 +3,8 @@ package dev.lifeline.server.app;
 import com.hazelcast.core.HazelcastInstance;
 import dev.lifeline.model.codec.JsonCodec;
 import dev.lifeline.server.auth.AuthRoutes;
+import dev.lifeline.server.auth.DeviceCredentials;
+import dev.lifeline.server.auth.DeviceRoutes;
 import dev.lifeline.server.auth.Credentials;
 import dev.lifeline.server.auth.LoginThrottle;
 import dev.lifeline.server.auth.PasswordHasher;
@@ -148,6 +150,8 @@ public final class LifelineServer implements AutoCloseable {
         AgentDirectory agents = new AgentDirectory(users, workspace.workers());
         TokenService tokens = new TokenService(secret, config.auth().tokenTtl(), config.auth().sessionMaxAge(), clock);
         SessionRevocations revocations = new SessionRevocations(hazelcast, clock);
+        DeviceCredentials devices = new DeviceCredentials(hazelcast, revocations, config.auth().resumeMaxAge(),
+                config.auth().sessionMaxAge(), clock);
         SocketTickets tickets = new SocketTickets(hazelcast, clock);
         SessionAuthenticator authenticator = new SessionAuthenticator(tokens, revocations, tickets);
 
@@ -189,7 +193,7 @@ public final class LifelineServer implements AutoCloseable {
                 metrics);
         signInThrottle = new LoginThrottle(LoginThrottle.Limits.DEFAULT, clock);
         AuthRoutes auth = new AuthRoutes(users, new Credentials(users, new PasswordHasher()), tokens, authenticator,
-                revocations, tickets, signInThrottle, id -> agents.workerSid(id).orElse(null));
+                revocations, tickets, signInThrottle, devices, id -> agents.workerSid(id).orElse(null));
         ClientAddresses clientAddresses = new ClientAddresses(config.trustedProxies());
         http = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
@@ -202,6 +206,7 @@ public final class LifelineServer implements AutoCloseable {
             webhooks.register(javalin.routes);
             incomingCalls.register(javalin.routes);
             auth.register(javalin.routes);
+            new DeviceRoutes(authenticator, devices, users).register(javalin.routes);
             desktop.register(javalin.routes);
             new SupervisorRoutes(authenticator, supervisor).register(javalin.routes);
             outbound.register(javalin.routes);

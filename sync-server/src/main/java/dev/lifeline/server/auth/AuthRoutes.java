@@ -5,6 +5,7 @@ import dev.lifeline.model.auth.EventsTicket;
 import dev.lifeline.model.auth.LoginRequest;
 import dev.lifeline.model.auth.LoginResponse;
 import dev.lifeline.model.auth.RefreshResponse;
+import dev.lifeline.model.auth.ResumeRequest;
 import dev.lifeline.model.auth.Role;
 import dev.lifeline.model.codec.JsonCodec;
 import dev.lifeline.model.problem.Problem;
@@ -23,9 +24,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The session's life: {@code POST /api/login} (a new session), {@code /api/token/refresh} (the next token of it; the
- * presented one is retired), {@code /api/logout} (the session ends everywhere) and {@code /api/events/ticket} (a
- * one-time ticket for the events socket).
+ * The session's life: {@code POST /api/login} (a new session, and a device-bound resume credential when the desktop
+ * names its device), {@code /api/session/resume} (a new session for a resume credential, see
+ * {@link DeviceCredentials}), {@code /api/token/refresh} (the next token of it; the presented one is retired),
+ * {@code /api/logout} (the session ends everywhere), {@code /api/me/sign-out} (the same, and the device's resume
+ * credentials are revoked) and {@code /api/events/ticket} (a one-time ticket for the events socket).
  */
 public final class AuthRoutes {
 
@@ -40,6 +43,7 @@ public final class AuthRoutes {
     private final SessionRevocations revocations;
     private final SocketTickets tickets;
     private final LoginThrottle throttle;
+    private final DeviceCredentials devices;
     private final Function<String, String> workerSidOf;
 
     /**
@@ -47,7 +51,7 @@ public final class AuthRoutes {
      */
     public AuthRoutes(UserDirectory users, Credentials credentials, TokenService tokens, SessionAuthenticator authenticator,
                       SessionRevocations revocations, SocketTickets tickets, LoginThrottle throttle,
-                      Function<String, String> workerSidOf) {
+                      DeviceCredentials devices, Function<String, String> workerSidOf) {
         this.users = users;
         this.credentials = credentials;
         this.tokens = tokens;
@@ -55,6 +59,7 @@ public final class AuthRoutes {
         this.revocations = revocations;
         this.tickets = tickets;
         this.throttle = throttle;
+        this.devices = devices;
         this.workerSidOf = workerSidOf;
     }
 
@@ -62,6 +67,8 @@ public final class AuthRoutes {
         routes.post(DesktopApi.LOGIN, this::login);
         routes.post(DesktopApi.TOKEN_REFRESH, this::refresh);
         routes.post(DesktopApi.LOGOUT, this::logout);
+        routes.post(DesktopApi.RESUME, this::resume);
+        routes.post(DesktopApi.SIGN_OUT, this::signOut);
         routes.post(DesktopApi.EVENTS_TICKET, this::ticket);
     }
 
@@ -76,6 +83,7 @@ public final class AuthRoutes {
         if (request.password().length() > MAX_PASSWORD_LENGTH) {
             throw new ApiProblem(Problem.badRequest("password", "at most " + MAX_PASSWORD_LENGTH + " characters"));
         }
+        String deviceId = request.deviceId() == null ? null : DeviceCredentials.checkedDeviceId(request.deviceId());
         String address = ctx.ip();
         Duration wait = throttle.check(identity, address);
         if (!wait.isZero()) {
@@ -99,6 +107,34 @@ public final class AuthRoutes {
         }
         throttle.succeeded(identity, address);
         User user = checked.get();
+        NewSession session = newSession(user);
+        log.info("{} signed in as {} from {}{}", user.identity(), user.role(), LogSafe.text(address),
+                deviceId == null ? "" : " on device " + deviceId);
+        LoginResponse response = session.response();
+        if (deviceId != null) {
+            response = response.withResume(devices.start(user.identity(), deviceId,
+                    DeviceCredentials.checkedDeviceName(request.deviceName()), session.sessionId()));
+        }
+        json(ctx, response);
+    }
+
+    /** A new session for a device's resume credential: no password, the device's next credential in the answer. */
+    private void resume(Context ctx) {
+        ResumeRequest request = JsonCodec.shared().decode(ctx.body(), ResumeRequest.class);
+        DeviceCredentials.Family family = devices.rotate(DeviceCredentials.checkedDeviceId(request.deviceId()),
+                request.credential());
+        User user = users.find(family.identity())
+                .orElseThrow(() -> new ApiProblem(Problem.unauthorized("This user no longer exists")));
+        NewSession session = newSession(user);
+        log.info("{} signed in again by itself on device {} from {}", user.identity(), family.deviceId(),
+                LogSafe.text(ctx.ip()));
+        json(ctx, session.response().withResume(devices.resumed(family, session.sessionId())));
+    }
+
+    private record NewSession(LoginResponse response, String sessionId) {
+    }
+
+    private NewSession newSession(User user) {
         String workerSid = workerSidOf.apply(user.identity());
         if (user.role() == Role.AGENT && workerSid == null) {
             log.warn("sign-in refused for '{}': the agent has no TaskRouter worker", user.identity());
@@ -106,9 +142,8 @@ public final class AuthRoutes {
                     + "Ask an administrator to add a worker named '" + user.identity() + "'."));
         }
         IssuedToken token = tokens.issue(user);
-        log.info("{} signed in as {} from {}", user.identity(), user.role(), LogSafe.text(address));
-        json(ctx, new LoginResponse(token.token(), token.expiresAt(), user.role(),
-                user.identity(), workerSid, token.session().sessionEnds()));
+        return new NewSession(new LoginResponse(token.token(), token.expiresAt(), user.role(), user.identity(), workerSid,
+                token.session().sessionEnds()), token.session().sessionId());
     }
 
     /** Rotation: the presented token is retired; of two refreshes of one token (on any members) only one succeeds. */
@@ -128,6 +163,15 @@ public final class AuthRoutes {
         // A refresh racing on another member may have issued a token a moment ago: the ban outlives that one too.
         revocations.endSession(session, tokens.latestExpiryOfANewToken(session));
         log.info("{} signed out", session.identity());
+        ctx.status(204);
+    }
+
+    /** The user's own sign-out: the session ends and the device it came from can no longer sign in by itself. */
+    private void signOut(Context ctx) {
+        Session session = authenticator.require(ctx);
+        revocations.endSession(session, tokens.latestExpiryOfANewToken(session));
+        devices.signOut(session.sessionId());
+        log.info("{} signed out on this device", session.identity());
         ctx.status(204);
     }
 

@@ -53,7 +53,12 @@ public final class SessionRevocations {
      * one refreshed on another member a moment before: the entry lives until then.
      */
     public void endSession(Session session, Instant latestExpiry) {
-        endedSessions.set(session.sessionId(), latestExpiry.getEpochSecond(), ttlUntil(latestExpiry), TimeUnit.MILLISECONDS);
+        endSession(session.sessionId(), latestExpiry);
+    }
+
+    /** Ends the session {@code sessionId} (a revoked device's), as {@link #endSession(Session, Instant)}. */
+    public void endSession(String sessionId, Instant latestExpiry) {
+        endedSessions.set(sessionId, latestExpiry.getEpochSecond(), ttlUntil(latestExpiry), TimeUnit.MILLISECONDS);
     }
 
     public boolean isRevoked(Session session) {

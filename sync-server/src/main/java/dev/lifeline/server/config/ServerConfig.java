@@ -107,12 +107,18 @@ public record ServerConfig(
 
     /**
      * @param sessionMaxAge how long a sign-in lasts at most: refreshing a token never takes its session past this age
+     * @param resumeMaxAge  how long after a password sign-in the desktop may sign in again by itself (its device's
+     *                      resume credentials end then, however often they were used)
      */
-    public record AuthSettings(Secret tokenSecret, Duration tokenTtl, Path usersFile, Duration sessionMaxAge) {
+    public record AuthSettings(Secret tokenSecret, Duration tokenTtl, Path usersFile, Duration sessionMaxAge,
+                               Duration resumeMaxAge) {
         public static final Duration MIN_TOKEN_TTL = Duration.ofMinutes(1);
         public static final Duration MAX_TOKEN_TTL = Duration.ofHours(1);
         public static final Duration DEFAULT_SESSION_MAX_AGE = Duration.ofHours(12);
         public static final Duration MAX_SESSION_MAX_AGE = Duration.ofDays(7);
+        public static final Duration DEFAULT_RESUME_MAX_AGE = Duration.ofDays(30);
+        public static final Duration MIN_RESUME_MAX_AGE = Duration.ofHours(1);
+        public static final Duration MAX_RESUME_MAX_AGE = Duration.ofDays(365);
     }
 
     /**
@@ -263,12 +269,18 @@ public record ServerConfig(
             throw source.problem("auth.session-max-age", "must be between auth.token-ttl (" + tokenTtl + ") and 7 days, got "
                     + sessionMaxAge);
         }
+        Duration resumeMaxAge = source.duration("auth.resume-max-age", AuthSettings.DEFAULT_RESUME_MAX_AGE);
+        if (resumeMaxAge.compareTo(AuthSettings.MIN_RESUME_MAX_AGE) < 0
+                || resumeMaxAge.compareTo(AuthSettings.MAX_RESUME_MAX_AGE) > 0) {
+            throw source.problem("auth.resume-max-age", "must be between 1h and 365d, got " + resumeMaxAge);
+        }
         String usersFile = source.string("auth.users-file", "");
         if (mode == Mode.TWILIO && usersFile.isEmpty()) {
             throw source.problem("auth.users-file", "is required in twilio mode (the demo users exist only in sim mode); "
                     + "write one with 'lifeline-server hash-password'");
         }
-        return new AuthSettings(new Secret(tokenSecret), tokenTtl, usersFile.isEmpty() ? null : Path.of(usersFile), sessionMaxAge);
+        return new AuthSettings(new Secret(tokenSecret), tokenTtl, usersFile.isEmpty() ? null : Path.of(usersFile), sessionMaxAge,
+                resumeMaxAge);
     }
 
     private static List<AddressRange> trustedProxies(ConfigSource source) {

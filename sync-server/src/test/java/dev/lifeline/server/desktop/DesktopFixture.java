@@ -12,6 +12,8 @@ import dev.lifeline.server.auth.LoginThrottle;
 import dev.lifeline.server.auth.PasswordHasher;
 import dev.lifeline.server.auth.SessionAuthenticator;
 import dev.lifeline.server.auth.SessionRevocations;
+import dev.lifeline.server.auth.DeviceCredentials;
+import dev.lifeline.server.auth.DeviceRoutes;
 import dev.lifeline.server.auth.SocketTickets;
 import dev.lifeline.server.auth.TokenService;
 import dev.lifeline.server.auth.User;
@@ -90,6 +92,7 @@ public final class DesktopFixture implements AutoCloseable {
     public final UserDirectory users;
     public final TokenService tokens;
     public final SessionRevocations revocations;
+    public final DeviceCredentials devices;
     public final String baseUrl;
     public final HttpClient http = HttpClient.newHttpClient();
     public final String clusterName = "desktop-" + UUID.randomUUID();
@@ -184,6 +187,8 @@ public final class DesktopFixture implements AutoCloseable {
         tokens = new TokenService(secret, Duration.ofHours(1), clock);
         revocations = new SessionRevocations(hazelcast, clock);
         SocketTickets tickets = new SocketTickets(hazelcast, clock);
+        devices = new DeviceCredentials(hazelcast, revocations, DeviceCredentials.DEFAULT_MAX_AGE,
+                TokenService.DEFAULT_SESSION_MAX_AGE, clock);
         SessionAuthenticator authenticator = new SessionAuthenticator(tokens, revocations, tickets);
         softphones = new SipAccounts(SipConfig.DEFAULT_DOMAIN, "127.0.0.1", sim.sip().port(), "udp", sipPasswords,
                 identity -> agents.workerSid(identity).isPresent());
@@ -194,13 +199,14 @@ public final class DesktopFixture implements AutoCloseable {
         // Budgets far above what the tests send: the throttle has its own tests (auth/SignInFloodTest and others).
         AuthRoutes auth = new AuthRoutes(users, new Credentials(users, hasher), tokens, authenticator, revocations, tickets,
                 new LoginThrottle(new LoginThrottle.Limits(1000, 10_000, Duration.ofMinutes(1), 1000, 10_000, 10_000), clock),
-                identity -> agents.workerSid(identity).orElse(null));
+                devices, identity -> agents.workerSid(identity).orElse(null));
         WebhookRoutes webhooks = new WebhookRoutes(new TwilioSignatureVerifier(sim.authToken(), baseUrl),
                 WebhookHandler.of(engine::onConferenceCallback, engine::onTaskRouterEvent), metrics);
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             ProblemResponses.register(config.routes);
             auth.register(config.routes);
+            new DeviceRoutes(authenticator, devices, users).register(config.routes);
             webhooks.register(config.routes);
             module.register(config.routes);
             new SupervisorRoutes(authenticator, supervisor).register(config.routes);

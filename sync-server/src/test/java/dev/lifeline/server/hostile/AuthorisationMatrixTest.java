@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lifeline.model.agent.Activity;
 import dev.lifeline.model.api.DesktopApi;
 import dev.lifeline.model.auth.EventsTicket;
+import dev.lifeline.model.auth.LoginRequest;
+import dev.lifeline.model.auth.LoginResponse;
+import dev.lifeline.model.auth.ResumeRequest;
+import dev.lifeline.model.auth.RevokeDevice;
 import dev.lifeline.model.codec.JsonCodec;
 import dev.lifeline.model.command.AcceptReservation;
 import dev.lifeline.model.command.CancelIncident;
@@ -29,8 +33,10 @@ import dev.lifeline.server.testsupport.Await;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,7 +65,10 @@ class AuthorisationMatrixTest {
     private static final String UNKNOWN_CONFERENCE = "CF00000000000000000000000000000000";
     private static final String UNKNOWN_INCIDENT = "CF00000000000000000000000000000000:CA0";
     /** The session's own routes: a forged token may neither refresh, end nor open a socket for a session. */
-    private static final List<String> SESSION_ROUTES = List.of(DesktopApi.TOKEN_REFRESH, DesktopApi.LOGOUT, DesktopApi.EVENTS_TICKET);
+    private static final List<String> SESSION_ROUTES = List.of(DesktopApi.TOKEN_REFRESH, DesktopApi.LOGOUT, DesktopApi.EVENTS_TICKET,
+            DesktopApi.SIGN_OUT);
+    /** Issue 14: a device nobody has (revoking one is 404 to a supervisor, 403 to an agent). */
+    private static final String UNKNOWN_DEVICE = "00000000-0000-0000-0000-000000000000";
 
     private static DesktopFixture server;
     private static String bobsReservation;
@@ -111,14 +120,28 @@ class AuthorisationMatrixTest {
                     }
                 }
             }
+            // Issue 14: the caller's own devices for everyone; bob's devices for the supervisor only.
             Map<String, Integer> reads = Map.of(DesktopApi.SUPERVISOR_SNAPSHOT, caller == Caller.SUPERVISOR ? 200 : 403,
-                    DesktopApi.MY_STATE, caller == Caller.OTHER_AGENT ? 200 : 403);
+                    DesktopApi.MY_STATE, caller == Caller.OTHER_AGENT ? 200 : 403,
+                    DesktopApi.MY_DEVICES, 200,
+                    DesktopApi.path(DesktopApi.AGENT_DEVICES, "bob"), caller == Caller.SUPERVISOR ? 200 : 403);
             for (Map.Entry<String, Integer> read : reads.entrySet()) {
                 checked++;
                 HttpResponse<String> response = server.get(read.getKey(), server.token(identity));
                 if (response.statusCode() != read.getValue()) {
                     wrong.add(caller + " GET " + read.getKey() + ": expected " + read.getValue() + " got " + response.statusCode());
+                } else if (read.getKey().equals(DesktopApi.MY_DEVICES)
+                        && !response.body().contains("\"identity\":\"" + identity + "\"")) {
+                    wrong.add(caller + " GET " + read.getKey() + ": another user's devices " + response.body());
                 }
+            }
+            // Revoking a device of bob's: the supervisor's action (404 for a device bob does not have), never an agent's.
+            int expectedRevoke = caller == Caller.SUPERVISOR ? 404 : 403;
+            checked++;
+            HttpResponse<String> revoke = server.post(DesktopApi.path(DesktopApi.REVOKE_AGENT_DEVICE, "bob"),
+                    server.token(identity), new RevokeDevice(UNKNOWN_DEVICE));
+            if (!isProblem(revoke, expectedRevoke)) {
+                wrong.add(caller + " POST revoke bob's device: expected " + expectedRevoke + " got " + revoke.statusCode());
             }
             // The SIP account: the caller's own only (alice's token gets alice's); a supervisor has no phone (404).
             int expectedPhone = caller == Caller.OTHER_AGENT ? 200 : 404;
@@ -131,7 +154,7 @@ class AuthorisationMatrixTest {
                         + (phone.statusCode() == 200 ? "for another user" : phone.body()));
             }
             for (Map.Entry<String, Integer> route : Map.of(DesktopApi.TOKEN_REFRESH, 200, DesktopApi.EVENTS_TICKET, 200,
-                    DesktopApi.LOGOUT, 204).entrySet()) {
+                    DesktopApi.LOGOUT, 204, DesktopApi.SIGN_OUT, 204).entrySet()) {
                 // Each with a token of its own: a refresh retires its token and a logout ends its session.
                 checked++;
                 HttpResponse<String> response = server.post(route.getKey(), server.token(identity), "");
@@ -143,9 +166,9 @@ class AuthorisationMatrixTest {
         System.out.println("authorisation matrix (REST, other agent / supervisor): " + checked + " checked, "
                 + wrong.size() + " wrong");
         assertThat(wrong).isEmpty();
-        // Per caller: the routes with a resource id × 2 resources (+ the supervisor's activity), 3 reads (state,
-        // snapshot, softphone), 3 session routes.
-        assertThat(checked).isEqualTo(2 * ((CommandRoute.ALL.size() - 1) * 2 + 3 + SESSION_ROUTES.size()) + 1);
+        // Per caller: the routes with a resource id × 2 resources (+ the supervisor's activity), 5 reads (state,
+        // snapshot, softphone, own devices, bob's devices), the device revocation, 4 session routes.
+        assertThat(checked).isEqualTo(2 * ((CommandRoute.ALL.size() - 1) * 2 + 5 + 1 + SESSION_ROUTES.size()) + 1);
         assertThat(bobsWorld()).isEqualTo(before);
     }
 
@@ -172,13 +195,21 @@ class AuthorisationMatrixTest {
                         }
                     }
                 }
-                for (String read : List.of(DesktopApi.MY_STATE, DesktopApi.SUPERVISOR_SNAPSHOT, DesktopApi.MY_SOFTPHONE)) {
+                for (String read : List.of(DesktopApi.MY_STATE, DesktopApi.SUPERVISOR_SNAPSHOT, DesktopApi.MY_SOFTPHONE,
+                        DesktopApi.MY_DEVICES, DesktopApi.path(DesktopApi.AGENT_DEVICES, "bob"))) {
                     HttpResponse<String> response = server.get(read, token);
                     if (isProblem(response, 401)) {
                         refused++;
                     } else {
                         wrong.add(forged + " GET " + read + ": " + response.statusCode() + " " + response.body());
                     }
+                }
+                HttpResponse<String> revoke = server.post(DesktopApi.path(DesktopApi.REVOKE_AGENT_DEVICE, "bob"), token,
+                        new RevokeDevice(UNKNOWN_DEVICE));
+                if (isProblem(revoke, 401)) {
+                    refused++;
+                } else {
+                    wrong.add(forged + " POST revoke bob's device: " + revoke.statusCode() + " " + revoke.body());
                 }
                 for (String sessionRoute : SESSION_ROUTES) {
                     HttpResponse<String> response = server.post(sessionRoute, token, "");
@@ -194,7 +225,7 @@ class AuthorisationMatrixTest {
                 + wrong.size() + " wrong");
         assertThat(wrong).isEmpty();
         assertThat(refused).isEqualTo(FORGED_FROM.size() * ForgedTokens.values().length
-                * (CommandRoute.ALL.size() * 2 - 1 + 3 + SESSION_ROUTES.size()));
+                * (CommandRoute.ALL.size() * 2 - 1 + 5 + 1 + SESSION_ROUTES.size()));
         assertThat(bobsWorld()).isEqualTo(before);
     }
 
@@ -235,6 +266,45 @@ class AuthorisationMatrixTest {
                 + wrong.size() + " wrong");
         assertThat(wrong).isEmpty();
         assertThat(upgradeStatus(server.ticket("bob"))).as("the owner's real token gets a ticket that opens the socket").isNull();
+    }
+
+    /**
+     * Issue 14: the resume route takes no bearer token, so its credential is the whole proof. Made-up, empty, a bearer
+     * token, another device's, a replayed one: 401 (or 400 for one that is not even a credential's shape), and no
+     * session comes of it.
+     */
+    @Test
+    void everyForgedOrReplayedResumeCredentialIsRefused() {
+        String device = "matrix-" + UUID.randomUUID();
+        LoginResponse signedIn = JsonCodec.shared().decode(server.post(DesktopApi.LOGIN, null,
+                new LoginRequest("bob", "bob-demo", device, null)).body(), LoginResponse.class);
+        String credential = signedIn.resume().credential();
+        String otherDevice = "matrix-" + UUID.randomUUID();
+        String otherCredential = JsonCodec.shared().decode(server.post(DesktopApi.LOGIN, null,
+                new LoginRequest("alice", "alice-demo", otherDevice, null)).body(), LoginResponse.class).resume().credential();
+        Map<String, ResumeRequest> forged = new LinkedHashMap<>();
+        forged.put("made up", new ResumeRequest(device, "A".repeat(43)));
+        forged.put("a bearer token", new ResumeRequest(device, signedIn.token()));
+        forged.put("alice's credential from bob's device", new ResumeRequest(device, otherCredential));
+        List<String> wrong = new ArrayList<>();
+        for (Map.Entry<String, ResumeRequest> attempt : forged.entrySet()) {
+            HttpResponse<String> response = server.post(DesktopApi.RESUME, null, attempt.getValue());
+            if (!isProblem(response, 401)) {
+                wrong.add(attempt.getKey() + ": " + response.statusCode() + " " + response.body());
+            }
+        }
+        HttpResponse<String> unauthenticatedList = server.get(DesktopApi.MY_DEVICES, null);
+        HttpResponse<String> noBody = server.post(DesktopApi.RESUME, null, "{}");
+        HttpResponse<String> used = server.post(DesktopApi.RESUME, null, new ResumeRequest(device, credential));
+        HttpResponse<String> replayed = server.post(DesktopApi.RESUME, null, new ResumeRequest(device, credential));
+
+        assertThat(wrong).isEmpty();
+        assertThat(isProblem(unauthenticatedList, 401)).isTrue();
+        assertThat(isProblem(noBody, 400)).as(noBody.body()).isTrue();
+        assertThat(used.statusCode()).as("bob's own credential from his own device").isEqualTo(200);
+        assertThat(isProblem(replayed, 401)).as("the same credential again").isTrue();
+        assertThat(server.get(DesktopApi.MY_STATE, JsonCodec.shared().decode(used.body(), LoginResponse.class).token())
+                .statusCode()).as("the replay ended the session the first use started").isEqualTo(401);
     }
 
     /** Tickets an attacker may hold: one from a proxy log (used), a stale one, one of a session since signed out … */
@@ -337,6 +407,9 @@ class AuthorisationMatrixTest {
         HttpResponse<String> rest = server.post(DesktopApi.path(DesktopApi.CANCEL_INCIDENT, cancel.incidentId()),
                 server.token("bob"), cancel);
         HttpResponse<String> snapshot = server.get(DesktopApi.SUPERVISOR_SNAPSHOT, server.token("bob"));
+        HttpResponse<String> ownDevicesAsSupervisor = server.get(DesktopApi.path(DesktopApi.AGENT_DEVICES, "bob"), server.token("bob"));
+        HttpResponse<String> revokeOwnDevice = server.post(DesktopApi.path(DesktopApi.REVOKE_AGENT_DEVICE, "bob"),
+                server.token("bob"), new RevokeDevice(UNKNOWN_DEVICE));
         Integer overSocket;
         try (TestDesktop bob = server.desktop("bob")) {
             bob.await(StateSnapshot.class);
@@ -347,6 +420,8 @@ class AuthorisationMatrixTest {
 
         assertThat(rest.statusCode()).isEqualTo(403);
         assertThat(snapshot.statusCode()).isEqualTo(403);
+        assertThat(ownDevicesAsSupervisor.statusCode()).as("the supervisor's device list, even of himself").isEqualTo(403);
+        assertThat(revokeOwnDevice.statusCode()).as("the supervisor's revocation, even of his own device").isEqualTo(403);
         assertThat(overSocket).isEqualTo(403);
         assertThat(bobsWorld()).isEqualTo(before);
     }
