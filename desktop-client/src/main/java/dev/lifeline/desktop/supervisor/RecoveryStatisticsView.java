@@ -30,7 +30,14 @@ public final class RecoveryStatisticsView {
         finishedLastHour.textProperty().bind(model.finishedProperty());
         // Bars grow in place once a second; an animation per push would only make the figures lag.
         outcomesChart.setAnimated(false);
-        XYChart.Series<String, Number> series = new XYChart.Series<>("Recoveries", model.outcomes());
+        XYChart.Series<String, Number> series = new XYChart.Series<>();
+        series.setName("Recoveries");
+        // One bar per outcome, made once: its height follows the count, so the categories never reorder.
+        model.outcomes().forEach((label, count) -> {
+            XYChart.Data<String, Number> bar = new XYChart.Data<>(label, count.get());
+            bar.YValueProperty().bind(count);
+            series.getData().add(bar);
+        });
         outcomesChart.getData().add(series);
     }
 

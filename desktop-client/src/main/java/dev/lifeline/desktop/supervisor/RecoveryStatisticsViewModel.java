@@ -5,18 +5,18 @@ import dev.lifeline.desktop.ui.Durations;
 import dev.lifeline.model.incident.Phase;
 import dev.lifeline.model.queue.RecoveryStatistics;
 import java.time.Duration;
-import java.util.EnumMap;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
-import javafx.scene.chart.XYChart;
 
 /**
  * The panel's last-hour figures, as the server counted them over the whole cluster: p50 and p95 time to reconnect
- * and the recoveries finished by outcome. One bar per outcome, created once and updated in place, so the chart keeps
- * its categories in the same order from one snapshot to the next.
+ * and the recoveries finished by outcome. One count per outcome, created once and updated in place, so the view's
+ * chart (which owns the bars: a view model touches no nodes) keeps its categories in the same order.
  */
 public final class RecoveryStatisticsViewModel {
 
@@ -25,15 +25,15 @@ public final class RecoveryStatisticsViewModel {
     private final ReadOnlyStringWrapper p50 = new ReadOnlyStringWrapper(this, "p50", NONE);
     private final ReadOnlyStringWrapper p95 = new ReadOnlyStringWrapper(this, "p95", NONE);
     private final ReadOnlyStringWrapper finished = new ReadOnlyStringWrapper(this, "finished", "");
-    private final Map<Phase, XYChart.Data<String, Number>> bars = new EnumMap<>(Phase.class);
-    private final ObservableList<XYChart.Data<String, Number>> outcomes = FXCollections.observableArrayList();
+    private final Map<Phase, ReadOnlyIntegerWrapper> counts = new LinkedHashMap<>();
+    private final Map<String, ReadOnlyIntegerProperty> outcomes = new LinkedHashMap<>();
 
     public RecoveryStatisticsViewModel() {
         for (Phase phase : Phase.values()) {
             if (phase.isTerminal()) {
-                XYChart.Data<String, Number> bar = new XYChart.Data<>(PhaseText.label(phase), 0);
-                bars.put(phase, bar);
-                outcomes.add(bar);
+                ReadOnlyIntegerWrapper count = new ReadOnlyIntegerWrapper(this, phase.name(), 0);
+                counts.put(phase, count);
+                outcomes.put(PhaseText.label(phase), count.getReadOnlyProperty());
             }
         }
         apply(null);
@@ -44,12 +44,10 @@ public final class RecoveryStatisticsViewModel {
         p50.set(text(statistics == null ? null : statistics.timeToReconnectP50()));
         p95.set(text(statistics == null ? null : statistics.timeToReconnectP95()));
         int total = 0;
-        for (Map.Entry<Phase, XYChart.Data<String, Number>> bar : bars.entrySet()) {
-            int count = statistics == null ? 0 : statistics.finished(bar.getKey());
+        for (Map.Entry<Phase, ReadOnlyIntegerWrapper> outcome : counts.entrySet()) {
+            int count = statistics == null ? 0 : statistics.finished(outcome.getKey());
             total += count;
-            if (bar.getValue().getYValue().intValue() != count) {
-                bar.getValue().setYValue(count);
-            }
+            outcome.getValue().set(count);
         }
         finished.set(total == 0 ? "No recovery finished in the last hour"
                 : total + (total == 1 ? " recovery" : " recoveries") + " finished in the last hour");
@@ -74,8 +72,8 @@ public final class RecoveryStatisticsViewModel {
         return finished.getReadOnlyProperty();
     }
 
-    /** One bar per terminal outcome (category: its label; value: recoveries in the last hour). */
-    public ObservableList<XYChart.Data<String, Number>> outcomes() {
-        return outcomes;
+    /** Recoveries in the last hour per terminal outcome, by its label, in the chart's order (the same every time). */
+    public Map<String, ReadOnlyIntegerProperty> outcomes() {
+        return Collections.unmodifiableMap(outcomes);
     }
 }

@@ -104,16 +104,16 @@ class SupervisorViewModelTest {
     }
 
     @Test
-    void theLastHourIsShownAsPercentilesAndOneBarPerOutcomeThatStaysTheSameObject() {
-        var restoredBar = panel.statistics().outcomes().get(0);
+    void theLastHourIsShownAsPercentilesAndOneCountPerOutcomeThatStaysTheSameObject() {
+        var restored = panel.statistics().outcomes().get("Restored");
 
         panel.apply(Samples.queue(List.of(), List.of(), Samples.lastHour()));
 
         assertThat(panel.statistics().p50Property().get()).isEqualTo("4.2 s");
         assertThat(panel.statistics().p95Property().get()).isEqualTo("9.8 s");
         assertThat(panel.statistics().finishedProperty().get()).isEqualTo("4 recoveries finished in the last hour");
-        assertThat(panel.statistics().outcomes().get(0)).isSameAs(restoredBar);
-        assertThat(panel.statistics().outcomes()).extracting(bar -> bar.getXValue() + "=" + bar.getYValue())
+        assertThat(panel.statistics().outcomes().get("Restored")).isSameAs(restored);
+        assertThat(panel.statistics().outcomes().entrySet()).extracting(outcome -> outcome.getKey() + "=" + outcome.getValue().get())
                 .containsExactly("Restored=3", "Requeued=1", "Customer left=0", "Expired=0", "Cancelled=0");
     }
 }

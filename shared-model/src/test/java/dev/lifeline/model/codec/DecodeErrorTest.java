@@ -65,7 +65,7 @@ class DecodeErrorTest {
                         ServerEvent.class, "reservations: expected an array but got an object"),
                 Arguments.of("unknown command type", "{\"type\":\"dance\",\"reservationSid\":\"WR1\"}", ClientCommand.class,
                         "type: unknown command type \"dance\" (known: accept, reject, hangup, hold, unhold, mute, "
-                                + "wrap-up, complete, set-activity, heartbeat, cancel-incident)"),
+                                + "wrap-up, complete, set-activity, heartbeat, cancel-incident, phone-ready)"),
                 Arguments.of("missing command type", "{\"reservationSid\":\"WR1\"}", ClientCommand.class,
                         "type: missing required field"),
                 Arguments.of("unknown event type", "{\"type\":\"party\"}", ServerEvent.class,
@@ -82,10 +82,10 @@ class DecodeErrorTest {
                                 + "timeout, canceled, rescinded, wrapping, completed)"),
                 Arguments.of("unknown enum value deep inside", snapshot.replace("\"phase\":\"PINGING\"", "\"phase\":\"NAPPING\""),
                         ServerEvent.class, "openIncident.phase: unknown value \"NAPPING\" (expected one of: DETECTED, "
-                                + "PINGING, RECONNECT_ENQUEUED, RECONNECTED, RESTORED, REQUEUED, CUSTOMER_LEFT, EXPIRED, CANCELLED, STRANDED)"),
+                                + "PINGING, REJOINING, RECONNECT_ENQUEUED, RECONNECTED, RESTORED, REQUEUED, CUSTOMER_LEFT, EXPIRED, CANCELLED, STRANDED)"),
                 Arguments.of("unknown phase as a map key", incident.replace("\"PINGING\":", "\"NAPPING\":"),
                         IncidentView.class, "phaseReachedAt: unknown value \"NAPPING\" (expected one of: DETECTED, "
-                                + "PINGING, RECONNECT_ENQUEUED, RECONNECTED, RESTORED, REQUEUED, CUSTOMER_LEFT, EXPIRED, CANCELLED, STRANDED)"),
+                                + "PINGING, REJOINING, RECONNECT_ENQUEUED, RECONNECTED, RESTORED, REQUEUED, CUSTOMER_LEFT, EXPIRED, CANCELLED, STRANDED)"),
                 Arguments.of("unparseable instant", "{\"type\":\"session-expiring\",\"expiresAt\":\"tomorrow\"}", ServerEvent.class,
                         "expiresAt: expected an ISO-8601 instant (like 2026-11-25T21:00:00Z) but got the string \"tomorrow\""),
                 Arguments.of("instant as an epoch number", "{\"type\":\"heartbeat\",\"clientTime\":1764104400}",
