@@ -41,8 +41,28 @@ public final class Await {
         return found.get();
     }
 
+    /**
+     * Waits for a condition about the UI. A read that fails (the node is not in the scene yet: the desk is composed
+     * only once the phone's account arrives) means "not yet", as a false would; the last such failure is kept as the
+     * cause when the deadline passes.
+     */
     public static void untilFx(String what, Callable<Boolean> condition) {
-        until(what, () -> onFx(condition));
+        AtomicReference<Throwable> lastFailure = new AtomicReference<>();
+        try {
+            until(what, () -> onFx(() -> {
+                try {
+                    return condition.call();
+                } catch (RuntimeException | AssertionError notYet) {
+                    lastFailure.set(notYet);
+                    return false;
+                }
+            }));
+        } catch (AssertionError timedOut) {
+            if (lastFailure.get() != null) {
+                timedOut.initCause(lastFailure.get());
+            }
+            throw timedOut;
+        }
     }
 
     public static <T> T onFx(Callable<T> read) {
