@@ -72,6 +72,9 @@ class SplitBrainTest {
         // The restarted desktop finishes the recovery while every webhook is still dealt to all three members.
         harness.agentComesBack("alice", pinging, customer);
         Map<String, Long> acknowledged = versions(harness.cluster.liveEngine());
+        // Every delivery of the split answered before it is read: with rejoin the whole recovery takes tens of
+        // milliseconds, and the minority's refusals were seen still on their way when the majority had finished.
+        assertThat(harness.sim.webhooks().awaitIdle(Duration.ofSeconds(30))).as("every webhook of the split answered").isTrue();
         List<Delivery> duringSplit = webhooksSince(deliveriesBefore);
 
         Duration merge = split.healAndAwaitMerge(Duration.ofSeconds(60));
