@@ -67,6 +67,8 @@ class UnregisterOnExitProcessTest {
                 .redirectOutput(dir.resolve("desktop.log").toFile());
         builder.environment().put("LIFELINE_PASSWORD", PASSWORD);
         builder.environment().put("XDG_CONFIG_HOME", dir.resolve("config").toString());
+        // The desktop itself, not a guardian: a clean-up that kills the process it started must end the desktop too.
+        builder.environment().put("LIFELINE_GUARDIAN", "off");
         desktop = builder.start();
 
         // A whole desktop JVM starts, draws, signs in and registers: on a loaded two-core machine that took over 30 s.
