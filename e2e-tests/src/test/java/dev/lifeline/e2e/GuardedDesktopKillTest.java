@@ -29,7 +29,11 @@ class GuardedDesktopKillTest extends SimModeDesktopTest {
     @Override
     protected Map<String, String> serverSettings() {
         // As in DesktopKillRecoveryTest: a cold start on a loaded 2-core CI box can take most of the 15 s default.
-        return Map.of("LIFELINE_RECOVERY_PING_TTL", "60s");
+        // And as at Twilio, which documents no media timeout for a SIP leg: the killed desktop's leg would stay
+        // connected for the emulator's whole 300 s, and the ghost-leg grace is longer than any restart on a loaded
+        // machine, so the drop is seen only because the restarted desktop names the leg its predecessor held.
+        return Map.of("LIFELINE_RECOVERY_PING_TTL", "60s", "LIFELINE_SIP_EMULATOR_MEDIA_TIMEOUT", "300s",
+                "LIFELINE_PRESENCE_LEG_GRACE", "600s");
     }
 
     @Test
@@ -62,7 +66,9 @@ class GuardedDesktopKillTest extends SimModeDesktopTest {
         assertThat(alice.output())
                 .contains("guardian: the desktop (pid " + killedPid + ") stopped unexpectedly: it was killed (SIGKILL)")
                 .contains("restart notice shown: it was killed (SIGKILL)")
-                .contains("reconnect modal shown");
+                .contains("reconnect modal shown")
+                .contains("died holding leg " + firstLeg.sid())
+                .contains("leg " + firstLeg.sid() + " of the previous desktop ended as a drop");
         assertThat(alice.output().split("signing in again by itself as " + AGENT, -1))
                 .as("the first start and the guardian's restart both signed in with the saved sign-in").hasSize(3);
         assertThat(alice.output()).doesNotContain("the saved sign-in was refused");

@@ -167,7 +167,8 @@ public final class Samples {
                 new SetActivity(Activity.BREAK),
                 new Heartbeat(T0.plusMillis(1234)),
                 new CancelIncident(INCIDENT, "Customer asked for a callback"),
-                new dev.lifeline.model.command.PhoneReady(INCIDENT));
+                new dev.lifeline.model.command.PhoneReady(INCIDENT),
+                new dev.lifeline.model.command.LegAbandoned(AGENT_CALL));
     }
 
     /** Every other wire record: views, snapshot parts, auth contracts, the problem body. */

@@ -3,6 +3,7 @@ package dev.lifeline.desktop.connection;
 import dev.lifeline.model.api.DesktopApi;
 import dev.lifeline.model.command.AcceptReservation;
 import dev.lifeline.model.command.CancelIncident;
+import dev.lifeline.model.command.LegAbandoned;
 import dev.lifeline.model.command.PhoneReady;
 import dev.lifeline.model.command.ClientCommand;
 import dev.lifeline.model.command.CompleteTask;
@@ -44,6 +45,8 @@ public final class CommandRoutes {
             return DesktopApi.path(DesktopApi.CANCEL_INCIDENT, c.incidentId());
         } else if (command instanceof PhoneReady c) {
             return DesktopApi.path(DesktopApi.PHONE_READY, c.incidentId());
+        } else if (command instanceof LegAbandoned c) {
+            return DesktopApi.path(DesktopApi.LEG_ABANDONED, c.callSid());
         } else if (command instanceof Heartbeat) {
             throw new IllegalArgumentException("heartbeat: sent on the event stream, it has no REST route");
         }

@@ -23,6 +23,8 @@ import dev.lifeline.desktop.phone.PhoneStatusViewModel;
 import dev.lifeline.desktop.recovery.ReconnectModalView;
 import dev.lifeline.desktop.recovery.RecoveryAutoAcceptor;
 import dev.lifeline.desktop.recovery.RecoveryViewModel;
+import dev.lifeline.desktop.recovery.AbandonedLegs;
+import dev.lifeline.desktop.recovery.HeldLegs;
 import dev.lifeline.desktop.recovery.RejoinCalls;
 import dev.lifeline.desktop.reservations.ReservationOfferView;
 import dev.lifeline.desktop.reservations.ReservationOfferViewModel;
@@ -100,7 +102,7 @@ public final class AgentDeskController implements EventStream.Listener {
         open(session, stage, softphones, audioSettings, outcomeShownFor, ConfigDirectory.forCurrentUser(), opened);
     }
 
-    /** @param configDirectory where the dial pad keeps the agent's recent numbers */
+    /** @param configDirectory where the dial pad keeps the agent's recent numbers, and the phone the legs it holds */
     public static void open(SignedIn session, Stage stage, Function<SoftphoneAccount, Softphone> softphones,
                             AudioSettingsDialog audioSettings, Duration outcomeShownFor, Path configDirectory,
                             Consumer<AgentDeskController> opened) {
@@ -111,6 +113,9 @@ public final class AgentDeskController implements EventStream.Listener {
         ReconnectModalView modal = new ReconnectModalView(recovery, stage, outcomeShownFor);
         session.closeOnSignOut(modal::dispose);
         session.everySecond(() -> recovery.tick(model.serverNow()));
+        // First of all: a leg the previous process died holding is ended now, so the recovery starts while we start.
+        HeldLegs heldLegs = new HeldLegs(configDirectory, session.session().identity());
+        AbandonedLegs.report(heldLegs, rest, session.session().identity());
         CompletableFuture<Void> phoneSettled = new CompletableFuture<>();
         CommandSender accepts = new AcceptsAfterThePhone(rest, phoneSettled);
         new RecoveryAutoAcceptor(model, accepts, ui);
@@ -135,7 +140,7 @@ public final class AgentDeskController implements EventStream.Listener {
                         softphone = softphones.apply(account.get());
                     }
                     controller.deskReady(compose(session, stage, model, recovery, softphone, accepts, phoneSettled,
-                            audioSettings, configDirectory));
+                            audioSettings, configDirectory, heldLegs));
                     opened.accept(controller);
                 }));
     }
@@ -143,7 +148,7 @@ public final class AgentDeskController implements EventStream.Listener {
     private static AgentDeskViewModel compose(SignedIn session, Stage stage, AgentModel model,
                                               RecoveryViewModel recovery, Softphone softphone, CommandSender accepts,
                                               CompletableFuture<Void> phoneSettled, AudioSettingsDialog audioSettings,
-                                              Path configDirectory) {
+                                              Path configDirectory, HeldLegs heldLegs) {
         UiExecutor ui = session.ui();
         RestClient rest = session.rest();
         Scene scene = stage.getScene();
@@ -196,11 +201,13 @@ public final class AgentDeskController implements EventStream.Listener {
 
             @Override
             public void connected(String callSid, String conferenceSid) {
+                heldLegs.answered(callSid);
                 ui.execute(call::refresh);
             }
 
             @Override
             public void callEnded(String callSid, String reason) {
+                heldLegs.ended(callSid);
                 ui.execute(call::refresh);
             }
 

@@ -1,5 +1,6 @@
 package dev.lifeline.desktop.dialpad;
 
+import dev.lifeline.desktop.settings.ConfigDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The numbers an agent called last on this computer, newest first, at most {@link #LIMIT}: one small text file per
@@ -18,12 +18,11 @@ import java.util.regex.Pattern;
 public final class RecentNumbers {
 
     public static final int LIMIT = 10;
-    private static final Pattern UNSAFE_IN_FILE_NAME = Pattern.compile("[^A-Za-z0-9._-]");
 
     private final Path file;
 
     public RecentNumbers(Path configDirectory, String identity) {
-        this.file = configDirectory.resolve("recent-numbers-" + UNSAFE_IN_FILE_NAME.matcher(identity).replaceAll("_") + ".txt");
+        this.file = ConfigDirectory.perUserFile(configDirectory, "recent-numbers", identity);
     }
 
     public List<String> load() {

@@ -3,6 +3,7 @@ package dev.lifeline.desktop.settings;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Where the desktop keeps what the agent chose on this computer (audio devices, phone settings): the platform's
@@ -11,11 +12,21 @@ import java.util.Map;
  */
 public final class ConfigDirectory {
 
+    private static final Pattern UNSAFE_IN_FILE_NAME = Pattern.compile("[^A-Za-z0-9._-]");
+
     private ConfigDirectory() {
     }
 
     public static Path forCurrentUser() {
         return resolve(System.getProperty("os.name", ""), System.getProperty("user.home", "."), System.getenv());
+    }
+
+    /**
+     * A file of one user's in {@code directory}: {@code <prefix>-<identity>.txt}, the identity made safe for a file
+     * name, so two agents sharing a computer never read each other's.
+     */
+    public static Path perUserFile(Path directory, String prefix, String identity) {
+        return directory.resolve(prefix + "-" + UNSAFE_IN_FILE_NAME.matcher(identity).replaceAll("_") + ".txt");
     }
 
     static Path resolve(String osName, String home, Map<String, String> environment) {

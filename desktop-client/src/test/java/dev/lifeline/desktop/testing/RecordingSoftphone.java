@@ -33,6 +33,16 @@ public final class RecordingSoftphone implements Softphone {
         listener.ringing(callSid, "+15550100");
     }
 
+    /** The answered call is up (the ACK came), as SipSoftphone reports it on its own thread. */
+    public void connect(String callSid) {
+        listener.connected(callSid, null);
+    }
+
+    /** The answered call ended (a BYE either way). */
+    public void end(String callSid) {
+        listener.callEnded(callSid, "the far end hung up");
+    }
+
     /** The caller gave up on a ringing call (a CANCEL). */
     public void cancelRing(String callSid) {
         listener.ringCancelled(callSid, "the caller hung up");

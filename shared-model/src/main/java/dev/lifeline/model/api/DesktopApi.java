@@ -106,6 +106,13 @@ public final class DesktopApi {
      */
     public static final String MY_CALLS = "/api/me/calls";
 
+    /**
+     * POST {@code LegAbandoned} → 204: the previous desktop process of the signed-in agent died holding this call leg;
+     * the server ends it as a drop. 404 when it is not a connected leg of the caller's own worker (already ended, or
+     * somebody else's), 403 without a TaskRouter worker.
+     */
+    public static final String LEG_ABANDONED = "/api/me/legs/{sid}/abandoned";
+
     private DesktopApi() {
     }
 

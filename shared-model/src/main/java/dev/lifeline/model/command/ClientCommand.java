@@ -22,8 +22,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = Heartbeat.class, name = "heartbeat"),
         @JsonSubTypes.Type(value = CancelIncident.class, name = "cancel-incident"),
         @JsonSubTypes.Type(value = PhoneReady.class, name = "phone-ready"),
+        @JsonSubTypes.Type(value = LegAbandoned.class, name = "leg-abandoned"),
 })
 public sealed interface ClientCommand permits AcceptReservation, RejectReservation, HangUp, HoldParticipant,
         UnholdParticipant, MuteParticipant, WrapUpTask, CompleteTask, SetActivity, Heartbeat, CancelIncident,
-        PhoneReady {
+        PhoneReady, LegAbandoned {
 }

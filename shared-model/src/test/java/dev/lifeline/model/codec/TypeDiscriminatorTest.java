@@ -63,7 +63,8 @@ class TypeDiscriminatorTest {
             Map.entry(SetActivity.class, "set-activity"),
             Map.entry(Heartbeat.class, "heartbeat"),
             Map.entry(CancelIncident.class, "cancel-incident"),
-            Map.entry(dev.lifeline.model.command.PhoneReady.class, "phone-ready"));
+            Map.entry(dev.lifeline.model.command.PhoneReady.class, "phone-ready"),
+            Map.entry(dev.lifeline.model.command.LegAbandoned.class, "leg-abandoned"));
 
     static Stream<Object> eventsAndCommands() {
         return Stream.concat(Samples.serverEvents().stream(), Samples.clientCommands().stream());

@@ -3,6 +3,7 @@ package dev.lifeline.server.desktop;
 import dev.lifeline.model.api.DesktopApi;
 import dev.lifeline.model.command.AcceptReservation;
 import dev.lifeline.model.command.CancelIncident;
+import dev.lifeline.model.command.LegAbandoned;
 import dev.lifeline.model.command.PhoneReady;
 import dev.lifeline.model.command.ClientCommand;
 import dev.lifeline.model.command.CompleteTask;
@@ -36,7 +37,8 @@ public record CommandRoute<T extends ClientCommand>(String path, Class<T> body, 
             new CommandRoute<>(DesktopApi.UNHOLD, UnholdParticipant.class, "conferenceSid", UnholdParticipant::conferenceSid),
             new CommandRoute<>(DesktopApi.MUTE, MuteParticipant.class, "conferenceSid", MuteParticipant::conferenceSid),
             new CommandRoute<>(DesktopApi.CANCEL_INCIDENT, CancelIncident.class, "incidentId", CancelIncident::incidentId),
-            new CommandRoute<>(DesktopApi.PHONE_READY, PhoneReady.class, "incidentId", PhoneReady::incidentId));
+            new CommandRoute<>(DesktopApi.PHONE_READY, PhoneReady.class, "incidentId", PhoneReady::incidentId),
+            new CommandRoute<>(DesktopApi.LEG_ABANDONED, LegAbandoned.class, "callSid", LegAbandoned::callSid));
 
     /** The path parameter name ({@code sid} or {@code id}), or null. */
     public String pathParam() {

@@ -4,6 +4,7 @@ import dev.lifeline.model.command.AcceptReservation;
 import dev.lifeline.model.command.CancelIncident;
 import dev.lifeline.server.recovery.RecoveryEvent;
 import dev.lifeline.server.recovery.Incident;
+import dev.lifeline.model.command.LegAbandoned;
 import dev.lifeline.model.command.PhoneReady;
 import dev.lifeline.model.command.ClientCommand;
 import dev.lifeline.model.command.CompleteTask;
@@ -24,6 +25,7 @@ import dev.lifeline.server.conference.Participant;
 import dev.lifeline.server.conference.WorkerAssignment;
 import dev.lifeline.server.engine.ConferenceStore;
 import dev.lifeline.server.http.ApiProblem;
+import dev.lifeline.server.presence.DeadLegs;
 import dev.lifeline.server.presence.PresenceRegistry;
 import dev.lifeline.server.recovery.RecoveryAttributes;
 import dev.lifeline.server.recovery.TaskAttributes;
@@ -52,11 +54,13 @@ public final class DesktopCommands {
     private final DesktopModule.Dependencies deps;
     private final AgentStates states;
     private final PresenceRegistry presence;
+    private final DeadLegs deadLegs;
 
     DesktopCommands(DesktopModule.Dependencies deps, AgentStates states, PresenceRegistry presence) {
         this.deps = deps;
         this.states = states;
         this.presence = presence;
+        this.deadLegs = new DeadLegs(deps.engine(), deps.voice());
     }
 
     public void execute(Session session, ClientCommand command) {
@@ -97,6 +101,8 @@ public final class DesktopCommands {
             presence.heartbeat(session.identity());
         } else if (command instanceof PhoneReady c) {
             phoneReady(session, c.incidentId());
+        } else if (command instanceof LegAbandoned c) {
+            legAbandoned(session, c.callSid());
         } else if (command instanceof CancelIncident c) {
             if (!session.isSupervisor()) {
                 throw new ApiProblem(Problem.forbidden("Only supervisors may cancel a recovery"));
@@ -206,6 +212,22 @@ public final class DesktopCommands {
         String from = TaskCaller.number(incident.droppedWorker().taskAttributes());
         deps.engine().agentBack(incidentId, new RecoveryEvent.AgentBack(workerSid, identity,
                 deps.softphones().addressOf(identity), from != null ? from : "Lifeline"));
+    }
+
+    /**
+     * The agent's restarted desktop names a leg its dead predecessor held: ended now as a drop, rather than when the
+     * ghost-leg grace runs out — which it never would, since the new process heartbeats at once. Only a connected leg
+     * of the caller's own worker; any other answers as unknown.
+     */
+    private void legAbandoned(Session session, String callSid) {
+        String workerSid = workerOf(session);
+        ConferenceRecord conference = deps.engine().conferences().withWorkerPresent(workerSid).stream()
+                .filter(record -> record.participant(callSid).filter(leg -> DeadLegs.isConnectedLegOf(leg, workerSid)).isPresent())
+                .findFirst()
+                .orElseThrow(() -> new ApiProblem(Problem.notFound("call", callSid)));
+        deadLegs.end(conference.conferenceSid(), callSid);
+        log.warn("{}'s restarted desktop says its previous process died holding leg {} in {}: leg ended as a drop",
+                session.identity(), callSid, conference.conferenceSid());
     }
 
     // Conferences //

@@ -4,7 +4,6 @@ import dev.lifeline.server.auth.AgentDirectory;
 import dev.lifeline.server.conference.ConferenceRecord;
 import dev.lifeline.server.conference.Participant;
 import dev.lifeline.server.engine.RecoveryEngine;
-import dev.lifeline.server.recovery.PartyRole;
 import dev.lifeline.server.timers.DaemonTimer;
 import dev.lifeline.server.twilio.TwilioGatewayException;
 import dev.lifeline.server.twilio.VoiceGateway;
@@ -20,10 +19,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Ends ghost legs: an agent leg still connected in a conference while that agent's desktop has sent no heartbeat for
  * {@code presence.leg-grace}. A softphone that dies on UDP sends no BYE, and Twilio documents no time after which it
- * ends such a leg, so without this the drop — and the recovery — could start minutes late or never. The leg is marked
- * as ended for silence first (its leave is then a drop, see {@code conference.DropDetection}) and then completed
- * through the REST API. Each member ends the legs of the conferences it owns; a desktop that is back within the grace
- * keeps its call.
+ * ends such a leg, so without this the drop — and the recovery — could start minutes late or never (ended as
+ * {@link DeadLegs} says). Each member ends the legs of the conferences it owns; a desktop that is back within the
+ * grace keeps its call — unless it is a new process, which names its predecessor's legs at once ({@code leg-abandoned}).
  */
 public final class GhostLegReaper implements AutoCloseable {
 
@@ -32,7 +30,7 @@ public final class GhostLegReaper implements AutoCloseable {
     private final AgentDirectory agents;
     private final PresenceRegistry presence;
     private final RecoveryEngine engine;
-    private final VoiceGateway voice;
+    private final DeadLegs deadLegs;
     private final Duration legGrace;
     private ScheduledExecutorService timer;
 
@@ -41,7 +39,7 @@ public final class GhostLegReaper implements AutoCloseable {
         this.agents = agents;
         this.presence = presence;
         this.engine = engine;
-        this.voice = voice;
+        this.deadLegs = new DeadLegs(engine, voice);
         this.legGrace = legGrace;
     }
 
@@ -71,7 +69,7 @@ public final class GhostLegReaper implements AutoCloseable {
                     continue;
                 }
                 for (Participant leg : conference.participants().values()) {
-                    if (isLegOf(leg, workerSid.get()) && end(identity, conference.conferenceSid(), leg.callSid(), silent)) {
+                    if (DeadLegs.isConnectedLegOf(leg, workerSid.get()) && end(identity, conference.conferenceSid(), leg.callSid(), silent)) {
                         ended.add(leg.callSid());
                     }
                 }
@@ -80,15 +78,9 @@ public final class GhostLegReaper implements AutoCloseable {
         return ended;
     }
 
-    private static boolean isLegOf(Participant leg, String workerSid) {
-        return leg.present() && leg.role() == PartyRole.WORKER && !leg.leftGracefully() && leg.worker() != null
-                && workerSid.equals(leg.worker().workerSid());
-    }
-
     private boolean end(String identity, String conferenceSid, String callSid, Duration silent) {
         try {
-            engine.endingSilentLeg(conferenceSid, callSid);
-            voice.hangUp(callSid);
+            deadLegs.end(conferenceSid, callSid);
             log.warn("{}'s desktop has been silent for {} s (presence.leg-grace {} s) while its leg {} was connected in {}: "
                     + "leg ended as a drop", identity, silent.toSeconds(), legGrace.toSeconds(), callSid, conferenceSid);
             return true;

@@ -17,6 +17,7 @@ import dev.lifeline.model.command.CompleteTask;
 import dev.lifeline.model.command.HangUp;
 import dev.lifeline.model.command.HoldParticipant;
 import dev.lifeline.model.command.MuteParticipant;
+import dev.lifeline.model.command.LegAbandoned;
 import dev.lifeline.model.command.PhoneReady;
 import dev.lifeline.model.command.RejectReservation;
 import dev.lifeline.model.command.SetActivity;
@@ -63,6 +64,7 @@ class AuthorisationMatrixTest {
     private static final String UNKNOWN_RESERVATION = "WR00000000000000000000000000000000";
     private static final String UNKNOWN_TASK = "WT00000000000000000000000000000000";
     private static final String UNKNOWN_CONFERENCE = "CF00000000000000000000000000000000";
+    private static final String UNKNOWN_CALL = "CA00000000000000000000000000000000";
     private static final String UNKNOWN_INCIDENT = "CF00000000000000000000000000000000:CA0";
     /** The session's own routes: a forged token may neither refresh, end nor open a socket for a session. */
     private static final List<String> SESSION_ROUTES = List.of(DesktopApi.TOKEN_REFRESH, DesktopApi.LOGOUT, DesktopApi.EVENTS_TICKET,
@@ -75,6 +77,7 @@ class AuthorisationMatrixTest {
     private static String bobsTask;
     private static String bobsConference;
     private static String customerCall;
+    private static String bobsLeg;
 
     enum Resource { BOBS, UNKNOWN }
 
@@ -91,6 +94,8 @@ class AuthorisationMatrixTest {
         bobsTask = call.taskSid();
         bobsConference = call.conferenceSid();
         customerCall = call.customerCallSid();
+        bobsLeg = participants().stream().map(p -> (String) p.get("callSid")).filter(sid -> !customerCall.equals(sid))
+                .findFirst().orElseThrow();
     }
 
     @AfterAll
@@ -541,6 +546,9 @@ class AuthorisationMatrixTest {
         } else if (type == PhoneReady.class) {
             // Bob has no open incident to name: any id but one of alice's own answers as unknown.
             return new PhoneReady(UNKNOWN_INCIDENT);
+        } else if (type == LegAbandoned.class) {
+            // Bob's live leg: nobody but bob's own desktop may have it ended.
+            return new LegAbandoned(unknown ? UNKNOWN_CALL : bobsLeg);
         }
         throw new AssertionError("no sample command for " + type + ": a route was added to CommandRoute.ALL");
     }
