@@ -133,7 +133,8 @@ class DesktopRestartBenchmark {
             first.awaitLog("registered sip:" + AGENT + "@", STARTUP);
             SimModeServer.Bridged call = sim.customerBridgedTo(AGENT, sim.signIn(AGENT, PASSWORD), STEP);
             first.kill();
-            DesktopProcess trainee = sim.desktop("training", AGENT, PASSWORD, false,
+            // On the same computer as the first: it finds the leg the killed one held, as a restart does.
+            DesktopProcess trainee = sim.desktop("training", "training-first", AGENT, PASSWORD, false,
                     List.of("-XX:ArchiveClassesAtExit=" + archive));
             trainee.awaitLog("reconnect modal shown", STARTUP);
             Await.value("the customer bridged to the training desktop", STEP, () -> sim.world

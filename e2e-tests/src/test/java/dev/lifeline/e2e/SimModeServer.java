@@ -91,8 +91,9 @@ final class SimModeServer implements AutoCloseable {
         return desktop(name, configName, user, password, guarded, List.of());
     }
 
-    private DesktopProcess desktop(String name, String configName, String user, String password, boolean guarded,
-                                   List<String> jvmOptions) {
+    /** A desktop process on the computer {@code configName}, with these JVM options. */
+    DesktopProcess desktop(String name, String configName, String user, String password, boolean guarded,
+                           List<String> jvmOptions) {
         int first = FIRST_RTP_PORT + 20 * desktops.size();
         DesktopProcess desktop = DesktopProcess.start(name, configName, logs, server.publicBaseUrl(), user, password,
                 first + "-" + (first + 19), AGENT_TONE_HZ, guarded, jvmOptions);

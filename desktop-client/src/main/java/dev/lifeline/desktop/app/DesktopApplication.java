@@ -4,9 +4,9 @@ import dev.lifeline.desktop.connection.ServerAddress;
 import dev.lifeline.desktop.credentials.SavedSignIns;
 import dev.lifeline.desktop.guardian.RestartNotice;
 import dev.lifeline.desktop.simulator.SimulatorWindow;
+import dev.lifeline.desktop.ui.AfterFrames;
 import java.lang.management.ManagementFactory;
 import java.util.Optional;
-import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -50,20 +50,12 @@ public final class DesktopApplication extends Application {
      * is measured from it: bench/run.sh desktop), then leaves cleanly if asked to.
      */
     private static void afterFirstFrame(boolean exit) {
-        new AnimationTimer() {
-            private int frames;
-
-            @Override
-            public void handle(long now) {
-                if (++frames >= 2) {
-                    stop();
-                    logFirstFrame(System.currentTimeMillis());
-                    if (exit) {
-                        Platform.exit();
-                    }
-                }
+        AfterFrames.run(2, () -> {
+            logFirstFrame(System.currentTimeMillis());
+            if (exit) {
+                Platform.exit();
             }
-        }.start();
+        });
     }
 
     /**

@@ -25,6 +25,7 @@ import dev.lifeline.desktop.recovery.RecoveryAutoAcceptor;
 import dev.lifeline.desktop.recovery.RecoveryViewModel;
 import dev.lifeline.desktop.recovery.AbandonedLegs;
 import dev.lifeline.desktop.recovery.HeldLegs;
+import dev.lifeline.desktop.recovery.RecoveryFirst;
 import dev.lifeline.desktop.recovery.RejoinCalls;
 import dev.lifeline.desktop.reservations.ReservationOfferView;
 import dev.lifeline.desktop.reservations.ReservationOfferViewModel;
@@ -34,6 +35,7 @@ import dev.lifeline.desktop.softphone.Softphone;
 import dev.lifeline.desktop.softphone.SoftphoneListener;
 import dev.lifeline.desktop.softphone.SoftphoneState;
 import dev.lifeline.desktop.ui.Failures;
+import dev.lifeline.desktop.ui.AfterFrames;
 import dev.lifeline.desktop.ui.UiExecutor;
 import dev.lifeline.model.api.DesktopApi;
 import dev.lifeline.model.event.ServerEvent;
@@ -41,6 +43,7 @@ import dev.lifeline.model.event.StateSnapshot;
 import dev.lifeline.model.softphone.SoftphoneAccount;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -66,6 +69,8 @@ public final class AgentDeskController implements EventStream.Listener {
     private static final Logger log = LoggerFactory.getLogger(AgentDeskController.class);
     /** How long accepts wait for the phone's first REGISTER to succeed or fail before they go anyway. */
     static final Duration PHONE_SETTLES_WITHIN = Duration.ofSeconds(10);
+    /** How long the desk waits for the recovery a restart set off before it is composed anyway. */
+    static final Duration RECOVERY_FIRST_WITHIN = Duration.ofSeconds(3);
 
     private final AgentModel model;
     private final SnapshotOnConnect<StateSnapshot> snapshots;
@@ -115,7 +120,8 @@ public final class AgentDeskController implements EventStream.Listener {
         session.everySecond(() -> recovery.tick(model.serverNow()));
         // First of all: a leg the previous process died holding is ended now, so the recovery starts while we start.
         HeldLegs heldLegs = new HeldLegs(configDirectory, session.session().identity());
-        AbandonedLegs.report(heldLegs, rest, session.session().identity());
+        CompletableFuture<Void> mayCompose = RecoveryFirst.gate(
+                AbandonedLegs.report(heldLegs, rest, session.session().identity()), model, ui, RECOVERY_FIRST_WITHIN);
         CompletableFuture<Void> phoneSettled = new CompletableFuture<>();
         CommandSender accepts = new AcceptsAfterThePhone(rest, phoneSettled);
         new RecoveryAutoAcceptor(model, accepts, ui);
@@ -123,8 +129,13 @@ public final class AgentDeskController implements EventStream.Listener {
                 new SnapshotOnConnect<>(rest::myState, model::apply, ui), modal);
         controller.snapshots.connected();
         session.openEvents(controller);
+        // The desk is composed once the modal for a recovery this start set off is up (RecoveryFirst), two frames on.
         rest.fetchIfServed(DesktopApi.MY_SOFTPHONE, SoftphoneAccount.class)
-                .whenComplete((account, failure) -> ui.execute(() -> {
+                .handle((account, failure) -> mayCompose.thenApply(go -> new Fetched(account, failure)))
+                .thenCompose(fetched -> fetched)
+                .thenAccept(fetched -> ui.execute(() -> AfterFrames.run(2, () -> {
+                    Optional<SoftphoneAccount> account = fetched.account();
+                    Throwable failure = fetched.failure();
                     if (session.isClosed()) {
                         return;
                     }
@@ -142,7 +153,11 @@ public final class AgentDeskController implements EventStream.Listener {
                     controller.deskReady(compose(session, stage, model, recovery, softphone, accepts, phoneSettled,
                             audioSettings, configDirectory, heldLegs));
                     opened.accept(controller);
-                }));
+                })));
+    }
+
+    /** The agent's SIP account as the server answered, or why not. */
+    private record Fetched(Optional<SoftphoneAccount> account, Throwable failure) {
     }
 
     private static AgentDeskViewModel compose(SignedIn session, Stage stage, AgentModel model,
@@ -159,7 +174,11 @@ public final class AgentDeskController implements EventStream.Listener {
         PhoneStatusViewModel phone = new PhoneStatusViewModel();
         phone.apply(softphone.state());
         WrapUpViewModel wrapUp = new WrapUpViewModel(model, rest, ui);
-        RejoinCalls rejoin = new RejoinCalls(model, rest, ui, softphone::answer);
+        // Written down before the answer leaves: a desktop killed the moment its call connects still leaves the leg named.
+        RejoinCalls rejoin = new RejoinCalls(model, rest, ui, callSid -> {
+            heldLegs.answered(callSid);
+            softphone.answer(callSid);
+        });
         ReservationOfferView offerView = new ReservationOfferView(offer);
         CallView callView = new CallView(call, new CallAudioViewModel(softphone), new KeypadViewModel(softphone));
         DialPadViewModel dialPad = new DialPadViewModel(rest::placeCall,
@@ -196,6 +215,7 @@ public final class AgentDeskController implements EventStream.Listener {
 
             @Override
             public void ringCancelled(String callSid, String reason) {
+                heldLegs.ended(callSid);
                 ui.execute(() -> rejoin.ringEnded(callSid));
             }
 

@@ -17,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The call legs this desktop process holds, written down from the moment the softphone answers until the call ends:
+ * The call legs this desktop process holds, written down before the softphone answers until the call ends:
  * one small file per user and process in the config folder ({@code held-legs-<user>.<pid>.txt}). A process that dies
  * — crash, SIGKILL, power cut — sends no BYE and leaves its file behind; the next desktop of the same agent on this
  * computer takes the files of processes that are no longer alive at sign-in and names those legs to the server
