@@ -73,7 +73,7 @@ public final class CallEntry {
 
     /**
      * The menu's action: the key pressed picks the skill; a key the menu does not have hears the menu again (and, with
-     * no key then, is queued without a skill).
+     * no key then, is queued without a skill); with no menu configured (a stale document), the caller is queued.
      */
     public String menuChoice(Optional<IncomingCall> call, String digits) {
         if (call.isEmpty()) {
@@ -84,7 +84,7 @@ public final class CallEntry {
         if (queueing.isEmpty()) {
             return Twiml.apology();
         }
-        if (skill.isEmpty()) {
+        if (skill.isEmpty() && !settings.menu().isEmpty()) {
             return Twiml.menu("Sorry, that is not one of the options.", settings.menu().prompt(),
                     publicBaseUrl + IncomingCallRoutes.MENU_PATH, queueing.get());
         }
