@@ -36,6 +36,9 @@ import dev.lifeline.server.engine.RetentionAfterMerge;
 import dev.lifeline.server.engine.SeenEvents;
 import dev.lifeline.server.http.ClientAddresses;
 import dev.lifeline.server.inbound.CallEntry;
+import dev.lifeline.server.inbound.CallbackOffer;
+import dev.lifeline.server.inbound.WaitAnswer;
+import dev.lifeline.server.waiting.AcceptanceLog;
 import dev.lifeline.server.inbound.IncomingCallRoutes;
 import dev.lifeline.server.http.DesktopRateLimit;
 import dev.lifeline.server.http.ProblemResponses;
@@ -104,9 +107,13 @@ public final class LifelineServer implements AutoCloseable {
     private String publicBaseUrl;
     private LoginThrottle signInThrottle;
 
-    private LifelineServer(ServerConfig config, LongSupplier budgetTime) {
+    /** The embedded emulator's clock; null = the system clock (production and the demo). */
+    private final dev.lifeline.sim.core.SimClock emulatorClock;
+
+    private LifelineServer(ServerConfig config, LongSupplier budgetTime, dev.lifeline.sim.core.SimClock emulatorClock) {
         this.config = config;
         this.budgetTime = budgetTime;
+        this.emulatorClock = emulatorClock;
     }
 
     public static LifelineServer start(ServerConfig config) {
@@ -118,7 +125,16 @@ public final class LifelineServer implements AutoCloseable {
      * budgets refill by: a test holds it still so that what the limits refuse does not depend on the machine's speed.
      */
     public static LifelineServer start(ServerConfig config, LongSupplier budgetTime) {
-        LifelineServer server = new LifelineServer(config, budgetTime);
+        return start(config, budgetTime, null);
+    }
+
+    /**
+     * As {@link #start(ServerConfig, LongSupplier)}, the embedded emulator (sim mode) running on {@code emulatorClock}: a
+     * test holding a {@code ManualClock} moves callers through business hours and their waitUrl cycles.
+     */
+    public static LifelineServer start(ServerConfig config, LongSupplier budgetTime,
+                                       dev.lifeline.sim.core.SimClock emulatorClock) {
+        LifelineServer server = new LifelineServer(config, budgetTime, emulatorClock);
         try {
             server.boot();
             return server;
@@ -136,7 +152,7 @@ public final class LifelineServer implements AutoCloseable {
         hazelcast = HazelcastMembers.start(config.cluster());
         resources.add(0, hazelcast::shutdown);
         resources.add(0, StateIndexes.addWhenServing(hazelcast));
-        twilio = TwilioConnection.open(config);
+        twilio = TwilioConnection.open(config, emulatorClock);
         resources.add(0, twilio);
         UserDirectory users = users();
         byte[] secret = tokenSecret();
@@ -187,10 +203,16 @@ public final class LifelineServer implements AutoCloseable {
         String authToken = twilio.authToken();
         HealthRoutes health = new HealthRoutes(hazelcast, taskRouter, config.mode().name().toLowerCase(java.util.Locale.ROOT), clock);
         TwilioSignatureVerifier signatures = new TwilioSignatureVerifier(authToken, publicBaseUrl);
+        AcceptanceLog acceptances = new AcceptanceLog(workspace::voiceWorkflowSid, clock, metrics);
         WebhookRoutes webhooks = new WebhookRoutes(signatures,
-                WebhookHandler.of(engine::onConferenceCallback, engine::onTaskRouterEvent), metrics);
-        IncomingCallRoutes incomingCalls = new IncomingCallRoutes(signatures, new CallEntry(workspace::voiceWorkflowSid),
-                metrics);
+                WebhookHandler.of(engine::onConferenceCallback, event -> {
+                    engine.onTaskRouterEvent(event);
+                    acceptances.onTaskRouterEvent(event);
+                }), metrics);
+        Clock entryClock = twilio.sim() != null ? new EmulatorTime(twilio.sim().clock()) : clock;
+        IncomingCallRoutes incomingCalls = new IncomingCallRoutes(signatures,
+                new CallEntry(workspace::voiceWorkflowSid, config.entry(), entryClock, CallbackOffer.NONE, publicBaseUrl),
+                new WaitAnswer(config.entry(), acceptances, clock, CallbackOffer.NONE, publicBaseUrl), metrics);
         signInThrottle = new LoginThrottle(LoginThrottle.Limits.DEFAULT, clock);
         AuthRoutes auth = new AuthRoutes(users, new Credentials(users, new PasswordHasher()), tokens, authenticator,
                 revocations, tickets, signInThrottle, devices, id -> agents.workerSid(id).orElse(null));

@@ -46,7 +46,7 @@ final class Provisioning {
         }
         return twilio.provision(provisioner -> {
             new SipDomainProvisioner(twilio.client(), sipPasswords).provision(domainName, agentIdentities(users));
-            return provisioner.provision(null, "Lifeline Demo", publicBaseUrl + WebhookRoutes.TASKROUTER_PATH,
+            return provisioner.withRouting(config.routing(), skills(users)).provision(null, "Lifeline Demo", publicBaseUrl + WebhookRoutes.TASKROUTER_PATH,
                     Map.of("alice", "Alice Agent", "bob", "Bob Agent"), pingTtl(config), 30,
                     identity -> SipAccounts.addressOf(identity, domainName));
         });
@@ -63,7 +63,8 @@ final class Provisioning {
                                             boolean command) {
         String domainName = config.sip().domainName();
         String eventsUrl = publicBaseUrl + WebhookRoutes.TASKROUTER_PATH;
-        WorkspaceProvisioner provisioner = new WorkspaceProvisioner(twilio.client(), report);
+        WorkspaceProvisioner provisioner = new WorkspaceProvisioner(twilio.client(), report)
+                .withRouting(config.routing(), skills(users));
         if (command) {
             new SipDomainProvisioner(twilio.client(), sipPasswords, report).provision(domainName, agentIdentities(users),
                     SipDomainProvisioner.Credentials.KEEP_EXISTING);
@@ -88,6 +89,14 @@ final class Provisioning {
 
     static SipPasswordSource sipPasswords(ServerConfig config) {
         return sipPasswords(config, config.auth().tokenSecret().reveal().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The agents whose users-file line names skills: their workers' {@code routing.skills}. */
+    private static Map<String, List<String>> skills(UserDirectory users) {
+        Map<String, List<String>> skills = new LinkedHashMap<>();
+        users.all().stream().filter(user -> user.role() == Role.AGENT && user.skills() != null)
+                .forEach(user -> skills.put(user.identity(), user.skills()));
+        return skills;
     }
 
     private static List<String> agentIdentities(UserDirectory users) {

@@ -14,7 +14,8 @@ import java.util.Optional;
 
 /**
  * The users allowed to log in. A users file has one user a line:
- * {@code identity:role:Display Name:pbkdf2-sha256$…} (blank lines and {@code #} comments ignored).
+ * {@code identity:role:Display Name:pbkdf2-sha256$…[:sales,support]} (blank lines and {@code #} comments ignored); the
+ * optional last field is the agent's routing skills.
  * Without a file (sim mode) the documented demo users are created with salted hashes of their demo
  * passwords: alice/alice-demo and bob/bob-demo (agents), sam/sam-demo (supervisor).
  */
@@ -59,10 +60,10 @@ public final class UserDirectory {
     }
 
     private static User parse(Path file, int lineNumber, String line) {
-        String[] parts = line.split(":", 4);
+        String[] parts = line.split(":", 5);
         String where = file + ":" + lineNumber + ": ";
-        if (parts.length != 4) {
-            throw new ConfigException(where + "expected identity:role:Display Name:hash");
+        if (parts.length < 4) {
+            throw new ConfigException(where + "expected identity:role:Display Name:hash[:skill,skill]");
         }
         String identity = parts[0].trim();
         if (!User.isValidIdentity(identity)) {
@@ -78,7 +79,21 @@ public final class UserDirectory {
         if (!PasswordHasher.isWellFormed(hash)) {
             throw new ConfigException(where + "password hash must look like pbkdf2-sha256$iterations$salt$hash");
         }
-        return new User(identity, parts[2].trim(), role, hash);
+        return new User(identity, parts[2].trim(), role, hash, parts.length == 5 ? skills(where, parts[4]) : null);
+    }
+
+    /** The optional fifth field: {@code sales,support} (lowercase letters, digits, {@code _} and {@code -}). */
+    private static List<String> skills(String where, String field) {
+        List<String> skills = new java.util.ArrayList<>();
+        for (String skill : field.split(",")) {
+            String name = skill.trim();
+            if (!name.matches("[a-z0-9_-]{1,40}")) {
+                throw new ConfigException(where + "skills must be a comma-separated list of a-z 0-9 _ -, got '" + field.trim()
+                        + "'");
+            }
+            skills.add(name);
+        }
+        return skills;
     }
 
     public Optional<User> find(String identity) {

@@ -22,7 +22,9 @@ public record ServerConfig(
         HttpSettings http,
         List<AddressRange> trustedProxies,
         SipConfig sip,
-        String outboundCallerId) {
+        String outboundCallerId,
+        dev.lifeline.server.entry.EntrySettings entry,
+        dev.lifeline.server.routing.RoutingPlan routing) {
 
     /** Sim mode's caller ID for agents' outbound calls when {@code outbound.caller-id} is not set. */
     public static final String SIM_CALLER_ID = "+15559990000";
@@ -203,7 +205,8 @@ public record ServerConfig(
                 legGrace(source), strategy(source));
         return new ServerConfig(mode, httpPort, publicBaseUrl, twilio, cluster, auth, recovery,
                 HttpListeners.of(source, mode, httpPort, publicBaseUrl), trustedProxies(source), SipConfig.from(source, httpPort,
-                mode == Mode.TWILIO, auth.usersFile()), outboundCallerId(source, mode));
+                mode == Mode.TWILIO, auth.usersFile()), outboundCallerId(source, mode),
+                CallEntryConfig.from(source, recovery.reconnectPriority()), CallEntryConfig.routing(source));
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.lifeline.server.observability;
 
 import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -134,6 +135,42 @@ public final class LifelineMetrics {
 
     public void webhookRejected(String reason) {
         webhooksRejected.labelValues(reason).inc();
+    }
+
+    // --- the queue experience (issue 19): what queued callers went through, by skill ('' = none) --------------
+
+    private final Histogram queueAnswerWait = Histogram.builder()
+            .name("lifeline_queue_answer_wait_seconds")
+            .help("How long callers waited in the queue until an agent accepted them, by skill ('' = none); the share "
+                    + "under a bucket is the service level")
+            .unit(Unit.SECONDS)
+            .classicUpperBounds(10, 20, 30, 60, 120, 300, 600, 1200)
+            .labelNames("skill")
+            .register(registry);
+
+    private final Counter queueAbandoned = Counter.builder()
+            .name("lifeline_queue_abandoned_total")
+            .help("Callers whose queued task ended before an agent accepted it (hung up, left), by skill")
+            .labelNames("skill")
+            .register(registry);
+
+    private final Gauge queueEstimatedWait = Gauge.builder()
+            .name("lifeline_queue_estimated_wait_seconds")
+            .help("The wait the next caller of a skill is told (recent acceptance rate, see WaitEstimator)")
+            .unit(Unit.SECONDS)
+            .labelNames("skill")
+            .register(registry);
+
+    public void queueAnswered(String skill, Duration waited) {
+        queueAnswerWait.labelValues(skill).observe(waited.toMillis() / 1e3);
+    }
+
+    public void queueAbandoned(String skill) {
+        queueAbandoned.labelValues(skill).inc();
+    }
+
+    public void queueEstimatedWait(String skill, Duration estimate) {
+        queueEstimatedWait.labelValues(skill).set(estimate.toMillis() / 1e3);
     }
 
     /** The Prometheus text exposition format (version 0.0.4). */

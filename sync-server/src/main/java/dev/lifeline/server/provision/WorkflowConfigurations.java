@@ -62,10 +62,16 @@ final class WorkflowConfigurations {
      * replaced (it routes nothing as it is).
      */
     static Optional<String> withLifelineFilter(String existing, ObjectNode filter, String defaultQueueSid) {
+        return withLifelineFilters(existing, java.util.List.of(filter), defaultQueueSid);
+    }
+
+    /** As {@link #withLifelineFilter}, with several Lifeline filters first, in the order given. */
+    static Optional<String> withLifelineFilters(String existing, java.util.List<ObjectNode> lifelineFilters,
+                                                String defaultQueueSid) {
         ObjectNode root = parse(existing);
         ObjectNode before = root.deepCopy();
         ObjectNode routing = root.path("task_routing") instanceof ObjectNode node ? node : root.putObject("task_routing");
-        ArrayNode merged = JSON.createArrayNode().add(filter);
+        ArrayNode merged = JSON.createArrayNode().addAll(lifelineFilters);
         if (routing.path("filters") instanceof ArrayNode filters) {
             for (JsonNode other : filters) {
                 if (!other.path("filter_friendly_name").asText("").startsWith(FILTER_PREFIX)) {
@@ -78,6 +84,41 @@ final class WorkflowConfigurations {
             routing.putObject("default_filter").put("queue", defaultQueueSid);
         }
         return root.equals(before) ? Optional.empty() : Optional.of(root.toString());
+    }
+
+    /**
+     * The routing file's filters (issue 19), each after its twin for a recovery's requeued caller: the twin matches
+     * the same tasks carrying {@code lifelineIncident} and goes through the same queues without setting a priority, so
+     * the requeued caller keeps the top priority the recovery gave it (a step's priority would replace it).
+     *
+     * @param queueSidByName every queue a step names, {@code Everyone} included
+     */
+    static java.util.List<ObjectNode> routingFilters(dev.lifeline.server.routing.RoutingPlan plan,
+                                                     java.util.Map<String, String> queueSidByName) {
+        java.util.List<ObjectNode> filters = new java.util.ArrayList<>();
+        for (var filter : plan.filters()) {
+            ObjectNode requeued = JSON.createObjectNode()
+                    .put("filter_friendly_name", FILTER_PREFIX + filter.name() + " (requeued by a recovery)")
+                    .put("expression", "lifelineIncident != null AND (" + filter.expression() + ")");
+            ObjectNode routed = JSON.createObjectNode().put("filter_friendly_name", FILTER_PREFIX + filter.name())
+                    .put("expression", filter.expression());
+            ArrayNode requeuedTargets = requeued.putArray("targets");
+            ArrayNode routedTargets = routed.putArray("targets");
+            for (var step : filter.steps()) {
+                ObjectNode target = JSON.createObjectNode().put("queue", queueSidByName.get(step.queue()));
+                if (step.timeoutSeconds() != null) {
+                    target.put("timeout", step.timeoutSeconds());
+                }
+                requeuedTargets.add(target.deepCopy());
+                if (step.priority() != null) {
+                    target.put("priority", step.priority());
+                }
+                routedTargets.add(target);
+            }
+            filters.add(requeued);
+            filters.add(routed);
+        }
+        return filters;
     }
 
     private static ObjectNode parse(String configuration) {

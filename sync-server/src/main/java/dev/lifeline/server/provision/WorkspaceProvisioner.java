@@ -53,6 +53,8 @@ public final class WorkspaceProvisioner {
 
     private final TwilioRestClient client;
     private final ProvisionReport report;
+    private dev.lifeline.server.routing.RoutingPlan routing = dev.lifeline.server.routing.RoutingPlan.none();
+    private Map<String, List<String>> skills = Map.of();
 
     public WorkspaceProvisioner(TwilioRestClient client) {
         this(client, ProvisionReport.applying());
@@ -65,6 +67,18 @@ public final class WorkspaceProvisioner {
 
     public ProvisionReport report() {
         return report;
+    }
+
+    /**
+     * Routing as configuration (issue 19): the plan's queues and filters go into the workspace and the voice workflow;
+     * {@code skillsByIdentity} (from the users file) become the agents' workers' {@code routing.skills} — only for the
+     * agents it names, so skills set by hand on other workers stay.
+     */
+    public WorkspaceProvisioner withRouting(dev.lifeline.server.routing.RoutingPlan plan,
+                                            Map<String, List<String>> skillsByIdentity) {
+        this.routing = plan;
+        this.skills = Map.copyOf(skillsByIdentity);
+        return this;
     }
 
     /**
@@ -93,10 +107,15 @@ public final class WorkspaceProvisioner {
         }
         String voiceQueue = queue(workspace, VOICE_QUEUE, "1 == 1");
         String pingQueue = queue(workspace, PING_QUEUE, "1 == 1");
-        String pingWorkflow = workflow(workspace, PING_WORKFLOW, WorkflowConfigurations.recoveryPingFilter(pingQueue),
+        String pingWorkflow = workflow(workspace, PING_WORKFLOW, List.of(WorkflowConfigurations.recoveryPingFilter(pingQueue)),
                 pingQueue, pingTtlSeconds);
-        String voiceWorkflow = workflow(workspace, VOICE_WORKFLOW,
-                WorkflowConfigurations.directToAgentFilter(voiceQueue, reconnectStepTimeoutSeconds), voiceQueue, 120);
+        Map<String, String> queues = new LinkedHashMap<>();
+        queues.put(dev.lifeline.server.routing.RoutingFile.EVERYONE, voiceQueue);
+        routing.queues().forEach(q -> queues.put(q.name(), queue(workspace, q.name(), q.targetWorkers())));
+        List<ObjectNode> voiceFilters = new ArrayList<>();
+        voiceFilters.add(WorkflowConfigurations.directToAgentFilter(voiceQueue, reconnectStepTimeoutSeconds));
+        voiceFilters.addAll(WorkflowConfigurations.routingFilters(routing, queues));
+        String voiceWorkflow = workflow(workspace, VOICE_WORKFLOW, voiceFilters, voiceQueue, 120);
         Map<String, String> workers = new LinkedHashMap<>();
         agents.forEach((identity, name) -> workers.put(identity,
                 worker(workspace, identity, name, activities.get("Offline"), contactUri.apply(identity))));
@@ -135,23 +154,24 @@ public final class WorkspaceProvisioner {
      * Only Lifeline's own filter (named {@code Lifeline: …}) is added or brought back to what the recovery needs; every
      * filter made by hand, the default filter and the workflow's other settings are kept.
      */
-    private String workflow(String workspace, String name, ObjectNode lifelineFilter, String defaultQueue,
+    private String workflow(String workspace, String name, List<ObjectNode> lifelineFilters, String defaultQueue,
                             int reservationTimeoutSeconds) {
         Optional<Workflow> existing = under(workspace, () -> Workflow.reader(workspace).read(client),
                 w -> name.equals(w.getFriendlyName()));
         if (existing.isEmpty()) {
-            Optional<String> configuration = WorkflowConfigurations.withLifelineFilter(null, lifelineFilter, defaultQueue);
+            Optional<String> configuration = WorkflowConfigurations.withLifelineFilters(null, lifelineFilters, defaultQueue);
             return report.create("workflow", name, () -> Workflow.creator(workspace, name, configuration.orElseThrow())
                     .setTaskReservationTimeout(reservationTimeoutSeconds).create(client).getSid());
         }
         String sid = existing.get().getSid();
-        Optional<String> merged = WorkflowConfigurations.withLifelineFilter(existing.get().getConfiguration(),
-                lifelineFilter, defaultQueue);
+        Optional<String> merged = WorkflowConfigurations.withLifelineFilters(existing.get().getConfiguration(),
+                lifelineFilters, defaultQueue);
         if (merged.isEmpty()) {
             return report.keep("workflow", name, sid);
         }
-        report.change("workflow", name, sid, "filter '" + lifelineFilter.path("filter_friendly_name").asText()
-                        + "' set first; other filters kept",
+        report.change("workflow", name, sid, "filters " + lifelineFilters.stream()
+                        .map(f -> "'" + f.path("filter_friendly_name").asText() + "'").toList()
+                        + " set first, in that order; other filters kept",
                 () -> Workflow.updater(workspace, sid).setConfiguration(merged.get()).update(client));
         return sid;
     }
@@ -166,7 +186,7 @@ public final class WorkspaceProvisioner {
                     Map<String, Object> attributes = new LinkedHashMap<>();
                     attributes.put("contact_uri", contactUri);
                     attributes.put("full_name", displayName);
-                    attributes.put("routing", Map.of("skills", List.of()));
+                    attributes.put("routing", Map.of("skills", skills.getOrDefault(identity, List.of())));
                     return report.create("worker", identity, () -> Worker.creator(workspace, identity)
                             .setAttributes(json(attributes)).setActivitySid(activitySid).create(client).getSid());
                 });
@@ -198,13 +218,27 @@ public final class WorkspaceProvisioner {
             report.keep("worker", worker.getFriendlyName(), worker.getSid());
             return;
         }
-        if (contactUri.equals(attributes.get("contact_uri"))) {
+        List<String> wantedSkills = skills.get(worker.getFriendlyName());
+        boolean skillsKept = wantedSkills == null || wantedSkills.equals(skillsOf(attributes));
+        if (contactUri.equals(attributes.get("contact_uri")) && skillsKept) {
             report.keep("worker", worker.getFriendlyName(), worker.getSid());
             return;
         }
         attributes.put("contact_uri", contactUri);
-        report.change("worker", worker.getFriendlyName(), worker.getSid(), "contact_uri " + contactUri,
+        if (!skillsKept) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> routingAttributes = attributes.get("routing") instanceof Map<?, ?> map
+                    ? new LinkedHashMap<>((Map<String, Object>) map) : new LinkedHashMap<>();
+            routingAttributes.put("skills", wantedSkills);
+            attributes.put("routing", routingAttributes);
+        }
+        report.change("worker", worker.getFriendlyName(), worker.getSid(), "contact_uri " + contactUri
+                        + (skillsKept ? "" : ", routing.skills " + wantedSkills),
                 () -> Worker.updater(workspace, worker.getSid()).setAttributes(json(attributes)).update(client));
+    }
+
+    private static Object skillsOf(Map<String, Object> attributes) {
+        return attributes.get("routing") instanceof Map<?, ?> routing ? routing.get("skills") : null;
     }
 
     @SuppressWarnings("unchecked")

@@ -25,6 +25,14 @@ public record TwilioConnection(TwilioRestClient client, String accountSid, Strin
         implements AutoCloseable {
 
     public static TwilioConnection open(ServerConfig config) {
+        return open(config, null);
+    }
+
+    /**
+     * As {@link #open(ServerConfig)}; an embedded emulator runs on {@code emulatorClock} (null = the system clock), so a
+     * test can move the composed server's emulator through business hours and waitUrl cycles.
+     */
+    public static TwilioConnection open(ServerConfig config, dev.lifeline.sim.core.SimClock emulatorClock) {
         ServerConfig.TwilioSettings twilio = config.twilio();
         if (config.mode() == ServerConfig.Mode.TWILIO) {
             String sid = twilio.accountSid();
@@ -44,8 +52,9 @@ public record TwilioConnection(TwilioRestClient client, String accountSid, Strin
         }
         // Loopback whatever http.host says: the emulator accepts any call made with its fixed, public demo account.
         // Its SIP Domain and media too: every agent call travels over SIP and RTP, in sim mode as at Twilio.
-        TwilioSim sim = TwilioSim.builder().host("127.0.0.1").port(0).sipPort(config.sip().emulatorPort())
-                .mediaTimeout(config.sip().emulatorMediaTimeout()).start();
+        TwilioSim.Builder builder = TwilioSim.builder().host("127.0.0.1").port(0).sipPort(config.sip().emulatorPort())
+                .mediaTimeout(config.sip().emulatorMediaTimeout());
+        TwilioSim sim = (emulatorClock == null ? builder : builder.clock(emulatorClock)).start();
         return new TwilioConnection(baseUrlClient(sim.accountSid(), sim.authToken(), sim.baseUrl()), sim.accountSid(),
                 sim.authToken(), sim.baseUrl(), sim);
     }

@@ -5,6 +5,8 @@ import com.twilio.twiml.VoiceResponse;
 import com.twilio.twiml.voice.Conference;
 import com.twilio.twiml.voice.Dial;
 import com.twilio.twiml.voice.Enqueue;
+import com.twilio.twiml.voice.Gather;
+import com.twilio.twiml.voice.Play;
 import com.twilio.twiml.voice.Hangup;
 import com.twilio.twiml.voice.Say;
 import com.twilio.twiml.voice.Task;
@@ -66,5 +68,57 @@ public final class Twiml {
 
     private static List<Conference.Event> events(List<String> words) {
         return words.stream().map(word -> Conference.Event.valueOf(word.toUpperCase(java.util.Locale.ROOT))).toList();
+    }
+
+    // --- the queue experience (issue 19): call entry, menu, waiting -----------------------------------------------
+
+    /**
+     * A caller's place in the queue: the workflow, the task's attributes, its priority (null = the workflow's default)
+     * and the waitUrl (null = Twilio's default hold music).
+     */
+    public record CallerQueueing(String workflowSid, String attributesJson, Integer priority, String waitUrl) {
+    }
+
+    /** {@code <Enqueue workflowSid waitUrl><Task priority>json</Task></Enqueue>}: a new caller waits in the queue. */
+    public static String enqueue(CallerQueueing queueing) {
+        return new VoiceResponse.Builder().enqueue(enqueueVerb(queueing)).build().toXml();
+    }
+
+    /**
+     * The menu: {@code <Gather numDigits="1" action>} around the spoken prompt (after {@code sorry}, when not null),
+     * then — when no key is pressed — the queue without a skill.
+     */
+    public static String menu(String sorry, String prompt, String actionUrl, CallerQueueing fallback) {
+        Gather.Builder gather = new Gather.Builder().inputs(Gather.Input.DTMF).numDigits(1).timeout(5).action(actionUrl)
+                .method(HttpMethod.POST);
+        if (sorry != null) {
+            gather.say(new Say.Builder(sorry).build());
+        }
+        gather.say(new Say.Builder(prompt).build());
+        return new VoiceResponse.Builder().gather(gather.build()).enqueue(enqueueVerb(fallback)).build().toXml();
+    }
+
+    /** Outside business hours: the message, then the call ends. */
+    public static String closed(String message) {
+        return new VoiceResponse.Builder().say(new Say.Builder(message).build()).hangup(new Hangup.Builder().build())
+                .build().toXml();
+    }
+
+    /** A waitUrl document: the announcement, then the hold music {@code loops} times; Twilio asks again when it ends. */
+    public static String waiting(String announcement, String holdMusicUrl, int loops) {
+        return new VoiceResponse.Builder().say(new Say.Builder(announcement).build())
+                .play(new Play.Builder(holdMusicUrl).loop(loops).build()).build().toXml();
+    }
+
+    private static Enqueue enqueueVerb(CallerQueueing queueing) {
+        Task.Builder task = new Task.Builder(queueing.attributesJson());
+        if (queueing.priority() != null) {
+            task.priority(queueing.priority());
+        }
+        Enqueue.Builder enqueue = new Enqueue.Builder().workflowSid(queueing.workflowSid()).task(task.build());
+        if (queueing.waitUrl() != null) {
+            enqueue.waitUrl(queueing.waitUrl()).waitUrlMethod(HttpMethod.POST);
+        }
+        return enqueue.build();
     }
 }

@@ -25,6 +25,17 @@ public final class SimModeServers {
 
     /** As {@link #start(String, Map)}, the request and socket budgets refilling by {@code budgetTime} (ns). */
     public static LifelineServer start(String clusterPrefix, Map<String, String> settings, LongSupplier budgetTime) {
+        return start(clusterPrefix, settings, budgetTime, null);
+    }
+
+    /** As {@link #start(String, Map)}, the embedded emulator on {@code emulatorClock} (a ManualClock the test moves). */
+    public static LifelineServer start(String clusterPrefix, Map<String, String> settings,
+                                       dev.lifeline.sim.core.SimClock emulatorClock) {
+        return start(clusterPrefix, settings, System::nanoTime, emulatorClock);
+    }
+
+    private static LifelineServer start(String clusterPrefix, Map<String, String> settings, LongSupplier budgetTime,
+                                        dev.lifeline.sim.core.SimClock emulatorClock) {
         int clusterPort = freePort();
         Map<String, String> environment = new HashMap<>(Map.of(
                 "LIFELINE_HTTP_PORT", "0",
@@ -32,7 +43,7 @@ public final class SimModeServers {
                 "LIFELINE_CLUSTER_PORT", String.valueOf(clusterPort),
                 "LIFELINE_CLUSTER_MEMBERS", "127.0.0.1:" + clusterPort));
         environment.putAll(settings);
-        return LifelineServer.start(ServerConfig.load(environment), budgetTime);
+        return LifelineServer.start(ServerConfig.load(environment), budgetTime, emulatorClock);
     }
 
     /** Sends and reads the answer as text; I/O trouble is a test failure, not a checked exception. */

@@ -267,7 +267,7 @@ final class Calls {
                 call.activity = VoiceCall.Activity.PLAYING; // hold music: plays until the call is moved
             }
         } else if (verb instanceof TwimlVerb.Say say) {
-            call.count("say");
+            call.said(say.text());
             if (say.loop() == 0) {
                 call.activity = VoiceCall.Activity.PLAYING;
             }

@@ -53,7 +53,7 @@ final class Gathers {
                     return; // plays until a key is pressed; the timeout never starts before that
                 }
             } else if (prompt instanceof TwimlVerb.Say say) {
-                call.count("say");
+                call.said(say.text());
                 if (say.loop() == 0) {
                     return;
                 }

@@ -76,6 +76,10 @@ final class VoiceCall {
     /** What the last hold's {@code HoldUrl} gave: {@code requested <url>}, {@code playing <url>} or {@code failed: …}. */
     String holdMedia;
 
+    /** The text of every {@code <Say>} the call ran, oldest first, the last {@link #SPOKEN_KEPT} kept (emulator only). */
+    final java.util.Deque<String> spoken = new java.util.ArrayDeque<>();
+    static final int SPOKEN_KEPT = 50;
+
     /** Side effects performed on this call, by name, for "performed exactly once" assertions. */
     final Map<String, Integer> effects = new TreeMap<>();
 
@@ -91,6 +95,15 @@ final class VoiceCall {
 
     void count(String effect) {
         effects.merge(effect, 1, Integer::sum);
+    }
+
+    /** A {@code <Say>} ran: what the caller heard, for tests and the scenario API. */
+    void said(String text) {
+        count("say");
+        spoken.addLast(text);
+        while (spoken.size() > SPOKEN_KEPT) {
+            spoken.removeFirst();
+        }
     }
 
     boolean hasMoreVerbs() {

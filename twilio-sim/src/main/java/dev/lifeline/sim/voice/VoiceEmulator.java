@@ -363,6 +363,13 @@ public final class VoiceEmulator implements ConferenceSwitch {
         }
     }
 
+    /** The text of each {@code <Say>} the call ran, oldest first (the last 50): what the caller heard. */
+    public java.util.List<String> spoken(String callSid) {
+        synchronized (context.world) {
+            return java.util.List.copyOf(calls.require(callSid).spoken);
+        }
+    }
+
     /** What the call's last hold media request gave ({@code playing <url>}, {@code failed: …}), or null. */
     public String holdMedia(String callSid) {
         synchronized (context.world) {

@@ -73,6 +73,7 @@ final class VoiceSnapshot {
         json.put("endedBy", call.endedBy);
         json.put("dateCreated", TwilioDates.iso(call.dateCreated));
         json.put("effects", new TreeMap<>(call.effects));
+        json.put("spoken", List.copyOf(call.spoken));
         json.put("holdMedia", call.holdMedia);
         json.put("sipError", call.sipError);
         return json;
