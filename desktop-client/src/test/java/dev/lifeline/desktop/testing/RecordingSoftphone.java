@@ -33,6 +33,17 @@ public final class RecordingSoftphone implements Softphone {
         listener.ringing(callSid, "+15550100");
     }
 
+    /** An INVITE from {@code from} (the SIP From URI) rings this softphone. */
+    public void ring(String callSid, String from) {
+        listener.ringing(callSid, from);
+    }
+
+    /** The answered call ends from the far side (a BYE, the leg kicked). */
+    public void endCall(String callSid) {
+        active = null;
+        listener.callEnded(callSid, "the far end hung up");
+    }
+
     /** The caller gave up on a ringing call (a CANCEL). */
     public void cancelRing(String callSid) {
         listener.ringCancelled(callSid, "the caller hung up");
