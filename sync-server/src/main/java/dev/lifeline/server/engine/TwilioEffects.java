@@ -147,11 +147,17 @@ public final class TwilioEffects {
      * before recording it: dialling again would ring the agent twice. A conference that is over has nobody to rejoin.
      */
     private EffectOutcome dialAgent(Effect.DialAgentIntoConference e) {
-        return dialledBefore(e.conferenceSid(), e.label()).orElseGet(() -> {
-            ConferenceJoin join = new ConferenceJoin(e.label(), false, true, false, conferenceCallbackUrl,
-                    ConferenceJoin.STATUS_EVENTS);
-            return EffectOutcome.done(voice.dialIntoConference(e.conferenceSid(), e.to(), e.from(), join));
-        });
+        List<ParticipantState> participants = voice.participants(e.conferenceSid());
+        if (participants.isEmpty()) {
+            return EffectOutcome.targetGone("conference " + e.conferenceSid() + " is over");
+        }
+        Optional<ParticipantState> dialled = participants.stream().filter(p -> e.label().equals(p.label())).findFirst();
+        if (dialled.isPresent()) {
+            return EffectOutcome.done(dialled.get().callSid());
+        }
+        ConferenceJoin join = new ConferenceJoin(e.label(), false, true, false, conferenceCallbackUrl,
+                ConferenceJoin.STATUS_EVENTS);
+        return EffectOutcome.done(voice.dialIntoConference(e.conferenceSid(), e.to(), e.from(), join));
     }
 
     /** As {@link #dialAgent}: the supervisor's leg already there or ringing (a member died after dialling) is the one. */
