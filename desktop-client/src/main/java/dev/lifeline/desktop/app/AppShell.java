@@ -78,7 +78,7 @@ public final class AppShell implements AutoCloseable {
 
     private void openRole(SignedIn session) {
         if (session.role() == Role.SUPERVISOR) {
-            SupervisorPanelController.open(session, scene);
+            SupervisorPanelController.open(session, scene, config.softphones()::create);
         } else {
             AgentDeskController.open(session, stage, config.softphones()::create,
                     new AudioSettingsDialog(new JavaSoundDevices(), new AudioSettingsStore(config.configDirectory())),

@@ -176,6 +176,15 @@ public final class RestClient implements CommandSender {
         return call(request).thenApply(body -> CODEC.decode(body, dev.lifeline.model.outbound.CallPlaced.class));
     }
 
+    /**
+     * A supervisor's call route ({@code DesktopApi.LISTEN}, {@code WHISPER}, {@code BARGE}, {@code LEAVE_CALL}) for the
+     * call in {@code conferenceSid}; fails with the server's {@link ServerProblem} when refused.
+     */
+    public CompletableFuture<Void> superviseCall(String route, String conferenceSid) {
+        return call(authorized(DesktopApi.path(route, conferenceSid)).post(RequestBody.create(new byte[0], null)).build())
+                .thenApply(body -> null);
+    }
+
     public CompletableFuture<QueueSnapshot> supervisorSnapshot() {
         return call(authorized(DesktopApi.SUPERVISOR_SNAPSHOT).get().build())
                 .thenApply(body -> CODEC.decode(body, QueueSnapshot.class));

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * (the launcher's exit after the window closed, or SIGTERM from the OS) waits for the close already under way, or
  * starts it. SIGKILL leaves the binding, as a crash does; the registrar lets it expire.
  */
-final class PhoneCloser implements AutoCloseable {
+public final class PhoneCloser implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PhoneCloser.class);
     /** A little more than the softphone waits for its unregister's answer. */
@@ -24,7 +24,7 @@ final class PhoneCloser implements AutoCloseable {
     private final Thread onExit;
     private CompletableFuture<Void> closing;
 
-    PhoneCloser(Softphone phone) {
+    public PhoneCloser(Softphone phone) {
         this.phone = phone;
         this.onExit = new Thread(this::closeAndWait, "softphone-unregister-on-exit");
         Runtime.getRuntime().addShutdownHook(onExit);

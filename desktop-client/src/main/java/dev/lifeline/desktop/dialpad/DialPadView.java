@@ -1,12 +1,11 @@
 package dev.lifeline.desktop.dialpad;
 
 import dev.lifeline.desktop.phone.KeypadViewModel;
+import dev.lifeline.desktop.ui.RefusalDialog;
 import dev.lifeline.desktop.ui.ViewLoader;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
@@ -70,15 +69,7 @@ public final class DialPadView {
     }
 
     private void showRefusal(String reason) {
-        Alert refused = new Alert(Alert.AlertType.WARNING, reason, ButtonType.OK);
-        if (root.getScene() != null) {
-            refused.initOwner(root.getScene().getWindow());
-        }
-        refused.setTitle("Call not placed");
-        refused.setHeaderText("The call was not placed");
-        refused.getDialogPane().setId("callRefusedDialog");
-        refused.setOnHidden(event -> pad.refusalSeen());
-        refused.show();
+        RefusalDialog.show(root, "Call not placed", "The call was not placed", reason, "callRefusedDialog", pad::refusalSeen);
     }
 
     public Parent root() {

@@ -19,6 +19,7 @@ public final class AgentRow {
     private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper(this, "state");
     private final ReadOnlyStringWrapper since = new ReadOnlyStringWrapper(this, "since", "");
     private Instant stateSince;
+    private String conferenceSid;
 
     AgentRow(AgentStatus status) {
         this.workerSid = status.agent().workerSid();
@@ -38,6 +39,7 @@ public final class AgentRow {
             case RECOVERING -> "Recovering";
         });
         stateSince = status.stateSince();
+        conferenceSid = status.conferenceSid();
     }
 
     void tick(Instant serverNow) {
@@ -46,6 +48,11 @@ public final class AgentRow {
 
     public String workerSid() {
         return workerSid;
+    }
+
+    /** The conference of the agent's live call (what a supervisor listens to), or null. */
+    public String conferenceSid() {
+        return conferenceSid;
     }
 
     /** The agent's sign-in name (what the device routes take). */

@@ -7,7 +7,10 @@ import dev.lifeline.desktop.login.SignedIn;
 import dev.lifeline.model.event.QueueSnapshotChanged;
 import dev.lifeline.model.event.ServerEvent;
 import dev.lifeline.model.queue.QueueSnapshot;
+import dev.lifeline.desktop.softphone.Softphone;
+import dev.lifeline.model.softphone.SoftphoneAccount;
 import java.time.ZoneId;
+import java.util.function.Function;
 import javafx.scene.Scene;
 
 /** The supervisor's role once signed in: shows the live queue panel and routes the supervisor's events into it. */
@@ -21,12 +24,21 @@ public final class SupervisorPanelController implements EventStream.Listener {
         this.snapshots = snapshots;
     }
 
-    /** Shows the panel in the scene and opens the session's event stream for it. */
-    public static SupervisorPanelController open(SignedIn session, Scene scene) {
+    /**
+     * Shows the panel in the scene and opens the session's event stream for it; the supervisor's own phone (issue 18:
+     * listen and whisper) registers once the server hands over its SIP account.
+     *
+     * @param softphones makes the softphone from the supervisor's SIP account
+     */
+    public static SupervisorPanelController open(SignedIn session, Scene scene, Function<SoftphoneAccount, Softphone> softphones) {
         SupervisorViewModel panel = new SupervisorViewModel(session.rest(), session.ui(), session.clock(), ZoneId.systemDefault());
-        scene.setRoot(session.framed(new SupervisorView(panel, agent -> AgentDevicesDialog.show(scene.getWindow(),
+        ListenPhone phone = new ListenPhone();
+        ListenViewModel listen = new ListenViewModel(session.rest()::superviseCall, session.ui(), phone::answer,
+                phone::reject, phone::hangUp);
+        scene.setRoot(session.framed(new SupervisorView(panel, listen, agent -> AgentDevicesDialog.show(scene.getWindow(),
                 new AgentDevicesViewModel(session.rest()::agentDevices, session.rest()::revokeDevice, session.ui(),
                         ZoneId.systemDefault(), agent.identity()))).root()));
+        phone.start(session, softphones, listen);
         session.everySecond(() -> panel.tick(panel.serverNow()));
         SupervisorPanelController controller = new SupervisorPanelController(panel,
                 new SnapshotOnConnect<>(session.rest()::supervisorSnapshot, panel::apply, session.ui()));

@@ -2,6 +2,7 @@ package dev.lifeline.desktop.supervisor;
 
 import dev.lifeline.desktop.connection.ConnectionState;
 import dev.lifeline.desktop.ui.Bind;
+import dev.lifeline.desktop.ui.RefusalDialog;
 import dev.lifeline.desktop.ui.ViewLoader;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -23,6 +24,7 @@ import javafx.scene.shape.Circle;
 public final class SupervisorView {
 
     private final SupervisorViewModel model;
+    private final ListenViewModel listen;
     private final Consumer<AgentRow> showDevices;
     private final Parent root;
 
@@ -37,6 +39,10 @@ public final class SupervisorView {
     @FXML private TableColumn<QueueRow, Number> queueOfflineColumn;
     @FXML private TableView<AgentRow> agentTable;
     @FXML private Button agentDevicesButton;
+    @FXML private Button listenButton;
+    @FXML private Button whisperButton;
+    @FXML private Button leaveCallButton;
+    @FXML private Label listenState;
     @FXML private TableColumn<AgentRow, String> agentNameColumn;
     @FXML private TableColumn<AgentRow, String> agentActivityColumn;
     @FXML private TableColumn<AgentRow, String> agentPresenceColumn;
@@ -61,12 +67,16 @@ public final class SupervisorView {
     @FXML private Label statusMessage;
 
     public SupervisorView(SupervisorViewModel model) {
-        this(model, agent -> { });
+        this(model, null, agent -> { });
     }
 
-    /** @param showDevices opens the selected agent's devices (issue 14: the supervisor may revoke one) */
-    public SupervisorView(SupervisorViewModel model, Consumer<AgentRow> showDevices) {
+    /**
+     * @param listen      the supervisor listening in on agents' calls (issue 18); null hides Listen, Whisper and Leave
+     * @param showDevices opens the selected agent's devices (issue 14: the supervisor may revoke one)
+     */
+    public SupervisorView(SupervisorViewModel model, ListenViewModel listen, Consumer<AgentRow> showDevices) {
         this.model = model;
+        this.listen = listen;
         this.showDevices = showDevices;
         this.root = ViewLoader.load(this);
     }
@@ -93,6 +103,7 @@ public final class SupervisorView {
         column(agentSinceColumn, AgentRow::sinceProperty);
         agentDevicesButton.disableProperty().bind(agentTable.getSelectionModel().selectedItemProperty().isNull());
         agentDevicesButton.setOnAction(event -> showDevices.accept(agentTable.getSelectionModel().getSelectedItem()));
+        listenControls();
 
         incidentTable.setItems(model.incidents());
         incidentTable.setPlaceholder(new Label("No recovery in progress"));
@@ -118,6 +129,42 @@ public final class SupervisorView {
         model.connectionProperty().addListener((obs, old, now) -> styleConnection(now));
         styleConnection(model.connectionProperty().get());
         statusMessage.textProperty().bind(model.statusProperty());
+    }
+
+    /** Listen on a selected agent with a live call, Whisper while listening, Leave while on a call. */
+    private void listenControls() {
+        for (Button button : java.util.List.of(listenButton, whisperButton, leaveCallButton)) {
+            button.setVisible(listen != null);
+            button.setManaged(listen != null);
+        }
+        if (listen == null) {
+            listenState.setManaged(false);
+            return;
+        }
+        Runnable refresh = () -> {
+            ListenViewModel.Mode mode = listen.modeProperty().get();
+            listenButton.setDisable(!listen.canListenTo(agentTable.getSelectionModel().getSelectedItem()));
+            whisperButton.setDisable(mode != ListenViewModel.Mode.LISTENING);
+            leaveCallButton.setDisable(mode == ListenViewModel.Mode.IDLE);
+        };
+        agentTable.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> refresh.run());
+        listen.modeProperty().addListener((obs, old, now) -> refresh.run());
+        // Each snapshot may start or end the selected agent's call.
+        model.updatedAtProperty().addListener((obs, old, now) -> refresh.run());
+        refresh.run();
+        listenButton.setOnAction(event -> listen.listen(agentTable.getSelectionModel().getSelectedItem()));
+        whisperButton.setOnAction(event -> listen.whisper());
+        leaveCallButton.setOnAction(event -> listen.leave());
+        listenState.textProperty().bind(listen.statusProperty());
+        listen.refusalProperty().addListener((obs, old, reason) -> {
+            if (!reason.isEmpty()) {
+                showRefusal(reason);
+            }
+        });
+    }
+
+    private void showRefusal(String reason) {
+        RefusalDialog.show(root, "Listen in", "The server said no", reason, "listenRefusedDialog", listen::refusalSeen);
     }
 
     private static <R, V> void column(TableColumn<R, V> column, Function<R, ? extends ObservableValue<? extends V>> property) {

@@ -46,7 +46,7 @@ class AbandonedLegsOnTheDeskTest extends DesktopUiTest {
         assertThat(readOrEmpty(mine)).as("written down before the answer left").contains("CAmine");
         softphone.connect("CAmine");
 
-        softphone.end("CAmine");
+        softphone.endCall("CAmine");
         Await.until("the ended leg is forgotten", Duration.ofSeconds(10), () -> !Files.exists(mine));
         assertThat(server.commands(LegAbandoned.class)).as("named once, and never the desk's own leg").hasSize(1);
     }

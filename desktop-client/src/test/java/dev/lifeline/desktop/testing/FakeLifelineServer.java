@@ -76,6 +76,9 @@ public final class FakeLifelineServer implements AutoCloseable {
     private final AtomicInteger ticketsIssued = new AtomicInteger();
     private final List<String> placedCalls = new CopyOnWriteArrayList<>();
     private volatile Problem refuseCallsWith;
+    /** Issue 18: the supervisor's call routes asked, as "listen CF1", "whisper CF1", … */
+    private final List<String> supervisedCalls = new CopyOnWriteArrayList<>();
+    private volatile Problem refuseSupervisionWith;
 
     public FakeLifelineServer(List<String> sharedLog) {
         this.log = sharedLog;
@@ -133,6 +136,9 @@ public final class FakeLifelineServer implements AutoCloseable {
                 config.routes.post(path, this::command);
             }
             config.routes.post(DesktopApi.MY_CALLS, this::placeCall);
+            for (String path : List.of(DesktopApi.LISTEN, DesktopApi.WHISPER, DesktopApi.BARGE, DesktopApi.LEAVE_CALL)) {
+                config.routes.post(path, ctx -> superviseCall(ctx, path));
+            }
             // As sync-server does: a ticket works once; an unknown or used one is refused at the upgrade with 401.
             config.routes.wsBeforeUpgrade(DesktopApi.EVENTS, ctx -> {
                 String identity = identityByTicket.remove(String.valueOf(ctx.queryParam(DesktopApi.TICKET_PARAM)));
@@ -390,6 +396,29 @@ public final class FakeLifelineServer implements AutoCloseable {
         }
         json(ctx, 202, CODEC.encode(new dev.lifeline.model.outbound.CallPlaced("WT" + placedCalls.size(), "CF-out-"
                 + placedCalls.size(), "CA-called-" + placedCalls.size())));
+    }
+
+    private void superviseCall(Context ctx, String route) {
+        identity(ctx);
+        String asked = route.substring(route.lastIndexOf('/') + 1) + " " + ctx.pathParam(DesktopApi.SID_PARAM);
+        supervisedCalls.add(asked);
+        log.add("server:" + asked);
+        Problem refusal = refuseSupervisionWith;
+        if (refusal != null) {
+            problem(ctx, refusal);
+        } else {
+            ctx.status(202);
+        }
+    }
+
+    /** Every listen, whisper, barge or leave from now on is refused with this problem (null: accepted again). */
+    public void refuseSupervision(Problem problem) {
+        refuseSupervisionWith = problem;
+    }
+
+    /** The supervisor's call routes the desktop asked, in order ("listen CF1", "whisper CF1", "leave CF1"). */
+    public List<String> supervisedCalls() {
+        return List.copyOf(supervisedCalls);
     }
 
     /** Every call placed from now on is refused with this problem (null: placed again). */

@@ -33,13 +33,19 @@ public final class RecordingSoftphone implements Softphone {
         listener.ringing(callSid, "+15550100");
     }
 
+    /** An INVITE from {@code from} (the SIP From URI) rings this softphone. */
+    public void ring(String callSid, String from) {
+        listener.ringing(callSid, from);
+    }
+
     /** The answered call is up (the ACK came), as SipSoftphone reports it on its own thread. */
     public void connect(String callSid) {
         listener.connected(callSid, null);
     }
 
-    /** The answered call ended (a BYE either way). */
-    public void end(String callSid) {
+    /** The answered call ends from the far side (a BYE, the leg kicked). */
+    public void endCall(String callSid) {
+        active = null;
         listener.callEnded(callSid, "the far end hung up");
     }
 

@@ -113,7 +113,7 @@ public final class Samples {
         return new QueueSnapshot(now,
                 List.of(new QueueStats("Support", "WQ1", 3, 42, 1, 2, 1), new QueueStats("Sales", "WQ2", 0, 0, 2, 0, 0)),
                 List.of(new AgentStatus(alice("Available"), inProgress.isEmpty() ? AgentWorkState.ON_CALL : AgentWorkState.RECOVERING,
-                                now.minusSeconds(95)),
+                                now.minusSeconds(95), inProgress.isEmpty() ? "CF1" : null),
                         new AgentStatus(new AgentView("WKbob", "bob", "Bob Builder", "Available", AgentPresence.ONLINE, now,
                                 Set.of(Role.AGENT)), AgentWorkState.IDLE, now.minusSeconds(300)),
                         new AgentStatus(new AgentView("WKcarol", "carol", "Carol Chen", "Offline", AgentPresence.GONE, null,

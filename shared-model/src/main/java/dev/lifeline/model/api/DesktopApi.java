@@ -113,6 +113,27 @@ public final class DesktopApi {
      */
     public static final String LEG_ABANDONED = "/api/me/legs/{sid}/abandoned";
 
+    // Supervisor listen and whisper (issue 18 item 3): {sid} is the conference of the agent's live call, as the
+    // supervisor snapshot's agent row names it. Supervisors only (403 otherwise); 404 for a call the server does not know.
+
+    /**
+     * POST (no body) → 202: the server dials the supervisor's softphone into the call, muted and coaching the agent:
+     * the supervisor hears both sides, nobody hears the supervisor. Already on the call: back to listening. 409 when no
+     * agent is on the call (a recovery is under way) or the supervisor has no softphone.
+     */
+    public static final String LISTEN = "/api/supervisor/calls/{sid}/listen";
+    /** POST (no body) → 202: the listening supervisor speaks to the agent alone; 409 when not on the call. */
+    public static final String WHISPER = "/api/supervisor/calls/{sid}/whisper";
+    /** POST (no body) → 202: the listening supervisor joins the conversation (customer and agent hear them); 409 when not on the call. */
+    public static final String BARGE = "/api/supervisor/calls/{sid}/barge";
+    /** POST (no body) → 202: the supervisor's leg leaves the call (nothing to do when it is not there). */
+    public static final String LEAVE_CALL = "/api/supervisor/calls/{sid}/leave";
+    /**
+     * The caller ({@code From}) of the server's listen call to a supervisor's softphone: a supervisor's desktop answers a
+     * ringing call from it, and only after asking to listen; it answers nothing else.
+     */
+    public static final String LISTEN_CALLER = "lifeline-listen";
+
     private DesktopApi() {
     }
 

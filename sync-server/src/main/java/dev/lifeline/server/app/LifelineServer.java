@@ -53,6 +53,8 @@ import dev.lifeline.server.recovery.RecoveryPolicy;
 import dev.lifeline.server.softphone.SipAccounts;
 import dev.lifeline.server.softphone.SipPasswordSource;
 import dev.lifeline.server.supervisor.SupervisorFeed;
+import dev.lifeline.server.supervisor.CallMonitor;
+import dev.lifeline.server.supervisor.MonitorRoutes;
 import dev.lifeline.server.supervisor.SupervisorRoutes;
 import dev.lifeline.server.outbound.OutboundDialler;
 import dev.lifeline.server.outbound.OutboundRoutes;
@@ -183,7 +185,7 @@ public final class LifelineServer implements AutoCloseable {
                 new EffectLeases(hazelcast, Duration.ofSeconds(30)), new SeenEvents(hazelcast), policy, clock, metrics, hub, hub);
         resources.add(0, engine);
 
-        SoftphoneAccess softphones = sipAccounts(sipPasswords, identity -> agents.workerSid(identity).isPresent());
+        SoftphoneAccess softphones = sipAccounts(sipPasswords, agents::hasPhone);
         DesktopModule desktop = new DesktopModule(new DesktopModule.Dependencies(hazelcast, voice, taskRouter, engine, hub, agents,
                 authenticator, workspace, publicBaseUrl, config.recovery().presenceGrace(), clock, softphones));
         OutboundRoutes outbound = new OutboundRoutes(authenticator, agents, softphones, new OutboundDialler(voice, taskRouter,
@@ -231,6 +233,7 @@ public final class LifelineServer implements AutoCloseable {
             new DeviceRoutes(authenticator, devices, users).register(javalin.routes);
             desktop.register(javalin.routes);
             new SupervisorRoutes(authenticator, supervisor).register(javalin.routes);
+            new MonitorRoutes(authenticator, new CallMonitor(engine, softphones)).register(javalin.routes);
             outbound.register(javalin.routes);
             health.registerPublic(javalin.routes);
             new RecoveryAudioRoutes().register(javalin.routes);
@@ -270,7 +273,7 @@ public final class LifelineServer implements AutoCloseable {
      * Where desktops register: the configured proxy, else the SIP Domain itself at Twilio (5060) or the emulator's
      * SIP listener in sim mode. A sim-mode server whose shared emulator runs without SIP hands out no account.
      */
-    private SoftphoneAccess sipAccounts(SipPasswordSource passwords, java.util.function.Predicate<String> hasWorker) {
+    private SoftphoneAccess sipAccounts(SipPasswordSource passwords, java.util.function.Predicate<String> hasPhone) {
         SipConfig sip = config.sip();
         String host = sip.proxyHost();
         int port = sip.proxyPort();
@@ -285,12 +288,12 @@ public final class LifelineServer implements AutoCloseable {
             port = port != 0 ? port : emulatorPort.getAsInt();
         }
         return new SipAccounts(sip.domainName(), host != null ? host : sip.domainName(), port != 0 ? port : 5060,
-                sip.transport(), passwords, hasWorker);
+                sip.transport(), passwords, hasPhone);
     }
 
-    /** Twilio mode: an agent the passwords file has no password for gets no phone until {@code provision} runs. */
+    /** Twilio mode: a user (agent or supervisor) the passwords file has no password for gets no phone until {@code provision} runs. */
     private void warnOfAgentsWithoutSipPassword(UserDirectory users, SipPasswordSource passwords) {
-        List<String> without = users.all().stream().filter(user -> user.role() == dev.lifeline.model.auth.Role.AGENT)
+        List<String> without = users.all().stream()
                 .map(dev.lifeline.server.auth.User::identity)
                 .filter(identity -> passwords.keptPasswordOf(config.sip().domainName(), identity).isEmpty()).toList();
         if (!without.isEmpty()) {

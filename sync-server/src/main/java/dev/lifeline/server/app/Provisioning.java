@@ -45,7 +45,7 @@ final class Provisioning {
             return run(config, twilio, publicBaseUrl, users, sipPasswords, ProvisionReport.applying(), false);
         }
         return twilio.provision(provisioner -> {
-            new SipDomainProvisioner(twilio.client(), sipPasswords).provision(domainName, agentIdentities(users));
+            new SipDomainProvisioner(twilio.client(), sipPasswords).provision(domainName, phoneIdentities(users));
             return provisioner.withRouting(config.routing(), skills(users)).provision(null, "Lifeline Demo", publicBaseUrl + WebhookRoutes.TASKROUTER_PATH,
                     Map.of("alice", "Alice Agent", "bob", "Bob Agent"), pingTtl(config), 30,
                     identity -> SipAccounts.addressOf(identity, domainName));
@@ -66,7 +66,7 @@ final class Provisioning {
         WorkspaceProvisioner provisioner = new WorkspaceProvisioner(twilio.client(), report)
                 .withRouting(config.routing(), skills(users));
         if (command) {
-            new SipDomainProvisioner(twilio.client(), sipPasswords, report).provision(domainName, agentIdentities(users),
+            new SipDomainProvisioner(twilio.client(), sipPasswords, report).provision(domainName, phoneIdentities(users),
                     SipDomainProvisioner.Credentials.KEEP_EXISTING);
             Map<String, String> agents = new LinkedHashMap<>();
             users.all().stream().filter(user -> user.role() == Role.AGENT)
@@ -99,6 +99,12 @@ final class Provisioning {
         return skills;
     }
 
+    /** Who gets a SIP credential: agents take calls on it, supervisors listen in on theirs (issue 18). */
+    private static List<String> phoneIdentities(UserDirectory users) {
+        return users.all().stream().map(User::identity).toList();
+    }
+
+    /** Agents (their workers get a SIP address as {@code contact_uri}). */
     private static List<String> agentIdentities(UserDirectory users) {
         return users.all().stream().filter(user -> user.role() == Role.AGENT).map(User::identity).toList();
     }

@@ -43,6 +43,11 @@ public final class AgentDirectory {
         return users.find(identity).map(user -> user.role() == Role.SUPERVISOR).orElse(false);
     }
 
+    /** Who gets a softphone (a SIP account): agents with a worker take calls, supervisors listen in on them. */
+    public boolean hasPhone(String identity) {
+        return workerSid(identity).isPresent() || isSupervisor(identity);
+    }
+
     /** Identities that have a TaskRouter worker, in the users file's order. */
     public List<String> agentIdentities() {
         return users.all().stream().map(User::identity).filter(workerSidByIdentity::containsKey).toList();

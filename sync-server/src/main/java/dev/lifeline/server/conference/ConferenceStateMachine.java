@@ -60,8 +60,9 @@ public final class ConferenceStateMachine {
             return ConferenceTransition.unchanged(currentOrNull);
         }
         step.put(leaving.gracefully());
+        // A supervisor listening in is nobody the customer would be left talking to.
         long othersPresent = current.participants().values().stream()
-                .filter(p -> p.present() && !p.callSid().equals(workerCallSid)).count();
+                .filter(p -> p.present() && !p.callSid().equals(workerCallSid) && p.role() != PartyRole.SUPERVISOR).count();
         if (exit == GracefulExit.HANG_UP && !current.ended() && othersPresent <= 1) {
             step.effects.add(new Effect.EndConference(
                     "conference/" + current.conferenceSid() + "/end-after-hangup/" + workerCallSid,
@@ -124,10 +125,14 @@ public final class ConferenceStateMachine {
         }
         Step step = new Step(original, current);
         step.lastSequence = Math.max(step.lastSequence, callback.sequenceNumber());
-        Participant left = step.get(callSid, guessRole(current, callSid)).withPresence(false, true)
+        Participant left = step.get(callSid, guessRole(current, callSid, callback.label())).withPresence(false, true)
                 .seen(callback.sequenceNumber());
         step.put(left);
         ConferenceRecord after = step.build(current.version());
+        if (before != null && before.isPresentWorker() && !after.ended()
+                && after.participants().values().stream().noneMatch(Participant::isPresentWorker)) {
+            step.supervisorsLeave("after-" + callSid);
+        }
         if (before != null && DropDetection.isDrop(before, callback, after)) {
             List<RecoveryEvent> detected = DropDetection.events(before, after);
             step.events.addAll(detected);
@@ -151,7 +156,7 @@ public final class ConferenceStateMachine {
         }
         Step step = new Step(original, current);
         step.lastSequence = Math.max(step.lastSequence, callback.sequenceNumber());
-        Participant participant = step.get(callSid, guessRole(current, callSid));
+        Participant participant = step.get(callSid, guessRole(current, callSid, callback.label()));
         boolean hold = switch (callback.kind()) {
             case PARTICIPANT_HOLD -> true;
             case PARTICIPANT_UNHOLD -> false;
@@ -178,7 +183,7 @@ public final class ConferenceStateMachine {
         }
         step.put(updated);
         if (droppedAgent.isEmpty() && step.recoveringIncidentId != null && !participant.present()
-                && updated.role() != PartyRole.WORKER) {
+                && updated.role() != PartyRole.WORKER && updated.role() != PartyRole.SUPERVISOR) {
             // Someone arrived while the agent is gone (e.g. moved in by an earlier attempt): bring them along too.
             step.events.add(new RecoveryEvent.PartyJoined(step.recoveringIncidentId, updated.snapshot()));
         }
@@ -186,8 +191,11 @@ public final class ConferenceStateMachine {
         return step.finish();
     }
 
-    private static PartyRole guessRole(ConferenceRecord record, String callSid) {
-        return callSid.equals(record.customerCallSid()) ? PartyRole.CUSTOMER : PartyRole.EXTERNAL;
+    private static PartyRole guessRole(ConferenceRecord record, String callSid, String label) {
+        if (callSid.equals(record.customerCallSid())) {
+            return PartyRole.CUSTOMER;
+        }
+        return SupervisorLeg.isSupervisorLabel(label) ? PartyRole.SUPERVISOR : PartyRole.EXTERNAL;
     }
 
     private static ConferenceRecord orEmpty(ConferenceRecord currentOrNull, String conferenceSid) {
@@ -222,6 +230,18 @@ public final class ConferenceStateMachine {
                 before.participants().values().stream().filter(Participant::present).forEach(p ->
                         desiredBefore.put(p.callSid(), EndConferenceOnExitPolicy.desired(before, p)));
             }
+        }
+
+        /**
+         * The last agent left (dropped, hung up, transferred away): a supervisor listening to them has nobody left to
+         * listen to or whisper to, and must not stay on with the customer, so every supervisor leg is taken out.
+         */
+        void supervisorsLeave(String trigger) {
+            participants.values().stream()
+                    .filter(p -> p.present() && p.role() == PartyRole.SUPERVISOR)
+                    .sorted(java.util.Comparator.comparing(Participant::callSid))
+                    .forEach(p -> effects.add(new Effect.RemoveParticipant("conference/" + before.conferenceSid()
+                            + "/supervisor-leaves/" + p.callSid() + "/" + trigger, before.conferenceSid(), p.callSid())));
         }
 
         Participant get(String callSid, PartyRole roleIfUnknown) {

@@ -76,8 +76,9 @@ public final class DropDetection {
         String previousIncidentId = attributes.string(RecoveryAttributes.LIFELINE_INCIDENT).orElse(null);
         String interactionId = attributes.string(RecoveryAttributes.LIFELINE_INTERACTION).orElse(incidentId);
         int attempt = attributes.number(RecoveryAttributes.LIFELINE_ATTEMPT).map(n -> n.intValue() + 1).orElse(1);
+        // A supervisor listening in is not a party of the call: the recovery neither holds, moves nor restores it.
         List<PartySnapshot> remaining = after.participants().values().stream()
-                .filter(Participant::present)
+                .filter(p -> p.present() && p.role() != PartyRole.SUPERVISOR)
                 .sorted(Comparator.comparing(Participant::callSid))
                 .map(Participant::snapshot)
                 .toList();

@@ -10,6 +10,7 @@ import dev.lifeline.server.auth.AgentDirectory;
 import dev.lifeline.server.conference.ConferenceRecord;
 import dev.lifeline.server.conference.Participant;
 import dev.lifeline.server.recovery.Incident;
+import dev.lifeline.server.recovery.PartyRole;
 import dev.lifeline.server.recovery.PartySnapshot;
 import dev.lifeline.server.recovery.TaskAttributes;
 import dev.lifeline.server.taskrouter.TaskCaller;
@@ -61,8 +62,9 @@ public final class WireViews {
     }
 
     public static ConferenceView conference(ConferenceRecord record, Instant startedAt, Instant endedAt) {
+        // A supervisor listening in is not shown on the agent's call (the panel shows who listens).
         List<ParticipantView> participants = record.participants().values().stream()
-                .filter(Participant::present)
+                .filter(p -> p.present() && p.role() != PartyRole.SUPERVISOR)
                 .sorted(Comparator.comparing(Participant::callSid))
                 .map(p -> new ParticipantView(p.callSid(), role(p), p.label(), displayName(p), p.hold(), p.muted(),
                         p.endConferenceOnExit()))
@@ -120,7 +122,7 @@ public final class WireViews {
         return switch (participant.role()) {
             case WORKER -> ParticipantRole.WORKER;
             case CUSTOMER -> ParticipantRole.CUSTOMER;
-            case EXTERNAL -> ParticipantRole.EXTERNAL;
+            case EXTERNAL, SUPERVISOR -> ParticipantRole.EXTERNAL;
         };
     }
 
@@ -128,7 +130,7 @@ public final class WireViews {
         if (participant.worker() != null && !participant.worker().workerName().isBlank()) {
             return participant.worker().workerName();
         }
-        if (participant.role() == dev.lifeline.server.recovery.PartyRole.CUSTOMER && participant.worker() == null) {
+        if (participant.role() == PartyRole.CUSTOMER && participant.worker() == null) {
             return null;
         }
         return participant.label();

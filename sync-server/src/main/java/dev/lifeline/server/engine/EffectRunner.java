@@ -70,7 +70,14 @@ final class EffectRunner implements AutoCloseable {
      */
     void runUnbound(List<Effect> effects) {
         if (!effects.isEmpty()) {
-            lanes.submit(effects.get(0).effectId(), () -> runUnboundNow(effects));
+            runUnbound(effects.get(0).effectId(), effects);
+        }
+    }
+
+    /** As {@link #runUnbound(List)}, after the work submitted earlier for {@code lane} (one person's actions in order). */
+    void runUnbound(String lane, List<Effect> effects) {
+        if (!effects.isEmpty()) {
+            lanes.submit(lane, () -> runUnboundNow(effects));
         }
     }
 

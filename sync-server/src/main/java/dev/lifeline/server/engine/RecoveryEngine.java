@@ -196,6 +196,15 @@ public final class RecoveryEngine implements AutoCloseable {
         handle(conferences.register(registration));
     }
 
+    /**
+     * A supervisor listens to, whispers into, barges into or leaves a live call: conference effects of no incident, run
+     * (claimed, performed, checked at Twilio first) like the conference's own flag corrections, off the caller's thread,
+     * one supervisor's actions on one call in the order they were asked for (a leave never overtakes its listen).
+     */
+    public void superviseCall(String conferenceSid, String supervisor, List<Effect> supervision) {
+        effects.runUnbound("conference/" + conferenceSid + "/supervisor/" + supervisor, supervision);
+    }
+
     /** An agent hangs up on purpose: marked before the leg drops, so the leave is never taken for a drop. */
     public void gracefulExit(String conferenceSid, String workerCallSid, GracefulExit exit) {
         handle(conferences.markGraceful(conferenceSid, workerCallSid, exit));

@@ -123,6 +123,15 @@ public final class TwilioEffects {
         } else if (effect instanceof Effect.StopHoldMusic e) {
             return voice.unhold(e.conferenceSid(), e.callSid()) ? EffectOutcome.done("off hold")
                     : EffectOutcome.done("party already gone");
+        } else if (effect instanceof Effect.DialSupervisorIn e) {
+            return dialSupervisor(e);
+        } else if (effect instanceof Effect.CoachParticipant e) {
+            return voice.coach(e.conferenceSid(), e.callSidOrLabel(), e.muted(), e.coaching(), e.callSidToCoach())
+                    ? EffectOutcome.done(e.muted() ? "listening" : e.coaching() ? "whispering" : "barged in")
+                    : EffectOutcome.done("supervisor already gone");
+        } else if (effect instanceof Effect.RemoveParticipant e) {
+            voice.removeParticipant(e.conferenceSid(), e.callSidOrLabel());
+            return EffectOutcome.done("removed");
         } else if (effect instanceof Effect.SetEndConferenceOnExit e) {
             if (voice.participant(e.conferenceSid(), e.callSid()).isEmpty()) {
                 return EffectOutcome.done("party already gone");
@@ -149,6 +158,28 @@ public final class TwilioEffects {
         ConferenceJoin join = new ConferenceJoin(e.label(), false, true, false, conferenceCallbackUrl,
                 ConferenceJoin.STATUS_EVENTS);
         return EffectOutcome.done(voice.dialIntoConference(e.conferenceSid(), e.to(), e.from(), join));
+    }
+
+    /** As {@link #dialAgent}: the supervisor's leg already there or ringing (a member died after dialling) is the one. */
+    private EffectOutcome dialSupervisor(Effect.DialSupervisorIn e) {
+        return dialledBefore(e.conferenceSid(), e.label()).orElseGet(() -> {
+            ConferenceJoin join = new ConferenceJoin(e.label(), false, true, true, conferenceCallbackUrl,
+                    ConferenceJoin.STATUS_EVENTS);
+            return EffectOutcome.done(voice.dialCoach(e.conferenceSid(), e.to(), e.from(), join, e.callSidToCoach()));
+        });
+    }
+
+    /**
+     * The outcome of a dial into a conference that needs no dialling: done with the leg labelled {@code label} that is
+     * already there or ringing, or gone when the conference is over; empty when the dial is to be made.
+     */
+    private Optional<EffectOutcome> dialledBefore(String conferenceSid, String label) {
+        List<ParticipantState> participants = voice.participants(conferenceSid);
+        if (participants.isEmpty()) {
+            return Optional.of(EffectOutcome.targetGone("conference " + conferenceSid + " is over"));
+        }
+        return participants.stream().filter(p -> label.equals(p.label())).findFirst()
+                .map(dialled -> EffectOutcome.done(dialled.callSid()));
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.lifeline.server.rebuild;
 
 import dev.lifeline.server.conference.ConferenceRecord;
 import dev.lifeline.server.conference.Participant;
+import dev.lifeline.server.conference.SupervisorLeg;
 import dev.lifeline.server.conference.WorkerAssignment;
 import dev.lifeline.server.recovery.PartyRole;
 import dev.lifeline.server.twilio.ParticipantState;
@@ -33,7 +34,8 @@ final class ConferenceReplay {
             boolean isWorker = worker != null && workerIdentity != null && workerIdentity.equals(party.label())
                     && !party.callSid().equals(customerCallSid);
             PartyRole role = party.callSid().equals(customerCallSid) ? PartyRole.CUSTOMER
-                    : isWorker ? PartyRole.WORKER : PartyRole.EXTERNAL;
+                    : isWorker ? PartyRole.WORKER
+                    : SupervisorLeg.isSupervisorLabel(party.label()) ? PartyRole.SUPERVISOR : PartyRole.EXTERNAL;
             // Sequence -1: every callback Twilio sends from now on is newer than what the rebuilt record knows.
             participants.put(party.callSid(), new Participant(party.callSid(), role, party.label(), isWorker ? worker : null,
                     party.hold(), party.muted(), party.endConferenceOnExit(), true, false, false, -1, false));

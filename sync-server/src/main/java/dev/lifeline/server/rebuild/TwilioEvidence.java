@@ -68,7 +68,9 @@ final class TwilioEvidence {
         Set<String> inNewConference = acceptance == null || acceptance.newConferenceSid() == null ? Set.of()
                 : voice.participants(acceptance.newConferenceSid()).stream().map(ParticipantState::callSid)
                         .collect(Collectors.toSet());
+        // A supervisor listening in is no party to bring along (see PartyRole.SUPERVISOR).
         List<PartySnapshot> inOldConference = oldConference == null ? List.of() : voice.participants(oldConference).stream()
+                .filter(party -> !dev.lifeline.server.conference.SupervisorLeg.isSupervisorLabel(party.label()))
                 .map(party -> snapshot(party, customer)).toList();
         return new IncidentEvidence(incidentId, recovery, dropped, fact(ping), reconnect == null ? null : fact(reconnect),
                 acceptance, inOldConference, inNewConference, true);

@@ -154,6 +154,38 @@ public sealed interface Effect extends Serializable {
         }
     }
 
+    /**
+     * A supervisor listens to a live call: Participants create {@code To} the supervisor's SIP address, {@code From}
+     * {@code from} (what the supervisor's desktop answers), {@code Label}, {@code Muted=true}, {@code Coaching=true},
+     * {@code CallSidToCoach} the agent's leg, {@code EndConferenceOnExit=false}, the conference's status callbacks. The
+     * executor first looks for a participant with that label already there or ringing: dialling again would ring twice.
+     */
+    record DialSupervisorIn(String effectId, String conferenceSid, String to, String from, String label,
+                            String callSidToCoach) implements Effect {
+        public DialSupervisorIn {
+            Objects.requireNonNull(effectId, "effectId");
+        }
+    }
+
+    /**
+     * Participant update of the supervisor's leg (by call SID or label): listen ({@code Muted=true, Coaching=true}),
+     * whisper ({@code Muted=false, Coaching=true}) or barge ({@code Muted=false, Coaching=false}). The same values set
+     * twice are the same state: nothing to check first; a leg gone (404) is done.
+     */
+    record CoachParticipant(String effectId, String conferenceSid, String callSidOrLabel, boolean muted, boolean coaching,
+                            String callSidToCoach) implements Effect {
+        public CoachParticipant {
+            Objects.requireNonNull(effectId, "effectId");
+        }
+    }
+
+    /** Participant delete (kick) of a leg the Participants API dialled, which ends its call; one already gone is done. */
+    record RemoveParticipant(String effectId, String conferenceSid, String callSidOrLabel) implements Effect {
+        public RemoveParticipant {
+            Objects.requireNonNull(effectId, "effectId");
+        }
+    }
+
     /** Tell an agent's desktop where the incident stands (drives the Reconnecting modal). */
     record NotifyAgent(String effectId, String workerSid, IncidentSnapshot incident) implements Effect {
         public NotifyAgent {

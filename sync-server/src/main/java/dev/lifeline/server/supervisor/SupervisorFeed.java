@@ -4,10 +4,12 @@ import dev.lifeline.model.agent.AgentView;
 import dev.lifeline.model.event.QueueSnapshotChanged;
 import dev.lifeline.model.incident.IncidentView;
 import dev.lifeline.model.queue.AgentStatus;
+import dev.lifeline.model.queue.AgentWorkState;
 import dev.lifeline.model.queue.FinishedIncident;
 import dev.lifeline.model.queue.QueueSnapshot;
 import dev.lifeline.model.queue.QueueStats;
 import dev.lifeline.server.auth.AgentDirectory;
+import dev.lifeline.server.conference.ConferenceRecord;
 import dev.lifeline.server.desktop.AgentStates;
 import dev.lifeline.server.desktop.DesktopHub;
 import dev.lifeline.server.desktop.WireViews;
@@ -112,7 +114,11 @@ public final class SupervisorFeed implements AutoCloseable {
             AgentView agent = states.agentView(identity, workerSid, worker);
             List<AgentStates.OpenReservation> open = states.openReservations(workerSid);
             Instant since = worker.map(WorkerState::activityChangedAt).orElse(null);
-            rows.add(new AgentStatus(agent, states.workState(recoveringWorkers.contains(workerSid), open), since));
+            AgentWorkState state = states.workState(recoveringWorkers.contains(workerSid), open);
+            // Only an agent on a call has one to listen to: no conference query for the others.
+            String conferenceSid = state == AgentWorkState.ON_CALL
+                    ? states.conferenceOf(workerSid).map(ConferenceRecord::conferenceSid).orElse(null) : null;
+            rows.add(new AgentStatus(agent, state, since, conferenceSid));
         }
         return rows;
     }

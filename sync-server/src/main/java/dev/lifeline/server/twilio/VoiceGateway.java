@@ -124,6 +124,56 @@ public final class VoiceGateway {
         return new DialledParticipant(dialled.getCallSid(), dialled.getConferenceSid());
     }
 
+    /**
+     * Dials a supervisor in to listen: muted and coaching {@code callSidToCoach}, so nobody hears them until a whisper
+     * (only that leg then) or a barge ({@link #coach}). Not safe to repeat (the outbox checks the participant list first).
+     *
+     * @return the supervisor leg's call SID
+     */
+    public String dialCoach(String conferenceSid, String to, String from, ConferenceJoin join, String callSidToCoach) {
+        Participant dialled = call("dial " + join.label() + " into " + conferenceSid, () -> Participant
+                .creator(conferenceSid, new com.twilio.type.PhoneNumber(from), new com.twilio.type.Sip(to))
+                .setLabel(join.label())
+                .setEndConferenceOnExit(false)
+                .setStartConferenceOnEnter(join.startConferenceOnEnter())
+                .setMuted(true)
+                .setCoaching(true)
+                .setCallSidToCoach(callSidToCoach)
+                .setBeep("false")
+                .setConferenceStatusCallback(join.statusCallbackUrl())
+                .setConferenceStatusCallbackMethod(com.twilio.http.HttpMethod.POST)
+                .setConferenceStatusCallbackEvent(join.statusCallbackEvents())
+                .create(client));
+        return dialled.getCallSid();
+    }
+
+    /**
+     * Sets who hears a coaching leg: {@code Muted} and {@code Coaching} (with {@code CallSidToCoach} while coaching).
+     *
+     * @return false when the leg was no longer in the conference (404)
+     */
+    public boolean coach(String conferenceSid, String callSidOrLabel, boolean muted, boolean coaching, String callSidToCoach) {
+        try {
+            var updater = Participant.updater(conferenceSid, callSidOrLabel).setMuted(muted).setCoaching(coaching);
+            if (coaching && callSidToCoach != null) {
+                updater.setCallSidToCoach(callSidToCoach);
+            }
+            updater.update(client);
+            return true;
+        } catch (ApiException e) {
+            if (status(e) == 404) {
+                return false;
+            }
+            throw translate("coach " + callSidOrLabel, e);
+        }
+    }
+
+    /** Kicks a participant (by call SID or label); one already gone counts as done. */
+    public void removeParticipant(String conferenceSid, String callSidOrLabel) {
+        ignoringNotFound("remove " + callSidOrLabel + " from " + conferenceSid,
+                () -> Participant.deleter(conferenceSid, callSidOrLabel).delete(client));
+    }
+
     /** A leg the Participants API dialled: its call and the conference it joins. */
     public record DialledParticipant(String callSid, String conferenceSid) {
     }

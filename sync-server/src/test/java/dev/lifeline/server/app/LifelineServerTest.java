@@ -95,6 +95,35 @@ class LifelineServerTest {
         assertThat(server.sim().snapshot().toString()).as("alice's worker's contact_uri").contains("sip:alice@lifeline.sip.twilio.com");
     }
 
+    /** Issue 18: the composed server gives the demo supervisor a phone of his own and serves the listen routes. */
+    @Test
+    void theDemoSupervisorGetsHisOwnSipAccountAndTheListenRoutesAreHisAlone() throws Exception {
+        String sam = tokenOf("sam", "sam-demo");
+        String alice = tokenOf("alice", "alice-demo");
+        String unknownCall = dev.lifeline.model.api.DesktopApi.path(dev.lifeline.model.api.DesktopApi.LISTEN,
+                "CF00000000000000000000000000000000");
+
+        HttpResponse<String> phone = send(to("/api/me/softphone").header("Authorization", "Bearer " + sam));
+        HttpResponse<String> samListens = send(to(unknownCall).header("Authorization", "Bearer " + sam)
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        HttpResponse<String> aliceListens = send(to(unknownCall).header("Authorization", "Bearer " + alice)
+                .POST(HttpRequest.BodyPublishers.noBody()));
+
+        assertThat(phone.statusCode()).isEqualTo(200);
+        assertThat(JsonCodec.shared().decode(phone.body(), SoftphoneAccount.class).addressOfRecord())
+                .isEqualTo("sip:sam@lifeline.sip.twilio.com");
+        assertThat(server.sim().sipDomains().registration("lifeline.sip.twilio.com", "sam").ha1()).isNotNull();
+        assertThat(samListens.statusCode()).as("a call the server does not know").isEqualTo(404);
+        assertThat(aliceListens.statusCode()).as("an agent may not listen in").isEqualTo(403);
+    }
+
+    private String tokenOf(String user, String password) throws Exception {
+        HttpResponse<String> login = send(to("/api/login").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}")));
+        assertThat(login.statusCode()).isEqualTo(200);
+        return login.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+    }
+
     @Test
     void aWrongPasswordIsRefusedWithAProblem() throws Exception {
         HttpResponse<String> login = send(to("/api/login").header("Content-Type", "application/json")

@@ -107,10 +107,11 @@ class ProvisionCommandTest {
         String list = all(CredentialList.reader().read(client)).get(0).getSid();
         assertThat(all(AuthRegistrationsCredentialListMapping.reader(domain.getSid()).read(client))).hasSize(1);
         assertThat(all(AuthCallsCredentialListMapping.reader(domain.getSid()).read(client))).hasSize(1);
+        // The supervisor's too: sam listens in on agents' calls on a softphone of his own (issue 18).
         assertThat(all(Credential.reader(list).read(client))).extracting(Credential::getUsername)
-                .containsExactlyInAnyOrder("alice", "bob");
+                .containsExactlyInAnyOrder("alice", "bob", "sam");
         Map<String, String> kept = keptPasswords();
-        assertThat(kept.keySet()).containsExactlyInAnyOrder("alice", "bob");
+        assertThat(kept.keySet()).containsExactlyInAnyOrder("alice", "bob", "sam");
         assertThat(kept.get("alice")).hasSize(24).isNotEqualTo(kept.get("bob"));
         assertThat(sim.sipDomains().registration(DOMAIN, "alice").ha1()).isEqualTo(ha1("alice", kept.get("alice")));
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordsFile()))).isEqualTo("rw-------");

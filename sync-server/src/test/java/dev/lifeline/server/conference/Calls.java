@@ -14,6 +14,8 @@ final class Calls {
     static final String ALICE_LEG = "CAalice";
     static final String BOB_LEG = "CAbob";
     static final String THIRD_PARTY = "CAthird";
+    /** Sam, a supervisor listening in (the label the server dials the leg with says so). */
+    static final String SUPERVISOR_LEG = "CAsam";
 
     private final String conferenceSid;
     private ConferenceRecord record;
@@ -119,6 +121,7 @@ final class Calls {
         return switch (callSid) {
             case CUSTOMER -> "customer";
             case THIRD_PARTY -> "external";
+            case SUPERVISOR_LEG -> SupervisorLeg.label("sam");
             default -> "worker";
         };
     }

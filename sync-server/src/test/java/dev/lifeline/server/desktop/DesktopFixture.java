@@ -37,6 +37,8 @@ import dev.lifeline.server.provision.ProvisionedWorkspace;
 import dev.lifeline.server.provision.WorkspaceProvisioner;
 import dev.lifeline.server.recovery.RecoveryPolicy;
 import dev.lifeline.server.supervisor.SupervisorFeed;
+import dev.lifeline.server.supervisor.CallMonitor;
+import dev.lifeline.server.supervisor.MonitorRoutes;
 import dev.lifeline.server.supervisor.SupervisorRoutes;
 import dev.lifeline.server.outbound.OutboundDialler;
 import dev.lifeline.server.outbound.OutboundRoutes;
@@ -168,7 +170,7 @@ public final class DesktopFixture implements AutoCloseable {
         baseUrl = "http://localhost:" + port;
         workspace = new WorkspaceProvisioner(client).provision(null, "Desktop test " + UUID.randomUUID(),
                 baseUrl + WebhookRoutes.TASKROUTER_PATH, Map.of("alice", "Alice Agent", "bob", "Bob Agent"), 15, 10);
-        new SipDomainProvisioner(client, sipPasswords).provision(SipConfig.DEFAULT_DOMAIN, List.of("alice", "bob"));
+        new SipDomainProvisioner(client, sipPasswords).provision(SipConfig.DEFAULT_DOMAIN, List.of("alice", "bob", "sam"));
         hazelcastPort = freePort();
         hazelcast = HazelcastMembers.start(new ClusterSettings(clusterName, hazelcastPort,
                 List.of("127.0.0.1:" + hazelcastPort), 0));
@@ -191,7 +193,7 @@ public final class DesktopFixture implements AutoCloseable {
                 TokenService.DEFAULT_SESSION_MAX_AGE, clock);
         SessionAuthenticator authenticator = new SessionAuthenticator(tokens, revocations, tickets);
         softphones = new SipAccounts(SipConfig.DEFAULT_DOMAIN, "127.0.0.1", sim.sip().port(), "udp", sipPasswords,
-                identity -> agents.workerSid(identity).isPresent());
+                agents::hasPhone);
         module = new DesktopModule(new DesktopModule.Dependencies(hazelcast, voice, taskRouter, engine, hub, agents, authenticator,
                 workspace, baseUrl, PRESENCE_GRACE, clock, softphones));
         supervisor = new SupervisorFeed(taskRouter, engine.incidents(), agents, module.states(), hub, clock);
@@ -210,6 +212,7 @@ public final class DesktopFixture implements AutoCloseable {
             webhooks.register(config.routes);
             module.register(config.routes);
             new SupervisorRoutes(authenticator, supervisor).register(config.routes);
+            new MonitorRoutes(authenticator, new CallMonitor(engine, softphones)).register(config.routes);
             new OutboundRoutes(authenticator, agents, softphones, new OutboundDialler(voice, taskRouter, engine,
                     workspace.voiceWorkflowSid(), baseUrl + WebhookRoutes.CONFERENCE_PATH, CALLER_ID,
                     OutboundDialler.OFFER_WAIT, OutboundDialler.ANSWER_WAIT)).register(config.routes);

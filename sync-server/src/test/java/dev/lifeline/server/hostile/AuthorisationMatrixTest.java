@@ -148,11 +148,12 @@ class AuthorisationMatrixTest {
             if (!isProblem(revoke, expectedRevoke)) {
                 wrong.add(caller + " POST revoke bob's device: expected " + expectedRevoke + " got " + revoke.statusCode());
             }
-            // The SIP account: the caller's own only (alice's token gets alice's); a supervisor has no phone (404).
-            int expectedPhone = caller == Caller.OTHER_AGENT ? 200 : 404;
+            // The SIP account: the caller's own only (alice's token gets alice's, sam's his: supervisors listen in on a
+            // phone of their own since issue 18).
+            int expectedPhone = 200;
             checked++;
             HttpResponse<String> phone = server.get(DesktopApi.MY_SOFTPHONE, server.token(identity));
-            boolean own = expectedPhone != 200 || phone.body().contains("\"authUser\":\"" + identity + "\"");
+            boolean own = phone.body().contains("\"authUser\":\"" + identity + "\"");
             if (phone.statusCode() != expectedPhone || !own
                     || (expectedPhone != 200 && !isProblem(phone, expectedPhone))) {
                 wrong.add(caller + " GET softphone: expected " + expectedPhone + " got " + phone.statusCode() + " "
@@ -496,6 +497,60 @@ class AuthorisationMatrixTest {
         assertThat(checked).isEqualTo(FORGED_FROM.size() * ForgedTokens.values().length + 3 + 2 * 4);
         assertThat(simCallCount()).as("nothing dialled").isEqualTo(callsBefore);
         assertThat(bobsWorld()).isEqualTo(before);
+    }
+
+    /**
+     * Listen, whisper, barge and leave (issue 18 item 3), on bob's live call: every forged or stale token 401; an agent,
+     * bob on his own call as much as alice, 403; the supervisor on a call the server does not know 404, and whispering or
+     * barging before listening 409. The supervisor's own listen is 202 and puts his phone on the call muted and coaching
+     * bob; his leave is 202 and takes it off again, leaving bob's call as it was.
+     */
+    @Test
+    void listeningInIsTheSupervisorsAloneAndACallNobodyKnowsIsNotFound() {
+        Map<String, Object> before = bobsWorld();
+        List<String> wrong = new ArrayList<>();
+        int checked = 0;
+        List<String> routes = List.of(DesktopApi.LISTEN, DesktopApi.WHISPER, DesktopApi.BARGE, DesktopApi.LEAVE_CALL);
+        record Row(String who, String token, String path, int expected) {
+        }
+        for (String route : routes) {
+            String onBobsCall = DesktopApi.path(route, bobsConference);
+            List<Row> rows = new ArrayList<>();
+            for (String holder : FORGED_FROM) {
+                for (ForgedTokens forgery : ForgedTokens.values()) {
+                    rows.add(new Row(forgery + " of " + holder, forgery.against(server, holder), onBobsCall, 401));
+                }
+            }
+            rows.add(new Row("bob on his own call", server.token("bob"), onBobsCall, 403));
+            rows.add(new Row("alice", server.token("alice"), onBobsCall, 403));
+            rows.add(new Row("sam on an unknown call", server.token("sam"), DesktopApi.path(route, UNKNOWN_CONFERENCE), 404));
+            if (route.equals(DesktopApi.WHISPER) || route.equals(DesktopApi.BARGE)) {
+                rows.add(new Row("sam before listening", server.token("sam"), onBobsCall, 409));
+            }
+            for (Row row : rows) {
+                checked++;
+                HttpResponse<String> response = server.post(row.path(), row.token(), "");
+                if (!isProblem(response, row.expected())) {
+                    wrong.add(row.who() + " " + route + ": expected " + row.expected() + " got " + response.statusCode() + " "
+                            + response.body());
+                }
+            }
+        }
+        System.out.println("authorisation matrix (listen, whisper, barge, leave): " + checked + " checked, " + wrong.size()
+                + " wrong");
+        assertThat(wrong).isEmpty();
+        assertThat(checked).isEqualTo(routes.size() * (FORGED_FROM.size() * ForgedTokens.values().length + 3) + 2);
+        assertThat(bobsWorld()).isEqualTo(before);
+
+        server.phoneOn("sam");
+        assertThat(server.post(DesktopApi.path(DesktopApi.LISTEN, bobsConference), server.token("sam"), "").statusCode())
+                .isEqualTo(202);
+        Await.until("sam on bob's call, muted and coaching", () -> participants().stream().anyMatch(p ->
+                "supervisor~sam".equals(p.get("label")) && "connected".equals(p.get("status"))
+                        && Boolean.TRUE.equals(p.get("muted")) && Boolean.TRUE.equals(p.get("coaching"))));
+        assertThat(server.post(DesktopApi.path(DesktopApi.LEAVE_CALL, bobsConference), server.token("sam"), "").statusCode())
+                .isEqualTo(202);
+        Await.until("sam off bob's call, which is as it was", () -> bobsWorld().equals(before));
     }
 
     @SuppressWarnings("unchecked")

@@ -64,6 +64,20 @@ class SupervisorFeedTest {
         }
     }
 
+    /** Issue 18: the agent row of an agent on a call names its conference, which the supervisor listens to. */
+    @Test
+    void anAgentOnACallNamesTheCallsConferenceAndAnIdleAgentNone() {
+        DesktopFixture.LiveCall call = server.bobOnACall();
+
+        QueueSnapshot snapshot = Await.value("bob on his call in the snapshot", () -> {
+            QueueSnapshot taken = fetch();
+            return row(taken, "bob").state() == AgentWorkState.ON_CALL ? taken : null;
+        });
+
+        assertThat(row(snapshot, "bob").conferenceSid()).isEqualTo(call.conferenceSid());
+        assertThat(row(snapshot, "alice").conferenceSid()).isNull();
+    }
+
     @Test
     void supervisorsGetTheQueueSnapshotFirstAndThenAtLeastOncePerSecond() {
         server.supervisor.start(Duration.ofMillis(250));

@@ -373,16 +373,28 @@ public final class MediaPlane implements CallAudio, AutoCloseable {
     private static void mix(List<MediaLeg> room) {
         short[][] inputs = new short[room.size()][];
         boolean[] audible = new boolean[room.size()];
+        int[] onlyHeardBy = new int[room.size()];
         for (int i = 0; i < inputs.length; i++) {
             MediaLeg leg = room.get(i);
             inputs[i] = leg.in == null ? null : pad(leg.in);
             audible[i] = !leg.audio.muted() && !leg.audio.hold();
+            onlyHeardBy[i] = leg.audio.coaching() ? indexOf(room, leg.audio.callSidToCoach()) : ConferenceMix.EVERYONE;
         }
-        short[][] outputs = ConferenceMix.mix(inputs, audible);
+        short[][] outputs = ConferenceMix.mix(inputs, audible, onlyHeardBy);
         for (int i = 0; i < outputs.length; i++) {
             MediaLeg leg = room.get(i);
             leg.out = leg.audio.hold() ? leg.hold.nextFrame() : outputs[i];
         }
+    }
+
+    /** Where the coached leg is in the room; a coach whose leg is not there is heard by nobody. */
+    private static int indexOf(List<MediaLeg> room, String callSid) {
+        for (int i = 0; callSid != null && i < room.size(); i++) {
+            if (callSid.equals(room.get(i).callSid)) {
+                return i;
+            }
+        }
+        return ConferenceMix.NOBODY;
     }
 
     /** What a leg outside any conference hears: its Play, hold music while queued, else silence. */

@@ -104,7 +104,8 @@ final class Endpoints {
         boolean in = participant != null && participant.joined();
         audio.update(call.sid, new LegAudio(in ? conference.sid : null, in && participant.muted, in && participant.hold,
                 call.playUrl, call.playLoops, call.queued != null && call.queued.defaultMusic(), call.simulatedFarEnd(),
-                in ? participant.announceUrl : null, in ? participant.announcementsHeard : 0));
+                in ? participant.announceUrl : null, in ? participant.announcementsHeard : 0,
+                in && participant.coaching, in && participant.coaching ? participant.callSidToCoach : null));
     }
 
     void ringEnded(VoiceCall call, String reason) {

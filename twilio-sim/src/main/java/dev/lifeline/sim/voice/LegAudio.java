@@ -13,13 +13,16 @@ package dev.lifeline.sim.voice;
  * @param simulatedFarEnd the far end is a party the emulator plays itself (a customer calling in, an external number)
  * @param announceUrl     the last announcement played to it in its conference ({@code AnnounceUrl}), or null
  * @param announcements   how many announcements it was played: a new number plays {@code announceUrl} once more
+ * @param coaching        a coach in its conference: heard only by the leg {@code callSidToCoach} (nobody without one)
+ * @param callSidToCoach  the one leg that hears a coach, or null
  */
 public record LegAudio(String conferenceSid, boolean muted, boolean hold, String playUrl, int playLoops, boolean queued,
-                       boolean simulatedFarEnd, String announceUrl, int announcements) {
+                       boolean simulatedFarEnd, String announceUrl, int announcements, boolean coaching,
+                       String callSidToCoach) {
 
     /** No announcement. */
     public LegAudio(String conferenceSid, boolean muted, boolean hold, String playUrl, int playLoops, boolean queued,
                     boolean simulatedFarEnd) {
-        this(conferenceSid, muted, hold, playUrl, playLoops, queued, simulatedFarEnd, null, 0);
+        this(conferenceSid, muted, hold, playUrl, playLoops, queued, simulatedFarEnd, null, 0, false, null);
     }
 }

@@ -173,14 +173,16 @@ final class VoiceApi {
         String to = form.required("To");
         String label = form.string("Label");
         String beep = form.oneOf("Beep", Set.of("true", "false", "onEnter", "onExit"));
+        String callSidToCoach = form.string("CallSidToCoach");
+        boolean coaching = coaching(form.bool("Coaching"), callSidToCoach, null);
         ParticipantSettings settings = new ParticipantSettings(
                 label,
                 form.bool("Muted", false),
                 form.bool("StartConferenceOnEnter", true),
                 form.bool("EndConferenceOnExit", false),
                 beep == null ? "true" : beep,
-                form.bool("Coaching", false),
-                form.string("CallSidToCoach"),
+                coaching,
+                callSidToCoach,
                 form.url("WaitUrl"),
                 callbackSettings(form));
         int timeout = form.integer("Timeout", 5, 600, DEFAULT_RING_TIMEOUT_SECONDS);
@@ -205,6 +207,7 @@ final class VoiceApi {
             if (label != null && conference.byLabel(label) != null) {
                 throw TwilioApiException.badRequest("Label '" + label + "' is already used in this conference");
             }
+            requireCoachable(conference, callSidToCoach);
             VoiceParticipant participant = dialIntoConference(conference, from, to, settings, timeout, progress);
             return VoiceJson.participant(context.accountSid, participant, true);
         }
@@ -265,7 +268,7 @@ final class VoiceApi {
         String announceUrl = form.url("AnnounceUrl");
         form.method("AnnounceMethod");
         Boolean endConferenceOnExit = form.bool("EndConferenceOnExit");
-        Boolean coaching = form.bool("Coaching");
+        Boolean coachingParam = form.bool("Coaching");
         String callSidToCoach = form.string("CallSidToCoach");
         Boolean beepOnExit = form.bool("BeepOnExit");
         String waitUrl = form.url("WaitUrl");
@@ -273,6 +276,9 @@ final class VoiceApi {
         synchronized (context.world) {
             VoiceConference conference = conferences.require(conferenceSid);
             VoiceParticipant participant = conferences.requireParticipant(conference, callSidOrLabel);
+            Boolean coaching = coachingParam == null && callSidToCoach == null ? null
+                    : coaching(coachingParam, callSidToCoach, participant.callSidToCoach);
+            requireCoachable(conference, callSidToCoach);
             VoiceCall call = calls.get(participant.callSid);
             if (call != null) {
                 call.count("participantUpdate");
@@ -289,6 +295,26 @@ final class VoiceApi {
                 conferences.announceTo(conference, participant, announceUrl);
             }
             return VoiceJson.participant(context.accountSid, participant, false);
+        }
+    }
+
+    /**
+     * Twilio's rule for {@code Coaching}: "If not present, defaults to false unless call_sid_to_coach is defined. If
+     * true, call_sid_to_coach must be defined" (on the participant already, for an update).
+     */
+    private static boolean coaching(Boolean coaching, String callSidToCoach, String alreadyCoached) {
+        boolean on = coaching != null ? coaching : callSidToCoach != null;
+        if (on && callSidToCoach == null && alreadyCoached == null) {
+            throw TwilioApiException.badRequest("CallSidToCoach is required when Coaching is true");
+        }
+        return on;
+    }
+
+    /** "The SID of the participant who is being coached": a call that is not a participant cannot be (assumed 400). */
+    private static void requireCoachable(VoiceConference conference, String callSidToCoach) {
+        if (callSidToCoach != null && !conference.participants.containsKey(callSidToCoach)) {
+            throw TwilioApiException.badRequest("CallSidToCoach " + callSidToCoach + " is not a participant of conference "
+                    + conference.sid);
         }
     }
 

@@ -11,6 +11,11 @@ class MixerAndToneTest {
 
     /** Runs the mix for a second and returns what each party heard, decoded through PCMU as the wire would carry it. */
     private static short[][] heard(boolean[] audible, double... tones) {
+        return heardWithCoach(audible, null, tones);
+    }
+
+    /** As {@link #heard(boolean[], double...)}, with who alone hears each party (null: everyone hears everyone). */
+    private static short[][] heardWithCoach(boolean[] audible, int[] onlyHeardBy, double... tones) {
         ToneGenerator[] sources = new ToneGenerator[tones.length];
         for (int i = 0; i < tones.length; i++) {
             sources[i] = new ToneGenerator(tones[i], 0.3);
@@ -21,7 +26,7 @@ class MixerAndToneTest {
             for (int i = 0; i < tones.length; i++) {
                 in[i] = sources[i].nextFrame();
             }
-            short[][] out = ConferenceMix.mix(in, audible);
+            short[][] out = ConferenceMix.mix(in, audible, onlyHeardBy);
             for (int i = 0; i < tones.length; i++) {
                 short[] wire = G711.decode(Codec.PCMU, G711.encode(Codec.PCMU, out[i]), 0, Codec.FRAME_SAMPLES);
                 System.arraycopy(wire, 0, heard[i], tick * Codec.FRAME_SAMPLES, Codec.FRAME_SAMPLES);
@@ -69,6 +74,45 @@ class MixerAndToneTest {
         assertThat(Goertzel.detect(heard[0], 440, 8000).ratio()).isGreaterThan(0.95);
         assertThat(Goertzel.detect(heard[0], 1000, 8000).hits()).isZero();
         assertThat(Goertzel.detect(heard[1], 1000, 8000).ratio()).isGreaterThan(0.95);
+    }
+
+    // Customer 1000 Hz (index 0), agent 440 Hz (1), supervisor 1600 Hz (2) coaching the agent.
+    private static final int[] SUPERVISOR_COACHES_AGENT = {ConferenceMix.EVERYONE, ConferenceMix.EVERYONE, 1};
+
+    @Test
+    void aCoachIsHeardOnlyByThePartyItCoachesAndHearsEveryone() {
+        short[][] heard = heardWithCoach(new boolean[] {true, true, true}, SUPERVISOR_COACHES_AGENT, 1000, 440, 1600);
+        assertThat(hears(heard[1], 1600)).as("the agent hears the whisper").isTrue();
+        assertThat(hears(heard[1], 1000)).as("and the customer").isTrue();
+        assertThat(hears(heard[0], 1600)).as("the customer never hears the coach").isFalse();
+        assertThat(hears(heard[0], 440)).isTrue();
+        assertThat(hears(heard[2], 1000)).as("the coach hears the customer").isTrue();
+        assertThat(hears(heard[2], 440)).as("and the agent").isTrue();
+        assertThat(hears(heard[2], 1600)).as("but not itself").isFalse();
+    }
+
+    @Test
+    void aMutedCoachIsHeardByNobodyButHearsEveryone() {
+        short[][] heard = heardWithCoach(new boolean[] {true, true, false}, SUPERVISOR_COACHES_AGENT, 1000, 440, 1600);
+        assertThat(hears(heard[0], 1600)).isFalse();
+        assertThat(hears(heard[1], 1600)).isFalse();
+        assertThat(hears(heard[2], 1000)).isTrue();
+        assertThat(hears(heard[2], 440)).isTrue();
+    }
+
+    @Test
+    void aCoachWhosePartyIsNotInTheRoomIsHeardByNobody() {
+        short[][] heard = heardWithCoach(new boolean[] {true, true, true},
+                new int[] {ConferenceMix.EVERYONE, ConferenceMix.EVERYONE, ConferenceMix.NOBODY}, 1000, 440, 1600);
+        assertThat(hears(heard[0], 1600)).isFalse();
+        assertThat(hears(heard[1], 1600)).isFalse();
+        assertThat(hears(heard[0], 440)).isTrue();
+    }
+
+    @Test
+    void theCoachedPartyHearsItsCoachOnTopOfTheOthersWithoutHearingItself() {
+        short[][] heard = heardWithCoach(new boolean[] {true, true, true}, SUPERVISOR_COACHES_AGENT, 1000, 440, 1600);
+        assertThat(hears(heard[1], 440)).isFalse();
     }
 
     @Test

@@ -48,6 +48,11 @@ public final class SimFixture implements AutoCloseable {
         return new SimFixture(builder -> builder.sipPort(0).mediaTimeout(mediaTimeout));
     }
 
+    /** With RTP media and the mixer for simulated parties (no SIP): their audio is real time, the call logic on the clock. */
+    public static SimFixture startWithMedia() {
+        return new SimFixture(builder -> builder.media(true));
+    }
+
     public TwilioSim sim() {
         return sim;
     }
