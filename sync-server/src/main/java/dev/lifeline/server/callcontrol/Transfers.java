@@ -169,13 +169,15 @@ public final class Transfers {
                 throw new ApiProblem(Problem.conflict("Your softphone did not answer: check that it is signed in, then try again"));
             }
             taskRouter.acceptReservation(taskSid, reservationSid);
-            engine.registerWorker(new WorkerRegistration(conferenceSid, leg, transfer.customerCallSid(),
-                    new WorkerAssignment(target.workerSid(), target.displayName(), reservationSid, taskSid, workflowSid, attributes)));
             TransferState next = switch (transfer.kind()) {
                 case COLD -> TransferState.COMPLETED;
                 case WARM -> TransferState.CONSULTING;
                 case ADD -> TransferState.JOINED;
             };
+            // Registered with the task as it now reads: a recovery's ping and reconnect copy these attributes.
+            TaskAttributes taken = attributes.mergedWith(TaskAttributes.of(TransferAttributes.movedTo(next)));
+            engine.registerWorker(new WorkerRegistration(conferenceSid, leg, transfer.customerCallSid(),
+                    new WorkerAssignment(target.workerSid(), target.displayName(), reservationSid, taskSid, workflowSid, taken)));
             taskRouter.mergeTaskAttributes(taskSid, TransferAttributes.movedTo(next));
             if (transfer.kind() == TransferKind.COLD) {
                 voice.unhold(conferenceSid, transfer.customerCallSid());
@@ -244,8 +246,10 @@ public final class Transfers {
                 .toList();
     }
 
+    /** The transfer block of a transfer task; empty for any other task, a recovery's copies included. */
     private static Optional<TransferAttributes> transferOf(TaskDetails task) {
-        return TransferAttributes.of(TaskAttributesJson.read(task.attributesJson()));
+        TaskAttributes attributes = TaskAttributesJson.read(task.attributesJson());
+        return isTransfer(attributes) ? TransferAttributes.of(attributes) : Optional.empty();
     }
 
     /** The transferring agent leaves on purpose (no drop, the customer stays) and their task goes to wrap-up. */
