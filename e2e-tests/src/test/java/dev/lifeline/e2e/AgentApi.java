@@ -72,6 +72,20 @@ final class AgentApi {
                 Duration.ofSeconds(45)), dev.lifeline.model.outbound.CallPlaced.class);
     }
 
+    /**
+     * Accepts as {@link #accept} does, waiting longer: a transfer's accept answers once the agent's softphone has
+     * answered its leg into the customer's conference.
+     */
+    void acceptTransfer(String reservationSid) {
+        send(DesktopApi.path(DesktopApi.ACCEPT_RESERVATION, reservationSid), JSON.encode(new AcceptReservation(reservationSid)),
+                204, Duration.ofSeconds(45));
+    }
+
+    /** A call control of the desk's call card (issue 18 item 2): {@code template} filled with the conference SID. */
+    void callControl(String template, String conferenceSid, dev.lifeline.model.command.ClientCommand command) {
+        send(DesktopApi.path(template, conferenceSid), JSON.encode(command), 204);
+    }
+
     private String send(String path, String jsonBody, int expected) {
         return send(path, jsonBody, expected, Duration.ofSeconds(10));
     }

@@ -168,7 +168,12 @@ public final class Samples {
                 new Heartbeat(T0.plusMillis(1234)),
                 new CancelIncident(INCIDENT, "Customer asked for a callback"),
                 new dev.lifeline.model.command.PhoneReady(INCIDENT),
-                new dev.lifeline.model.command.LegAbandoned(AGENT_CALL));
+                new dev.lifeline.model.command.LegAbandoned(AGENT_CALL),
+                dev.lifeline.model.command.AddParty.number(CONFERENCE, "+15551230002"),
+                new dev.lifeline.model.command.RemoveParty(CONFERENCE, CUSTOMER_CALL),
+                dev.lifeline.model.command.TransferCall.toAgent(CONFERENCE, "bob", true),
+                new dev.lifeline.model.command.CompleteTransfer(CONFERENCE),
+                new dev.lifeline.model.command.CancelTransfer(CONFERENCE));
     }
 
     /** Every other wire record: views, snapshot parts, auth contracts, the problem body. */

@@ -11,7 +11,13 @@ import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableColumn;
@@ -33,6 +39,7 @@ public final class CallView {
     private static final Duration LEVEL_EVERY = Duration.millis(100);
 
     private final CallViewModel call;
+    private final CallControlsViewModel controls;
     private final CallAudioViewModel audio;
     private final KeypadViewModel keypad;
     private final Timeline levelMeter;
@@ -45,6 +52,16 @@ public final class CallView {
     @FXML private TableColumn<ParticipantRow, String> participantNameColumn;
     @FXML private TableColumn<ParticipantRow, String> participantRoleColumn;
     @FXML private TableColumn<ParticipantRow, String> participantStateColumn;
+    @FXML private TableColumn<ParticipantRow, ParticipantRow> participantActionsColumn;
+    @FXML private TextField addTarget;
+    @FXML private Button addButton;
+    @FXML private TextField transferTarget;
+    @FXML private CheckBox transferToQueue;
+    @FXML private Button coldTransferButton;
+    @FXML private Button warmTransferButton;
+    @FXML private HBox transferUnderWayRow;
+    @FXML private Button completeTransferButton;
+    @FXML private Button cancelTransferButton;
     @FXML private Button muteButton;
     @FXML private Button holdButton;
     @FXML private Button hangUpButton;
@@ -54,8 +71,9 @@ public final class CallView {
     @FXML private GridPane keypadGrid;
     @FXML private Label keypadMessage;
 
-    public CallView(CallViewModel call, CallAudioViewModel audio, KeypadViewModel keypad) {
+    public CallView(CallViewModel call, CallControlsViewModel controls, CallAudioViewModel audio, KeypadViewModel keypad) {
         this.call = call;
+        this.controls = controls;
         this.audio = audio;
         this.keypad = keypad;
         this.levelMeter = new Timeline(new KeyFrame(LEVEL_EVERY, event -> audio.sampleLevel()));
@@ -87,8 +105,46 @@ public final class CallView {
         holdButton.setOnAction(event -> call.toggleHold());
         hangUpButton.setOnAction(event -> call.hangUp());
         Bind.showText(callError, call.errorProperty());
+        bindControls();
         bindAudio();
         buildKeypad();
+    }
+
+    private void bindControls() {
+        participantActionsColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+        participantActionsColumn.setCellFactory(column -> new PartyActionsCell(controls, controls.canActProperty()));
+        addTarget.textProperty().bindBidirectional(controls.addTargetProperty());
+        transferTarget.textProperty().bindBidirectional(controls.transferTargetProperty());
+        transferToQueue.selectedProperty().bindBidirectional(controls.transferToQueueProperty());
+        addButton.disableProperty().bind(controls.canAddProperty().not());
+        coldTransferButton.disableProperty().bind(controls.canTransferProperty().not());
+        warmTransferButton.disableProperty().bind(controls.canWarmTransferProperty().not());
+        completeTransferButton.disableProperty().bind(controls.canCompleteTransferProperty().not());
+        cancelTransferButton.disableProperty().bind(controls.canCancelTransferProperty().not());
+        addButton.setOnAction(event -> controls.add());
+        addTarget.setOnAction(event -> controls.add());
+        coldTransferButton.setOnAction(event -> controls.transfer(false));
+        warmTransferButton.setOnAction(event -> controls.transfer(true));
+        completeTransferButton.setOnAction(event -> controls.completeTransfer());
+        cancelTransferButton.setOnAction(event -> controls.cancelTransfer());
+        Bind.showWhen(transferUnderWayRow, controls.transferUnderWayProperty());
+        controls.refusalProperty().addListener((obs, old, reason) -> {
+            if (!reason.isEmpty()) {
+                showRefusal(reason);
+            }
+        });
+    }
+
+    private void showRefusal(String reason) {
+        Alert refused = new Alert(Alert.AlertType.WARNING, reason, ButtonType.OK);
+        if (root != null && root.getScene() != null) {
+            refused.initOwner(root.getScene().getWindow());
+        }
+        refused.setTitle("Call control");
+        refused.setHeaderText("That was not done");
+        refused.getDialogPane().setId("callControlRefusedDialog");
+        refused.setOnHidden(event -> controls.refusalSeen());
+        refused.show();
     }
 
     private void bindAudio() {

@@ -45,7 +45,9 @@ public final class CallViewModel {
     private final ReadOnlyBooleanWrapper customerOnHold = new ReadOnlyBooleanWrapper(this, "customerOnHold");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
-    private final ObservableList<ParticipantRow> participants = FXCollections.observableArrayList();
+    /** Reports a row's role, hold and mute changing in place too: the call controls enable themselves by them. */
+    private final ObservableList<ParticipantRow> participants = FXCollections.observableArrayList(
+            row -> new javafx.beans.Observable[] {row.agentProperty(), row.meProperty(), row.holdProperty(), row.mutedProperty()});
 
     public CallViewModel(AgentModel model, CommandSender server, Softphone softphone, UiExecutor ui) {
         this.model = model;

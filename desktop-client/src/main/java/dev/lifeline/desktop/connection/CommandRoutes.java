@@ -15,6 +15,11 @@ import dev.lifeline.model.command.RejectReservation;
 import dev.lifeline.model.command.SetActivity;
 import dev.lifeline.model.command.UnholdParticipant;
 import dev.lifeline.model.command.WrapUpTask;
+import dev.lifeline.model.command.AddParty;
+import dev.lifeline.model.command.CancelTransfer;
+import dev.lifeline.model.command.CompleteTransfer;
+import dev.lifeline.model.command.RemoveParty;
+import dev.lifeline.model.command.TransferCall;
 
 /** The REST path of each command, straight from {@link DesktopApi} (the SID in the path and the body agree). */
 public final class CommandRoutes {
@@ -47,6 +52,16 @@ public final class CommandRoutes {
             return DesktopApi.path(DesktopApi.PHONE_READY, c.incidentId());
         } else if (command instanceof LegAbandoned c) {
             return DesktopApi.path(DesktopApi.LEG_ABANDONED, c.callSid());
+        } else if (command instanceof AddParty c) {
+            return DesktopApi.path(DesktopApi.ADD_PARTY, c.conferenceSid());
+        } else if (command instanceof RemoveParty c) {
+            return DesktopApi.path(DesktopApi.REMOVE_PARTY, c.conferenceSid());
+        } else if (command instanceof TransferCall c) {
+            return DesktopApi.path(DesktopApi.TRANSFER, c.conferenceSid());
+        } else if (command instanceof CompleteTransfer c) {
+            return DesktopApi.path(DesktopApi.COMPLETE_TRANSFER, c.conferenceSid());
+        } else if (command instanceof CancelTransfer c) {
+            return DesktopApi.path(DesktopApi.CANCEL_TRANSFER, c.conferenceSid());
         } else if (command instanceof Heartbeat) {
             throw new IllegalArgumentException("heartbeat: sent on the event stream, it has no REST route");
         }

@@ -1,6 +1,7 @@
 package dev.lifeline.desktop.desk;
 
 import dev.lifeline.desktop.agent.AgentModel;
+import dev.lifeline.desktop.call.CallControlsViewModel;
 import dev.lifeline.desktop.call.CallView;
 import dev.lifeline.desktop.call.CallViewModel;
 import dev.lifeline.desktop.call.WrapUpView;
@@ -180,7 +181,8 @@ public final class AgentDeskController implements EventStream.Listener {
             softphone.answer(callSid);
         });
         ReservationOfferView offerView = new ReservationOfferView(offer);
-        CallView callView = new CallView(call, new CallAudioViewModel(softphone), new KeypadViewModel(softphone));
+        CallView callView = new CallView(call, new CallControlsViewModel(call, model, rest, ui), new CallAudioViewModel(softphone),
+                new KeypadViewModel(softphone));
         DialPadViewModel dialPad = new DialPadViewModel(rest::placeCall,
                 new RecentNumbers(configDirectory, session.session().identity()), call.activeProperty(), ui);
         scene.setRoot(session.framed(new AgentDeskView(desk, offerView.root(), callView.root(), new WrapUpView(wrapUp).root(),

@@ -132,7 +132,9 @@ public final class FakeLifelineServer implements AutoCloseable {
             for (String path : List.of(DesktopApi.ACCEPT_RESERVATION, DesktopApi.REJECT_RESERVATION, DesktopApi.HANG_UP,
                     DesktopApi.HOLD, DesktopApi.UNHOLD, DesktopApi.MUTE, DesktopApi.WRAP_UP_TASK,
                     DesktopApi.COMPLETE_TASK, DesktopApi.MY_ACTIVITY, DesktopApi.CANCEL_INCIDENT, DesktopApi.PHONE_READY,
-                    DesktopApi.LEG_ABANDONED)) {
+                    DesktopApi.LEG_ABANDONED,
+                    DesktopApi.ADD_PARTY, DesktopApi.REMOVE_PARTY, DesktopApi.TRANSFER, DesktopApi.COMPLETE_TRANSFER,
+                    DesktopApi.CANCEL_TRANSFER)) {
                 config.routes.post(path, this::command);
             }
             config.routes.post(DesktopApi.MY_CALLS, this::placeCall);

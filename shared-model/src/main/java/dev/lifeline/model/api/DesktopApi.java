@@ -134,6 +134,22 @@ public final class DesktopApi {
      */
     public static final String LISTEN_CALLER = "lifeline-listen";
 
+    // Issue 18 item 2: parties and transfers, each on the caller's own call (404 for anyone else's, as an unknown one),
+    // agents only (403 for a supervisor without a worker). 400 for bad input (a number that is not E.164), 404 for an
+    // unknown party, agent or queue, 409 when the call is not in a state that allows it (no transfer under way, the
+    // target agent not Available, a transfer already under way).
+
+    /** POST {@code AddParty} → 204: a number is dialled into the call; an agent is offered a task to join it. */
+    public static final String ADD_PARTY = "/api/conferences/{sid}/parties";
+    /** POST {@code RemoveParty} → 204: another party's leg is hung up (not the agent's own, not the customer's). */
+    public static final String REMOVE_PARTY = "/api/conferences/{sid}/parties/remove";
+    /** POST {@code TransferCall} → 204: a cold or warm transfer to an agent, or a cold one to a queue, starts. */
+    public static final String TRANSFER = "/api/conferences/{sid}/transfer";
+    /** POST {@code CompleteTransfer} → 204: the warm transfer's target is on the call; the agent leaves. */
+    public static final String COMPLETE_TRANSFER = "/api/conferences/{sid}/transfer/complete";
+    /** POST {@code CancelTransfer} → 204: the warm transfer's target leaves; the customer comes off hold. */
+    public static final String CANCEL_TRANSFER = "/api/conferences/{sid}/transfer/cancel";
+
     private DesktopApi() {
     }
 

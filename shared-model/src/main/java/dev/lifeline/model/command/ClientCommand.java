@@ -23,8 +23,14 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = CancelIncident.class, name = "cancel-incident"),
         @JsonSubTypes.Type(value = PhoneReady.class, name = "phone-ready"),
         @JsonSubTypes.Type(value = LegAbandoned.class, name = "leg-abandoned"),
+        // issue 18 item 2: parties and transfers
+        @JsonSubTypes.Type(value = AddParty.class, name = "add-party"),
+        @JsonSubTypes.Type(value = RemoveParty.class, name = "remove-party"),
+        @JsonSubTypes.Type(value = TransferCall.class, name = "transfer"),
+        @JsonSubTypes.Type(value = CompleteTransfer.class, name = "complete-transfer"),
+        @JsonSubTypes.Type(value = CancelTransfer.class, name = "cancel-transfer"),
 })
 public sealed interface ClientCommand permits AcceptReservation, RejectReservation, HangUp, HoldParticipant,
         UnholdParticipant, MuteParticipant, WrapUpTask, CompleteTask, SetActivity, Heartbeat, CancelIncident,
-        PhoneReady, LegAbandoned {
+        PhoneReady, LegAbandoned, AddParty, RemoveParty, TransferCall, CompleteTransfer, CancelTransfer {
 }

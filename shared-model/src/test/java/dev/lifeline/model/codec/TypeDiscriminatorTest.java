@@ -64,7 +64,12 @@ class TypeDiscriminatorTest {
             Map.entry(Heartbeat.class, "heartbeat"),
             Map.entry(CancelIncident.class, "cancel-incident"),
             Map.entry(dev.lifeline.model.command.PhoneReady.class, "phone-ready"),
-            Map.entry(dev.lifeline.model.command.LegAbandoned.class, "leg-abandoned"));
+            Map.entry(dev.lifeline.model.command.LegAbandoned.class, "leg-abandoned"),
+            Map.entry(dev.lifeline.model.command.AddParty.class, "add-party"),
+            Map.entry(dev.lifeline.model.command.RemoveParty.class, "remove-party"),
+            Map.entry(dev.lifeline.model.command.TransferCall.class, "transfer"),
+            Map.entry(dev.lifeline.model.command.CompleteTransfer.class, "complete-transfer"),
+            Map.entry(dev.lifeline.model.command.CancelTransfer.class, "cancel-transfer"));
 
     static Stream<Object> eventsAndCommands() {
         return Stream.concat(Samples.serverEvents().stream(), Samples.clientCommands().stream());

@@ -14,6 +14,11 @@ import dev.lifeline.model.command.RejectReservation;
 import dev.lifeline.model.command.SetActivity;
 import dev.lifeline.model.command.UnholdParticipant;
 import dev.lifeline.model.command.WrapUpTask;
+import dev.lifeline.model.command.AddParty;
+import dev.lifeline.model.command.CancelTransfer;
+import dev.lifeline.model.command.CompleteTransfer;
+import dev.lifeline.model.command.RemoveParty;
+import dev.lifeline.model.command.TransferCall;
 import java.util.List;
 import java.util.function.Function;
 
@@ -38,7 +43,13 @@ public record CommandRoute<T extends ClientCommand>(String path, Class<T> body, 
             new CommandRoute<>(DesktopApi.MUTE, MuteParticipant.class, "conferenceSid", MuteParticipant::conferenceSid),
             new CommandRoute<>(DesktopApi.CANCEL_INCIDENT, CancelIncident.class, "incidentId", CancelIncident::incidentId),
             new CommandRoute<>(DesktopApi.PHONE_READY, PhoneReady.class, "incidentId", PhoneReady::incidentId),
-            new CommandRoute<>(DesktopApi.LEG_ABANDONED, LegAbandoned.class, "callSid", LegAbandoned::callSid));
+            new CommandRoute<>(DesktopApi.LEG_ABANDONED, LegAbandoned.class, "callSid", LegAbandoned::callSid),
+            // issue 18 item 2: parties and transfers
+            new CommandRoute<>(DesktopApi.ADD_PARTY, AddParty.class, "conferenceSid", AddParty::conferenceSid),
+            new CommandRoute<>(DesktopApi.REMOVE_PARTY, RemoveParty.class, "conferenceSid", RemoveParty::conferenceSid),
+            new CommandRoute<>(DesktopApi.TRANSFER, TransferCall.class, "conferenceSid", TransferCall::conferenceSid),
+            new CommandRoute<>(DesktopApi.COMPLETE_TRANSFER, CompleteTransfer.class, "conferenceSid", CompleteTransfer::conferenceSid),
+            new CommandRoute<>(DesktopApi.CANCEL_TRANSFER, CancelTransfer.class, "conferenceSid", CancelTransfer::conferenceSid));
 
     /** The path parameter name ({@code sid} or {@code id}), or null. */
     public String pathParam() {

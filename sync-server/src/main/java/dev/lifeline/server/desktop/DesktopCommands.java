@@ -16,6 +16,20 @@ import dev.lifeline.model.command.RejectReservation;
 import dev.lifeline.model.command.SetActivity;
 import dev.lifeline.model.command.UnholdParticipant;
 import dev.lifeline.model.command.WrapUpTask;
+import dev.lifeline.model.command.AddParty;
+import dev.lifeline.model.command.CancelTransfer;
+import dev.lifeline.model.command.CompleteTransfer;
+import dev.lifeline.model.command.RemoveParty;
+import dev.lifeline.model.command.TransferCall;
+import dev.lifeline.server.callcontrol.PartyControls;
+import dev.lifeline.server.callcontrol.TransferKind;
+import dev.lifeline.server.callcontrol.Transfers;
+import dev.lifeline.server.engine.EffectLeases;
+import dev.lifeline.server.outbound.OutboundAgent;
+import dev.lifeline.server.outbound.OutboundDialler;
+import dev.lifeline.server.provision.WorkspaceProvisioner;
+import dev.lifeline.server.webhooks.WebhookRoutes;
+import java.time.Duration;
 import dev.lifeline.model.event.ActivityChanged;
 import dev.lifeline.model.problem.Problem;
 import dev.lifeline.server.auth.TokenService.Session;
@@ -55,12 +69,21 @@ public final class DesktopCommands {
     private final AgentStates states;
     private final PresenceRegistry presence;
     private final DeadLegs deadLegs;
+    private final PartyControls parties;
+    private final Transfers transfers;
 
     DesktopCommands(DesktopModule.Dependencies deps, AgentStates states, PresenceRegistry presence) {
         this.deps = deps;
         this.states = states;
         this.presence = presence;
         this.deadLegs = new DeadLegs(deps.engine(), deps.voice());
+        // Call controls are claimed like the engine's effects: one performer across the cluster.
+        EffectLeases claims = new EffectLeases(deps.hazelcast(), Duration.ofSeconds(30));
+        String conferenceCallbackUrl = deps.publicBaseUrl() + WebhookRoutes.CONFERENCE_PATH;
+        this.parties = new PartyControls(deps.voice(), deps.taskRouter(), deps.engine(), claims, conferenceCallbackUrl);
+        this.transfers = new Transfers(deps.voice(), deps.taskRouter(), deps.engine(), claims,
+                deps.workspace().voiceWorkflowSid(), deps.workspace().voiceQueueSid(), WorkspaceProvisioner.VOICE_QUEUE,
+                conferenceCallbackUrl, deps.agents()::workerSid, OutboundDialler.ANSWER_WAIT);
     }
 
     public void execute(Session session, ClientCommand command) {
@@ -103,6 +126,21 @@ public final class DesktopCommands {
             phoneReady(session, c.incidentId());
         } else if (command instanceof LegAbandoned c) {
             legAbandoned(session, c.callSid());
+        } else if (command instanceof AddParty c) {
+            if (c.to() != null) {
+                parties.addNumber(workerOf(session), c.conferenceSid(), c.to());
+            } else {
+                transfers.transfer(workerOf(session), c.conferenceSid(), c.agent(), null, TransferKind.ADD);
+            }
+        } else if (command instanceof RemoveParty c) {
+            parties.remove(workerOf(session), c.conferenceSid(), c.callSid());
+        } else if (command instanceof TransferCall c) {
+            transfers.transfer(workerOf(session), c.conferenceSid(), c.agent(), c.queue(),
+                    c.warm() ? TransferKind.WARM : TransferKind.COLD);
+        } else if (command instanceof CompleteTransfer c) {
+            transfers.complete(workerOf(session), c.conferenceSid());
+        } else if (command instanceof CancelTransfer c) {
+            transfers.cancel(workerOf(session), c.conferenceSid());
         } else if (command instanceof CancelIncident c) {
             if (!session.isSupervisor()) {
                 throw new ApiProblem(Problem.forbidden("Only supervisors may cancel a recovery"));
@@ -123,6 +161,13 @@ public final class DesktopCommands {
                 .orElseThrow(() -> new ApiProblem(Problem.conflict("The task of reservation " + reservationSid + " is gone")));
         TaskAttributes attributes = TaskAttributesJson.read(task.attributesJson());
         Optional<String> customerCall = attributes.string(RecoveryAttributes.CALL_SID);
+        if (Transfers.isTransfer(attributes)) {
+            // A transfer joins the customer's conference as it is: no conference instruction (it would make another).
+            String identity = session.identity();
+            transfers.accept(new OutboundAgent(identity, workerSid, deps.agents().displayName(identity),
+                    deps.softphones().addressOf(identity)), task.sid(), task.workflowSid(), reservationSid, attributes);
+            return;
+        }
         if (!"voice".equals(task.channel()) || customerCall.isEmpty()) {
             // The Recovery Ping and other non-voice work: no call to bridge, a plain accept.
             deps.taskRouter().acceptReservation(task.sid(), reservationSid);

@@ -146,7 +146,7 @@ public final class OutboundDialler {
      * Asks until the answer is there or the time is up. TaskRouter offers a task and a softphone answers a leg on
      * their own time, and the request that asked for the call is the one waiting for both.
      */
-    private static <T> Optional<T> waitFor(Duration limit, Supplier<Optional<T>> probe) {
+    public static <T> Optional<T> waitFor(Duration limit, Supplier<Optional<T>> probe) {
         long deadline = System.nanoTime() + limit.toNanos();
         long pauseMillis = 20;
         while (true) {

@@ -23,6 +23,11 @@ import dev.lifeline.model.command.RejectReservation;
 import dev.lifeline.model.command.SetActivity;
 import dev.lifeline.model.command.UnholdParticipant;
 import dev.lifeline.model.command.WrapUpTask;
+import dev.lifeline.model.command.AddParty;
+import dev.lifeline.model.command.CancelTransfer;
+import dev.lifeline.model.command.CompleteTransfer;
+import dev.lifeline.model.command.RemoveParty;
+import dev.lifeline.model.command.TransferCall;
 import dev.lifeline.model.event.ProblemReported;
 import dev.lifeline.model.event.StateSnapshot;
 import dev.lifeline.model.problem.Problem;
@@ -553,6 +558,51 @@ class AuthorisationMatrixTest {
         Await.until("sam off bob's call, which is as it was", () -> bobsWorld().equals(before));
     }
 
+    /**
+     * Issue 18 item 2, the call controls on bob's own call: every refusal is a problem naming what is wrong and changes
+     * nothing (no leg dialled, no task made, bob's call as it was). The rows for another agent (404, as an unknown
+     * conference), the supervisor (403: a supervisor has no worker and no call to control; listening in is the
+     * supervisor's own control) and every forged token (401) come from {@link CommandRoute#ALL} in the tests above.
+     */
+    @Test
+    void theCallControlsRefuseBadInputOnTheOwnersOwnCallAndChangeNothing() {
+        Map<String, Object> before = bobsWorld();
+        int callsBefore = simCallCount();
+        String conference = "\"conferenceSid\":\"" + bobsConference + "\"";
+        Map<String, Object[]> rows = new LinkedHashMap<>();
+        rows.put("a number that is not E.164", new Object[] {DesktopApi.ADD_PARTY, "{" + conference + ",\"to\":\"12\"}", 400, "to"});
+        rows.put("a number and an agent", new Object[] {DesktopApi.ADD_PARTY,
+                "{" + conference + ",\"to\":\"+15551230002\",\"agent\":\"alice\"}", 400, "to"});
+        rows.put("an agent nobody is", new Object[] {DesktopApi.ADD_PARTY, "{" + conference + ",\"agent\":\"nobody\"}", 404, null});
+        rows.put("a party not on the call", new Object[] {DesktopApi.REMOVE_PARTY,
+                "{" + conference + ",\"callSid\":\"CA00000000000000000000000000000000\"}", 404, null});
+        rows.put("the customer", new Object[] {DesktopApi.REMOVE_PARTY, "{" + conference + ",\"callSid\":\"" + customerCall + "\"}", 409, null});
+        rows.put("bob himself", new Object[] {DesktopApi.TRANSFER, "{" + conference + ",\"agent\":\"bob\",\"warm\":false}", 409, null});
+        rows.put("a transfer to nobody", new Object[] {DesktopApi.TRANSFER, "{" + conference + ",\"agent\":\"nobody\",\"warm\":true}", 404, null});
+        rows.put("a queue nobody has", new Object[] {DesktopApi.TRANSFER, "{" + conference + ",\"queue\":\"Nowhere\",\"warm\":false}", 404, null});
+        rows.put("a warm transfer to a queue", new Object[] {DesktopApi.TRANSFER,
+                "{" + conference + ",\"queue\":\"Everyone\",\"warm\":true}", 400, "warm"});
+        rows.put("neither agent nor queue", new Object[] {DesktopApi.TRANSFER, "{" + conference + ",\"warm\":false}", 400, "agent"});
+        rows.put("completing no transfer", new Object[] {DesktopApi.COMPLETE_TRANSFER, "{" + conference + "}", 409, null});
+        rows.put("cancelling no transfer", new Object[] {DesktopApi.CANCEL_TRANSFER, "{" + conference + "}", 409, null});
+        List<String> wrong = new ArrayList<>();
+        for (Map.Entry<String, Object[]> row : rows.entrySet()) {
+            String template = (String) row.getValue()[0];
+            int expected = (Integer) row.getValue()[2];
+            String field = (String) row.getValue()[3];
+            HttpResponse<String> response = server.post(DesktopApi.path(template, bobsConference), server.token("bob"),
+                    (String) row.getValue()[1]);
+            if (!isProblem(response, expected) || (field != null && !problemOf(response).errors().containsKey(field))) {
+                wrong.add(row.getKey() + ": expected " + expected + (field == null ? "" : " naming " + field) + ", got "
+                        + response.statusCode() + " " + response.body());
+            }
+        }
+        System.out.println("authorisation matrix (call controls, bad input): " + rows.size() + " checked, " + wrong.size() + " wrong");
+        assertThat(wrong).isEmpty();
+        assertThat(simCallCount()).as("nothing dialled").isEqualTo(callsBefore);
+        assertThat(bobsWorld()).isEqualTo(before);
+    }
+
     @SuppressWarnings("unchecked")
     private static int simCallCount() {
         return ((List<Object>) ((Map<String, Object>) server.sim.snapshot().get("voice")).get("calls")).size();
@@ -598,6 +648,16 @@ class AuthorisationMatrixTest {
             return new MuteParticipant(conference, customerCall, true);
         } else if (type == CancelIncident.class) {
             return new CancelIncident(UNKNOWN_INCIDENT, "hostile test");
+        } else if (type == AddParty.class) {
+            return AddParty.number(conference, "+15551230002");
+        } else if (type == RemoveParty.class) {
+            return new RemoveParty(conference, customerCall);
+        } else if (type == TransferCall.class) {
+            return TransferCall.toAgent(conference, "alice", false);
+        } else if (type == CompleteTransfer.class) {
+            return new CompleteTransfer(conference);
+        } else if (type == CancelTransfer.class) {
+            return new CancelTransfer(conference);
         } else if (type == PhoneReady.class) {
             // Bob has no open incident to name: any id but one of alice's own answers as unknown.
             return new PhoneReady(UNKNOWN_INCIDENT);

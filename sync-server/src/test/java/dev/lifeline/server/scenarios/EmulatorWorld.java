@@ -40,6 +40,14 @@ final class EmulatorWorld {
         return (List<Map<String, Object>>) voice.get("conferences");
     }
 
+    /** The participant resource of the call in the conference (label, hold, muted, …); empty when it is not there. */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> participant(String conferenceSid, String callSid) {
+        return conferences().stream().filter(c -> conferenceSid.equals(c.get("sid")))
+                .flatMap(c -> ((List<Map<String, Object>>) c.get("participants")).stream())
+                .filter(p -> callSid.equals(p.get("callSid"))).findFirst().orElse(Map.of());
+    }
+
     @SuppressWarnings("unchecked")
     Map<String, Object> call(String callSid) {
         Map<String, Object> voice = (Map<String, Object>) sim.snapshot().get("voice");
