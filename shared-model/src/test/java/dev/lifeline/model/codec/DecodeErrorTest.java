@@ -65,7 +65,7 @@ class DecodeErrorTest {
                         ServerEvent.class, "reservations: expected an array but got an object"),
                 Arguments.of("unknown command type", "{\"type\":\"dance\",\"reservationSid\":\"WR1\"}", ClientCommand.class,
                         "type: unknown command type \"dance\" (known: accept, reject, hangup, hold, unhold, mute, "
-                                + "wrap-up, complete, set-activity, heartbeat, cancel-incident, phone-ready, add-party, "
+                                + "wrap-up, complete, set-activity, heartbeat, cancel-incident, phone-ready, leg-abandoned, add-party, "
                                 + "remove-party, transfer, complete-transfer, cancel-transfer)"),
                 Arguments.of("missing command type", "{\"reservationSid\":\"WR1\"}", ClientCommand.class,
                         "type: missing required field"),
