@@ -22,7 +22,8 @@ public record ServerConfig(
         HttpSettings http,
         List<AddressRange> trustedProxies,
         SipConfig sip,
-        String outboundCallerId) {
+        String outboundCallerId,
+        CallbackConfig callbacks) {
 
     /** Sim mode's caller ID for agents' outbound calls when {@code outbound.caller-id} is not set. */
     public static final String SIM_CALLER_ID = "+15559990000";
@@ -203,7 +204,8 @@ public record ServerConfig(
                 legGrace(source), strategy(source));
         return new ServerConfig(mode, httpPort, publicBaseUrl, twilio, cluster, auth, recovery,
                 HttpListeners.of(source, mode, httpPort, publicBaseUrl), trustedProxies(source), SipConfig.from(source, httpPort,
-                mode == Mode.TWILIO, auth.usersFile()), outboundCallerId(source, mode));
+                mode == Mode.TWILIO, auth.usersFile()), outboundCallerId(source, mode),
+                CallbackConfig.from(source, mode == Mode.TWILIO));
     }
 
     /**

@@ -52,11 +52,17 @@ public final class DesktopCommands {
     private final DesktopModule.Dependencies deps;
     private final AgentStates states;
     private final PresenceRegistry presence;
+    private volatile CallbackAcceptor callbacks;
 
     DesktopCommands(DesktopModule.Dependencies deps, AgentStates states, PresenceRegistry presence) {
         this.deps = deps;
         this.states = states;
         this.presence = presence;
+    }
+
+    /** Issue 20: a callback's task accepted is dialled agent first by {@code acceptor}. */
+    void acceptCallbacksWith(CallbackAcceptor acceptor) {
+        this.callbacks = acceptor;
     }
 
     public void execute(Session session, ClientCommand command) {
@@ -116,6 +122,10 @@ public final class DesktopCommands {
         TaskDetails task = deps.taskRouter().taskDetails(reservation.taskSid())
                 .orElseThrow(() -> new ApiProblem(Problem.conflict("The task of reservation " + reservationSid + " is gone")));
         TaskAttributes attributes = TaskAttributesJson.read(task.attributesJson());
+        if (callbacks != null && attributes.string("type").filter(CallbackAcceptor.TYPE::equals).isPresent()) {
+            callbacks.accept(session.identity(), workerSid, deps.softphones().addressOf(session.identity()), reservationSid, task);
+            return;
+        }
         Optional<String> customerCall = attributes.string(RecoveryAttributes.CALL_SID);
         if (!"voice".equals(task.channel()) || customerCall.isEmpty()) {
             // The Recovery Ping and other non-voice work: no call to bridge, a plain accept.
