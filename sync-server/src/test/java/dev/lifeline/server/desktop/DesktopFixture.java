@@ -129,11 +129,21 @@ public final class DesktopFixture implements AutoCloseable {
      * finishes every open task, so the next test starts from a quiet floor with free agents.
      */
     public void quietFloor() {
-        // No callback of an earlier test may enter the queue during the next one.
+        hangUpCalls("inbound");
+        // Then the customers an agent or a callback dialled (no SIP address): a customer still there when the agent's
+        // leg goes would be a drop, and a recovery.
+        hangUpCalls("outbound-api", call -> !String.valueOf(call.get("to")).startsWith("sip:"));
+        hangUpCalls(null);
+        try {
+            Await.until("no open incidents", () -> engine.incidents().all().stream().allMatch(i -> i.isTerminal()),
+                    Duration.ofSeconds(5));
+        } catch (AssertionError stillOpen) {
+            // best effort: an incident's watchdog ends it later; tests assert on their own agent's state
+        }
+        // No callback of an earlier test may enter the queue during the next one: closed once the calls and their
+        // recoveries are over (a customer who left during a recovery is owed one), before their tasks are finished.
         callbacks.all().stream().filter(c -> !c.state().isFinal()).forEach(c -> callbacks.close(c.id(),
                 dev.lifeline.server.callbacks.CallbackState.CANCELLED, "test clean-up"));
-        hangUpCalls("inbound");
-        hangUpCalls(null);
         for (com.twilio.rest.taskrouter.v1.workspace.Task task
                 : com.twilio.rest.taskrouter.v1.workspace.Task.reader(workspace.workspaceSid()).read(client)) {
             String status = String.valueOf(task.getAssignmentStatus());
@@ -147,22 +157,20 @@ public final class DesktopFixture implements AutoCloseable {
                 // the engine finished it in between
             }
         }
-        try {
-            Await.until("no open incidents", () -> engine.incidents().all().stream().allMatch(i -> i.isTerminal()),
-                    Duration.ofSeconds(5));
-        } catch (AssertionError stillOpen) {
-            // best effort: an incident's watchdog ends it later; tests assert on their own agent's state
-        }
+    }
+
+    private void hangUpCalls(String direction) {
+        hangUpCalls(direction, call -> true);
     }
 
     @SuppressWarnings("unchecked")
-    private void hangUpCalls(String direction) {
+    private void hangUpCalls(String direction, java.util.function.Predicate<Map<String, Object>> which) {
         List<Map<String, Object>> calls = (List<Map<String, Object>>) ((Map<String, Object>) sim.snapshot().get("voice")).get("calls");
         for (Map<String, Object> call : calls) {
             String status = String.valueOf(call.get("status"));
             boolean live = status.equals("queued") || status.equals("ringing") || status.equals("in-progress")
                     || status.equals("initiated");
-            if (live && (direction == null || String.valueOf(call.get("direction")).startsWith(direction))) {
+            if (live && which.test(call) && (direction == null || String.valueOf(call.get("direction")).startsWith(direction))) {
                 try {
                     sim.voice().hangUp(String.valueOf(call.get("sid")));
                 } catch (RuntimeException alreadyGone) {
