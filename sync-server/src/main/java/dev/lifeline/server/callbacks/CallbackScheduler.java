@@ -24,13 +24,13 @@ public final class CallbackScheduler implements AutoCloseable {
     static final Duration STALE_CLAIM = Duration.ofSeconds(30);
 
     private final CallbackBook book;
-    private final CallbackTasks tasks;
+    private final CallbackQueue tasks;
     private final Clock clock;
     private final BooleanSupplier servesState;
     private final Duration preferredAgentWait;
     private final ScheduledExecutorService timer = DaemonTimer.named("callback-scheduler");
 
-    public CallbackScheduler(CallbackBook book, CallbackTasks tasks, Clock clock, BooleanSupplier servesState,
+    public CallbackScheduler(CallbackBook book, CallbackQueue tasks, Clock clock, BooleanSupplier servesState,
                              Duration preferredAgentWait) {
         this.preferredAgentWait = preferredAgentWait;
         this.book = book;

@@ -17,7 +17,7 @@ import java.util.Optional;
  * It carries no {@code call_sid}: nobody is on the line until the agent accepts and the customer is dialled. Each try
  * gets its own task ({@code callbackRound}: the attempts made before it).
  */
-public final class CallbackTasks {
+public final class CallbackTasks implements CallbackQueue {
 
     static final String TARGET_WORKER = "targetWorkerSid";
     /** How many attempts the callback had made when this task was queued: one task per round. */
@@ -37,7 +37,8 @@ public final class CallbackTasks {
     }
 
     /** The callback's task: one already in TaskRouter (a member that died after creating it), else a new one. */
-    String queue(Callback callback) {
+    @Override
+    public String queue(Callback callback) {
         return existing(callback.id(), callback.attempts().size()).orElseGet(() -> taskRouter.createTask(voiceWorkflowSid, attributes(callback),
                 TASK_TIMEOUT_SECONDS, callback.priority(), "voice"));
     }
@@ -61,7 +62,8 @@ public final class CallbackTasks {
     }
 
     /** Lifts the preferred agent: the task is routed again, to anyone the workflow offers it to. */
-    void offerToAnyone(String taskSid) {
+    @Override
+    public void offerToAnyone(String taskSid) {
         Map<String, Object> patch = new java.util.HashMap<>();
         patch.put(TARGET_WORKER, null);
         taskRouter.mergeTaskAttributes(taskSid, patch);
