@@ -25,6 +25,7 @@ import dev.lifeline.server.callbacks.CallbackRequests;
 import dev.lifeline.server.callbacks.CallbackRoutes;
 import dev.lifeline.server.callbacks.CallbackScheduler;
 import dev.lifeline.server.callbacks.CallbackTasks;
+import dev.lifeline.server.callbacks.InQueueCallbackRoutes;
 import dev.lifeline.server.callbacks.WebsiteCallbackRoutes;
 import dev.lifeline.server.callbacks.WebsiteSignature;
 import dev.lifeline.server.cluster.ClusterWorkspace;
@@ -231,6 +232,7 @@ public final class LifelineServer implements AutoCloseable {
                 new RetryPolicy(callbackSettings.maxAttempts(), callbackSettings.retryBase(), callbackSettings.retryMax(),
                         callbackSettings.retryWindow()), callbackSettings.machineMessage(), callbackUrls, clock);
         resources.add(0, callbackCalls);
+        InQueueCallbackRoutes inQueueCallbacks = new InQueueCallbackRoutes(signatures, callbackRequests);
         signInThrottle = new LoginThrottle(LoginThrottle.Limits.DEFAULT, clock);
         AuthRoutes auth = new AuthRoutes(users, new Credentials(users, new PasswordHasher()), tokens, authenticator,
                 revocations, tickets, signInThrottle, devices, id -> agents.workerSid(id).orElse(null));
@@ -253,6 +255,7 @@ public final class LifelineServer implements AutoCloseable {
             callbackRoutes.register(javalin.routes);
             websiteCallbacks.register(javalin.routes);
             callbackCalls.register(javalin.routes);
+            inQueueCallbacks.register(javalin.routes);
             health.registerPublic(javalin.routes);
             new RecoveryAudioRoutes().register(javalin.routes);
             if (twilio.isSimulated()) {

@@ -64,6 +64,22 @@ public final class CallbackRequests {
         return book.add(callback);
     }
 
+    /**
+     * A caller waiting in the queue pressed 1 (issue 20 item 1): a callback due at once to the number they call from,
+     * requested when they entered the queue, at the priority their call had; no business-hours check (they called
+     * while the centre took calls, or were offered it because it was closed).
+     */
+    public Callback inQueue(String number, Instant enteredAt, int callPriority, String callSid) {
+        requireMajority();
+        Instant now = clock.instant();
+        Instant entered = enteredAt == null || enteredAt.isAfter(now) ? now : enteredAt;
+        Callback callback = Callback.scheduled(UUID.nameUUIDFromBytes(("in-queue:" + callSid)
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString(), number, "asked to be called back while waiting",
+                entered, now, hours.zone().getId(), callPriority, null, "in-queue:" + callSid);
+        book.addIfAbsent(callback);
+        return book.find(callback.id()).orElse(callback);
+    }
+
     /** A member cut off from its cluster's majority keeps nothing: 503, as every recovery-state write there. */
     private void requireMajority() {
         if (!servesState.getAsBoolean()) {

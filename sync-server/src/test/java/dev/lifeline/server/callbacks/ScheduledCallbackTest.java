@@ -30,6 +30,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -143,6 +144,46 @@ class ScheduledCallbackTest {
         assertThat(post(DesktopApi.MY_CALLBACKS, Map.of("Authorization", "Bearer " + token("sam")), body).statusCode())
                 .isEqualTo(403);
         assertThat(post(DesktopApi.MY_CALLBACKS, Map.of(), body).statusCode()).isEqualTo(401);
+    }
+
+    /**
+     * Item 1: a waiting caller presses 1 in the queue's {@code <Gather>}: a callback due at once to their number,
+     * requested when they entered the queue, at their call's priority; the confirmation names the number and the
+     * call ends. Another key keeps them waiting; an unsigned request is 403.
+     */
+    @Test
+    void aWaitingCallerWhoPressesOneGetsACallbackKeepingTheirEntryTimeAndPriority() throws Exception {
+        Instant entered = Instant.now().minusSeconds(300).truncatedTo(ChronoUnit.SECONDS);
+        String url = InQueueCallbackRoutes.actionUrl(server.publicBaseUrl(), entered, 7);
+        String callSid = "CA" + UUID.randomUUID().toString().replace("-", "");
+        Map<String, String> pressedOne = Map.of("CallSid", callSid, "From", "+15551230047", "Digits", "1");
+
+        HttpResponse<String> other = gather(url, Map.of("CallSid", callSid, "From", "+15551230047", "Digits", "2"), true);
+        HttpResponse<String> unsigned = gather(url, pressedOne, false);
+        HttpResponse<String> confirmed = gather(url, pressedOne, true);
+
+        assertThat(other.statusCode()).isEqualTo(200);
+        assertThat(other.body()).doesNotContain("<Say>").doesNotContain("Hangup");
+        assertThat(unsigned.statusCode()).isEqualTo(403);
+        assertThat(confirmed.statusCode()).isEqualTo(200);
+        assertThat(confirmed.body()).contains("+ 1 5 5 5 1 2 3 0 0 4 7").contains("<Hangup/>");
+        TaskDetails task = Await.present("the caller's callback in the queue", () -> taskRouter
+                .tasks(server.workspace().voiceWorkflowSid(), List.of()).stream()
+                .filter(t -> t.attributesJson().contains("in-queue:" + callSid)).findFirst());
+        assertThat(task.priority()).isEqualTo(7);
+        JsonNode attributes = JSON.readTree(task.attributesJson());
+        assertThat(attributes.path("to").asText()).isEqualTo("+15551230047");
+        assertThat(Instant.parse(attributes.path("callback").path("requestedAt").asText())).isEqualTo(entered);
+    }
+
+    private static HttpResponse<String> gather(String url, Map<String, String> form, boolean signed) {
+        String body = form.entrySet().stream().map(e -> e.getKey() + "=" + java.net.URLEncoder.encode(e.getValue(),
+                StandardCharsets.UTF_8)).collect(java.util.stream.Collectors.joining("&"));
+        String signature = signed ? dev.lifeline.server.hostile.TwilioSigning.signForm(server.sim().authToken(), url, form)
+                : "bm90LWEtc2lnbmF0dXJl";
+        return SimModeServers.send(http, HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("X-Twilio-Signature", signature)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     private static Optional<TaskDetails> callbackTask(String callbackId) {
