@@ -118,6 +118,9 @@ final class TwilioModeCluster implements AutoCloseable {
                 own.put("LIFELINE_HTTP_PORT", String.valueOf(httpPorts.get(i)));
                 own.put("LIFELINE_MANAGEMENT_PORT", String.valueOf(managementPorts.get(i)));
                 own.put("LIFELINE_CLUSTER_PORT", String.valueOf(clusterPorts.get(i)));
+                // H2's file database is one process's: each member keeps its own here (no callbacks are scheduled in
+                // these tests; a real cluster shares PostgreSQL, callbacks.database.url).
+                own.put("LIFELINE_CALLBACKS_DATABASE_PATH", logs.toAbsolutePath().resolve("callbacks-" + (i + 1)).toString());
                 JavaProcess server = JavaProcess.start("server-" + (i + 1), logs, MAIN, List.of("run"), own);
                 started.add(server);
                 members.add(new Member(server, "http://localhost:" + httpPorts.get(i), clusterPorts.get(i)));

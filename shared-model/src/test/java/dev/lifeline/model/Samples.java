@@ -202,6 +202,18 @@ public final class Samples {
                         "lifeline.sip.twilio.com", 5060, SoftphoneAccount.UDP),
                 new dev.lifeline.model.outbound.PlaceCall("+15551230002"),
                 new dev.lifeline.model.outbound.CallPlaced("WT0123456789abcdef0123456789abcdef",
-                        "CF0123456789abcdef0123456789abcdef", "CA0123456789abcdef0123456789abcdef"));
+                        "CF0123456789abcdef0123456789abcdef", "CA0123456789abcdef0123456789abcdef"),
+                // Issue 20: callbacks.
+                new dev.lifeline.model.callbacks.ScheduleCallback("+15551230002", "billing question", "2026-12-07T09:30",
+                        "Europe/London"),
+                new dev.lifeline.model.callbacks.ScheduleCallback("+15551230002", "", "2026-12-07T09:30:00+01:00", null),
+                new dev.lifeline.model.callbacks.CallbackList(List.of(new dev.lifeline.model.callbacks.CallbackView(
+                        "0b7d4e43-9a52-5d2f-1f3c-9e106f1c2a4e", "+15551230002", "billing question", T0,
+                        T0.plusSeconds(86_400), "Europe/London", 50, "alice", "FAILED",
+                        List.of(new dev.lifeline.model.callbacks.CallbackView.Attempt(1, T0.plusSeconds(86_400), "busy")),
+                        "no answer after 3 attempts"))),
+                new dev.lifeline.model.callbacks.CallbackView("0b7d4e43-9a52-5d2f-1f3c-9e106f1c2a4e", "+15551230002", "",
+                        T0, T0.plusSeconds(60), "UTC", 50, null, "SCHEDULED", List.of(), null),
+                new dev.lifeline.model.callbacks.CallbackView.Attempt(2, T0.plusSeconds(300), null));
     }
 }

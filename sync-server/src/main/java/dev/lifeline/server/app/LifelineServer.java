@@ -13,6 +13,21 @@ import dev.lifeline.server.auth.SessionRevocations;
 import dev.lifeline.server.auth.SocketTickets;
 import dev.lifeline.server.auth.TokenService;
 import dev.lifeline.server.auth.UserDirectory;
+import dev.lifeline.server.callbacks.CallbackBook;
+import dev.lifeline.server.callbacks.CallbackCallRoutes;
+import dev.lifeline.server.callbacks.CallbackDialler;
+import dev.lifeline.server.callbacks.RecoveryCallbacks;
+import dev.lifeline.server.callbacks.RetryPolicy;
+import dev.lifeline.server.callbacks.CallbackDatabase;
+import dev.lifeline.server.callbacks.CallbackMapStore;
+import dev.lifeline.server.callbacks.CallbackMaps;
+import dev.lifeline.server.callbacks.CallbackRequests;
+import dev.lifeline.server.callbacks.CallbackRoutes;
+import dev.lifeline.server.callbacks.CallbackScheduler;
+import dev.lifeline.server.callbacks.CallbackTasks;
+import dev.lifeline.server.callbacks.InQueueCallbackRoutes;
+import dev.lifeline.server.callbacks.WebsiteCallbackRoutes;
+import dev.lifeline.server.callbacks.WebsiteSignature;
 import dev.lifeline.server.cluster.ClusterWorkspace;
 import dev.lifeline.server.cluster.HazelcastMembers;
 import dev.lifeline.server.cluster.StateIndexes;
@@ -86,6 +101,8 @@ public final class LifelineServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LifelineServer.class);
     private static final int MAX_REQUEST_BYTES = 64 * 1024;
     private static final Duration RECONCILE_EVERY = Duration.ofSeconds(1);
+    /** A callback enters the queue at most this long after it is due. */
+    private static final Duration CALLBACKS_EVERY = Duration.ofSeconds(1);
     /** Each look costs a conference list plus a participant list per owned live conference (see ConferenceAudit). */
     private static final Duration AUDIT_EVERY = Duration.ofSeconds(20);
     /** A ghost leg ends at most this long after its desktop's silence passed {@code presence.leg-grace}. */
@@ -151,7 +168,13 @@ public final class LifelineServer implements AutoCloseable {
         // In sim mode the public URL is where the embedded emulator reaches us; in twilio mode it is configured.
         publicBaseUrl = config.mode() == ServerConfig.Mode.SIM ? "http://localhost:" + port : config.publicBaseUrl();
 
-        hazelcast = HazelcastMembers.start(config.cluster());
+        // Callbacks (issue 20): the database is migrated before the member starts, and closed after it stopped.
+        CallbackDatabase callbackDatabase = CallbackDatabase.of(config.callbacks());
+        resources.add(0, callbackDatabase);
+        callbackDatabase.migrate();
+        hazelcast = HazelcastMembers.start(config.cluster(), hazelcastConfig -> CallbackMaps.configure(hazelcastConfig,
+                config.cluster().backupCount(), new CallbackMapStore(callbackDatabase, clock),
+                (int) config.callbacks().replayWindow().toSeconds()));
         resources.add(0, hazelcast::shutdown);
         resources.add(0, StateIndexes.addWhenServing(hazelcast));
         twilio = TwilioConnection.open(config, emulatorClock);
@@ -191,6 +214,19 @@ public final class LifelineServer implements AutoCloseable {
         OutboundRoutes outbound = new OutboundRoutes(authenticator, agents, softphones, new OutboundDialler(voice, taskRouter,
                 engine, workspace.voiceWorkflowSid(), conferenceCallbackUrl, config.outboundCallerId(),
                 OutboundDialler.OFFER_WAIT, OutboundDialler.ANSWER_WAIT));
+        CallbackBook callbackBook = new CallbackBook(hazelcast);
+        CallbackRequests callbackRequests = new CallbackRequests(callbackBook, config.callbacks().hours(),
+                config.callbacks().priority(), clock, () -> HazelcastMembers.servesRecoveryState(hazelcast));
+        CallbackRoutes callbackRoutes = new CallbackRoutes(authenticator, agents, callbackRequests, callbackBook);
+        WebsiteCallbackRoutes websiteCallbacks = new WebsiteCallbackRoutes(new WebsiteSignature(
+                config.callbacks().websiteSecret().reveal(), config.callbacks().replayWindow(), clock,
+                hazelcast.getMap(CallbackMaps.WEBSITE_SIGNATURES)), callbackRequests);
+        engine.onPhaseChange(new RecoveryCallbacks(callbackBook, config.callbacks().priority(),
+                config.callbacks().recoverySameAgentFirst(), clock));
+        CallbackDialler.CallbackUrls callbackUrls = new CallbackDialler.CallbackUrls(publicBaseUrl, conferenceCallbackUrl,
+                twilio.authToken().getBytes(StandardCharsets.UTF_8));
+        desktop.acceptCallbacksWith(new CallbackDialler(callbackBook, voice, taskRouter, engine, agents, callbackUrls,
+                config.outboundCallerId(), clock, OutboundDialler.ANSWER_WAIT));
         desktop.budgetsRefillBy(budgetTime);
         resources.add(0, desktop);
         resources.add(0, new GhostLegReaper(agents, desktop.presence(), engine, voice, recovery.legGrace())
@@ -215,6 +251,12 @@ public final class LifelineServer implements AutoCloseable {
         IncomingCallRoutes incomingCalls = new IncomingCallRoutes(signatures,
                 new CallEntry(workspace::voiceWorkflowSid, config.entry(), entryClock, CallbackOffer.NONE, publicBaseUrl),
                 new WaitAnswer(config.entry(), acceptances, clock, CallbackOffer.NONE, publicBaseUrl), metrics);
+        dev.lifeline.server.config.CallbackConfig callbackSettings = config.callbacks();
+        CallbackCallRoutes callbackCalls = new CallbackCallRoutes(signatures, callbackBook, voice, taskRouter,
+                new RetryPolicy(callbackSettings.maxAttempts(), callbackSettings.retryBase(), callbackSettings.retryMax(),
+                        callbackSettings.retryWindow()), callbackSettings.machineMessage(), callbackUrls, clock);
+        resources.add(0, callbackCalls);
+        InQueueCallbackRoutes inQueueCallbacks = new InQueueCallbackRoutes(signatures, callbackRequests);
         signInThrottle = new LoginThrottle(LoginThrottle.Limits.DEFAULT, clock);
         AuthRoutes auth = new AuthRoutes(users, new Credentials(users, new PasswordHasher()), tokens, authenticator,
                 revocations, tickets, signInThrottle, devices, id -> agents.workerSid(id).orElse(null));
@@ -235,6 +277,10 @@ public final class LifelineServer implements AutoCloseable {
             new SupervisorRoutes(authenticator, supervisor).register(javalin.routes);
             new MonitorRoutes(authenticator, new CallMonitor(engine, softphones)).register(javalin.routes);
             outbound.register(javalin.routes);
+            callbackRoutes.register(javalin.routes);
+            websiteCallbacks.register(javalin.routes);
+            callbackCalls.register(javalin.routes);
+            inQueueCallbacks.register(javalin.routes);
             health.registerPublic(javalin.routes);
             new RecoveryAudioRoutes().register(javalin.routes);
             if (twilio.isSimulated()) {
@@ -250,6 +296,9 @@ public final class LifelineServer implements AutoCloseable {
                     + "are reachable from the network; keep this to a deliberate demo", config.http().host());
         }
 
+        resources.add(0, new CallbackScheduler(callbackBook, new CallbackTasks(taskRouter, workspace.voiceWorkflowSid()),
+                clock, () -> HazelcastMembers.servesRecoveryState(hazelcast), config.callbacks().preferredAgentWait())
+                .start(CALLBACKS_EVERY));
         reconciler = new IncidentReconciler(engine).start(RECONCILE_EVERY);
         resources.add(0, reconciler);
         StateRebuilder rebuilder = new StateRebuilder(hazelcast, voice, taskRouter, policy, clock, metrics,

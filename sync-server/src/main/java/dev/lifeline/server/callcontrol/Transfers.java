@@ -9,11 +9,11 @@ import dev.lifeline.server.engine.EffectLeases;
 import dev.lifeline.server.engine.RecoveryEngine;
 import dev.lifeline.server.http.ApiProblem;
 import dev.lifeline.server.outbound.OutboundAgent;
-import dev.lifeline.server.outbound.OutboundDialler;
 import dev.lifeline.server.recovery.RecoveryAttributes;
 import dev.lifeline.server.recovery.TaskAttributes;
 import dev.lifeline.server.taskrouter.TaskAttributesJson;
 import dev.lifeline.server.taskrouter.TaskCaller;
+import dev.lifeline.server.timers.WaitFor;
 import dev.lifeline.server.twilio.ConferenceJoin;
 import dev.lifeline.server.twilio.TaskDetails;
 import dev.lifeline.server.twilio.TaskRouterGateway;
@@ -162,7 +162,7 @@ public final class Transfers {
             }
             String leg = voice.dialIntoConference(conferenceSid, target.sipAddress(), TaskCaller.number(attributes),
                     new ConferenceJoin(target.identity(), false, true, false, conferenceCallbackUrl, ConferenceJoin.STATUS_EVENTS));
-            boolean answered = OutboundDialler.waitFor(answerWait, () -> engine.conference(conferenceSid)
+            boolean answered = WaitFor.present(answerWait, () -> engine.conference(conferenceSid)
                     .flatMap(record -> record.participant(leg)).filter(Participant::present)).isPresent();
             if (!answered) {
                 voice.hangUp(leg);

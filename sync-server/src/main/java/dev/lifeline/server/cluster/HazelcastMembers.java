@@ -51,7 +51,14 @@ public final class HazelcastMembers {
     }
 
     public static HazelcastInstance start(ClusterSettings settings) {
-        return Hazelcast.newHazelcastInstance(config(settings));
+        return start(settings, config -> { });
+    }
+
+    /** As {@link #start(ClusterSettings)}, with more maps configured by a feature that owns them (callbacks). */
+    public static HazelcastInstance start(ClusterSettings settings, java.util.function.Consumer<Config> moreMaps) {
+        Config config = config(settings);
+        moreMaps.accept(config);
+        return Hazelcast.newHazelcastInstance(config);
     }
 
     public static Config config(ClusterSettings settings) {

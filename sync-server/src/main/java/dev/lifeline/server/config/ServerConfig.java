@@ -24,7 +24,8 @@ public record ServerConfig(
         SipConfig sip,
         String outboundCallerId,
         dev.lifeline.server.entry.EntrySettings entry,
-        dev.lifeline.server.routing.RoutingPlan routing) {
+        dev.lifeline.server.routing.RoutingPlan routing,
+        CallbackConfig callbacks) {
 
     /** Sim mode's caller ID for agents' outbound calls when {@code outbound.caller-id} is not set. */
     public static final String SIM_CALLER_ID = "+15559990000";
@@ -206,7 +207,8 @@ public record ServerConfig(
         return new ServerConfig(mode, httpPort, publicBaseUrl, twilio, cluster, auth, recovery,
                 HttpListeners.of(source, mode, httpPort, publicBaseUrl), trustedProxies(source), SipConfig.from(source, httpPort,
                 mode == Mode.TWILIO, auth.usersFile()), outboundCallerId(source, mode),
-                CallEntryConfig.from(source, recovery.reconnectPriority()), CallEntryConfig.routing(source));
+                CallEntryConfig.from(source, recovery.reconnectPriority()), CallEntryConfig.routing(source),
+                CallbackConfig.from(source, mode == Mode.TWILIO));
     }
 
     /**

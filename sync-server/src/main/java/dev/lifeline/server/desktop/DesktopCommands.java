@@ -71,6 +71,7 @@ public final class DesktopCommands {
     private final DeadLegs deadLegs;
     private final PartyControls parties;
     private final Transfers transfers;
+    private volatile CallbackAcceptor callbacks;
 
     DesktopCommands(DesktopModule.Dependencies deps, AgentStates states, PresenceRegistry presence) {
         this.deps = deps;
@@ -84,6 +85,11 @@ public final class DesktopCommands {
         this.transfers = new Transfers(deps.voice(), deps.taskRouter(), deps.engine(), claims,
                 deps.workspace().voiceWorkflowSid(), deps.workspace().voiceQueueSid(), WorkspaceProvisioner.VOICE_QUEUE,
                 conferenceCallbackUrl, deps.agents()::workerSid, OutboundDialler.ANSWER_WAIT);
+    }
+
+    /** Issue 20: a callback's task accepted is dialled agent first by {@code acceptor}. */
+    void acceptCallbacksWith(CallbackAcceptor acceptor) {
+        this.callbacks = acceptor;
     }
 
     public void execute(Session session, ClientCommand command) {
@@ -160,6 +166,10 @@ public final class DesktopCommands {
         TaskDetails task = deps.taskRouter().taskDetails(reservation.taskSid())
                 .orElseThrow(() -> new ApiProblem(Problem.conflict("The task of reservation " + reservationSid + " is gone")));
         TaskAttributes attributes = TaskAttributesJson.read(task.attributesJson());
+        if (callbacks != null && attributes.string("type").filter(CallbackAcceptor.TYPE::equals).isPresent()) {
+            callbacks.accept(session.identity(), workerSid, deps.softphones().addressOf(session.identity()), reservationSid, task);
+            return;
+        }
         Optional<String> customerCall = attributes.string(RecoveryAttributes.CALL_SID);
         if (Transfers.isTransfer(attributes)) {
             // A transfer joins the customer's conference as it is: no conference instruction (it would make another).

@@ -95,6 +95,11 @@ public final class DesktopModule implements AutoCloseable {
     }
 
     /** Called when an agent's desk connects for the first time since the cluster started, before its snapshot. */
+    /** Issue 20: who dials when an agent accepts a callback's task (agent first, then the customer). */
+    public void acceptCallbacksWith(CallbackAcceptor acceptor) {
+        commands.acceptCallbacksWith(acceptor);
+    }
+
     public void onFirstSignIn(FirstSignIn hook) {
         socket.onFirstSignIn(hook);
     }

@@ -22,10 +22,16 @@ final class PhaseObserver {
 
     private final LifelineMetrics metrics;
     private final Clock clock;
+    /** Features that act on a phase (issue 20: a customer who left gets a callback); each must be idempotent. */
+    private final java.util.List<java.util.function.Consumer<Incident>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     PhaseObserver(LifelineMetrics metrics, Clock clock) {
         this.metrics = metrics;
         this.clock = clock;
+    }
+
+    void listen(java.util.function.Consumer<Incident> listener) {
+        listeners.add(listener);
     }
 
     void observe(AppliedIncident applied) {
@@ -33,6 +39,14 @@ final class PhaseObserver {
             return;
         }
         Incident incident = applied.incident();
+        for (java.util.function.Consumer<Incident> listener : listeners) {
+            try {
+                listener.accept(incident);
+            } catch (RuntimeException e) {
+                log.warn("a listener of incident {}'s move to {} failed: {}", incident.incidentId(), incident.phase(),
+                        e.getMessage());
+            }
+        }
         log.info("incident {} is now {} (attempt {})", incident.incidentId(), incident.phase(), incident.attempt());
         if (applied.previousPhase() == null) {
             metrics.incidentOpened();

@@ -66,6 +66,14 @@ public final class RecoveryEngine implements AutoCloseable {
         this.twilio = twilio;
     }
 
+    /**
+     * Calls {@code listener} with every incident that moved to a new phase, on the member that applied the move. A
+     * move may be observed again (a retried write), so the listener must be idempotent.
+     */
+    public void onPhaseChange(java.util.function.Consumer<Incident> listener) {
+        phases.listen(listener);
+    }
+
     public RecoveryPolicy policy() {
         return policy;
     }

@@ -16,10 +16,10 @@ import dev.lifeline.server.twilio.TaskRouterGateway;
 import dev.lifeline.server.twilio.TwilioGatewayException;
 import dev.lifeline.server.twilio.VoiceGateway;
 import dev.lifeline.server.twilio.VoiceGateway.DialledParticipant;
+import dev.lifeline.server.timers.WaitFor;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -110,7 +110,7 @@ public final class OutboundDialler {
     private CallPlaced dial(OutboundAgent agent, String to) {
         TaskAttributes attributes = OutboundTaskAttributes.beforeDialling(callerId, to, agent.workerSid(), agent.identity());
         String taskSid = taskRouter.createTask(voiceWorkflowSid, TaskAttributesJson.write(attributes), TASK_TIMEOUT_SECONDS, 0, "voice");
-        Optional<ReservationState> offered = waitFor(offerWait, () -> taskRouter.taskReservations(taskSid).stream()
+        Optional<ReservationState> offered = WaitFor.present(offerWait, () -> taskRouter.taskReservations(taskSid).stream()
                 .filter(r -> r.workerSid().equals(agent.workerSid()) && "pending".equals(r.status())).findFirst());
         if (offered.isEmpty()) {
             taskRouter.cancelTask(taskSid, "not offered to " + agent.identity() + " in time");
@@ -121,7 +121,7 @@ public final class OutboundDialler {
         // The agent's phone shows the number it is calling (From is only the SIP identity on a SIP leg).
         DialledParticipant agentLeg = voice.dial(taskSid, to, agent.sipAddress(),
                 join(agent.identity(), false), false);
-        boolean answered = waitFor(answerWait, () -> engine.conference(agentLeg.conferenceSid())
+        boolean answered = WaitFor.present(answerWait, () -> engine.conference(agentLeg.conferenceSid())
                 .flatMap(record -> record.participant(agentLeg.callSid())).filter(Participant::present)).isPresent();
         if (!answered) {
             voice.hangUp(agentLeg.callSid());
@@ -140,27 +140,5 @@ public final class OutboundDialler {
 
     private ConferenceJoin join(String label, boolean endConferenceOnExit) {
         return new ConferenceJoin(label, endConferenceOnExit, true, false, conferenceCallbackUrl, ConferenceJoin.STATUS_EVENTS);
-    }
-
-    /**
-     * Asks until the answer is there or the time is up. TaskRouter offers a task and a softphone answers a leg on
-     * their own time, and the request that asked for the call is the one waiting for both.
-     */
-    public static <T> Optional<T> waitFor(Duration limit, Supplier<Optional<T>> probe) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        long pauseMillis = 20;
-        while (true) {
-            Optional<T> found = probe.get();
-            if (found.isPresent() || System.nanoTime() > deadline) {
-                return found;
-            }
-            try {
-                Thread.sleep(pauseMillis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Optional.empty();
-            }
-            pauseMillis = Math.min(250, pauseMillis * 2);
-        }
     }
 }

@@ -31,6 +31,17 @@ public final class Twiml {
         return new VoiceResponse.Builder().enqueue(enqueue).build().toXml();
     }
 
+    /** {@code <Say>text</Say>}: what an agent hears before a callback's customer is dialled (a conference announcement). */
+    public static String say(String text) {
+        return new VoiceResponse.Builder().say(new Say.Builder(text).build()).build().toXml();
+    }
+
+    /** {@code <Say>text</Say><Hangup/>}: the message an answering machine is left. */
+    public static String sayThenHangUp(String text) {
+        return new VoiceResponse.Builder().say(new Say.Builder(text).build()).hangup(new Hangup.Builder().build()).build()
+                .toXml();
+    }
+
     /** What a caller hears when the call cannot be queued: a spoken apology, then the call ends (not an error). */
     public static String apology() {
         Say say = new Say.Builder("We are sorry: we cannot take your call right now. Please call again later.").build();

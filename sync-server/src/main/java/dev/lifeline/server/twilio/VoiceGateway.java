@@ -261,6 +261,24 @@ public final class VoiceGateway {
         }
     }
 
+    /**
+     * Calls a number with Answering Machine Detection ({@code MachineDetection=Enable}, synchronous): Twilio requests
+     * {@code url} once it knows who answered ({@code AnsweredBy}), and posts the call's end to {@code statusCallback}
+     * ({@code completed}: {@code CallStatus} busy, no-answer, failed or completed). Not safe to repeat: each call dials.
+     *
+     * @return the new call's SID
+     */
+    public String callDetectingMachines(String to, String from, String url, String statusCallback) {
+        return call("call " + to + " with machine detection", () -> Call.creator(new com.twilio.type.PhoneNumber(to),
+                new com.twilio.type.PhoneNumber(from), java.net.URI.create(url))
+                // Method: POST, the default (this SDK version has no setter for it).
+                .setMachineDetection("Enable")
+                .setStatusCallback(java.net.URI.create(statusCallback))
+                .setStatusCallbackMethod(com.twilio.http.HttpMethod.POST)
+                .setStatusCallbackEvent(List.of("completed"))
+                .create(client)).getSid();
+    }
+
     public void redirect(String callSid, String twiml) {
         call("redirect " + callSid, () -> Call.updater(callSid).setTwiml(twiml).update(client));
     }

@@ -108,6 +108,15 @@ public final class DesktopFixture implements AutoCloseable {
 
     private static DesktopFixture shared;
 
+    // Issue 20: callbacks, on an in-memory H2 database of this fixture. Retries come after 1-2 s of the fixture's
+    // clock (tests move it), and a recovery's callback waits 5 s for its agent.
+    public static final String WEBSITE_SECRET = "desktop-fixture-website-secret-0123456789";
+    private final dev.lifeline.server.callbacks.CallbackDatabase callbackDatabase = new dev.lifeline.server.callbacks
+            .CallbackDatabase("jdbc:h2:mem:desktop-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "", "").migrate();
+    public final dev.lifeline.server.callbacks.CallbackBook callbacks;
+    private final dev.lifeline.server.callbacks.CallbackScheduler callbackScheduler;
+    private final dev.lifeline.server.callbacks.CallbackCallRoutes callbackCalls;
+
     /** One server for the whole test run (Hazelcast's join alone takes seconds); closed when the JVM exits. */
     public static synchronized DesktopFixture shared() {
         if (shared == null) {
@@ -123,7 +132,20 @@ public final class DesktopFixture implements AutoCloseable {
      */
     public void quietFloor() {
         hangUpCalls("inbound");
+        // Then the customers an agent or a callback dialled (no SIP address): a customer still there when the agent's
+        // leg goes would be a drop, and a recovery.
+        hangUpCalls("outbound-api", call -> !String.valueOf(call.get("to")).startsWith("sip:"));
         hangUpCalls(null);
+        try {
+            Await.until("no open incidents", () -> engine.incidents().all().stream().allMatch(i -> i.isTerminal()),
+                    Duration.ofSeconds(5));
+        } catch (AssertionError stillOpen) {
+            // best effort: an incident's watchdog ends it later; tests assert on their own agent's state
+        }
+        // No callback of an earlier test may enter the queue during the next one: closed once the calls and their
+        // recoveries are over (a customer who left during a recovery is owed one), before their tasks are finished.
+        callbacks.all().stream().filter(c -> !c.state().isFinal()).forEach(c -> callbacks.close(c.id(),
+                dev.lifeline.server.callbacks.CallbackState.CANCELLED, "test clean-up"));
         for (com.twilio.rest.taskrouter.v1.workspace.Task task
                 : com.twilio.rest.taskrouter.v1.workspace.Task.reader(workspace.workspaceSid()).read(client)) {
             String status = String.valueOf(task.getAssignmentStatus());
@@ -137,22 +159,20 @@ public final class DesktopFixture implements AutoCloseable {
                 // the engine finished it in between
             }
         }
-        try {
-            Await.until("no open incidents", () -> engine.incidents().all().stream().allMatch(i -> i.isTerminal()),
-                    Duration.ofSeconds(5));
-        } catch (AssertionError stillOpen) {
-            // best effort: an incident's watchdog ends it later; tests assert on their own agent's state
-        }
+    }
+
+    private void hangUpCalls(String direction) {
+        hangUpCalls(direction, call -> true);
     }
 
     @SuppressWarnings("unchecked")
-    private void hangUpCalls(String direction) {
+    private void hangUpCalls(String direction, java.util.function.Predicate<Map<String, Object>> which) {
         List<Map<String, Object>> calls = (List<Map<String, Object>>) ((Map<String, Object>) sim.snapshot().get("voice")).get("calls");
         for (Map<String, Object> call : calls) {
             String status = String.valueOf(call.get("status"));
             boolean live = status.equals("queued") || status.equals("ringing") || status.equals("in-progress")
                     || status.equals("initiated");
-            if (live && (direction == null || String.valueOf(call.get("direction")).startsWith(direction))) {
+            if (live && which.test(call) && (direction == null || String.valueOf(call.get("direction")).startsWith(direction))) {
                 try {
                     sim.voice().hangUp(String.valueOf(call.get("sid")));
                 } catch (RuntimeException alreadyGone) {
@@ -173,7 +193,7 @@ public final class DesktopFixture implements AutoCloseable {
         new SipDomainProvisioner(client, sipPasswords).provision(SipConfig.DEFAULT_DOMAIN, List.of("alice", "bob", "sam"));
         hazelcastPort = freePort();
         hazelcast = HazelcastMembers.start(new ClusterSettings(clusterName, hazelcastPort,
-                List.of("127.0.0.1:" + hazelcastPort), 0));
+                List.of("127.0.0.1:" + hazelcastPort), 0), this::callbackMaps);
         voice = VoiceGateway.over(client);
         taskRouter = TaskRouterGateway.over(client, workspace.workspaceSid());
         PasswordHasher hasher = new PasswordHasher(1000);
@@ -202,6 +222,28 @@ public final class DesktopFixture implements AutoCloseable {
         AuthRoutes auth = new AuthRoutes(users, new Credentials(users, hasher), tokens, authenticator, revocations, tickets,
                 new LoginThrottle(new LoginThrottle.Limits(1000, 10_000, Duration.ofMinutes(1), 1000, 10_000, 10_000), clock),
                 devices, identity -> agents.workerSid(identity).orElse(null));
+        callbacks = new dev.lifeline.server.callbacks.CallbackBook(hazelcast);
+        dev.lifeline.server.callbacks.CallbackRequests callbackRequests = new dev.lifeline.server.callbacks.CallbackRequests(
+                callbacks, dev.lifeline.server.config.BusinessHours.parse("Mon-Sun 00:00-24:00", java.time.ZoneOffset.UTC),
+                50, clock, () -> true);
+        dev.lifeline.server.callbacks.CallbackDialler.CallbackUrls callbackUrls = new dev.lifeline.server.callbacks
+                .CallbackDialler.CallbackUrls(baseUrl, baseUrl + WebhookRoutes.CONFERENCE_PATH,
+                        sim.authToken().getBytes(StandardCharsets.UTF_8));
+        module.acceptCallbacksWith(new dev.lifeline.server.callbacks.CallbackDialler(callbacks, voice, taskRouter, engine,
+                agents, callbackUrls, CALLER_ID, clock, OutboundDialler.ANSWER_WAIT));
+        engine.onPhaseChange(new dev.lifeline.server.callbacks.RecoveryCallbacks(callbacks, 50, true, clock));
+        callbackCalls = new dev.lifeline.server.callbacks.CallbackCallRoutes(new TwilioSignatureVerifier(sim.authToken(),
+                baseUrl), callbacks, voice, taskRouter, new dev.lifeline.server.callbacks.RetryPolicy(3, Duration.ofSeconds(1),
+                Duration.ofSeconds(2), Duration.ofHours(1)), "We missed you: we will call again.", callbackUrls, clock);
+        callbackScheduler = new dev.lifeline.server.callbacks.CallbackScheduler(callbacks,
+                new dev.lifeline.server.callbacks.CallbackTasks(taskRouter, workspace.voiceWorkflowSid()), clock, () -> true,
+                Duration.ofSeconds(5)).start(Duration.ofMillis(200));
+        dev.lifeline.server.callbacks.CallbackRoutes callbackRoutes = new dev.lifeline.server.callbacks.CallbackRoutes(
+                authenticator, agents, callbackRequests, callbacks);
+        dev.lifeline.server.callbacks.WebsiteCallbackRoutes websiteCallbacks = new dev.lifeline.server.callbacks
+                .WebsiteCallbackRoutes(new dev.lifeline.server.callbacks.WebsiteSignature(WEBSITE_SECRET,
+                        Duration.ofMinutes(5), clock, hazelcast.getMap(dev.lifeline.server.callbacks.CallbackMaps.WEBSITE_SIGNATURES)),
+                        callbackRequests);
         WebhookRoutes webhooks = new WebhookRoutes(new TwilioSignatureVerifier(sim.authToken(), baseUrl),
                 WebhookHandler.of(engine::onConferenceCallback, engine::onTaskRouterEvent), metrics);
         app = Javalin.create(config -> {
@@ -216,6 +258,9 @@ public final class DesktopFixture implements AutoCloseable {
             new OutboundRoutes(authenticator, agents, softphones, new OutboundDialler(voice, taskRouter, engine,
                     workspace.voiceWorkflowSid(), baseUrl + WebhookRoutes.CONFERENCE_PATH, CALLER_ID,
                     OutboundDialler.OFFER_WAIT, OutboundDialler.ANSWER_WAIT)).register(config.routes);
+            callbackRoutes.register(config.routes);
+            websiteCallbacks.register(config.routes);
+            callbackCalls.register(config.routes);
         }).start(port);
         // The agents' softphones: SIP phones registered with the account the server hands out, answering at once (the
         // desktop's own softphone is not what these tests are about).
@@ -317,14 +362,22 @@ public final class DesktopFixture implements AutoCloseable {
         }
     }
 
+    private void callbackMaps(com.hazelcast.config.Config config) {
+        dev.lifeline.server.callbacks.CallbackMaps.configure(config, 0,
+                new dev.lifeline.server.callbacks.CallbackMapStore(callbackDatabase, clock), 300);
+    }
+
     @Override
     public void close() {
+        callbackScheduler.close();
+        callbackCalls.close();
         phones.values().forEach(TestSoftphone::close);
         supervisor.close();
         module.close();
         app.stop();
         hub.close();
         hazelcast.shutdown();
+        callbackDatabase.close();
         sim.close();
     }
 
@@ -342,7 +395,7 @@ public final class DesktopFixture implements AutoCloseable {
     public HazelcastInstance joinAnotherMember() {
         int port = freePort();
         HazelcastInstance other = HazelcastMembers.start(new ClusterSettings(clusterName, port,
-                List.of("127.0.0.1:" + hazelcastPort, "127.0.0.1:" + port), 0));
+                List.of("127.0.0.1:" + hazelcastPort, "127.0.0.1:" + port), 0), this::callbackMaps);
         Await.until("the second member joined", () -> hazelcast.getCluster().getMembers().size() == 2);
         return other;
     }

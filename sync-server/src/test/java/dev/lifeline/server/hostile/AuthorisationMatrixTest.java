@@ -603,6 +603,58 @@ class AuthorisationMatrixTest {
         assertThat(bobsWorld()).isEqualTo(before);
     }
 
+    /**
+     * {@code /api/me/callbacks} (issue 20): the caller's own callbacks only, so rows are by caller. Every forged or stale
+     * token 401 on both methods; the supervisor, who has no worker, 403; a number that is not E.164, a past time or an
+     * unknown zone 400 naming the field; nothing is kept, nothing dialled, bob's call is untouched. An agent's own
+     * callback answering 201 is {@code callbacks/ScheduledCallbackTest}.
+     */
+    @Test
+    void schedulingACallbackIsRefusedToForgedTokensSupervisorsAndBadInput() {
+        Map<String, Object> before = bobsWorld();
+        int callsBefore = simCallCount();
+        int callbacksBefore = server.callbacks.all().size();
+        String body = "{\"number\":\"+15551230002\",\"dueAt\":\"2099-01-01T09:00\"}";
+        List<String> wrong = new ArrayList<>();
+        int checked = 0;
+        for (String holder : FORGED_FROM) {
+            for (ForgedTokens forgery : ForgedTokens.values()) {
+                checked += 2;
+                HttpResponse<String> post = server.post(DesktopApi.MY_CALLBACKS, forgery.against(server, holder), body);
+                HttpResponse<String> list = server.get(DesktopApi.MY_CALLBACKS, forgery.against(server, holder));
+                if (!isProblem(post, 401) || !isProblem(list, 401)) {
+                    wrong.add(forgery + " of " + holder + ": " + post.statusCode() + "/" + list.statusCode());
+                }
+            }
+        }
+        checked += 2;
+        if (!isProblem(server.post(DesktopApi.MY_CALLBACKS, server.token("sam"), body), 403)
+                || !isProblem(server.get(DesktopApi.MY_CALLBACKS, server.token("sam")), 403)) {
+            wrong.add("sam was not refused with 403");
+        }
+        Map<String, String> bad = Map.of(
+                "{\"number\":\"0044 20 7946 0000\",\"dueAt\":\"2099-01-01T09:00\"}", "number",
+                "{\"number\":\"+15551230002\",\"dueAt\":\"2000-01-01T09:00\"}", "dueAt",
+                "{\"number\":\"+15551230002\",\"dueAt\":\"tomorrow\"}", "dueAt",
+                "{\"number\":\"+15551230002\",\"dueAt\":\"2099-01-01T09:00\",\"zone\":\"Nowhere/Else\"}", "zone");
+        for (String identity : List.of("alice", "bob")) {
+            for (Map.Entry<String, String> request : bad.entrySet()) {
+                checked++;
+                HttpResponse<String> response = server.post(DesktopApi.MY_CALLBACKS, server.token(identity), request.getKey());
+                if (!isProblem(response, 400) || !problemOf(response).errors().containsKey(request.getValue())) {
+                    wrong.add(identity + " " + request.getKey() + ": expected 400 naming " + request.getValue() + ", got "
+                            + response.statusCode() + " " + response.body());
+                }
+            }
+        }
+        System.out.println("authorisation matrix (callbacks): " + checked + " checked, " + wrong.size() + " wrong");
+        assertThat(wrong).isEmpty();
+        assertThat(checked).isEqualTo(FORGED_FROM.size() * ForgedTokens.values().length * 2 + 2 + 2 * 4);
+        assertThat(server.callbacks.all()).as("nothing kept").hasSize(callbacksBefore);
+        assertThat(simCallCount()).as("nothing dialled").isEqualTo(callsBefore);
+        assertThat(bobsWorld()).isEqualTo(before);
+    }
+
     @SuppressWarnings("unchecked")
     private static int simCallCount() {
         return ((List<Object>) ((Map<String, Object>) server.sim.snapshot().get("voice")).get("calls")).size();
