@@ -150,6 +150,7 @@ public final class DesktopApi {
     /** POST {@code CancelTransfer} → 204: the warm transfer's target leaves; the customer comes off hold. */
     public static final String CANCEL_TRANSFER = "/api/conferences/{sid}/transfer/cancel";
 
+    /**
      * Issue 20. POST {@code ScheduleCallback} → 201 {@code CallbackView}: the signed-in agent promises the customer a
      * call at a time (agents only). 400 naming the field for a number that is not E.164, a time that is past or outside
      * the contact centre's hours ({@code callbacks.hours}); 403 without a TaskRouter worker (a supervisor).

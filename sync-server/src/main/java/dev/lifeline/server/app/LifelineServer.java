@@ -26,6 +26,7 @@ import dev.lifeline.server.callbacks.CallbackRoutes;
 import dev.lifeline.server.callbacks.CallbackScheduler;
 import dev.lifeline.server.callbacks.CallbackTasks;
 import dev.lifeline.server.callbacks.InQueueCallbackRoutes;
+import dev.lifeline.server.callbacks.PressOneOffer;
 import dev.lifeline.server.callbacks.WebsiteCallbackRoutes;
 import dev.lifeline.server.callbacks.WebsiteSignature;
 import dev.lifeline.server.cluster.ClusterWorkspace;
@@ -248,9 +249,11 @@ public final class LifelineServer implements AutoCloseable {
                     acceptances.onTaskRouterEvent(event);
                 }), metrics);
         Clock entryClock = twilio.sim() != null ? new EmulatorTime(twilio.sim().clock()) : clock;
+        // Issues 19 and 20 meet here: outside hours and after wait.max-wait the caller is offered "press 1".
+        CallbackOffer callbackOffer = new PressOneOffer(publicBaseUrl, config.entry(), clock);
         IncomingCallRoutes incomingCalls = new IncomingCallRoutes(signatures,
-                new CallEntry(workspace::voiceWorkflowSid, config.entry(), entryClock, CallbackOffer.NONE, publicBaseUrl),
-                new WaitAnswer(config.entry(), acceptances, clock, CallbackOffer.NONE, publicBaseUrl), metrics);
+                new CallEntry(workspace::voiceWorkflowSid, config.entry(), entryClock, callbackOffer, publicBaseUrl),
+                new WaitAnswer(config.entry(), acceptances, clock, callbackOffer, publicBaseUrl), metrics);
         dev.lifeline.server.config.CallbackConfig callbackSettings = config.callbacks();
         CallbackCallRoutes callbackCalls = new CallbackCallRoutes(signatures, callbackBook, voice, taskRouter,
                 new RetryPolicy(callbackSettings.maxAttempts(), callbackSettings.retryBase(), callbackSettings.retryMax(),

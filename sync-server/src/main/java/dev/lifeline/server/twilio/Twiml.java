@@ -109,6 +109,23 @@ public final class Twiml {
         return new VoiceResponse.Builder().gather(gather.build()).enqueue(enqueueVerb(fallback)).build().toXml();
     }
 
+    /**
+     * An offer the caller takes with one key: {@code <Gather numDigits="1" action>} around the spoken prompt, then —
+     * no key pressed — the hold music {@code loops} times (in a waitUrl, Twilio asks again when it ends) or, with no
+     * music, the call ends.
+     */
+    public static String offer(String prompt, String actionUrl, String holdMusicUrl, int loops) {
+        Gather gather = new Gather.Builder().inputs(Gather.Input.DTMF).numDigits(1).timeout(5).action(actionUrl)
+                .method(HttpMethod.POST).say(new Say.Builder(prompt).build()).build();
+        VoiceResponse.Builder response = new VoiceResponse.Builder().gather(gather);
+        if (holdMusicUrl != null) {
+            response.play(new Play.Builder(holdMusicUrl).loop(loops).build());
+        } else {
+            response.say(new Say.Builder("Goodbye.").build()).hangup(new Hangup.Builder().build());
+        }
+        return response.build().toXml();
+    }
+
     /** Outside business hours: the message, then the call ends. */
     public static String closed(String message) {
         return new VoiceResponse.Builder().say(new Say.Builder(message).build()).hangup(new Hangup.Builder().build())

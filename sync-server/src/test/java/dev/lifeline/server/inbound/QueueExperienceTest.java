@@ -10,6 +10,8 @@ import com.twilio.rest.taskrouter.v1.workspace.Task;
 import com.twilio.type.PhoneNumber;
 import dev.lifeline.server.app.LifelineServer;
 import dev.lifeline.server.app.SimModeServers;
+import dev.lifeline.server.callbacks.Callback;
+import dev.lifeline.server.callbacks.CallbackBook;
 import dev.lifeline.server.testsupport.Await;
 import dev.lifeline.sim.client.EmulatorHttpClient;
 import dev.lifeline.sim.core.ManualClock;
@@ -129,17 +131,32 @@ class QueueExperienceTest {
         assertThat(lastSaid(second).orElseThrow()).matches("You are number \\d+ in the queue\\.");
     }
 
+    /**
+     * Closed (a holiday, after hours): the closed message and the callback offer (issues 19 and 20 meet in
+     * {@code callbacks/PressOneOffer}); the holiday caller presses 1 and is promised a callback to the number they
+     * call from, the evening caller presses nothing and hears goodbye. Neither is queued.
+     */
     @Test
     void outsideBusinessHoursAndOnHolidaysTheCallerHearsTheClosedMessageAndIsNotQueued() {
+        String offer = "We are closed. Please call again tomorrow. To be called back on this number, press 1.";
         CLOCK.advanceTo(Instant.parse("2026-01-06T10:00:00Z")); // Tuesday, a holiday
-        String holiday = server.sim().callNumber(nextCaller(), NUMBER);
+        String holidayCaller = nextCaller();
+        String holiday = server.sim().callNumber(holidayCaller, NUMBER);
+        Await.until("the holiday caller is offered a callback", () -> gathering(holiday));
+        press(holiday, "1");
         Await.until("the holiday call ends", () -> "completed".equals(server.sim().voice().callStatus(holiday)));
-        assertThat(server.sim().voice().spoken(holiday)).containsExactly("We are closed. Please call again tomorrow.");
+        assertThat(server.sim().voice().spoken(holiday)).first().isEqualTo(offer);
+        assertThat(lastSaid(holiday)).hasValueSatisfying(said -> assertThat(said).contains("We will call you back"));
+        assertThat(new CallbackBook(server.hazelcast()).requestedBy("in-queue:" + holiday))
+                .extracting(Callback::number).containsExactly(holidayCaller);
 
         CLOCK.advanceTo(Instant.parse("2026-01-07T18:00:00Z")); // Wednesday, closing time
         String evening = server.sim().callNumber(nextCaller(), NUMBER);
+        Await.until("the evening caller is offered a callback", () -> gathering(evening));
+        CLOCK.advance(Duration.ofSeconds(6)); // the offer's <Gather> times out: no key
         Await.until("the evening call ends", () -> "completed".equals(server.sim().voice().callStatus(evening)));
-        assertThat(server.sim().voice().spoken(evening)).containsExactly("We are closed. Please call again tomorrow.");
+        assertThat(server.sim().voice().spoken(evening)).containsExactly(offer, "Goodbye.");
+        assertThat(new CallbackBook(server.hazelcast()).requestedBy("in-queue:" + evening)).isEmpty();
         assertThat(tasks().stream().map(QueueExperienceTest::attributes)
                 .map(a -> a.path("call_sid").asText())).doesNotContain(holiday, evening);
 
