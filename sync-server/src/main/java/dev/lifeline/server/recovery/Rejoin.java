@@ -40,6 +40,9 @@ final class Rejoin {
         if (step.phase() != REJOINING) {
             return;
         }
+        // The leg that joined is the dial's outcome, whether or not its performer lived to record it: a dial still
+        // pending would otherwise be performed again by a reconciler, after the leg may have left (a second drop).
+        step.settle(step.effectId("rejoin-agent"), OutboxEntry.State.DONE, rejoined.callSid());
         for (PartySnapshot party : incident.remainingParties) {
             // A party the agent had put on hold before the drop was never held by us and stays on hold.
             if (step.alreadyAskedFor(step.effectId("hold-music", party.callSid()))) {
