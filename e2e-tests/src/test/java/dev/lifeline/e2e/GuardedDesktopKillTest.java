@@ -38,13 +38,7 @@ class GuardedDesktopKillTest extends SimModeDesktopTest {
 
     @Test
     void aGuardedDesktopKilledMidCallTakesItsCustomerBackWithNoInput() {
-        DesktopProcess earlierRun = sim.desktop("alice-with-password", LAPTOP, AGENT, PASSWORD, false);
-        earlierRun.awaitLog("sign-in of " + AGENT + " saved in the file", STARTUP);
-        earlierRun.stop();
-
-        DesktopProcess alice = sim.desktop("alice-guarded", LAPTOP, AGENT, null, true);
-        alice.awaitLog("signing in again by itself as " + AGENT, STARTUP);
-        alice.awaitLog("registered sip:" + AGENT + "@", STARTUP);
+        DesktopProcess alice = sim.guardedDesktopWithSavedSignIn(AGENT, PASSWORD, LAPTOP, STARTUP);
         SimModeServer.Bridged call = sim.customerBridgedTo(AGENT, sim.signIn(AGENT, PASSWORD), STEP);
         String customer = call.customerCallSid();
         EmulatorWorld.Call firstLeg = call.agentLeg();

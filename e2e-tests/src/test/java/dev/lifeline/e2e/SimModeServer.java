@@ -91,6 +91,21 @@ final class SimModeServer implements AutoCloseable {
         return desktop(name, configName, user, password, guarded, List.of());
     }
 
+    /**
+     * {@code user}'s desktop as the product runs it on their computer {@code configName}: under its guardian, with no
+     * password near it. An earlier run there, given the password, saved the sign-in; this one signs in with it by itself
+     * and registers its phone before it is returned.
+     */
+    DesktopProcess guardedDesktopWithSavedSignIn(String user, String password, String configName, Duration startup) {
+        DesktopProcess earlierRun = desktop(user + "-with-password", configName, user, password, false);
+        earlierRun.awaitLog("sign-in of " + user + " saved in the file", startup);
+        earlierRun.stop();
+        DesktopProcess guarded = desktop(user + "-guarded", configName, user, null, true);
+        guarded.awaitLog("signing in again by itself as " + user, startup);
+        guarded.awaitLog("registered sip:" + user + "@", startup);
+        return guarded;
+    }
+
     /** A desktop process on the computer {@code configName}, with these JVM options. */
     DesktopProcess desktop(String name, String configName, String user, String password, boolean guarded,
                            List<String> jvmOptions) {

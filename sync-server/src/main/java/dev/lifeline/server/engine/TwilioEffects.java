@@ -143,21 +143,30 @@ public final class TwilioEffects {
     }
 
     /**
-     * A leg with the agent's label already in the conference, or ringing into it, was dialled by a member that died
-     * before recording it: dialling again would ring the agent twice. A conference that is over has nobody to rejoin.
+     * The rejoin's dial is idempotent by its label, so it needs no look at Twilio first (the critical path is the create
+     * alone): Twilio refuses a participant whose label an active participant of the conference holds (16026, ringing or
+     * connected), and the label is the agent's identity, which the dropped leg gave up by leaving and nobody else in the
+     * conference carries. Performed again — after a timeout that hid Twilio's answer, or by another member because its
+     * performer died before recording it — the create is refused, and the leg holding the label, the first dial's, is
+     * the outcome: the agent rings once. A conference that is over (404) has nobody to rejoin.
      */
     private EffectOutcome dialAgent(Effect.DialAgentIntoConference e) {
-        List<ParticipantState> participants = voice.participants(e.conferenceSid());
-        if (participants.isEmpty()) {
-            return EffectOutcome.targetGone("conference " + e.conferenceSid() + " is over");
-        }
-        Optional<ParticipantState> dialled = participants.stream().filter(p -> e.label().equals(p.label())).findFirst();
-        if (dialled.isPresent()) {
-            return EffectOutcome.done(dialled.get().callSid());
-        }
         ConferenceJoin join = new ConferenceJoin(e.label(), false, true, false, conferenceCallbackUrl,
                 ConferenceJoin.STATUS_EVENTS);
-        return EffectOutcome.done(voice.dialIntoConference(e.conferenceSid(), e.to(), e.from(), join));
+        try {
+            return EffectOutcome.done(voice.dialIntoConference(e.conferenceSid(), e.to(), e.from(), join));
+        } catch (TwilioGatewayException refused) {
+            if (refused.isNotFound()) {
+                return EffectOutcome.targetGone("conference " + e.conferenceSid() + " is over");
+            }
+            if (!refused.isParticipantLabelInUse()) {
+                throw refused;
+            }
+            // Dialled already. A holder gone by now rang out or left again; its join or leave is the machine's to see.
+            return voice.participant(e.conferenceSid(), e.label())
+                    .map(leg -> EffectOutcome.done(leg.callSid()))
+                    .orElseGet(() -> EffectOutcome.retryLater("label " + e.label() + " was in use; its leg has left"));
+        }
     }
 
     /** As {@link #dialAgent}: the supervisor's leg already there or ringing (a member died after dialling) is the one. */

@@ -119,8 +119,9 @@ public sealed interface Effect extends Serializable {
     /**
      * Strategy {@code rejoin}: dial the returning agent into the conference the customer is waiting in (Participants
      * create: {@code To} the agent's SIP address, {@code Label}, {@code EndConferenceOnExit=false}, the conference's
-     * status callbacks). The executor first looks for a participant with that label already there or ringing (a member
-     * that died after dialling): dialling again would ring the agent twice. Reports the agent leg's call SID.
+     * status callbacks). The label makes it idempotent: Twilio refuses a second participant with a label in use, so a
+     * dial performed again (a member that died after dialling) finds the first leg instead of ringing the agent twice.
+     * Reports the agent leg's call SID.
      */
     record DialAgentIntoConference(String effectId, String conferenceSid, String to, String from, String label)
             implements Effect {

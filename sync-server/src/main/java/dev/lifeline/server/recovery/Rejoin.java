@@ -15,6 +15,9 @@ import static dev.lifeline.model.incident.Phase.REJOINING;
  */
 final class Rejoin {
 
+    /** The outcome of an announcement withdrawn because the agent was back on the call before it played. */
+    static final String ANNOUNCEMENT_WITHDRAWN = "withdrawn: the agent was back before it played";
+
     private Rejoin() {
     }
 
@@ -40,6 +43,12 @@ final class Rejoin {
         if (step.phase() != REJOINING) {
             return;
         }
+        // The leg that joined is the dial's outcome, whether or not its performer lived to record it: a dial still
+        // pending would otherwise be performed again by a reconciler, after the leg may have left (a second drop).
+        step.settle(step.effectId("rejoin-agent"), OutboxEntry.State.DONE, rejoined.callSid());
+        // An announcement not played yet (its performer died holding the claim, which stands a while for Twilio's
+        // announcement-end) would tell the customer of an interruption that is over: withdrawn, never played late.
+        step.settle(step.effectId("announce"), OutboxEntry.State.DONE, ANNOUNCEMENT_WITHDRAWN);
         for (PartySnapshot party : incident.remainingParties) {
             // A party the agent had put on hold before the drop was never held by us and stays on hold.
             if (step.alreadyAskedFor(step.effectId("hold-music", party.callSid()))) {

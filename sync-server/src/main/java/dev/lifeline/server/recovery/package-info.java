@@ -73,7 +73,8 @@
  *                      registered)
  * rejoin: REJOINING    AgentRejoined (a leg with the  StopHoldMusic per party the recovery held,         RECONNECTED
  *                      dropped leg's label joined)    MergeTaskAttributes(lifelineRejoin)                (RESTORED if
- *                                                                                                        none held)
+ *                                                     (settles the dial with the leg; withdraws an       none held)
+ *                                                     announcement not played yet)
  * rejoin: RECONNECTED  last StopHoldMusic settled     — (the original reservation stays the agent's)     RESTORED
  * rejoin: REJOINING    Dial refused | gone            as PingCanceled | as CustomerLeft                  REQUEUED|
  *                                                                                                        CUSTOMER_LEFT

@@ -6,6 +6,8 @@ package dev.lifeline.server.twilio;
  */
 public final class TwilioGatewayException extends RuntimeException {
 
+    private static final int PARTICIPANT_LABEL_IN_USE = 16026;
+
     private final int status;
     private final Integer code;
 
@@ -21,6 +23,14 @@ public final class TwilioGatewayException extends RuntimeException {
 
     public boolean isNotFound() {
         return status == 404;
+    }
+
+    /**
+     * Twilio's 16026: a participant create named a {@code Label} that another active participant of the conference holds
+     * (labels are unique among a conference's participants, however each was added).
+     */
+    public boolean isParticipantLabelInUse() {
+        return code != null && code == PARTICIPANT_LABEL_IN_USE;
     }
 
     public boolean isPermanent() {

@@ -92,9 +92,11 @@ public final class VoiceGateway {
 
     /**
      * Dials {@code to} into the live conference {@code conferenceSid} with the join's label, flags and status callbacks
-     * (the rejoin's dial; an outbox effect checks the participant list before it repeats one).
+     * (the rejoin's dial). Repeated while the first leg is there (ringing or connected), Twilio refuses it because its
+     * label is in use ({@link TwilioGatewayException#isParticipantLabelInUse()}): the label makes it idempotent.
      *
      * @return the new leg's call SID
+     * @throws TwilioGatewayException 404 when the conference is over
      */
     public String dialIntoConference(String conferenceSid, String to, String from, ConferenceJoin join) {
         return dial(conferenceSid, from == null ? "Lifeline" : from, to, join, false).callSid();

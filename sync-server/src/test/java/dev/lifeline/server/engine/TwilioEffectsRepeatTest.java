@@ -2,6 +2,10 @@ package dev.lifeline.server.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.twilio.http.HttpClient;
+import com.twilio.http.HttpMethod;
+import com.twilio.http.Request;
+import com.twilio.http.Response;
 import com.twilio.http.TwilioRestClient;
 import dev.lifeline.server.provision.ProvisionedWorkspace;
 import dev.lifeline.server.provision.WorkspaceProvisioner;
@@ -16,16 +20,20 @@ import dev.lifeline.sim.TwilioSim;
 import dev.lifeline.sim.client.EmulatorHttpClient;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * An effect performed a second time, as the member taking over a dead member's voided claim performs it when the dead
- * member acted at Twilio but died before recording it: Twilio's current state is checked first and nothing is done
- * twice. Real twilio-java over HTTP against twilio-sim.
+ * member acted at Twilio but died before recording it: Twilio's current state is checked first, or (the rejoin's dial)
+ * Twilio refuses the repeat itself, and nothing is done twice. Real twilio-java over HTTP against twilio-sim.
  */
 class TwilioEffectsRepeatTest {
 
+    /** Nobody answers it: the agent's rejoined leg rings while the dial is performed again. */
+    private static final String AGENT_PHONE = "+15550100077";
+    private static final String CUSTOMER_PHONE = "+15551230001";
     private static final String INCIDENT = "CF0000000000000000000000000000dead:CA0000000000000000000000000000a11c";
 
     private final TwilioSim sim = TwilioSim.builder().host("127.0.0.1").port(0).start();
@@ -84,6 +92,82 @@ class TwilioEffectsRepeatTest {
 
         assertThat(requeue.detail()).as("another target: a redirect of its own").startsWith("enqueued");
         assertThat(sim.voice().effects(customer).getOrDefault("redirect", 0)).isEqualTo(2);
+    }
+
+    @Test
+    void aRejoinDialledByAMemberThatDiedRingsTheAgentOnceWithNoLookFirst() {
+        String conference = conferenceWithCustomer("room-rejoin");
+        Effect.DialAgentIntoConference dial = new Effect.DialAgentIntoConference(INCIDENT + "/1/rejoin-agent", conference,
+                AGENT_PHONE, "+15551230001", "alice");
+
+        EffectOutcome first = effects.perform(dial);
+        EffectOutcome again = effects.perform(dial);
+
+        assertThat(first.kind()).isEqualTo(EffectOutcome.Kind.DONE);
+        assertThat(again.kind()).isEqualTo(EffectOutcome.Kind.DONE);
+        assertThat(again.detail()).as("the second performance reports the first's leg, still ringing").isEqualTo(first.detail());
+        assertThat(callsTo(AGENT_PHONE)).as("calls to the agent").isEqualTo(1);
+    }
+
+    @Test
+    void aRejoinIntoAConferenceThatIsOverFindsNobodyToRejoin() {
+        String conference = conferenceWithCustomer("room-over");
+        com.twilio.rest.api.v2010.account.Conference.updater(conference)
+                .setStatus(com.twilio.rest.api.v2010.account.Conference.UpdateStatus.COMPLETED).update(client);
+
+        EffectOutcome outcome = effects.perform(new Effect.DialAgentIntoConference(INCIDENT + "/1/rejoin-agent", conference,
+                AGENT_PHONE, "+15551230001", "alice"));
+
+        assertThat(outcome.kind()).isEqualTo(EffectOutcome.Kind.TARGET_GONE);
+        assertThat(callsTo(AGENT_PHONE)).isZero();
+    }
+
+    /**
+     * The race a look before the dial could not close: another performer of the same dial (a member cut off but still
+     * running, or the one that took over its voided claim) gets its create to Twilio between this one's look and its
+     * create. That was taken for Twilio refusing the dial, and requeued the customer under the agent ringing in.
+     */
+    @Test
+    void aRejoinDialThatLosesTheRaceToAnotherPerformersDialTakesItsLeg() {
+        String conference = conferenceWithCustomer("room-race");
+        AtomicReference<String> otherPerformersLeg = new AtomicReference<>();
+        HttpClient emulator = new EmulatorHttpClient(sim.baseUrl());
+        HttpClient racing = new HttpClient() {
+            @Override
+            public Response makeRequest(Request request) {
+                boolean create = request.getMethod() == HttpMethod.POST && request.getUrl().endsWith("/Participants.json");
+                if (create && otherPerformersLeg.get() == null) {
+                    otherPerformersLeg.set(sim.voice().addParticipant(conference, CUSTOMER_PHONE, AGENT_PHONE, "alice", false));
+                }
+                return emulator.makeRequest(request);
+            }
+        };
+        TwilioEffects losing = new TwilioEffects(VoiceGateway.over(new TwilioRestClient.Builder(sim.accountSid(),
+                sim.authToken()).httpClient(racing).build()), taskRouter, "http://localhost:9/webhooks/conference");
+
+        EffectOutcome outcome = losing.perform(new Effect.DialAgentIntoConference(INCIDENT + "/1/rejoin-agent", conference,
+                AGENT_PHONE, CUSTOMER_PHONE, "alice"));
+
+        assertThat(outcome.kind()).as("not a refusal: the agent is being dialled in").isEqualTo(EffectOutcome.Kind.DONE);
+        assertThat(outcome.detail()).isEqualTo(otherPerformersLeg.get());
+        assertThat(callsTo(AGENT_PHONE)).as("calls to the agent").isEqualTo(1);
+    }
+
+    /** A customer's call in a conference of its own; the conference's SID. */
+    private String conferenceWithCustomer(String name) {
+        sim.voice().registerAutoAnswer(CUSTOMER_PHONE, java.time.Duration.ZERO);
+        com.twilio.rest.api.v2010.account.Call.creator(new com.twilio.type.PhoneNumber(CUSTOMER_PHONE),
+                new com.twilio.type.PhoneNumber("+15550100000"),
+                new com.twilio.type.Twiml("<Response><Dial><Conference>" + name + "</Conference></Dial></Response>"))
+                .create(client);
+        return com.twilio.rest.api.v2010.account.Conference.reader().setFriendlyName(name).read(client).iterator().next()
+                .getSid();
+    }
+
+    @SuppressWarnings("unchecked")
+    private long callsTo(String address) {
+        Map<String, Object> voice = (Map<String, Object>) sim.snapshot().get("voice");
+        return ((List<Map<String, Object>>) voice.get("calls")).stream().filter(call -> address.equals(call.get("to"))).count();
     }
 
     @Test

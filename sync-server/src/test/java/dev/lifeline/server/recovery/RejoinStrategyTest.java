@@ -159,6 +159,18 @@ class RejoinStrategyTest {
     }
 
     @Test
+    void anAnnouncementNotPlayedYetWhenTheAgentIsBackIsWithdrawnNotPlayedOverTheCall() {
+        Scenario s = twoParty().apply(ALICE_BACK).apply(new AgentRejoined(INCIDENT, REJOINED_LEG));
+
+        assertThat(s.incident().outbox()).filteredOn(entry -> entry.effect() instanceof Effect.AnnounceToConference)
+                .singleElement()
+                .satisfies(announce -> {
+                    assertThat(announce.isPending()).isFalse();
+                    assertThat(announce.outcome()).isEqualTo(Rejoin.ANNOUNCEMENT_WITHDRAWN);
+                });
+    }
+
+    @Test
     void aRepeatedAgentBackOrJoinChangesNothing() {
         Scenario s = twoParty().apply(ALICE_BACK);
         Incident rejoining = s.incident();

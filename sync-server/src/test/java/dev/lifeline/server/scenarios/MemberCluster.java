@@ -48,6 +48,7 @@ final class MemberCluster implements WebhookHandler {
     private Function<HazelcastInstance, RecoveryEngine> engineFor;
     private volatile Duration reconcileEvery;
     private volatile Predicate<ConferenceCallback> refusedConferenceCallbacks = callback -> false;
+    private volatile Predicate<ConferenceCallback> halfAppliedConferenceCallbacks = callback -> false;
 
     /**
      * Starts the setup's members; their engines come with {@link #runEngines}.
@@ -98,6 +99,15 @@ final class MemberCluster implements WebhookHandler {
         refusedConferenceCallbacks = refused;
     }
 
+    /**
+     * From now on, conference callbacks matching {@code halfApplied} change the conference record and then fail (503)
+     * before the recovery events the change produced reach their incidents: what a member leaves behind when it dies
+     * between the two writes. Twilio does not retry the callback, and a copy of it would be stale for the record anyway.
+     */
+    void dieBetweenConferenceAndIncident(Predicate<ConferenceCallback> halfApplied) {
+        halfAppliedConferenceCallbacks = halfApplied;
+    }
+
     /** A live member's engine, for reading shared state after others died. */
     RecoveryEngine liveEngine() {
         for (int i = 0; i < members.size(); i++) {
@@ -136,6 +146,10 @@ final class MemberCluster implements WebhookHandler {
         if (refusedConferenceCallbacks.test(callback)) {
             // As a member cut off from the majority answers; Twilio does not retry a Voice callback on a 5xx.
             throw new io.javalin.http.ServiceUnavailableResponse("refused by the test");
+        }
+        if (halfAppliedConferenceCallbacks.test(callback)) {
+            pick().conferences().apply(callback);
+            throw new io.javalin.http.ServiceUnavailableResponse("the member died after writing the conference record");
         }
         long start = System.nanoTime();
         try {

@@ -3,6 +3,7 @@ package dev.lifeline.server.scenarios;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lifeline.model.incident.Phase;
+import dev.lifeline.server.conference.ConferenceCallback;
 import dev.lifeline.server.recovery.Effect;
 import dev.lifeline.server.recovery.Incident;
 import dev.lifeline.server.recovery.OutboxEntry;
@@ -89,6 +90,45 @@ class RejoinRecoveryTest {
 
         TestSoftphone thirdDesktop = harness.agentComesBack("alice", second, customer);
         thirdDesktop.hearsAndIsHeardBy(harness.sim, customer);
+    }
+
+    /**
+     * MemberLossTest's rejoin failure: the member applying the rejoined leg's {@code participant-join} died after the
+     * conference record registered the leg and before the incident heard of it. Twilio does not retry the callback,
+     * and a copy would be stale for the record; the incident's owner finds the leg in the record at its next sweep.
+     */
+    @Test
+    void aRejoinedLegTheRecordHasButTheIncidentNeverHeardOfIsFoundByTheNextSweep() throws Exception {
+        TestSoftphone firstDesktop = harness.softphone("alice");
+        String customer = harness.customerTalkingTo("alice", firstDesktop);
+        String conference = harness.world.conferenceOf(customer).orElseThrow();
+        firstDesktop.drop();
+        Incident pinging = harness.incidents.awaitIncidentOf("alice", i -> i.phase() == Phase.PINGING);
+        harness.cluster.dieBetweenConferenceAndIncident(callback -> callback.kind() == ConferenceCallback.Kind.PARTICIPANT_JOIN
+                && "alice".equals(callback.label()));
+
+        TestSoftphone restartedDesktop = harness.softphone("alice");
+        harness.agents.phoneReady("alice", pinging.incidentId());
+        Await.until("the conference record has alice's rejoined leg", () -> harness.engine.conference(conference)
+                .map(record -> record.participants().values().stream().anyMatch(p -> p.present() && p.worker() != null))
+                .orElse(false));
+        assertThat(harness.engine.incidents().get(pinging.incidentId()).orElseThrow().phase())
+                .as("the join's event never reached the incident").isEqualTo(Phase.REJOINING);
+
+        Incident moved = Await.present("a sweep moves the incident on", () -> {
+            harness.reconciler.sweep();
+            return harness.engine.incidents().get(pinging.incidentId()).filter(i -> i.phase() != Phase.REJOINING);
+        });
+        assertThat(moved.phase()).as("alice is on the call: restored, not requeued under her")
+                .isIn(Phase.RECONNECTED, Phase.RESTORED);
+        Incident restored = Await.present("the incident is restored", () -> {
+            harness.reconciler.sweep();
+            return harness.engine.incidents().get(pinging.incidentId()).filter(i -> i.phase() == Phase.RESTORED);
+        });
+        assertThat(restored.outbox()).filteredOn(entry -> entry.effect() instanceof Effect.DialAgentIntoConference)
+                .as("dialled once, and settled").hasSize(1).noneMatch(OutboxEntry::isPending);
+        Await.until("the customer is off hold", () -> !customerOnHold(conference, customer));
+        restartedDesktop.hearsAndIsHeardBy(harness.sim, customer);
     }
 
     private static int indexOf(List<Effect> effects, java.util.function.Predicate<Effect> which) {

@@ -24,6 +24,15 @@ public final class TwilioApiException extends RuntimeException {
         return new TwilioApiException(400, 20001, message);
     }
 
+    /**
+     * Participant create with a {@code Label} another active participant of the conference carries (error 16026;
+     * labels are unique among a conference's active participants, however each was added).
+     */
+    public static TwilioApiException participantLabelInUse(String label) {
+        return new TwilioApiException(400, 16026, "Participant label '" + label
+                + "' is in use by another participant in this conference");
+    }
+
     public static TwilioApiException missingParameter(String name) {
         return new TwilioApiException(400, 20001, "Missing required parameter " + name + " in the post body");
     }

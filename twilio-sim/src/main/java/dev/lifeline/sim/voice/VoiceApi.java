@@ -198,14 +198,14 @@ final class VoiceApi {
             } else {
                 conference = conferences.activeNamed(conferenceSidOrName);
                 if (conference != null && label != null && conference.byLabel(label) != null) {
-                    throw TwilioApiException.badRequest("Label '" + label + "' is already used in this conference");
+                    throw TwilioApiException.participantLabelInUse(label);
                 }
                 if (conference == null) {
                     conference = conferences.findOrCreate(conferenceSidOrName);
                 }
             }
             if (label != null && conference.byLabel(label) != null) {
-                throw TwilioApiException.badRequest("Label '" + label + "' is already used in this conference");
+                throw TwilioApiException.participantLabelInUse(label);
             }
             requireCoachable(conference, callSidToCoach);
             VoiceParticipant participant = dialIntoConference(conference, from, to, settings, timeout, progress);

@@ -161,6 +161,32 @@ class VoiceRestApiTest {
     }
 
     @Test
+    void aLabelHeldByAnActiveOrRingingParticipantRefusesASecondCreateWith16026UntilItsHolderLeaves() {
+        callIntoConference("+15550000001", "room-labels");
+        String conferenceSid = Conference.reader().setFriendlyName("room-labels").read(sim.client()).iterator().next()
+                .getSid();
+        Participant first = Participant.creator(conferenceSid, new PhoneNumber("+15559990000"), new Client("bob"))
+                .setLabel("alice").create(sim.client());
+        // Nobody answers client:carol (row 62): the participant rings, and holds its label meanwhile.
+        Participant.creator(conferenceSid, new PhoneNumber("+15559990000"), new Client("carol"))
+                .setLabel("ringing").create(sim.client());
+
+        for (String label : List.of("alice", "ringing")) {
+            assertThatThrownBy(() -> Participant.creator(conferenceSid, new PhoneNumber("+15559990000"), new Client("bob"))
+                    .setLabel(label).create(sim.client()))
+                    .isInstanceOfSatisfying(com.twilio.exception.ApiException.class, e -> {
+                        assertThat(e.getStatusCode()).isEqualTo(400);
+                        assertThat(e.getCode()).isEqualTo(16026);
+                    });
+        }
+
+        assertThat(Participant.deleter(conferenceSid, first.getCallSid()).delete(sim.client())).isTrue();
+        Participant again = Participant.creator(conferenceSid, new PhoneNumber("+15559990000"), new Client("bob"))
+                .setLabel("alice").create(sim.client());
+        assertThat(again.getCallSid()).as("the label is free once its holder left").isNotEqualTo(first.getCallSid());
+    }
+
+    @Test
     void aParticipantCreatedByFriendlyNameCreatesTheConference() {
         Participant created = Participant.creator("support-room", new PhoneNumber("+15559990000"),
                 new PhoneNumber("+15550000001")).setLabel("customer").create(sim.client());
