@@ -116,29 +116,15 @@ public final class ConferenceStore {
             implements Serializable {
     }
 
-    /** One of the conference changes, applied on the owning member. */
-    static final class Change implements EntryProcessor<String, ConferenceRecord, AppliedConference> {
-
-        private static final long serialVersionUID = 1L;
+    /**
+     * One of the conference changes, applied on the owning member. Shipped to the owner and to the backups in the
+     * form {@link ConferenceChangeSerializers} gives it, not by Java serialization.
+     */
+    record Change(Kind kind, ConferenceCallback callback, WorkerRegistration registration, String workerCallSid,
+                  GracefulExit exit, Duration retention)
+            implements EntryProcessor<String, ConferenceRecord, AppliedConference> {
 
         enum Kind { CALLBACK, REGISTER, GRACEFUL, SILENT_DESKTOP }
-
-        private final Kind kind;
-        private final ConferenceCallback callback;
-        private final WorkerRegistration registration;
-        private final String workerCallSid;
-        private final GracefulExit exit;
-        private final Duration retention;
-
-        Change(Kind kind, ConferenceCallback callback, WorkerRegistration registration, String workerCallSid,
-               GracefulExit exit, Duration retention) {
-            this.kind = kind;
-            this.callback = callback;
-            this.registration = registration;
-            this.workerCallSid = workerCallSid;
-            this.exit = exit;
-            this.retention = retention;
-        }
 
         @Override
         public AppliedConference process(Map.Entry<String, ConferenceRecord> entry) {
