@@ -20,6 +20,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -106,6 +107,14 @@ public final class ConferenceStore {
 
     public Optional<PendingAssignment> pendingFor(String taskSid) {
         return Optional.ofNullable(taskSid == null ? null : pendingByTask.get(taskSid));
+    }
+
+    /** The same look-up without waiting, so a join can ask it while its change is applied. */
+    public CompletableFuture<Optional<PendingAssignment>> pendingForAsync(String taskSid) {
+        if (taskSid == null) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        return pendingByTask.getAsync(taskSid).toCompletableFuture().thenApply(Optional::ofNullable);
     }
 
     /**
