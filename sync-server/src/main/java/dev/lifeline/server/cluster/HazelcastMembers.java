@@ -7,6 +7,7 @@ import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.ServerSocketEndpointConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import dev.lifeline.server.cluster.serialization.LifelineSerialization;
 import dev.lifeline.server.config.ServerConfig.ClusterSettings;
 
 /**
@@ -95,13 +96,14 @@ public final class HazelcastMembers {
         join.getTcpIpConfig().setEnabled(true)
                 .setMembers(settings.members().isEmpty() ? java.util.List.of("127.0.0.1") : settings.members());
 
-        config.getSerializationConfig().setJavaSerializationFilterConfig(MemberSerializationFilter.allowList());
+        LifelineSerialization.configure(config.getSerializationConfig());
 
         RecoveryStateMaps maps = new RecoveryStateMaps(config, settings);
         // Every conference callback runs an EntryProcessor on its record and updates the record's index. Kept
         // serialized (BINARY), each one deserialized the record twice (for the processor and for the index's old
-        // value) and serialized it once, all with Java serialization: the largest cost of a webhook in
-        // bench/run.sh webhooks. Records are immutable, so holding the objects is safe; backups are still copies.
+        // value) and serialized it once: the largest cost of a webhook in bench/run.sh webhooks. Records are
+        // immutable, so holding the objects is safe; backups are still copies. Hazelcast still copies an indexed
+        // OBJECT value before each processor (serialize + deserialize), which the Compact form keeps cheap.
         maps.versioned(CONFERENCES).setInMemoryFormat(InMemoryFormat.OBJECT);
         maps.versioned(INCIDENTS);
         // Event ids carry no version: put-if-absent keeps the union of both sides, which is all "seen" means.

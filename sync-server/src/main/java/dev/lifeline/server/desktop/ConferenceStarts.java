@@ -1,6 +1,8 @@
 package dev.lifeline.server.desktop;
 
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.EntryProcessor;
+import com.hazelcast.map.ExtendedMapEntry;
 import com.hazelcast.map.IMap;
 import java.time.Instant;
 import java.util.Map;
@@ -38,6 +40,18 @@ final class ConferenceStarts {
         return started;
     }
 
+    /**
+     * Records {@code now} as the start if nobody has, without waiting: for a change no desktop is told of (a
+     * customer alone in the queue's conference), so a desktop told later still shows the call's whole length.
+     */
+    void record(String conferenceSid, Instant now) {
+        if (known.containsKey(conferenceSid)) {
+            return;
+        }
+        starts.submitToKey(conferenceSid, new RecordIfAbsent(now))
+                .thenAccept(earlier -> remember(conferenceSid, earlier != null ? earlier : now));
+    }
+
     /** The recorded start, or {@code orElse} for a conference nobody has recorded. */
     Instant startOr(String conferenceSid, Instant orElse) {
         Instant started = known.get(conferenceSid);
@@ -56,5 +70,17 @@ final class ConferenceStarts {
             known.clear();
         }
         known.put(conferenceSid, started);
+    }
+
+    /** {@code putIfAbsent} with the record's expiry, as a processor: the map offers no asynchronous put-if-absent. */
+    record RecordIfAbsent(Instant now) implements EntryProcessor<String, Instant, Instant> {
+        @Override
+        public Instant process(Map.Entry<String, Instant> entry) {
+            Instant earlier = entry.getValue();
+            if (earlier == null) {
+                ((ExtendedMapEntry<String, Instant>) entry).setValue(now, RECORD_TTL_HOURS, TimeUnit.HOURS);
+            }
+            return earlier;
+        }
     }
 }

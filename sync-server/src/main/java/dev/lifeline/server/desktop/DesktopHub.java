@@ -107,14 +107,20 @@ public final class DesktopHub implements AgentNotifier, DesktopFeed, AutoCloseab
     public void conferenceChanged(ConferenceRecord conference) {
         try {
             Instant now = clock.instant();
-            Instant started = conferenceStarts.startOrRecord(conference.conferenceSid(), now);
-            ConferenceChanged event = new ConferenceChanged(WireViews.conference(conference, started, now));
-            conference.participants().values().stream()
+            List<String> identities = conference.participants().values().stream()
                     .filter(participant -> participant.worker() != null)
                     .map(participant -> agents.identityOfWorker(participant.worker().workerSid()))
                     .flatMap(Optional::stream)
                     .distinct()
-                    .forEach(identity -> sendTo(identity, event));
+                    .toList();
+            if (identities.isEmpty()) {
+                // Nobody to tell (most callbacks before an agent is in): no view to build, no round trip to wait for.
+                conferenceStarts.record(conference.conferenceSid(), now);
+                return;
+            }
+            Instant started = conferenceStarts.startOrRecord(conference.conferenceSid(), now);
+            ConferenceChanged event = new ConferenceChanged(WireViews.conference(conference, started, now));
+            identities.forEach(identity -> sendTo(identity, event));
         } catch (RuntimeException e) {
             log.warn("could not forward conference {} to desktops", conference.conferenceSid(), e);
         }

@@ -20,6 +20,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -108,6 +109,14 @@ public final class ConferenceStore {
         return Optional.ofNullable(taskSid == null ? null : pendingByTask.get(taskSid));
     }
 
+    /** The same look-up without waiting, so a join can ask it while its change is applied. */
+    public CompletableFuture<Optional<PendingAssignment>> pendingForAsync(String taskSid) {
+        if (taskSid == null) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        return pendingByTask.getAsync(taskSid).toCompletableFuture().thenApply(Optional::ofNullable);
+    }
+
     /**
      * An accepted voice reservation waiting for its conference: the agent's assignment, the customer call from
      * the task's {@code call_sid}, and the label the agent's leg will carry.
@@ -116,29 +125,15 @@ public final class ConferenceStore {
             implements Serializable {
     }
 
-    /** One of the conference changes, applied on the owning member. */
-    static final class Change implements EntryProcessor<String, ConferenceRecord, AppliedConference> {
-
-        private static final long serialVersionUID = 1L;
+    /**
+     * One of the conference changes, applied on the owning member. Shipped to the owner and to the backups in the
+     * form {@link ConferenceChangeSerializers} gives it, not by Java serialization.
+     */
+    record Change(Kind kind, ConferenceCallback callback, WorkerRegistration registration, String workerCallSid,
+                  GracefulExit exit, Duration retention)
+            implements EntryProcessor<String, ConferenceRecord, AppliedConference> {
 
         enum Kind { CALLBACK, REGISTER, GRACEFUL, SILENT_DESKTOP }
-
-        private final Kind kind;
-        private final ConferenceCallback callback;
-        private final WorkerRegistration registration;
-        private final String workerCallSid;
-        private final GracefulExit exit;
-        private final Duration retention;
-
-        Change(Kind kind, ConferenceCallback callback, WorkerRegistration registration, String workerCallSid,
-               GracefulExit exit, Duration retention) {
-            this.kind = kind;
-            this.callback = callback;
-            this.registration = registration;
-            this.workerCallSid = workerCallSid;
-            this.exit = exit;
-            this.retention = retention;
-        }
 
         @Override
         public AppliedConference process(Map.Entry<String, ConferenceRecord> entry) {

@@ -21,6 +21,9 @@ import dev.lifeline.server.twilio.ParticipantState;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -83,16 +86,31 @@ public final class RecoveryEngine implements AutoCloseable {
 
     // Twilio's events //
 
-    /** A conference status callback; a redelivery of one already applied changes nothing. */
+    /**
+     * A conference status callback; a redelivery of one already applied changes nothing.
+     *
+     * <p>The redelivery check and, for a join, the look-up of the agent it may be are started together with the
+     * change itself and waited for once, rather than one map round trip after another. The change need not wait for
+     * the check: the state machine ignores a callback at or below a leg's last sequence, so applying a redelivery
+     * changes nothing, and what follows the change (effects, recovery events, desktops) is what a redelivery skips.
+     */
     public void onConferenceCallback(ConferenceCallback callback) {
         String eventId = callback.eventId();
-        if (seen.alreadyApplied(eventId)) {
-            metrics.duplicateSkipped("conference");
-            return;
-        }
+        CompletableFuture<Boolean> seenBefore = seen.alreadyAppliedAsync(eventId);
+        CompletableFuture<Optional<ConferenceStore.PendingAssignment>> pending =
+                callback.kind() == ConferenceCallback.Kind.PARTICIPANT_JOIN
+                        ? conferences.pendingForAsync(callback.friendlyName())
+                        : CompletableFuture.completedFuture(Optional.empty());
         MDC.put("conferenceSid", callback.conferenceSid());
         try {
-            applyConferenceCallback(callback);
+            AppliedConference applied = conferences.apply(callback);
+            // A change that produced work was new to the state machine, whatever the mark says (e.g. a mark that
+            // outlived the record it marked): its work is done, never dropped.
+            if (awaited(seenBefore) && applied.effects().isEmpty() && applied.recoveryEvents().isEmpty()) {
+                metrics.duplicateSkipped("conference");
+                return;
+            }
+            afterConferenceChange(callback, applied, () -> awaited(pending));
             seen.markApplied(eventId);
         } finally {
             MDC.remove("conferenceSid");
@@ -100,15 +118,28 @@ public final class RecoveryEngine implements AutoCloseable {
     }
 
     private void applyConferenceCallback(ConferenceCallback callback) {
-        AppliedConference applied = conferences.apply(callback);
+        afterConferenceChange(callback, conferences.apply(callback), () -> conferences.pendingFor(callback.friendlyName()));
+    }
+
+    private void afterConferenceChange(ConferenceCallback callback, AppliedConference applied,
+                                       Supplier<Optional<ConferenceStore.PendingAssignment>> pending) {
         handle(applied);
         if (callback.kind() == ConferenceCallback.Kind.PARTICIPANT_JOIN) {
             if (!registeredAgentLeg(applied.conference(), callback.callSid())) {
-                registerIfExpected(callback).ifPresent(this::handle);
+                registerIfExpected(callback, pending.get()).ifPresent(this::handle);
             }
             movedPartyJoined(callback.callSid(), applied.conference());
         } else if (callback.kind() == ConferenceCallback.Kind.ANNOUNCEMENT_END) {
             AnnouncementWitness.effectIdIn(callback.announceUrl()).ifPresent(this::announcementPlayed);
+        }
+    }
+
+    /** A map answer started earlier; a refusal (e.g. a minority member's) surfaces as itself, not wrapped. */
+    private static <T> T awaited(CompletableFuture<T> answer) {
+        try {
+            return answer.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 
@@ -344,8 +375,9 @@ public final class RecoveryEngine implements AutoCloseable {
         }
     }
 
-    private Optional<AppliedConference> registerIfExpected(ConferenceCallback join) {
-        return conferences.pendingFor(join.friendlyName())
+    private Optional<AppliedConference> registerIfExpected(ConferenceCallback join,
+                                                           Optional<ConferenceStore.PendingAssignment> expected) {
+        return expected
                 .filter(pending -> !join.callSid().equals(pending.customerCallSid()))
                 .filter(pending -> join.label() == null || join.label().equals(pending.identity()))
                 .map(pending -> conferences.register(new WorkerRegistration(join.conferenceSid(), join.callSid(),

@@ -3,6 +3,7 @@ package dev.lifeline.server.engine;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import dev.lifeline.server.cluster.HazelcastMembers;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -20,6 +21,11 @@ public final class SeenEvents {
 
     public boolean alreadyApplied(String eventId) {
         return seen.containsKey(eventId);
+    }
+
+    /** The same question without waiting, so a caller can ask it while its other round trips are under way. */
+    public CompletableFuture<Boolean> alreadyAppliedAsync(String eventId) {
+        return seen.getAsync(eventId).toCompletableFuture().thenApply(mark -> mark != null);
     }
 
     /**
