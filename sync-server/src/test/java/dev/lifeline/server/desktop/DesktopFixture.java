@@ -131,6 +131,9 @@ public final class DesktopFixture implements AutoCloseable {
      * finishes every open task, so the next test starts from a quiet floor with free agents.
      */
     public void quietFloor() {
+        // Whatever rings an agent next (a customer, an outbound call, a callback's agent-first dial) finds the phones
+        // registered: the shared fixture outlives their 600 s registration in a full suite run.
+        renewRegistrations();
         hangUpCalls("inbound");
         // Then the customers an agent or a callback dialled (no SIP address): a customer still there when the agent's
         // leg goes would be a drop, and a recovery.
@@ -293,6 +296,7 @@ public final class DesktopFixture implements AutoCloseable {
     }
 
     public void setActivity(String identity, String activity) {
+        renewRegistrations();
         taskRouter.setWorkerActivity(workerSid(identity), workspace.activitySid(activity));
     }
 
@@ -343,7 +347,7 @@ public final class DesktopFixture implements AutoCloseable {
         return (List<Map<String, Object>>) ((Map<String, Object>) sim.snapshot().get("voice")).get("conferences");
     }
 
-    /** The shared fixture outlives a registration: each phone renews its own before a customer calls. */
+    /** The shared fixture outlives a registration: each phone renews its own before anything can ring it. */
     private synchronized void renewRegistrations() {
         phones.values().forEach(TestSoftphone::renewIfHalfExpired);
     }
