@@ -52,6 +52,9 @@ public abstract class DesktopUiTest extends FxRobot {
         }
         shell = new AppShell(stage, configure(config), savedSignIns());
         shell.start();
+        // TestFX hands every test the same primary stage: a test that made the window small (AgentCallFlowTest) must
+        // not leave the next one's controls outside the scene, where TestFX will not click them.
+        stage.sizeToScene();
     }
 
     /** Scripts the fake server before the desktop starts. */
