@@ -40,6 +40,7 @@ import dev.lifeline.server.demo.DemoRoutes;
 import dev.lifeline.server.auth.AgentDirectory;
 import dev.lifeline.server.desktop.DesktopHub;
 import dev.lifeline.server.desktop.DesktopModule;
+import dev.lifeline.server.http.PublicUrls;
 import dev.lifeline.server.softphone.SoftphoneAccess;
 import dev.lifeline.server.engine.ConferenceAudit;
 import dev.lifeline.server.engine.ConferenceStore;
@@ -356,8 +357,8 @@ public final class LifelineServer implements AutoCloseable {
 
     private RecoveryPolicy recoveryPolicy() {
         ServerConfig.RecoverySettings r = config.recovery();
-        String announce = r.announceUrl().startsWith("http") ? r.announceUrl() : publicBaseUrl + r.announceUrl();
-        String hold = r.holdMusicUrl().startsWith("http") ? r.holdMusicUrl() : publicBaseUrl + r.holdMusicUrl();
+        String announce = PublicUrls.absolute(publicBaseUrl, r.announceUrl());
+        String hold = PublicUrls.absolute(publicBaseUrl, r.holdMusicUrl());
         return new RecoveryPolicy(r.pingTtl(), RecoveryPolicy.DEFAULT_PING_GRACE, r.deadline(), r.pingPriority(),
                 r.reconnectPriority(), r.reconnectPriority(), announce, hold, workspace.pingWorkflowSid(), false)
                 .withSafetyNet(workspace.voiceWorkflowSid(), publicBaseUrl + WebhookRoutes.STAY_ON_THE_LINE_PATH)

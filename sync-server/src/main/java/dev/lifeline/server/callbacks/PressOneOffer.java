@@ -2,6 +2,7 @@ package dev.lifeline.server.callbacks;
 
 import dev.lifeline.model.outbound.PlaceCall;
 import dev.lifeline.server.entry.EntrySettings;
+import dev.lifeline.server.http.PublicUrls;
 import dev.lifeline.server.inbound.CallbackOffer;
 import dev.lifeline.server.inbound.IncomingCall;
 import dev.lifeline.server.twilio.Twiml;
@@ -26,8 +27,7 @@ public final class PressOneOffer implements CallbackOffer {
         this.publicBaseUrl = publicBaseUrl;
         this.entry = entry;
         this.clock = clock;
-        String url = entry.holdMusicUrl();
-        this.holdMusicUrl = url.startsWith("http") ? url : publicBaseUrl + url;
+        this.holdMusicUrl = PublicUrls.absolute(publicBaseUrl, entry.holdMusicUrl());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.lifeline.server.inbound;
 
 import dev.lifeline.server.entry.EntrySettings;
+import dev.lifeline.server.http.PublicUrls;
 import dev.lifeline.server.twilio.Twiml;
 import dev.lifeline.server.waiting.AcceptanceLog;
 import dev.lifeline.server.waiting.WaitEstimator;
@@ -29,8 +30,7 @@ public final class WaitAnswer {
         this.acceptances = acceptances;
         this.clock = clock;
         this.callbackOffer = callbackOffer;
-        String url = settings.holdMusicUrl();
-        this.holdMusicUrl = url.startsWith("http") ? url : publicBaseUrl + url;
+        this.holdMusicUrl = PublicUrls.absolute(publicBaseUrl, settings.holdMusicUrl());
     }
 
     /** @param params the waitUrl request's parameters ({@code QueuePosition}, {@code QueueTime}, …) and its query */
