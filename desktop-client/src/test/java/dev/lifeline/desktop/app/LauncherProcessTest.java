@@ -78,9 +78,11 @@ class LauncherProcessTest {
             ProcessHandle.of(first).orElseThrow().destroyForcibly();
 
             long second = Await.value("the desktop started again", () -> onlyChildOf(guardian).filter(pid -> pid != first));
-            // The same JVM options again, plus the out-of-memory exit (the OS may cut a long command line short).
-            assertThat(ProcessHandle.of(second).flatMap(child -> child.info().commandLine()).orElse(""))
-                    .contains("-Dglass.platform=Monocle").contains("-XX:+ExitOnOutOfMemoryError");
+            // Until it execs, a just-spawned child is a copy of the guardian and shows the guardian's command line:
+            // wait for the desktop's own.
+            Await.until("the desktop runs with the same JVM options, plus the out-of-memory exit",
+                    () -> commandLineOf(second).contains("-XX:+ExitOnOutOfMemoryError"));
+            assertThat(commandLineOf(second)).contains("-Dglass.platform=Monocle");
             assertThat(Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8))
                     .contains("lifeline-desktop: guardian: the desktop (pid " + first
                             + ") stopped unexpectedly: it was killed (SIGKILL); starting it again");
@@ -97,6 +99,19 @@ class LauncherProcessTest {
             guardian.descendants().forEach(ProcessHandle::destroyForcibly);
             guardian.destroyForcibly();
         }
+    }
+
+    /**
+     * The whole command line. On Linux the JDK's {@code ProcessHandle.Info} reads one page of
+     * {@code /proc/<pid>/cmdline}; a class path longer than a page (a deep checkout) cuts the options off, so read
+     * the file itself where it exists.
+     */
+    private static String commandLineOf(long pid) throws IOException {
+        Path cmdline = Path.of("/proc", Long.toString(pid), "cmdline");
+        if (Files.isReadable(cmdline)) {
+            return new String(Files.readAllBytes(cmdline), StandardCharsets.UTF_8).replace('\0', ' ');
+        }
+        return ProcessHandle.of(pid).flatMap(child -> child.info().commandLine()).orElse("");
     }
 
     /** The guardian's one child once it runs java (a child process is the JDK's spawn helper until it execs). */
