@@ -176,7 +176,7 @@ public final class AgentDeskController implements EventStream.Listener {
         phone.apply(softphone.state());
         WrapUpViewModel wrapUp = new WrapUpViewModel(model, rest, ui);
         // Written down before the answer leaves: a desktop killed the moment its call connects still leaves the leg named.
-        RejoinCalls rejoin = new RejoinCalls(model, rest, ui, callSid -> {
+        RejoinCalls rejoin = new RejoinCalls(model, rest, ui, session::after, callSid -> {
             heldLegs.answered(callSid);
             softphone.answer(callSid);
         });

@@ -108,6 +108,15 @@ public final class SignedIn implements AutoCloseable {
         ticker.play();
     }
 
+    /** Runs the work on the UI thread after the delay, unless the session has ended by then. */
+    public void after(java.time.Duration delay, Runnable work) {
+        services.timer().schedule(() -> services.ui().execute(() -> {
+            if (!closed) {
+                work.run();
+            }
+        }), delay.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
     /**
      * The role's screen framed with the account menu (Sign out): what the agent's desk and the supervisor's panel set as
      * the scene's root.

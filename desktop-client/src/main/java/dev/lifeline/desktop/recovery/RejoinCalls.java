@@ -1,12 +1,16 @@
 package dev.lifeline.desktop.recovery;
 
 import dev.lifeline.desktop.agent.AgentModel;
+import dev.lifeline.desktop.connection.Backoff;
 import dev.lifeline.desktop.connection.CommandSender;
+import dev.lifeline.desktop.connection.ServerProblem;
 import dev.lifeline.desktop.ui.Failures;
+import dev.lifeline.desktop.ui.Later;
 import dev.lifeline.desktop.ui.UiExecutor;
 import dev.lifeline.model.command.PhoneReady;
 import dev.lifeline.model.incident.IncidentView;
 import dev.lifeline.model.incident.Phase;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -27,6 +31,10 @@ import org.slf4j.LoggerFactory;
  * answered if the announcement arrives while it still rings (the INVITE may overtake the socket's news): nobody else
  * can put a call through to an agent's desk by dialling it during a recovery. Outside a recovery a ringing call
  * follows a reservation the agent accepted and is answered at once, as before.
+ *
+ * <p>A {@code phone-ready} that fails without the server's refusal (the member it reached died, the cluster is
+ * reforming, the network blinked) is said again after a backoff for as long as the recovery still waits for this
+ * agent: waiting for the next incident news instead could mean waiting until the ping's TTL requeues the customer.
  */
 public final class RejoinCalls {
 
@@ -35,18 +43,24 @@ public final class RejoinCalls {
     private final AgentModel model;
     private final CommandSender server;
     private final UiExecutor ui;
+    private final Later later;
     private final Consumer<String> answer;
+    private final Backoff retry = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(5));
     /** Incidents this desktop already said it is back for (once each, again after a failed send). */
     private final Set<String> toldBack = new HashSet<>();
     private boolean phoneRegistered;
     /** A call ringing during the agent's recovery that nobody announced yet. */
     private String unannouncedCall;
 
-    /** @param answer picks up a ringing call on the softphone */
-    public RejoinCalls(AgentModel model, CommandSender server, UiExecutor ui, Consumer<String> answer) {
+    /**
+     * @param later   runs a retry on the UI thread after a delay
+     * @param answer  picks up a ringing call on the softphone
+     */
+    public RejoinCalls(AgentModel model, CommandSender server, UiExecutor ui, Later later, Consumer<String> answer) {
         this.model = model;
         this.server = server;
         this.ui = ui;
+        this.later = later;
         this.answer = answer;
         model.incidentProperty().addListener((obs, old, now) -> incidentChanged());
     }
@@ -97,14 +111,27 @@ public final class RejoinCalls {
         }
         String incidentId = own.incidentId();
         log.info("back for recovery {}: signed in, phone registered", incidentId);
-        server.send(new PhoneReady(incidentId)).whenComplete((ok, failure) -> {
-            if (failure != null) {
-                ui.execute(() -> {
-                    log.warn("could not tell the server this desktop is back for {}: {}", incidentId, Failures.text(failure));
-                    toldBack.remove(incidentId);
-                });
+        server.send(new PhoneReady(incidentId)).whenComplete((ok, failure) -> ui.execute(() -> {
+            if (failure == null) {
+                retry.reset();
+                return;
             }
-        });
+            toldBack.remove(incidentId);
+            if (refusedByTheServer(failure)) {
+                log.warn("the server refused that this desktop is back for {}: {}", incidentId, Failures.text(failure));
+                return;
+            }
+            Duration delay = retry.nextDelay();
+            log.warn("could not tell the server this desktop is back for {} ({}): saying it again in {} ms",
+                    incidentId, Failures.text(failure), delay.toMillis());
+            later.after(delay, this::tellServerIfBack);
+        }));
+    }
+
+    /** A 4xx answer is the server's considered no (not this agent's incident, a bad request): asking again changes nothing. */
+    private static boolean refusedByTheServer(Throwable failure) {
+        int status = ServerProblem.statusOf(failure);
+        return status >= 400 && status < 500 && status != 408 && status != 429;
     }
 
     private static boolean announcesACall(IncidentView incident) {

@@ -10,6 +10,8 @@ import dev.lifeline.model.command.PhoneReady;
 import dev.lifeline.model.event.IncidentChanged;
 import dev.lifeline.model.incident.Phase;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -25,7 +27,19 @@ class RejoinCallsTest {
     private final AgentModel model = new AgentModel(Samples.WORKER, Clock.systemUTC());
     private final RecordingSender sender = new RecordingSender();
     private final List<String> answered = new CopyOnWriteArrayList<>();
-    private final RejoinCalls calls = new RejoinCalls(model, sender, UiExecutor.DIRECT, answered::add);
+    /** Retries the desk would run later, turned by hand. */
+    private final List<Pending> later = new ArrayList<>();
+    private final RejoinCalls calls = new RejoinCalls(model, sender, UiExecutor.DIRECT,
+            (delay, work) -> later.add(new Pending(delay, work)), answered::add);
+
+    private record Pending(Duration delay, Runnable work) {
+    }
+
+    private void runWhatWasDue() {
+        List<Pending> due = new ArrayList<>(later);
+        later.clear();
+        due.forEach(pending -> pending.work().run());
+    }
 
     @Test
     void aDesktopBackWithItsPhoneRegisteredSaysSoOnceForItsIncident() {
@@ -48,6 +62,45 @@ class RejoinCallsTest {
         model.apply(new IncidentChanged(Samples.incident(INCIDENT, Phase.PINGING, 2)));
 
         assertThat(sender.sent).containsExactly(new PhoneReady(INCIDENT), new PhoneReady(INCIDENT));
+    }
+
+    @Test
+    void aWordThatDidNotReachTheServerIsSaidAgainAfterABackoffWithoutWaitingForNews() {
+        sender.refuse(0, "the member it reached died");
+        calls.phoneRegistered(true);
+        model.apply(new IncidentChanged(Samples.incident(INCIDENT, Phase.PINGING, 1)));
+        assertThat(later).singleElement().extracting(Pending::delay).isEqualTo(Duration.ofMillis(500));
+
+        runWhatWasDue();
+        assertThat(later).as("a second failure backs off further").singleElement()
+                .extracting(Pending::delay).isEqualTo(Duration.ofSeconds(1));
+        sender.accept();
+        runWhatWasDue();
+
+        assertThat(sender.sent).containsExactly(new PhoneReady(INCIDENT), new PhoneReady(INCIDENT), new PhoneReady(INCIDENT));
+        assertThat(later).as("said once it arrived").isEmpty();
+    }
+
+    @Test
+    void aRetryDueAfterTheRecoveryMovedOnSaysNothing() {
+        sender.refuse(503, "the cluster is reforming");
+        calls.phoneRegistered(true);
+        model.apply(new IncidentChanged(Samples.incident(INCIDENT, Phase.PINGING, 1)));
+        model.apply(new IncidentChanged(Samples.incident(INCIDENT, Phase.REQUEUED, 2)));
+
+        runWhatWasDue();
+
+        assertThat(sender.sent).containsExactly(new PhoneReady(INCIDENT));
+    }
+
+    @Test
+    void theServersRefusalIsNotAskedAgain() {
+        sender.refuse(404, "No incident " + INCIDENT);
+        calls.phoneRegistered(true);
+        model.apply(new IncidentChanged(Samples.incident(INCIDENT, Phase.PINGING, 1)));
+
+        assertThat(later).isEmpty();
+        assertThat(sender.sent).containsExactly(new PhoneReady(INCIDENT));
     }
 
     @Test

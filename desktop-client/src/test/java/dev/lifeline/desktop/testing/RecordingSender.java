@@ -33,6 +33,11 @@ public final class RecordingSender implements CommandSender {
         refusal = message;
     }
 
+    /** Answers every command again. */
+    public void accept() {
+        refusal = null;
+    }
+
     @Override
     public CompletableFuture<Void> send(ClientCommand command) {
         sent.add(command);
