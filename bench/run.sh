@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs Lifeline's benchmark harnesses and prints their figures.
 # Usage: bench/run.sh [recovery|strategies|webhooks|storm|memberloss|maps|voice|softphone|desktop|startup|all]
-# Knobs: -Dbench.rounds=N (recoveries), -Dbench.conferences=N -Dbench.threads=N (webhooks) via BENCH_OPTS.
+# Knobs: -Dbench.rounds=N (recoveries), -Dbench.rate=N -Dbench.seconds=N (webhooks) via BENCH_OPTS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "${1:-all}" = voice ]; then

@@ -2,125 +2,95 @@ package dev.lifeline.bench;
 
 import dev.lifeline.server.app.LifelineServer;
 import dev.lifeline.server.config.ServerConfig;
-import dev.lifeline.sim.webhook.WebhookSigner;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.javalin.Javalin;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Webhook throughput and handling latency on one member: signed conference callbacks (joins, holds, leaves of
- * customers on many conferences) posted from several threads to a sim-mode server, each one verified, parsed,
- * deduplicated and applied in an EntryProcessor. Reports requests/s and client-observed p50/p99, ending with a
- * {@code webhooks p50=… p99=… rate=…} line.
+ * customers on many conferences) sent by {@link WebhookLoad} in its own JVM, open loop at {@code bench.rate}
+ * requests/s, to a sim-mode server in this JVM, each one verified, parsed, deduplicated and applied in Hazelcast.
+ * Only the server runs here, so a profile of this JVM ({@code -DargLine=-XX:StartFlightRecording=…}) is the server's.
+ * Ends with the load generator's {@code webhooks p50=… p99=… rate=… failures=…} line.
  *
- * <p>The measured pass is preceded by a warm-up pass of the same shape on other conferences ({@code bench.warmup}
- * callbacks, 4,000 by default), so the JIT has compiled the request path before the clock starts: with 200 warm-up
- * callbacks the first seconds of the measured pass ran interpreted code and the figure mostly measured the compiler.
+ * <p>{@code -Dbench.target=empty} points the same load at a bare Javalin server whose handler only answers 204: the
+ * ceiling of HTTP on this machine, against which the real handler's figure is read.
  */
 @Tag("bench")
 class WebhookThroughputBenchmark {
 
-    private static final int CONFERENCES = Integer.getInteger("bench.conferences", 500);
-    private static final int EVENTS_PER_CONFERENCE = 8;
-    private static final int THREADS = Integer.getInteger("bench.threads", 16);
-    private static final int WARM_UP_CALLBACKS = Integer.getInteger("bench.warmup", 4_000);
+    private static final int RATE = Integer.getInteger("bench.rate", 3_000);
+    private static final int WARM_UP_SECONDS = Integer.getInteger("bench.warmupSeconds", 10);
+    private static final int SECONDS = Integer.getInteger("bench.seconds", 20);
+    private static final int CONNECTIONS = Integer.getInteger("bench.connections", 64);
+    private static final boolean EMPTY = "empty".equals(System.getProperty("bench.target", "server"));
 
     @Test
     void measureWebhookThroughput() throws Exception {
-        ServerConfig config = ServerConfig.load(Map.of("LIFELINE_HTTP_PORT", "0",
-                "LIFELINE_CLUSTER_NAME", "bench-" + UUID.randomUUID(), "LIFELINE_CLUSTER_PORT", "5891",
-                "LIFELINE_CLUSTER_MEMBERS", "127.0.0.1:5891", "LIFELINE_LOG_LEVEL", "WARN"));
-        try (LifelineServer server = LifelineServer.start(config)) {
-            WebhookSigner signer = new WebhookSigner(server.sim().authToken());
-            String url = server.publicBaseUrl() + "/webhooks/conference";
-            // Twilio posts its callbacks over HTTP/1.1; the JDK client would otherwise offer an h2c upgrade first.
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .executor(Executors.newFixedThreadPool(THREADS)).build();
-            pass(http, signer, url, 2_000_000, Math.max(1, WARM_UP_CALLBACKS / EVENTS_PER_CONFERENCE));
-            Pass measured = pass(http, signer, url, 1_000_000, CONFERENCES);
-            int total = CONFERENCES * EVENTS_PER_CONFERENCE;
-            System.out.println("== webhook handling (one member, sim mode, " + THREADS + " client threads) ==");
-            System.out.printf("%d signed conference callbacks in %.2f s = %.0f req/s, failures %d%n", total,
-                    measured.seconds, total / measured.seconds, measured.failures);
-            System.out.println("client-observed latency: " + measured.latency.summary());
-            System.out.printf("webhooks p50=%.1fms p99=%.1fms rate=%.0f/s failures=%d%n", measured.latency.at(50),
-                    measured.latency.at(99), total / measured.seconds, measured.failures);
+        String before = loadAverage();
+        List<String> report;
+        if (EMPTY) {
+            Javalin empty = Javalin.create(javalin -> {
+                javalin.startup.showJavalinBanner = false;
+                javalin.routes.post("/webhooks/conference", ctx -> ctx.status(204));
+            }).start("127.0.0.1", 0);
+            try {
+                report = load("http://localhost:" + empty.port() + "/webhooks/conference", "unused");
+            } finally {
+                empty.stop();
+            }
+        } else {
+            ServerConfig config = ServerConfig.load(Map.of("LIFELINE_HTTP_PORT", "0",
+                    "LIFELINE_CLUSTER_NAME", "bench-" + UUID.randomUUID(), "LIFELINE_CLUSTER_PORT", "5891",
+                    "LIFELINE_CLUSTER_MEMBERS", "127.0.0.1:5891", "LIFELINE_LOG_LEVEL", "WARN"));
+            try (LifelineServer server = LifelineServer.start(config)) {
+                report = load(server.publicBaseUrl() + "/webhooks/conference", server.sim().authToken());
+            }
         }
+        System.out.println("== webhook handling (one member, sim mode" + (EMPTY ? ", EMPTY Javalin handler" : "")
+                + ", load generator in its own JVM) ==");
+        System.out.println("load average before: " + before + "; after: " + loadAverage());
+        report.forEach(System.out::println);
     }
 
-    private record Pass(double seconds, Percentiles latency, int failures) {
-    }
-
-    /** {@code conferences} conferences of {@value #EVENTS_PER_CONFERENCE} callbacks each, posted from the threads. */
-    private static Pass pass(HttpClient http, WebhookSigner signer, String url, int firstConference, int conferences)
-            throws InterruptedException {
-        Percentiles latency = new Percentiles();
-        AtomicInteger failures = new AtomicInteger();
-        ExecutorService senders = Executors.newFixedThreadPool(THREADS);
-        long started = System.nanoTime();
-        for (int c = 0; c < conferences; c++) {
-            String conference = "CF" + String.format("%032x", firstConference + c);
-            senders.execute(() -> {
-                for (int seq = 1; seq <= EVENTS_PER_CONFERENCE; seq++) {
-                    long t0 = System.nanoTime();
-                    int status = post(http, signer, url, callback(conference, seq));
-                    double ms = (System.nanoTime() - t0) / 1e6;
-                    synchronized (latency) {
-                        latency.add(ms);
-                    }
-                    if (status != 204) {
-                        failures.incrementAndGet();
-                    }
-                }
-            });
+    /** Runs {@link WebhookLoad} in a JVM of its own on this classpath; returns what it printed. */
+    private static List<String> load(String url, String authToken) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), WebhookLoad.class.getName(), url, String.valueOf(RATE),
+                String.valueOf(WARM_UP_SECONDS), String.valueOf(SECONDS), String.valueOf(CONNECTIONS))
+                .redirectErrorStream(true);
+        builder.environment().put("BENCH_AUTH_TOKEN", authToken);
+        Process process = builder.start();
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                lines.add(line);
+            }
+        } finally {
+            process.destroy();
         }
-        senders.shutdown();
-        senders.awaitTermination(10, TimeUnit.MINUTES);
-        return new Pass((System.nanoTime() - started) / 1e9, latency, failures.get());
+        int exit = process.waitFor();
+        if (exit != 0) {
+            throw new AssertionError("WebhookLoad exited " + exit + ": " + String.join("\n", lines));
+        }
+        return lines;
     }
 
-    private static Map<String, String> callback(String conference, int sequence) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("ConferenceSid", conference);
-        form.put("FriendlyName", "WT" + conference.substring(2));
-        form.put("AccountSid", "AC00000000000000000000000000000001");
-        form.put("SequenceNumber", String.valueOf(sequence));
-        form.put("StatusCallbackEvent", sequence % 4 == 1 ? "participant-join" : sequence % 4 == 2 ? "participant-hold"
-                : sequence % 4 == 3 ? "participant-unhold" : "participant-leave");
-        form.put("CallSid", "CA" + conference.substring(2, 30) + String.format("%04d", sequence % 4));
-        form.put("ParticipantLabel", "customer");
-        form.put("Hold", String.valueOf(sequence % 4 == 2));
-        form.put("Muted", "false");
-        form.put("EndConferenceOnExit", "false");
-        form.put("ReasonParticipantLeft", "participant_hung_up");
-        return form;
-    }
-
-    private static int post(HttpClient http, WebhookSigner signer, String url, Map<String, String> form) {
-        String body = form.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+    private static String loadAverage() {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .header("X-Twilio-Signature", signer.signForm(url, form))
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
         } catch (Exception e) {
-            return -1;
+            return "unknown";
         }
     }
 }

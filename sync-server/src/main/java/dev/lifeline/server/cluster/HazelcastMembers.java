@@ -59,6 +59,7 @@ public final class HazelcastMembers {
     public static HazelcastInstance start(ClusterSettings settings, java.util.function.Consumer<Config> moreMaps) {
         Config config = config(settings);
         moreMaps.accept(config);
+        AsyncCallbacks.install();
         return Hazelcast.newHazelcastInstance(config);
     }
 
