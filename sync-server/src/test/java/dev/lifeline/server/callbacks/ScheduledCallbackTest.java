@@ -91,6 +91,15 @@ class ScheduledCallbackTest {
         Await.until("the callback marked queued", () -> list("alice").stream()
                 .anyMatch(c -> c.id().equals(view.id()) && c.state().equals("QUEUED")));
         assertThat(list("bob")).noneMatch(c -> c.id().equals(view.id()));
+        // The queue's callbacks (issue 20 item 6): every agent and the supervisor see it, with its state.
+        for (String identity : List.of("bob", "sam")) {
+            HttpResponse<String> queue = SimModeServers.send(http, HttpRequest.newBuilder(
+                    URI.create(server.publicBaseUrl() + DesktopApi.QUEUE_CALLBACKS))
+                    .header("Authorization", "Bearer " + token(identity)).GET().build());
+            assertThat(queue.statusCode()).as(queue.body()).isEqualTo(200);
+            assertThat(JsonCodec.shared().decode(queue.body(), CallbackList.class).callbacks())
+                    .anyMatch(c -> c.id().equals(view.id()) && c.state().equals("QUEUED"));
+        }
     }
 
     @Test
