@@ -1,5 +1,6 @@
 package dev.lifeline.server.config;
 
+import dev.lifeline.server.entry.BusinessHours;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -36,6 +37,7 @@ public record CallbackConfig(String databaseUrl, String databaseUser, Secret dat
     public static final Path DEFAULT_TWILIO_MODE_PATH = Path.of("lifeline-data", "callbacks");
     public static final Duration DEFAULT_REPLAY_WINDOW = Duration.ofMinutes(5);
     public static final int DEFAULT_PRIORITY = 50;
+    public static final String DEFAULT_HOURS = "Mon-Fri 08:00-18:00";
 
     static CallbackConfig from(ConfigSource source, boolean twilioMode) {
         String url = source.raw("callbacks.database.url").orElse(null);
@@ -56,7 +58,7 @@ public record CallbackConfig(String databaseUrl, String databaseUser, Secret dat
         }
         BusinessHours hours;
         try {
-            hours = BusinessHours.parse(source.string("callbacks.hours", BusinessHours.DEFAULT), zone);
+            hours = BusinessHours.parse(source.string("callbacks.hours", DEFAULT_HOURS), zone);
         } catch (IllegalArgumentException e) {
             throw source.problem("callbacks.hours", e.getMessage());
         }
