@@ -185,6 +185,27 @@ public final class RestClient implements CommandSender {
                 .thenApply(body -> null);
     }
 
+    /** Issue 20 item 6: the callbacks this agent scheduled ({@code /api/me/callbacks}). */
+    public CompletableFuture<dev.lifeline.model.callbacks.CallbackList> myCallbacks() {
+        return call(authorized(DesktopApi.MY_CALLBACKS).get().build())
+                .thenApply(body -> CODEC.decode(body, dev.lifeline.model.callbacks.CallbackList.class));
+    }
+
+    /** The queue's open and failed callbacks ({@code /api/callbacks}), for agents and supervisors. */
+    public CompletableFuture<dev.lifeline.model.callbacks.CallbackList> queueCallbacks() {
+        return call(authorized(DesktopApi.QUEUE_CALLBACKS).get().build())
+                .thenApply(body -> CODEC.decode(body, dev.lifeline.model.callbacks.CallbackList.class));
+    }
+
+    /**
+     * Schedules a callback as typed: the fields go to the server unchecked, so a bad one comes back as the server's own
+     * problem sentence (a {@link ServerProblem}), the same words the website API gets.
+     */
+    public CompletableFuture<dev.lifeline.model.callbacks.CallbackView> scheduleCallback(java.util.Map<String, String> fields) {
+        return call(authorized(DesktopApi.MY_CALLBACKS).post(RequestBody.create(CODEC.encode(fields), JSON)).build())
+                .thenApply(body -> CODEC.decode(body, dev.lifeline.model.callbacks.CallbackView.class));
+    }
+
     public CompletableFuture<QueueSnapshot> supervisorSnapshot() {
         return call(authorized(DesktopApi.SUPERVISOR_SNAPSHOT).get().build())
                 .thenApply(body -> CODEC.decode(body, QueueSnapshot.class));

@@ -8,6 +8,9 @@ import dev.lifeline.desktop.call.WrapUpView;
 import dev.lifeline.desktop.call.WrapUpViewModel;
 import dev.lifeline.desktop.connection.CommandSender;
 import dev.lifeline.desktop.connection.ConnectionState;
+import dev.lifeline.desktop.callbacks.CallbacksApi;
+import dev.lifeline.desktop.callbacks.CallbacksViewModel;
+import dev.lifeline.desktop.callbacks.CallbacksWindow;
 import dev.lifeline.desktop.dialpad.DialPadView;
 import dev.lifeline.desktop.dialpad.DialPadViewModel;
 import dev.lifeline.desktop.dialpad.RecentNumbers;
@@ -185,8 +188,13 @@ public final class AgentDeskController implements EventStream.Listener {
                 new KeypadViewModel(softphone));
         DialPadViewModel dialPad = new DialPadViewModel(rest::placeCall,
                 new RecentNumbers(configDirectory, session.session().identity()), call.activeProperty(), ui);
+        // Issue 20 item 6: the agent's callbacks and the "Schedule callback" form, in a window of their own.
+        CallbacksWindow callbacks = new CallbacksWindow(new CallbacksViewModel(CallbacksApi.over(rest), ui,
+                java.time.ZoneId.systemDefault(), true), stage);
         scene.setRoot(session.framed(new AgentDeskView(desk, offerView.root(), callView.root(), new WrapUpView(wrapUp).root(),
-                new PhoneStatusView(phone).root(), () -> audioSettings.show(stage), new DialPadView(dialPad).root()).root()));
+                new PhoneStatusView(phone).root(), () -> audioSettings.show(stage),
+                callbacks.withButton(new DialPadView(dialPad).root())).root()));
+        session.closeOnSignOut(callbacks::close);
         session.closeOnSignOut(audioSettings::close);
         session.closeOnSignOut(callView::dispose);
         // Rings while the offer shows: never over a call in progress (the desk hides the offer then too).
@@ -204,6 +212,7 @@ public final class AgentDeskController implements EventStream.Listener {
             Instant serverNow = model.serverNow();
             desk.tick(serverNow);
             offer.tick(serverNow);
+            callbacks.tick();
             call.tick(serverNow);
             recovery.tick(serverNow);
         });

@@ -1,5 +1,8 @@
 package dev.lifeline.desktop.supervisor;
 
+import dev.lifeline.desktop.callbacks.CallbacksApi;
+import dev.lifeline.desktop.callbacks.CallbacksTab;
+import dev.lifeline.desktop.callbacks.CallbacksViewModel;
 import dev.lifeline.desktop.connection.ConnectionState;
 import dev.lifeline.desktop.connection.EventStream;
 import dev.lifeline.desktop.connection.SnapshotOnConnect;
@@ -35,11 +38,17 @@ public final class SupervisorPanelController implements EventStream.Listener {
         ListenPhone phone = new ListenPhone();
         ListenViewModel listen = new ListenViewModel(session.rest()::superviseCall, session.ui(), phone::answer,
                 phone::reject, phone::hangUp);
-        scene.setRoot(session.framed(new SupervisorView(panel, listen, agent -> AgentDevicesDialog.show(scene.getWindow(),
-                new AgentDevicesViewModel(session.rest()::agentDevices, session.rest()::revokeDevice, session.ui(),
-                        ZoneId.systemDefault(), agent.identity()))).root()));
+        // Issue 20 item 6: the queue's callbacks in a tab of their own beside the panel.
+        CallbacksTab callbacks = new CallbacksTab(new CallbacksViewModel(CallbacksApi.over(session.rest()), session.ui(),
+                ZoneId.systemDefault(), false));
+        scene.setRoot(session.framed(callbacks.beside(new SupervisorView(panel, listen, agent -> AgentDevicesDialog.show(
+                scene.getWindow(), new AgentDevicesViewModel(session.rest()::agentDevices, session.rest()::revokeDevice,
+                        session.ui(), ZoneId.systemDefault(), agent.identity()))).root())));
         phone.start(session, softphones, listen);
-        session.everySecond(() -> panel.tick(panel.serverNow()));
+        session.everySecond(() -> {
+            panel.tick(panel.serverNow());
+            callbacks.tick();
+        });
         SupervisorPanelController controller = new SupervisorPanelController(panel,
                 new SnapshotOnConnect<>(session.rest()::supervisorSnapshot, panel::apply, session.ui()));
         session.openEvents(controller);

@@ -8,6 +8,9 @@ import dev.lifeline.model.auth.RefreshResponse;
 import dev.lifeline.model.auth.ResumeCredential;
 import dev.lifeline.model.auth.ResumeRequest;
 import dev.lifeline.model.auth.Role;
+import dev.lifeline.model.callbacks.CallbackList;
+import dev.lifeline.model.callbacks.CallbackView;
+import dev.lifeline.model.callbacks.ScheduleCallback;
 import dev.lifeline.model.codec.JsonCodec;
 import dev.lifeline.model.command.ClientCommand;
 import dev.lifeline.model.command.Heartbeat;
@@ -138,6 +141,15 @@ public final class FakeLifelineServer implements AutoCloseable {
                 config.routes.post(path, this::command);
             }
             config.routes.post(DesktopApi.MY_CALLS, this::placeCall);
+            // Issue 20 item 6: callbacks, as the server's CallbackRoutes answer them (see callbacks below).
+            config.routes.post(DesktopApi.MY_CALLBACKS, this::scheduleCallback);
+            config.routes.get(DesktopApi.MY_CALLBACKS, ctx -> json(ctx, 200, CODEC.encode(new CallbackList(
+                    callbacks.stream().filter(c -> identity(ctx).equals(callbackOwners.get(c.id()))).toList()))));
+            config.routes.get(DesktopApi.QUEUE_CALLBACKS, ctx -> {
+                identity(ctx);
+                queueCallbackReads.incrementAndGet();
+                json(ctx, 200, CODEC.encode(new CallbackList(List.copyOf(callbacks))));
+            });
             for (String path : List.of(DesktopApi.LISTEN, DesktopApi.WHISPER, DesktopApi.BARGE, DesktopApi.LEAVE_CALL)) {
                 config.routes.post(path, ctx -> superviseCall(ctx, path));
             }
@@ -431,6 +443,65 @@ public final class FakeLifelineServer implements AutoCloseable {
     /** The numbers the desktop asked to call, in order. */
     public List<String> placedCalls() {
         return List.copyOf(placedCalls);
+    }
+
+    // --- callbacks (issue 20 item 6) -------------------------------------------------------------------------------
+
+    private final List<CallbackView> callbacks = new CopyOnWriteArrayList<>();
+    private final Map<String, String> callbackOwners = new ConcurrentHashMap<>();
+    private final AtomicInteger queueCallbackReads = new AtomicInteger();
+    private volatile Problem refuseCallbacksWith;
+
+    /**
+     * As the server: a body the model refuses (not E.164, an unknown zone, an unreadable time) or a time already past is
+     * a 400 naming the field; a scripted refusal (outside business hours …) is answered as given; else 201, kept as
+     * SCHEDULED for the caller.
+     */
+    private void scheduleCallback(Context ctx) {
+        String identity = identity(ctx);
+        ScheduleCallback request;
+        try {
+            request = CODEC.decode(ctx.body(), ScheduleCallback.class);
+        } catch (dev.lifeline.model.codec.CodecException e) {
+            problem(ctx, Problem.invalidBody(e));
+            return;
+        }
+        Instant due = request.dueInstant(java.time.ZoneOffset.UTC);
+        if (due.isBefore(Instant.now())) {
+            problem(ctx, Problem.badRequest("dueAt", "is in the past (now is " + Instant.now() + ")"));
+            return;
+        }
+        Problem refusal = refuseCallbacksWith;
+        if (refusal != null) {
+            problem(ctx, refusal);
+            return;
+        }
+        CallbackView view = new CallbackView(java.util.UUID.randomUUID().toString(), request.number(), request.reason(),
+                Instant.now(), due, request.zoneOr(java.time.ZoneOffset.UTC).getId(), 50, null, "SCHEDULED", List.of(), null);
+        callbackOwners.put(view.id(), identity);
+        callbacks.add(view);
+        log.add("server:schedule callback " + request.number());
+        json(ctx, 201, CODEC.encode(view));
+    }
+
+    /** Puts a callback in the queue's list (someone else's, or one in progress or failed). */
+    public void queueCallback(CallbackView callback) {
+        callbacks.add(callback);
+    }
+
+    /** Every callback scheduled from now on is refused with this problem (null: kept again). */
+    public void refuseCallbacks(Problem problem) {
+        refuseCallbacksWith = problem;
+    }
+
+    /** The callbacks kept, the desktop's and the scripted ones. */
+    public List<CallbackView> callbacks() {
+        return List.copyOf(callbacks);
+    }
+
+    /** How many times the queue's callbacks were read. */
+    public int queueCallbackReads() {
+        return queueCallbackReads.get();
     }
 
     private void record(ClientCommand command) {

@@ -157,6 +157,12 @@ public final class DesktopApi {
      * GET → {@code CallbackList}: the callbacks this agent scheduled.
      */
     public static final String MY_CALLBACKS = "/api/me/callbacks";
+    /**
+     * Issue 20 item 6. GET → {@code CallbackList}: the queue's callbacks for any signed-in user (agents and
+     * supervisors): every one not yet done (scheduled, queued, dialling) and every FAILED one with its reason, soonest
+     * due first; completed and cancelled ones are left out. 401 without a session.
+     */
+    public static final String QUEUE_CALLBACKS = "/api/callbacks";
 
     private DesktopApi() {
     }

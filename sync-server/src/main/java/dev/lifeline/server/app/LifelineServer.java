@@ -260,7 +260,8 @@ public final class LifelineServer implements AutoCloseable {
                 new RetryPolicy(callbackSettings.maxAttempts(), callbackSettings.retryBase(), callbackSettings.retryMax(),
                         callbackSettings.retryWindow()), callbackSettings.machineMessage(), callbackUrls, clock);
         resources.add(0, callbackCalls);
-        InQueueCallbackRoutes inQueueCallbacks = new InQueueCallbackRoutes(signatures, callbackRequests);
+        InQueueCallbackRoutes inQueueCallbacks = new InQueueCallbackRoutes(signatures, callbackRequests,
+                new dev.lifeline.server.callbacks.TypedNumbers(callbackSettings.defaultCountry()), publicBaseUrl);
         signInThrottle = new LoginThrottle(LoginThrottle.Limits.DEFAULT, clock);
         AuthRoutes auth = new AuthRoutes(users, new Credentials(users, new PasswordHasher()), tokens, authenticator,
                 revocations, tickets, signInThrottle, devices, id -> agents.workerSid(id).orElse(null));

@@ -3,7 +3,7 @@ package dev.lifeline.server.callbacks;
 import com.hazelcast.splitbrainprotection.SplitBrainProtectionException;
 import dev.lifeline.model.callbacks.ScheduleCallback;
 import dev.lifeline.model.problem.Problem;
-import dev.lifeline.server.config.BusinessHours;
+import dev.lifeline.server.entry.BusinessHours;
 import dev.lifeline.server.http.ApiProblem;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,7 +54,7 @@ public final class CallbackRequests {
         if (due.isAfter(now.plus(FURTHEST))) {
             throw new ApiProblem(Problem.badRequest("dueAt", "is more than a year ahead"));
         }
-        if (!hours.contains(due)) {
+        if (!hours.isOpen(due)) {
             throw new ApiProblem(Problem.badRequest("dueAt", "is outside the contact centre's hours for callbacks ("
                     + hours.describe() + ")"));
         }

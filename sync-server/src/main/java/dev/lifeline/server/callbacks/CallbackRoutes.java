@@ -13,6 +13,8 @@ import io.javalin.router.JavalinDefaultRoutingApi;
 /**
  * {@code /api/me/callbacks}: an agent promises a customer a call at a time (POST), and lists the callbacks they
  * promised (GET). Agents only: a supervisor has no TaskRouter worker and answers 403, as on {@code /api/me/calls}.
+ * {@code /api/callbacks} (GET): the queue's open and failed callbacks, for every signed-in user (the desktop's
+ * Callbacks view and the supervisor's tab).
  */
 public final class CallbackRoutes {
 
@@ -32,6 +34,14 @@ public final class CallbackRoutes {
     public void register(JavalinDefaultRoutingApi routes) {
         routes.post(DesktopApi.MY_CALLBACKS, this::schedule);
         routes.get(DesktopApi.MY_CALLBACKS, this::list);
+        routes.get(DesktopApi.QUEUE_CALLBACKS, this::queue);
+    }
+
+    private void queue(Context ctx) {
+        authenticator.require(ctx);
+        ctx.status(200).contentType("application/json").result(JsonCodec.shared().encode(CallbackViews.list(
+                book.all().stream().filter(c -> c.state() != CallbackState.COMPLETED && c.state() != CallbackState.CANCELLED)
+                        .toList())));
     }
 
     private void schedule(Context ctx) {

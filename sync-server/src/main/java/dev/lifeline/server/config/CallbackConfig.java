@@ -1,5 +1,6 @@
 package dev.lifeline.server.config;
 
+import dev.lifeline.server.entry.BusinessHours;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -22,11 +23,13 @@ import java.time.ZoneId;
  * @param recoverySameAgentFirst a customer who hung up during a recovery is called back by the agent they were
  *                         talking to first
  * @param preferredAgentWait how long a callback waits for its preferred agent before anyone may take it
+ * @param defaultCountry   the ISO 3166 region a number typed without its country code is in ({@code GB}, {@code US})
  */
 public record CallbackConfig(String databaseUrl, String databaseUser, Secret databasePassword, Path databasePath,
                              Secret websiteSecret, Duration replayWindow, int priority, BusinessHours hours,
                              int maxAttempts, Duration retryBase, Duration retryMax, Duration retryWindow,
-                             String machineMessage, boolean recoverySameAgentFirst, Duration preferredAgentWait) {
+                             String machineMessage, boolean recoverySameAgentFirst, Duration preferredAgentWait,
+                             String defaultCountry) {
 
     public static final String DEFAULT_MACHINE_MESSAGE = "Hello, this is the contact centre returning your call. "
             + "We are sorry we missed you: we will try again, or please call us back.";
@@ -34,6 +37,7 @@ public record CallbackConfig(String databaseUrl, String databaseUser, Secret dat
     public static final Path DEFAULT_TWILIO_MODE_PATH = Path.of("lifeline-data", "callbacks");
     public static final Duration DEFAULT_REPLAY_WINDOW = Duration.ofMinutes(5);
     public static final int DEFAULT_PRIORITY = 50;
+    public static final String DEFAULT_HOURS = "Mon-Fri 08:00-18:00";
 
     static CallbackConfig from(ConfigSource source, boolean twilioMode) {
         String url = source.raw("callbacks.database.url").orElse(null);
@@ -54,7 +58,7 @@ public record CallbackConfig(String databaseUrl, String databaseUser, Secret dat
         }
         BusinessHours hours;
         try {
-            hours = BusinessHours.parse(source.string("callbacks.hours", BusinessHours.DEFAULT), zone);
+            hours = BusinessHours.parse(source.string("callbacks.hours", DEFAULT_HOURS), zone);
         } catch (IllegalArgumentException e) {
             throw source.problem("callbacks.hours", e.getMessage());
         }
@@ -71,7 +75,17 @@ public record CallbackConfig(String databaseUrl, String databaseUser, Secret dat
                 positive(source, "callbacks.retry-window", Duration.ofHours(4)),
                 source.string("callbacks.machine-message", DEFAULT_MACHINE_MESSAGE),
                 source.flag("callbacks.recovery-same-agent-first", true),
-                positive(source, "callbacks.preferred-agent-wait", Duration.ofMinutes(2)));
+                positive(source, "callbacks.preferred-agent-wait", Duration.ofMinutes(2)),
+                defaultCountry(source));
+    }
+
+    private static String defaultCountry(ConfigSource source) {
+        String region = source.string("callbacks.default-country", "US").toUpperCase(java.util.Locale.ROOT);
+        if (!com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance().getSupportedRegions().contains(region)) {
+            throw source.problem("callbacks.default-country", "must be a two-letter country code such as GB or US, got '"
+                    + region + "'");
+        }
+        return region;
     }
 
     private static Duration positive(ConfigSource source, String key, Duration fallback) {

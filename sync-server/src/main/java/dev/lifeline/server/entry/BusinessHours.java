@@ -17,15 +17,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * When the contact centre takes calls: weekly opening windows in one time zone, minus whole-day holidays (dates in
- * that zone). No windows at all means always open, so a server without {@code entry.hours} behaves as before.
- * Windows are read as {@code mon-fri 08:00-18:00, sat 09:00-13:00}: a day or a day range, then start and end (the end
- * not included; {@code 24:00} is midnight at the end of the day). A window never crosses midnight: write two.
+ * When the contact centre is open: weekly opening windows in one time zone, minus whole-day holidays (dates in that
+ * zone). The one reading of hours for both the call entry ({@code entry.hours}, {@code entry.holidays}: when calls
+ * are taken) and the callbacks ({@code callbacks.hours}: when a callback may be due). No windows at all means always
+ * open, so a server without {@code entry.hours} behaves as before. Windows are read as
+ * {@code mon-fri 08:00-18:00, sat 09:00-13:00} (any case): a day or a day range, then start and end (the end not
+ * included; {@code 24:00} is midnight at the end of the day). A window never crosses midnight: write two.
  */
 public final class BusinessHours {
 
     private static final Pattern WINDOW = Pattern.compile(
-            "([a-z]{3})(?:-([a-z]{3}))?\\s+(\\d{2}:\\d{2})-(\\d{2}:\\d{2})");
+            "([a-z]{3})(?:\\s*-\\s*([a-z]{3}))?\\s+(\\d{2}:\\d{2})\\s*-\\s*(\\d{2}:\\d{2})");
     private static final List<String> DAYS = List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
 
     private final ZoneId zone;
@@ -71,11 +73,25 @@ public final class BusinessHours {
         return new BusinessHours(zoneId, parsed, dates);
     }
 
-    /** Parses the windows only (for {@code entry.hours}); holidays and zone come separately. */
+    /**
+     * Windows written on one line, comma-separated ({@code Mon-Fri 08:00-18:00, Sat 09:00-12:00}), in {@code zone},
+     * without holidays: {@code callbacks.hours}.
+     *
+     * @throws IllegalArgumentException naming what is wrong with {@code text}
+     */
+    public static BusinessHours parse(String text, ZoneId zone) {
+        List<Window> parsed = new ArrayList<>();
+        for (String window : text.split(",")) {
+            parsed.add(window(window));
+        }
+        return new BusinessHours(zone, parsed, Set.of());
+    }
+
+    /** Parses one window ({@code mon-fri 08:00-18:00}); holidays and zone come separately. */
     static Window window(String text) {
         Matcher m = WINDOW.matcher(text.trim().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
-            throw new IllegalArgumentException("must be windows such as 'mon-fri 08:00-18:00', got '" + text + "'");
+            throw new IllegalArgumentException("expected days and hours like 'mon-fri 08:00-18:00', got '" + text + "'");
         }
         int first = day(m.group(1), text);
         int last = m.group(2) == null ? first : day(m.group(2), text);
@@ -89,16 +105,22 @@ public final class BusinessHours {
         LocalTime start = time(m.group(3), text);
         LocalTime end = m.group(4).equals("24:00") ? null : time(m.group(4), text);
         if (end != null && !end.isAfter(start)) {
-            throw new IllegalArgumentException("must end after it starts (write two windows to cross midnight), got '"
+            throw new IllegalArgumentException("closes before it opens (write two windows to cross midnight), got '"
                     + text + "'");
         }
-        return new Window(days, start, end);
+        String named = name(first) + (first == last ? "" : "-" + name(last)) + " " + m.group(3) + "-" + m.group(4);
+        return new Window(days, start, end, named);
+    }
+
+    private static String name(int day) {
+        String lower = DAYS.get(day);
+        return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
     }
 
     private static int day(String name, String text) {
         int index = DAYS.indexOf(name);
         if (index < 0) {
-            throw new IllegalArgumentException("days are mon, tue, wed, thu, fri, sat, sun, got '" + text + "'");
+            throw new IllegalArgumentException("no such day in '" + text + "': days are mon, tue, wed, thu, fri, sat, sun");
         }
         return index;
     }
@@ -107,11 +129,24 @@ public final class BusinessHours {
         try {
             return LocalTime.parse(hhmm);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("times are HH:mm (00:00 to 24:00), got '" + text + "'");
+            throw new IllegalArgumentException("no such time of day in '" + text + "': times are HH:mm (00:00 to 24:00)");
         }
     }
 
-    /** @return whether a call arriving at {@code instant} is taken */
+    /** The zone the windows and holidays are read in (and a due time given without one). */
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** As a person reads it: {@code Mon-Fri 08:00-18:00, Sat 09:00-12:00 Europe/London}. */
+    public String describe() {
+        String open = windows.isEmpty() ? "always open" : String.join(", ", windows.stream().map(Window::text).toList());
+        String closed = holidays.isEmpty() ? "" : ", closed on " + String.join(", ",
+                new TreeSet<>(holidays).stream().map(LocalDate::toString).toList());
+        return open + " " + zone + closed;
+    }
+
+    /** @return whether the centre is open at {@code instant} (a call is taken, a callback may be due) */
     public boolean isOpen(Instant instant) {
         ZonedDateTime local = instant.atZone(zone);
         if (holidays.contains(local.toLocalDate())) {
@@ -125,7 +160,7 @@ public final class BusinessHours {
                 && (w.end() == null || time.isBefore(w.end())));
     }
 
-    /** One opening window; {@code end} null = the end of the day. */
-    record Window(Set<DayOfWeek> days, LocalTime start, LocalTime end) {
+    /** One opening window; {@code end} null = the end of the day; {@code text} as {@link #describe()} says it. */
+    record Window(Set<DayOfWeek> days, LocalTime start, LocalTime end, String text) {
     }
 }

@@ -126,6 +126,17 @@ public final class Twiml {
         return response.build().toXml();
     }
 
+    /**
+     * A question answered with keys then {@code #}: {@code <Gather finishOnKey="#" actionOnEmptyResult="true">} around
+     * the spoken prompt, so the action hears silence too (empty {@code Digits}) and decides what comes next.
+     */
+    public static String askForDigits(String prompt, String actionUrl) {
+        Gather gather = new Gather.Builder().inputs(Gather.Input.DTMF).finishOnKey("#").timeout(6)
+                .actionOnEmptyResult(true).action(actionUrl).method(HttpMethod.POST)
+                .say(new Say.Builder(prompt).build()).build();
+        return new VoiceResponse.Builder().gather(gather).build().toXml();
+    }
+
     /** Outside business hours: the message, then the call ends. */
     public static String closed(String message) {
         return new VoiceResponse.Builder().say(new Say.Builder(message).build()).hangup(new Hangup.Builder().build())

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 20 item 3 against twilio-sim: an agent who accepts a callback's task is connected first and hears the
- * whisper, then the customer is called with the caller ID and machine detection; a person joins the agent, a machine
+ * whisper (its {@code <Say>}, which the emulator reads from the TwiML at the AnnounceUrl), then the customer is called with the caller ID and machine detection; a person joins the agent, a machine
  * is left the message, busy and failures are retried with backoff (1 to 2 s in the fixture) up to the attempts.
  */
 class AgentFirstDiallingTest {
@@ -70,6 +70,10 @@ class AgentFirstDiallingTest {
         Map<String, Object> conference = server.simConferences().stream()
                 .filter(c -> task.sid().equals(c.get("friendlyName"))).findFirst().orElseThrow();
         assertThat(((Number) conference.get("announcements")).intValue()).as("the whisper").isGreaterThanOrEqualTo(1);
+        // The whisper is TwiML (<Say>) at the AnnounceUrl, as Twilio fetches it: the agent's leg heard its text.
+        String agentCall = String.valueOf(agentLeg.get("sid"));
+        Await.until("the agent heard the whisper", () -> server.sim.voice().spoken(agentCall).stream()
+                .anyMatch(said -> said.contains("Reason: billing question")));
         CallbackDialler.CallbackUrls urls = new CallbackDialler.CallbackUrls(server.baseUrl, server.baseUrl + "/webhooks/conference",
                 server.sim.authToken().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         HttpResponse<String> whisper = server.get(urls.whisper(done.id()).substring(server.baseUrl.length()), null);

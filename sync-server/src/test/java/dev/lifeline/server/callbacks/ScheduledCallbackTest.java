@@ -67,7 +67,8 @@ class ScheduledCallbackTest {
 
     @Test
     void anAgentsCallbackEntersTheQueueAtItsTimeWithItsPriorityAndWhatTheAgentNeeds() throws Exception {
-        String due = LocalDateTime.ofInstant(Instant.now().plusSeconds(2), ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS)
+        // Far enough ahead that a loaded machine's slow request still arrives before it (2 s was seen to be past).
+        String due = LocalDateTime.ofInstant(Instant.now().plusSeconds(8), ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS)
                 .toString();
         HttpResponse<String> scheduled = post(DesktopApi.MY_CALLBACKS, Map.of("Authorization", "Bearer " + token("alice")),
                 "{\"number\":\"+1 555 123 0042\",\"reason\":\"billing question\",\"dueAt\":\"" + due + "\",\"zone\":\"UTC\"}");
@@ -90,6 +91,15 @@ class ScheduledCallbackTest {
         Await.until("the callback marked queued", () -> list("alice").stream()
                 .anyMatch(c -> c.id().equals(view.id()) && c.state().equals("QUEUED")));
         assertThat(list("bob")).noneMatch(c -> c.id().equals(view.id()));
+        // The queue's callbacks (issue 20 item 6): every agent and the supervisor see it, with its state.
+        for (String identity : List.of("bob", "sam")) {
+            HttpResponse<String> queue = SimModeServers.send(http, HttpRequest.newBuilder(
+                    URI.create(server.publicBaseUrl() + DesktopApi.QUEUE_CALLBACKS))
+                    .header("Authorization", "Bearer " + token(identity)).GET().build());
+            assertThat(queue.statusCode()).as(queue.body()).isEqualTo(200);
+            assertThat(JsonCodec.shared().decode(queue.body(), CallbackList.class).callbacks())
+                    .anyMatch(c -> c.id().equals(view.id()) && c.state().equals("QUEUED"));
+        }
     }
 
     @Test
@@ -147,9 +157,10 @@ class ScheduledCallbackTest {
     }
 
     /**
-     * Item 1: a waiting caller presses 1 in the queue's {@code <Gather>}: a callback due at once to their number,
-     * requested when they entered the queue, at their call's priority; the confirmation names the number and the
-     * call ends. Another key keeps them waiting; an unsigned request is 403.
+     * Item 1: a waiting caller presses 1 in the queue's {@code <Gather>} and hears their number with "press 1 to
+     * confirm"; pressing 1 again makes a callback due at once to their number, requested when they entered the queue,
+     * at their call's priority; the confirmation names the number and the call ends. Another key keeps them waiting;
+     * an unsigned request is 403.
      */
     @Test
     void aWaitingCallerWhoPressesOneGetsACallbackKeepingTheirEntryTimeAndPriority() throws Exception {
@@ -160,11 +171,15 @@ class ScheduledCallbackTest {
 
         HttpResponse<String> other = gather(url, Map.of("CallSid", callSid, "From", "+15551230047", "Digits", "2"), true);
         HttpResponse<String> unsigned = gather(url, pressedOne, false);
-        HttpResponse<String> confirmed = gather(url, pressedOne, true);
+        HttpResponse<String> asked = gather(url, pressedOne, true);
+        HttpResponse<String> confirmed = gather(InQueueCallbackRoutes.confirmUrl(server.publicBaseUrl(),
+                entered.getEpochSecond(), 7, 1), pressedOne, true);
 
         assertThat(other.statusCode()).isEqualTo(200);
         assertThat(other.body()).doesNotContain("<Say>").doesNotContain("Hangup");
         assertThat(unsigned.statusCode()).isEqualTo(403);
+        assertThat(asked.body()).contains("+ 1 5 5 5 1 2 3 0 0 4 7. Press 1 to confirm").contains("finishOnKey=\"#\"")
+                .doesNotContain("Hangup");
         assertThat(confirmed.statusCode()).isEqualTo(200);
         assertThat(confirmed.body()).contains("+ 1 5 5 5 1 2 3 0 0 4 7").contains("<Hangup/>");
         TaskDetails task = Await.present("the caller's callback in the queue", () -> taskRouter

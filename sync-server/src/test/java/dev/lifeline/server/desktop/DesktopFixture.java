@@ -227,7 +227,7 @@ public final class DesktopFixture implements AutoCloseable {
                 devices, identity -> agents.workerSid(identity).orElse(null));
         callbacks = new dev.lifeline.server.callbacks.CallbackBook(hazelcast);
         dev.lifeline.server.callbacks.CallbackRequests callbackRequests = new dev.lifeline.server.callbacks.CallbackRequests(
-                callbacks, dev.lifeline.server.config.BusinessHours.parse("Mon-Sun 00:00-24:00", java.time.ZoneOffset.UTC),
+                callbacks, dev.lifeline.server.entry.BusinessHours.parse("Mon-Sun 00:00-24:00", java.time.ZoneOffset.UTC),
                 50, clock, () -> true);
         dev.lifeline.server.callbacks.CallbackDialler.CallbackUrls callbackUrls = new dev.lifeline.server.callbacks
                 .CallbackDialler.CallbackUrls(baseUrl, baseUrl + WebhookRoutes.CONFERENCE_PATH,

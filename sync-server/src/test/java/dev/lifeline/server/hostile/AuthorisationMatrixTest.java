@@ -655,6 +655,35 @@ class AuthorisationMatrixTest {
         assertThat(bobsWorld()).isEqualTo(before);
     }
 
+    /**
+     * {@code /api/callbacks} (issue 20 item 6): the queue's callbacks are read by every signed-in user (agents and the
+     * supervisor) and by nobody else: every forged or stale token 401.
+     */
+    @Test
+    void theQueuesCallbacksAreReadBySignedInUsersOnly() {
+        List<String> wrong = new ArrayList<>();
+        int checked = 0;
+        for (String holder : FORGED_FROM) {
+            for (ForgedTokens forgery : ForgedTokens.values()) {
+                checked++;
+                HttpResponse<String> list = server.get(DesktopApi.QUEUE_CALLBACKS, forgery.against(server, holder));
+                if (!isProblem(list, 401)) {
+                    wrong.add(forgery + " of " + holder + ": " + list.statusCode());
+                }
+            }
+        }
+        for (String identity : List.of("alice", "bob", "sam")) {
+            checked++;
+            HttpResponse<String> list = server.get(DesktopApi.QUEUE_CALLBACKS, server.token(identity));
+            if (list.statusCode() != 200 || !list.body().contains("\"callbacks\"")) {
+                wrong.add(identity + ": " + list.statusCode() + " " + list.body());
+            }
+        }
+        System.out.println("authorisation matrix (queue callbacks): " + checked + " checked, " + wrong.size() + " wrong");
+        assertThat(wrong).isEmpty();
+        assertThat(checked).isEqualTo(FORGED_FROM.size() * ForgedTokens.values().length + 3);
+    }
+
     @SuppressWarnings("unchecked")
     private static int simCallCount() {
         return ((List<Object>) ((Map<String, Object>) server.sim.snapshot().get("voice")).get("calls")).size();

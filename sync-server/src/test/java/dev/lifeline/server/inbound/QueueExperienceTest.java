@@ -133,8 +133,8 @@ class QueueExperienceTest {
 
     /**
      * Closed (a holiday, after hours): the closed message and the callback offer (issues 19 and 20 meet in
-     * {@code callbacks/PressOneOffer}); the holiday caller presses 1 and is promised a callback to the number they
-     * call from, the evening caller presses nothing and hears goodbye. Neither is queued.
+     * {@code callbacks/PressOneOffer}); the holiday caller presses 1, confirms the number they call from with 1 and
+     * is promised a callback to it, the evening caller presses nothing and hears goodbye. Neither is queued.
      */
     @Test
     void outsideBusinessHoursAndOnHolidaysTheCallerHearsTheClosedMessageAndIsNotQueued() {
@@ -144,6 +144,9 @@ class QueueExperienceTest {
         String holiday = server.sim().callNumber(holidayCaller, NUMBER);
         Await.until("the holiday caller is offered a callback", () -> gathering(holiday));
         press(holiday, "1");
+        Await.until("the holiday caller's number is read back for confirmation",
+                () -> server.sim().voice().spoken(holiday).size() == 2 && gathering(holiday));
+        press(holiday, "1#");
         Await.until("the holiday call ends", () -> "completed".equals(server.sim().voice().callStatus(holiday)));
         assertThat(server.sim().voice().spoken(holiday)).first().isEqualTo(offer);
         assertThat(lastSaid(holiday)).hasValueSatisfying(said -> assertThat(said).contains("We will call you back"));

@@ -237,6 +237,37 @@ final class Calls {
         });
     }
 
+    /**
+     * An announcement to the call's party ({@code AnnounceUrl} on its conference or on it): Twilio requests the URL
+     * with {@code AnnounceMethod} (POST unless told otherwise) and plays what it answers, an audio file or TwiML of
+     * {@code <Say>}, {@code <Play>} and {@code <Pause>}. A TwiML answer's {@code <Say>} texts are heard by the party
+     * (its {@link VoiceCall#spoken}, as a {@code <Say>} it ran); its {@code <Play>} is played by the media plane, which
+     * follows the TwiML too. Asynchronous, like a TwiML fetch; an audio answer is left to the media plane alone.
+     */
+    void hearAnnouncement(VoiceCall call, String url, String method) {
+        call.count("announceUrlRequested");
+        fetcher.fetch(url, method == null ? "POST" : method, call.requestParams(context.accountSid)).whenComplete((body, error) -> {
+            synchronized (context.world) {
+                if (error != null || body == null || !body.stripLeading().startsWith("<")) {
+                    return; // audio (played by the media plane), or nothing to hear
+                }
+                try {
+                    for (TwimlVerb verb : TwimlParser.parse(body)) {
+                        if (verb instanceof TwimlVerb.Say say) {
+                            for (int i = 0; i < Math.max(1, say.loop()); i++) {
+                                call.said(say.text());
+                            }
+                        }
+                    }
+                    call.count("announcementTwiml");
+                } catch (TwimlException e) {
+                    log.info("call {}: announcement {}: {}", call.sid, url, e.getMessage());
+                    call.count("announcementTwimlError");
+                }
+            }
+        });
+    }
+
     /** Runs verbs until one takes time; at the end of the TwiML the call hangs up, or a queued call asks for more. */
     void step(VoiceCall call) {
         while (call.status == CallStatus.IN_PROGRESS && call.activity == VoiceCall.Activity.IDLE) {

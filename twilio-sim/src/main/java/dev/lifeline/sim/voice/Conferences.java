@@ -314,25 +314,35 @@ final class Conferences {
      * Plays an announcement to one participant. Call logic gives media no duration, so {@code announcement-end} follows
      * at once; with media on, the participant hears the audio at the URL over RTP, in real time, instead of the mix.
      */
-    void announceTo(VoiceConference conference, VoiceParticipant participant, String announceUrl) {
+    void announceTo(VoiceConference conference, VoiceParticipant participant, String announceUrl, String announceMethod) {
         participant.announceUrl = announceUrl;
         participant.announcementsHeard++;
         conference.announcements++;
         endpoints.participantChanged(participant);
+        hear(participant, announceUrl, announceMethod);
         callbacks.participantEvent(conference, "announcement-end", participant, Map.of("AnnounceUrl", announceUrl));
     }
 
     /** {@code AnnounceUrl} on the Conference resource: heard by everyone, one conference-wide {@code announcement-end}. */
-    void announceToAll(VoiceConference conference, String announceUrl) {
+    void announceToAll(VoiceConference conference, String announceUrl, String announceMethod) {
         conference.announcements++;
         for (VoiceParticipant participant : List.copyOf(conference.participants.values())) {
             if (participant.joined()) {
                 participant.announceUrl = announceUrl;
                 participant.announcementsHeard++;
                 endpoints.participantChanged(participant);
+                hear(participant, announceUrl, announceMethod);
             }
         }
         callbacks.conferenceEvent(conference, "announcement-end", Map.of("AnnounceUrl", announceUrl));
+    }
+
+    /** The party's call requests the announcement and hears a TwiML one's {@code <Say>} ({@link Calls#hearAnnouncement}). */
+    private void hear(VoiceParticipant participant, String announceUrl, String announceMethod) {
+        VoiceCall call = calls.get(participant.callSid);
+        if (call != null) {
+            calls.hearAnnouncement(call, announceUrl, announceMethod);
+        }
     }
 
     private void touch(VoiceConference conference, VoiceParticipant participant) {

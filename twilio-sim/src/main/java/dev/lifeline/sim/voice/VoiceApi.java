@@ -152,14 +152,14 @@ final class VoiceApi {
     Map<String, Object> updateConference(String sid, FormParams form) {
         String status = form.oneOf("Status", Set.of("completed"));
         String announceUrl = form.url("AnnounceUrl");
-        form.method("AnnounceMethod");
+        String announceMethod = form.method("AnnounceMethod");
         synchronized (context.world) {
             VoiceConference conference = conferences.require(sid);
             if (!conference.active() && (status != null || announceUrl != null)) {
                 throw new TwilioApiException(400, 20001, "Conference " + sid + " is not in progress");
             }
             if (announceUrl != null) {
-                conferences.announceToAll(conference, announceUrl);
+                conferences.announceToAll(conference, announceUrl, announceMethod);
             }
             if (status != null) {
                 conferences.endViaApi(conference);
@@ -266,7 +266,7 @@ final class VoiceApi {
         String holdUrl = form.url("HoldUrl");
         String holdMethod = form.method("HoldMethod");
         String announceUrl = form.url("AnnounceUrl");
-        form.method("AnnounceMethod");
+        String announceMethod = form.method("AnnounceMethod");
         Boolean endConferenceOnExit = form.bool("EndConferenceOnExit");
         Boolean coachingParam = form.bool("Coaching");
         String callSidToCoach = form.string("CallSidToCoach");
@@ -292,7 +292,7 @@ final class VoiceApi {
                 calls.playHoldMedia(call, participant.holdUrl, participant.holdMethod);
             }
             if (announceUrl != null) {
-                conferences.announceTo(conference, participant, announceUrl);
+                conferences.announceTo(conference, participant, announceUrl, announceMethod);
             }
             return VoiceJson.participant(context.accountSid, participant, false);
         }

@@ -62,6 +62,17 @@ class MediaScenarioTest {
                 + (extra == null ? "" : "," + extra) + "}").path("callSid").asText();
     }
 
+    /** A Conference update with {@code AnnounceUrl}, as the REST API takes it. */
+    private HttpResponse<String> announce(String conference, String announceUrl) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/2010-04-01/Accounts/" + sim.accountSid()
+                        + "/Conferences/" + conference + ".json"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        (sim.accountSid() + ":" + sim.authToken()).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("AnnounceUrl=" + java.net.URLEncoder.encode(announceUrl,
+                        java.nio.charset.StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private boolean heard(String callSid, double frequency, double seconds) {
         return json("GET", "/sim/calls/" + callSid + "/heard?frequency=" + frequency + "&seconds=" + seconds, null)
                 .path("heard").asBoolean();
@@ -98,19 +109,53 @@ class MediaScenarioTest {
         Await.until(() -> heard(first, 440, 1) && heard(second, 1000, 1), AUDIO, () -> "each tone at the other end");
         String conference = sim.voice().snapshot().toString().replaceAll("(?s).*sid=(CF[0-9a-f]{32}).*", "$1");
 
-        HttpResponse<String> announced = http.send(HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/2010-04-01/Accounts/"
-                        + sim.accountSid() + "/Conferences/" + conference + ".json"))
-                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
-                        (sim.accountSid() + ":" + sim.authToken()).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("AnnounceUrl=" + java.net.URLEncoder.encode(
-                        sim.baseUrl() + "/sim/media/announcement.wav", java.nio.charset.StandardCharsets.UTF_8))).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> announced = announce(conference, sim.baseUrl() + "/sim/media/announcement.wav");
 
         assertThat(announced.statusCode()).isEqualTo(200);
         // The chime's top note (G5, 784 Hz) is in neither tone nor the hold music.
         Await.until(() -> heard(first, 783.99, 1) && heard(second, 783.99, 1), AUDIO, () -> "the chime at both ends");
         Await.until(() -> !heard(first, 783.99, 1) && heard(first, 440, 1), AUDIO, () -> "the chime over, the other party back");
+    }
+
+    /**
+     * Twilio fetches an {@code AnnounceUrl} and plays an audio file or TwiML of {@code <Say>}, {@code <Play>} and
+     * {@code <Pause>}: a TwiML announcement's {@code <Say>} is heard by every party (their spoken texts, requested with
+     * POST, the default {@code AnnounceMethod}) and its {@code <Play>} over RTP, as Lifeline's callback whisper is.
+     */
+    @Test
+    void aTwimlAnnouncementIsHeardItsSayAsTextAndItsPlayOverRtp() throws Exception {
+        String room = "<Response><Dial><Conference>whispered</Conference></Dial></Response>";
+        String first = inbound(room, "\"tone\":1000");
+        String second = inbound(room, "\"tone\":440");
+        Await.until(() -> heard(first, 440, 1) && heard(second, 1000, 1), AUDIO, () -> "each tone at the other end");
+        String conference = sim.voice().snapshot().toString().replaceAll("(?s).*sid=(CF[0-9a-f]{32}).*", "$1");
+        byte[] twiml = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Say>Callback for +15551230047, billing."
+                + "</Say><Play>" + sim.baseUrl() + "/sim/media/announcement.wav</Play></Response>")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.util.List<String> methods = new java.util.concurrent.CopyOnWriteArrayList<>();
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/whisper", exchange -> {
+            methods.add(exchange.getRequestMethod());
+            exchange.getResponseHeaders().add("Content-Type", "text/xml");
+            exchange.sendResponseHeaders(200, twiml.length);
+            exchange.getResponseBody().write(twiml);
+            exchange.close();
+        });
+        server.start();
+        try {
+            HttpResponse<String> announced = announce(conference, "http://127.0.0.1:" + server.getAddress().getPort()
+                    + "/whisper");
+
+            assertThat(announced.statusCode()).isEqualTo(200);
+            Await.until(() -> sim.voice().spoken(first).contains("Callback for +15551230047, billing.")
+                    && sim.voice().spoken(second).contains("Callback for +15551230047, billing."), AUDIO,
+                    () -> "the <Say> heard by both parties: " + sim.voice().spoken(first));
+            // The chime's top note (G5, 784 Hz) is in neither tone nor the hold music: the <Play> inside the TwiML.
+            Await.until(() -> heard(first, 783.99, 1) && heard(second, 783.99, 1), AUDIO, () -> "the chime at both ends");
+            assertThat(methods).contains("POST");
+        } finally {
+            server.stop(0);
+        }
     }
 
     @Test
