@@ -56,6 +56,7 @@ import dev.lifeline.server.inbound.CallEntry;
 import dev.lifeline.server.inbound.CallbackOffer;
 import dev.lifeline.server.inbound.WaitAnswer;
 import dev.lifeline.server.waiting.AcceptanceLog;
+import dev.lifeline.server.waiting.QueueLedger;
 import dev.lifeline.server.inbound.IncomingCallRoutes;
 import dev.lifeline.server.http.DesktopRateLimit;
 import dev.lifeline.server.http.ProblemResponses;
@@ -233,7 +234,9 @@ public final class LifelineServer implements AutoCloseable {
         resources.add(0, desktop);
         resources.add(0, new GhostLegReaper(agents, desktop.presence(), engine, voice, recovery.legGrace())
                 .start(GHOST_LEGS_EVERY));
-        SupervisorFeed supervisor = new SupervisorFeed(taskRouter, engine.incidents(), agents, desktop.states(), hub, clock);
+        QueueLedger queueLedger = new QueueLedger(workspace::voiceWorkflowSid, clock, config.supervisor().serviceLevelSeconds());
+        SupervisorFeed supervisor = new SupervisorFeed(taskRouter, engine.incidents(), agents, desktop.states(), hub, clock,
+                queueLedger);
         resources.add(0, supervisor);
         desktop.serveQueueSnapshots(supervisor::snapshot);
         if (twilio.isSimulated()) {
@@ -248,6 +251,7 @@ public final class LifelineServer implements AutoCloseable {
                 WebhookHandler.of(engine::onConferenceCallback, event -> {
                     engine.onTaskRouterEvent(event);
                     acceptances.onTaskRouterEvent(event);
+                    queueLedger.onTaskRouterEvent(event);
                 }), metrics);
         Clock entryClock = twilio.sim() != null ? new EmulatorTime(twilio.sim().clock()) : clock;
         // Issues 19 and 20 meet here: outside hours and after wait.max-wait the caller is offered "press 1".
