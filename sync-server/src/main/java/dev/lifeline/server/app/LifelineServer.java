@@ -238,6 +238,7 @@ public final class LifelineServer implements AutoCloseable {
         SupervisorFeed supervisor = new SupervisorFeed(taskRouter, engine.incidents(), agents, desktop.states(), hub, clock,
                 queueLedger);
         resources.add(0, supervisor);
+        metrics.queueFiguresFrom(supervisor::queues);
         desktop.serveQueueSnapshots(supervisor::snapshot);
         if (twilio.isSimulated()) {
             desktop.onFirstSignIn(new DemoAgentsStartAvailable(taskRouter, workspace));
