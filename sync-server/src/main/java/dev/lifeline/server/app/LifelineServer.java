@@ -36,6 +36,7 @@ import dev.lifeline.server.config.ConfigException;
 import dev.lifeline.server.config.ServerConfig;
 import dev.lifeline.server.config.SipConfig;
 import dev.lifeline.server.demo.DemoAgentsStartAvailable;
+import dev.lifeline.server.demo.DemoNumber;
 import dev.lifeline.server.demo.DemoRoutes;
 import dev.lifeline.server.auth.AgentDirectory;
 import dev.lifeline.server.desktop.DesktopHub;
@@ -270,6 +271,8 @@ public final class LifelineServer implements AutoCloseable {
         AuthRoutes auth = new AuthRoutes(users, new Credentials(users, new PasswordHasher()), tokens, authenticator,
                 revocations, tickets, signInThrottle, devices, id -> agents.workerSid(id).orElse(null));
         ClientAddresses clientAddresses = new ClientAddresses(config.trustedProxies());
+        DemoRoutes demo = !twilio.isSimulated() ? null : new DemoRoutes(twilio.emulatorUrl(), DemoNumber.pointAt(
+                twilio.client(), DemoNumber.forPort(port), publicBaseUrl + IncomingCallRoutes.PATH));
         http = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
             javalin.http.maxRequestSize = MAX_REQUEST_BYTES;
@@ -293,7 +296,7 @@ public final class LifelineServer implements AutoCloseable {
             health.registerPublic(javalin.routes);
             new RecoveryAudioRoutes().register(javalin.routes);
             if (twilio.isSimulated()) {
-                new DemoRoutes(twilio.emulatorUrl(), workspace.voiceWorkflowSid()).register(javalin.routes);
+                demo.register(javalin.routes);
             }
         });
         resources.add(0, http::stop);
