@@ -86,6 +86,11 @@ final class AgentApi {
         send(DesktopApi.path(template, conferenceSid), JSON.encode(command), 204);
     }
 
+    /** Issue 19: {@code GET /api/supervisor/snapshot}, what a supervisor's panel shows (a supervisor's session only). */
+    dev.lifeline.model.queue.QueueSnapshot supervisorSnapshot() {
+        return JSON.decode(send(DesktopApi.SUPERVISOR_SNAPSHOT, null, 200), dev.lifeline.model.queue.QueueSnapshot.class);
+    }
+
     private String send(String path, String jsonBody, int expected) {
         return send(path, jsonBody, expected, Duration.ofSeconds(10));
     }

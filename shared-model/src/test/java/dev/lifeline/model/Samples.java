@@ -45,6 +45,7 @@ import dev.lifeline.model.queue.AgentStatus;
 import dev.lifeline.model.queue.AgentWorkState;
 import dev.lifeline.model.queue.FinishedIncident;
 import dev.lifeline.model.queue.QueueSnapshot;
+import dev.lifeline.model.queue.QueueService;
 import dev.lifeline.model.queue.QueueStats;
 import dev.lifeline.model.queue.RecoveryStatistics;
 import dev.lifeline.model.reservation.ReservationStatus;
@@ -122,13 +123,18 @@ public final class Samples {
 
     public static QueueSnapshot queueSnapshot() {
         return new QueueSnapshot(T0,
-                List.of(new QueueStats("Support", "WQ00000000000000000000000000000001", 2, 37, 1, 3, 4)),
+                List.of(new QueueStats("Support", "WQ00000000000000000000000000000001", 2, 37, 1, 3, 4, queueService())),
                 List.of(new AgentStatus(agent(), AgentWorkState.RECOVERING, T0)),
                 List.of(incident()),
                 List.of(new FinishedIncident("CF2:CA2", "Bob Agent", "John Roe", Phase.RESTORED,
                         "Reconnected to Bob", T0.minusSeconds(60), Duration.ofMillis(9_250))),
                 new RecoveryStatistics(T0.minus(QueueSnapshot.STATISTICS_WINDOW),
                         Map.of(Phase.RESTORED, 3, Phase.REQUEUED, 1), Duration.ofMillis(4_200), Duration.ofMillis(9_250)));
+    }
+
+    /** Issue 19: a queue's last half hour (3 answered, 2 in time, 1 abandoned). */
+    public static QueueService queueService() {
+        return new QueueService(Duration.ofMinutes(30), 20, 3, 2, 1, Duration.ofSeconds(14), Duration.ofSeconds(45));
     }
 
     public static Problem problem() {
@@ -214,6 +220,8 @@ public final class Samples {
                         "no answer after 3 attempts"))),
                 new dev.lifeline.model.callbacks.CallbackView("0b7d4e43-9a52-5d2f-1f3c-9e106f1c2a4e", "+15551230002", "",
                         T0, T0.plusSeconds(60), "UTC", 50, null, "SCHEDULED", List.of(), null),
-                new dev.lifeline.model.callbacks.CallbackView.Attempt(2, T0.plusSeconds(300), null));
+                new dev.lifeline.model.callbacks.CallbackView.Attempt(2, T0.plusSeconds(300), null),
+                // Issue 19: a queue's service figures.
+                queueService());
     }
 }

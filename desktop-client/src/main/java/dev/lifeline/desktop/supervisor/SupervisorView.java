@@ -18,7 +18,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 
 /**
- * The supervisor's live queue panel: queues, agents, recoveries in progress (with Cancel), recent outcomes and the
+ * The supervisor's live queue panel: queues (with their service figures and a 30-minute wait chart), agents, recoveries in progress (with Cancel), recent outcomes and the
  * last hour's statistics ({@link RecoveryStatisticsView}).
  */
 public final class SupervisorView {
@@ -37,6 +37,11 @@ public final class SupervisorView {
     @FXML private TableColumn<QueueRow, Number> queueAvailableColumn;
     @FXML private TableColumn<QueueRow, Number> queueBusyColumn;
     @FXML private TableColumn<QueueRow, Number> queueOfflineColumn;
+    @FXML private TableColumn<QueueRow, String> queueAverageColumn;
+    @FXML private TableColumn<QueueRow, String> queueEstimateColumn;
+    @FXML private TableColumn<QueueRow, String> queueAbandonedColumn;
+    @FXML private TableColumn<QueueRow, String> queueServiceLevelColumn;
+    @FXML private VBox queueChartSlot;
     @FXML private TableView<AgentRow> agentTable;
     @FXML private Button agentDevicesButton;
     @FXML private Button listenButton;
@@ -93,6 +98,11 @@ public final class SupervisorView {
         column(queueAvailableColumn, QueueRow::availableProperty);
         column(queueBusyColumn, QueueRow::busyProperty);
         column(queueOfflineColumn, QueueRow::offlineProperty);
+        column(queueAverageColumn, QueueRow::averageWaitProperty);
+        column(queueEstimateColumn, QueueRow::estimatedWaitProperty);
+        column(queueAbandonedColumn, QueueRow::abandonedProperty);
+        column(queueServiceLevelColumn, QueueRow::serviceLevelProperty);
+        queueChartSlot.getChildren().add(new QueueWaitChart(model.waitHistory()).node());
 
         agentTable.setItems(model.agents());
         agentTable.setPlaceholder(new Label("No agents signed in"));

@@ -38,6 +38,7 @@ public final class SupervisorViewModel {
     private final ObservableList<IncidentRow> incidents = FXCollections.observableArrayList();
     private final ObservableList<FinishedRow> finished = FXCollections.observableArrayList();
     private final RecoveryStatisticsViewModel statistics = new RecoveryStatisticsViewModel();
+    private final QueueWaitHistory waitHistory = new QueueWaitHistory();
     private final ReadOnlyStringWrapper updatedAt = new ReadOnlyStringWrapper(this, "updatedAt", "");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyStringWrapper alert = new ReadOnlyStringWrapper(this, "alert", "");
@@ -60,6 +61,7 @@ public final class SupervisorViewModel {
         RowSync.sync(finished, snapshot.recentlyFinished(), FinishedIncident::incidentId, FinishedRow::incidentId,
                 f -> new FinishedRow(f, zone), FinishedRow::update);
         statistics.apply(snapshot.statistics());
+        waitHistory.record(snapshot.takenAt(), snapshot.queues());
         updatedAt.set("Updated " + java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").format(snapshot.takenAt().atZone(zone)));
         alert.set(alertOf(snapshot));
         tick(snapshot.takenAt());
@@ -126,6 +128,11 @@ public final class SupervisorViewModel {
     /** The last hour's figures and chart. */
     public RecoveryStatisticsViewModel statistics() {
         return statistics;
+    }
+
+    /** Each queue's wait over the last 30 minutes, for the chart. */
+    public QueueWaitHistory waitHistory() {
+        return waitHistory;
     }
 
     public ReadOnlyStringProperty updatedAtProperty() {

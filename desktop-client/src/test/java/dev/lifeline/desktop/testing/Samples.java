@@ -131,4 +131,21 @@ public final class Samples {
         return new FinishedIncident(id, "Alice Agent", "Jane Doe", Phase.RESTORED, "Reconnected to Alice Agent",
                 Instant.now(), Duration.ofMillis(8400));
     }
+
+    // --- issue 19: queues with their service figures ---------------------------------------------------------------
+
+    /**
+     * A snapshot taken at {@code takenAt} whose Support queue's oldest caller has waited {@code supportLongestWait} s and
+     * which served 4 callers in its window: 3 answered (2 within 20 s, average 0:17), 1 abandoned; a new caller would
+     * wait about 0:45. Sales has no figures to go by.
+     */
+    public static QueueSnapshot queueWithService(Instant takenAt, long supportLongestWait) {
+        QueueSnapshot base = queue(List.of(), List.of());
+        return new QueueSnapshot(takenAt, List.of(
+                new QueueStats("Support", "WQ1", 3, supportLongestWait, 1, 2, 1, new dev.lifeline.model.queue.QueueService(
+                        Duration.ofMinutes(30), 20, 3, 2, 1, Duration.ofMillis(17_500), Duration.ofSeconds(45))),
+                new QueueStats("Sales", "WQ2", 0, 0, 2, 0, 0, new dev.lifeline.model.queue.QueueService(
+                        Duration.ofMinutes(30), 20, 0, 0, 0, null, null))),
+                base.agents(), List.of(), List.of(), null);
+    }
 }

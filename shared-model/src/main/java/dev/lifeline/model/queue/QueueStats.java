@@ -12,6 +12,8 @@ import dev.lifeline.model.validation.Require;
  * @param agentsAvailable    eligible agents free to take a task
  * @param agentsBusy         eligible agents on a task (including wrap-up and recovery)
  * @param agentsOffline      eligible agents offline or gone
+ * @param service            how the queue served its callers lately (issue 19); {@code null} from a server that does not
+ *                           count them
  */
 public record QueueStats(
         String queueName,
@@ -20,7 +22,14 @@ public record QueueStats(
         long longestWaitSeconds,
         int agentsAvailable,
         int agentsBusy,
-        int agentsOffline) {
+        int agentsOffline,
+        QueueService service) {
+
+    /** A row without service figures. */
+    public QueueStats(String queueName, String queueSid, int waitingTasks, long longestWaitSeconds, int agentsAvailable,
+                      int agentsBusy, int agentsOffline) {
+        this(queueName, queueSid, waitingTasks, longestWaitSeconds, agentsAvailable, agentsBusy, agentsOffline, null);
+    }
 
     public QueueStats {
         Require.text(queueName, "queueName");

@@ -36,6 +36,7 @@ import dev.lifeline.server.config.ConfigException;
 import dev.lifeline.server.config.ServerConfig;
 import dev.lifeline.server.config.SipConfig;
 import dev.lifeline.server.demo.DemoAgentsStartAvailable;
+import dev.lifeline.server.demo.DemoNumber;
 import dev.lifeline.server.demo.DemoRoutes;
 import dev.lifeline.server.auth.AgentDirectory;
 import dev.lifeline.server.desktop.DesktopHub;
@@ -56,6 +57,7 @@ import dev.lifeline.server.inbound.CallEntry;
 import dev.lifeline.server.inbound.CallbackOffer;
 import dev.lifeline.server.inbound.WaitAnswer;
 import dev.lifeline.server.waiting.AcceptanceLog;
+import dev.lifeline.server.waiting.QueueLedger;
 import dev.lifeline.server.inbound.IncomingCallRoutes;
 import dev.lifeline.server.http.DesktopRateLimit;
 import dev.lifeline.server.http.ProblemResponses;
@@ -233,8 +235,11 @@ public final class LifelineServer implements AutoCloseable {
         resources.add(0, desktop);
         resources.add(0, new GhostLegReaper(agents, desktop.presence(), engine, voice, recovery.legGrace())
                 .start(GHOST_LEGS_EVERY));
-        SupervisorFeed supervisor = new SupervisorFeed(taskRouter, engine.incidents(), agents, desktop.states(), hub, clock);
+        QueueLedger queueLedger = new QueueLedger(workspace::voiceWorkflowSid, clock, config.supervisor().serviceLevelSeconds());
+        SupervisorFeed supervisor = new SupervisorFeed(taskRouter, engine.incidents(), agents, desktop.states(), hub, clock,
+                queueLedger);
         resources.add(0, supervisor);
+        metrics.queueFiguresFrom(supervisor::queues);
         desktop.serveQueueSnapshots(supervisor::snapshot);
         if (twilio.isSimulated()) {
             desktop.onFirstSignIn(new DemoAgentsStartAvailable(taskRouter, workspace));
@@ -248,6 +253,7 @@ public final class LifelineServer implements AutoCloseable {
                 WebhookHandler.of(engine::onConferenceCallback, event -> {
                     engine.onTaskRouterEvent(event);
                     acceptances.onTaskRouterEvent(event);
+                    queueLedger.onTaskRouterEvent(event);
                 }), metrics);
         Clock entryClock = twilio.sim() != null ? new EmulatorTime(twilio.sim().clock()) : clock;
         // Issues 19 and 20 meet here: outside hours and after wait.max-wait the caller is offered "press 1".
@@ -266,6 +272,8 @@ public final class LifelineServer implements AutoCloseable {
         AuthRoutes auth = new AuthRoutes(users, new Credentials(users, new PasswordHasher()), tokens, authenticator,
                 revocations, tickets, signInThrottle, devices, id -> agents.workerSid(id).orElse(null));
         ClientAddresses clientAddresses = new ClientAddresses(config.trustedProxies());
+        DemoRoutes demo = !twilio.isSimulated() ? null : new DemoRoutes(twilio.emulatorUrl(), DemoNumber.pointAt(
+                twilio.client(), DemoNumber.forPort(port), publicBaseUrl + IncomingCallRoutes.PATH));
         http = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
             javalin.http.maxRequestSize = MAX_REQUEST_BYTES;
@@ -289,7 +297,7 @@ public final class LifelineServer implements AutoCloseable {
             health.registerPublic(javalin.routes);
             new RecoveryAudioRoutes().register(javalin.routes);
             if (twilio.isSimulated()) {
-                new DemoRoutes(twilio.emulatorUrl(), workspace.voiceWorkflowSid()).register(javalin.routes);
+                demo.register(javalin.routes);
             }
         });
         resources.add(0, http::stop);

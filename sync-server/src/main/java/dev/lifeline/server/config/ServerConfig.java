@@ -25,7 +25,8 @@ public record ServerConfig(
         String outboundCallerId,
         dev.lifeline.server.entry.EntrySettings entry,
         dev.lifeline.server.routing.RoutingPlan routing,
-        CallbackConfig callbacks) {
+        CallbackConfig callbacks,
+        SupervisorConfig supervisor) {
 
     /** Sim mode's caller ID for agents' outbound calls when {@code outbound.caller-id} is not set. */
     public static final String SIM_CALLER_ID = "+15559990000";
@@ -208,7 +209,8 @@ public record ServerConfig(
                 HttpListeners.of(source, mode, httpPort, publicBaseUrl), trustedProxies(source), SipConfig.from(source, httpPort,
                 mode == Mode.TWILIO, auth.usersFile()), outboundCallerId(source, mode),
                 CallEntryConfig.from(source, recovery.reconnectPriority()), CallEntryConfig.routing(source),
-                CallbackConfig.from(source, mode == Mode.TWILIO));
+                CallbackConfig.from(source, mode == Mode.TWILIO),
+                SupervisorConfig.from(source));
     }
 
     /**

@@ -22,13 +22,16 @@ public final class DemoRoutes {
     public static final String CALLS = "/demo/calls";
 
     private final EmulatorScenario emulator;
-    private final String voiceWorkflowSid;
+    private final String demoNumber;
     private final AtomicInteger callers = new AtomicInteger();
 
-    /** @param emulatorUrl the emulator's base URL, e.g. {@code http://localhost:18080} */
-    public DemoRoutes(String emulatorUrl, String voiceWorkflowSid) {
+    /**
+     * @param emulatorUrl the emulator's base URL, e.g. {@code http://localhost:18080}
+     * @param demoNumber  the number the demo customers call, pointed at the call entry ({@link DemoNumber})
+     */
+    public DemoRoutes(String emulatorUrl, String demoNumber) {
         this.emulator = new EmulatorScenario(emulatorUrl);
-        this.voiceWorkflowSid = voiceWorkflowSid;
+        this.demoNumber = demoNumber;
     }
 
     public void register(JavalinDefaultRoutingApi routes) {
@@ -45,11 +48,8 @@ public final class DemoRoutes {
     private void placeCall(Context ctx) {
         int n = callers.incrementAndGet();
         String from = String.format("+1555%07d", 1_230_000 + n);
-        Map<String, Object> attributes = new LinkedHashMap<>();
-        attributes.put("from", from);
-        attributes.put("caller", "Demo Caller " + n);
-        attributes.put("type", "inbound");
-        String callSid = emulator.customerCalls(from, "+15550100000", voiceWorkflowSid, attributes);
+        // Issue 19: through the call entry, as a real caller: hold music, position and the skill's queue.
+        String callSid = emulator.callsNumber(from, demoNumber);
         ctx.status(201).json(Map.of("callSid", callSid, "from", from));
     }
 

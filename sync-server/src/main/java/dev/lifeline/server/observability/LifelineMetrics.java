@@ -173,6 +173,14 @@ public final class LifelineMetrics {
         queueEstimatedWait.labelValues(skill).set(estimate.toMillis() / 1e3);
     }
 
+    /**
+     * The supervisor's per-queue figures ({@code lifeline_taskqueue_*}, see {@link QueueGauges}), read from
+     * {@code rows} at every scrape. Called once, at start.
+     */
+    public void queueFiguresFrom(java.util.function.Supplier<java.util.List<dev.lifeline.model.queue.QueueStats>> rows) {
+        registry.register(new QueueGauges(rows));
+    }
+
     /** The Prometheus text exposition format (version 0.0.4). */
     public String scrape() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -19,6 +19,7 @@ import dev.lifeline.server.timers.DaemonTimer;
 import dev.lifeline.server.twilio.QueueStatistics;
 import dev.lifeline.server.twilio.TaskRouterGateway;
 import dev.lifeline.server.twilio.WorkerState;
+import dev.lifeline.server.waiting.QueueLedger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +37,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The supervisor panel: queues (TaskRouter real-time statistics), agents with presence and what they are doing,
+ * The supervisor panel: queues (TaskRouter real-time statistics, and how each served its callers lately from the
+ * {@link QueueLedger}), agents with presence and what they are doing,
  * recoveries in progress, the latest finished ones and the last hour's statistics ({@link RecoveryWindow}). Each
  * member pushes a whole snapshot to the supervisor sockets it holds, once per period: a panel that missed one is
  * right again with the next.
@@ -58,10 +60,19 @@ public final class SupervisorFeed implements AutoCloseable {
     private final DesktopHub hub;
     private final Clock clock;
     private final RecoveryWindow lastHour;
+    private final QueueLedger ledger;
     private ScheduledExecutorService timer;
 
+    /** A feed without per-queue service figures (tests about agents and recoveries). */
     public SupervisorFeed(TaskRouterGateway twilio, IncidentStore incidents, AgentDirectory agents, AgentStates states,
                           DesktopHub hub, Clock clock) {
+        this(twilio, incidents, agents, states, hub, clock, null);
+    }
+
+    /** @param ledger how each queue served its callers lately (issue 19); null: rows without those figures */
+    public SupervisorFeed(TaskRouterGateway twilio, IncidentStore incidents, AgentDirectory agents, AgentStates states,
+                          DesktopHub hub, Clock clock, QueueLedger ledger) {
+        this.ledger = ledger;
         this.twilio = twilio;
         this.incidents = incidents;
         this.agents = agents;
@@ -94,14 +105,16 @@ public final class SupervisorFeed implements AutoCloseable {
         return new QueueSnapshot(now, queues(), agentRows(recovering), inProgress, finished, lastHour.statistics(now));
     }
 
-    private List<QueueStats> queues() {
+    /** One row per TaskQueue: TaskRouter's real-time statistics, and the ledger's figures of the window ending now. */
+    public List<QueueStats> queues() {
         List<QueueStats> rows = new ArrayList<>();
         for (Map.Entry<String, String> queue : twilio.queues().entrySet()) {
             QueueStatistics stats = twilio.queueStatistics(queue.getKey());
             int offline = (int) (long) stats.workersByActivity().getOrDefault(OFFLINE, 0L);
             int busy = Math.max(0, stats.eligibleWorkers() - stats.availableWorkers() - offline);
             rows.add(new QueueStats(queue.getValue(), queue.getKey(), stats.waitingTasks(), stats.longestWaitSeconds(),
-                    stats.availableWorkers(), busy, offline));
+                    stats.availableWorkers(), busy, offline,
+                    ledger == null ? null : ledger.figures(queue.getKey(), stats.waitingTasks())));
         }
         return rows;
     }

@@ -119,7 +119,8 @@ public final class AcceptanceLog {
         return times == null ? List.of() : List.copyOf(times);
     }
 
-    private static JsonNode attributes(String json) {
+    /** A task's attributes; unreadable or absent ones read as none. */
+    static JsonNode attributes(String json) {
         try {
             return json == null ? JSON.createObjectNode() : JSON.readTree(json);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

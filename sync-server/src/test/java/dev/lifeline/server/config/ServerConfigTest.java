@@ -295,4 +295,14 @@ class ServerConfigTest {
         assertThatThrownBy(() -> ServerConfig.load(Map.of("LIFELINE_SIP_EMULATOR_MEDIA_TIMEOUT", "0s")))
                 .hasMessageStartingWith("environment LIFELINE_SIP_EMULATOR_MEDIA_TIMEOUT: sip.emulator-media-timeout must be positive");
     }
+
+    /** Issue 19: the supervisor's service-level threshold. */
+    @Test
+    void theServiceLevelThresholdIsTwentySecondsUnlessSetAndAtLeastOne() {
+        assertThat(ServerConfig.load(Map.of()).supervisor().serviceLevelSeconds()).isEqualTo(20);
+        assertThat(ServerConfig.load(Map.of("LIFELINE_SUPERVISOR_SERVICE_LEVEL_SECONDS", "30")).supervisor()
+                .serviceLevelSeconds()).isEqualTo(30);
+        assertThatThrownBy(() -> ServerConfig.load(Map.of("LIFELINE_SUPERVISOR_SERVICE_LEVEL_SECONDS", "0")))
+                .hasMessageContaining("supervisor.service-level-seconds");
+    }
 }

@@ -91,6 +91,11 @@ public final class DesktopFixture implements AutoCloseable {
     public final DesktopHub hub;
     public final DesktopModule module;
     public final SupervisorFeed supervisor;
+    /** Issue 19: the queues' service figures, fed by the same TaskRouter events as the server's. */
+    public final dev.lifeline.server.waiting.QueueLedger queueLedger;
+    /** The queue ledger's own clock, standing still unless a test moves it: queue waits come out exact. */
+    public final dev.lifeline.server.testsupport.SettableClock queueClock =
+            new dev.lifeline.server.testsupport.SettableClock(Instant.parse("2026-01-05T10:00:00Z"));
     public final UserDirectory users;
     public final TokenService tokens;
     public final SessionRevocations revocations;
@@ -219,7 +224,9 @@ public final class DesktopFixture implements AutoCloseable {
                 agents::hasPhone);
         module = new DesktopModule(new DesktopModule.Dependencies(hazelcast, voice, taskRouter, engine, hub, agents, authenticator,
                 workspace, baseUrl, PRESENCE_GRACE, clock, softphones));
-        supervisor = new SupervisorFeed(taskRouter, engine.incidents(), agents, module.states(), hub, clock);
+        queueLedger = new dev.lifeline.server.waiting.QueueLedger(workspace::voiceWorkflowSid, queueClock,
+                dev.lifeline.server.config.SupervisorConfig.DEFAULT_SERVICE_LEVEL_SECONDS);
+        supervisor = new SupervisorFeed(taskRouter, engine.incidents(), agents, module.states(), hub, clock, queueLedger);
         module.serveQueueSnapshots(supervisor::snapshot);
         // Budgets far above what the tests send: the throttle has its own tests (auth/SignInFloodTest and others).
         AuthRoutes auth = new AuthRoutes(users, new Credentials(users, hasher), tokens, authenticator, revocations, tickets,
@@ -248,7 +255,10 @@ public final class DesktopFixture implements AutoCloseable {
                         Duration.ofMinutes(5), clock, hazelcast.getMap(dev.lifeline.server.callbacks.CallbackMaps.WEBSITE_SIGNATURES)),
                         callbackRequests);
         WebhookRoutes webhooks = new WebhookRoutes(new TwilioSignatureVerifier(sim.authToken(), baseUrl),
-                WebhookHandler.of(engine::onConferenceCallback, engine::onTaskRouterEvent), metrics);
+                WebhookHandler.of(engine::onConferenceCallback, event -> {
+                    engine.onTaskRouterEvent(event);
+                    queueLedger.onTaskRouterEvent(event);
+                }), metrics);
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             ProblemResponses.register(config.routes);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lifeline.model.queue.QueueService;
+import dev.lifeline.model.queue.QueueStats;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +43,9 @@ class MonitoringDocsTest {
         }
         assertThat(expressions).allSatisfy(expr -> assertThat(expr).isNotBlank());
         assertThat(metricsIn(expressions)).isSubsetOf(exposed()).contains("lifeline_queue_answer_wait_seconds_bucket",
-                "lifeline_queue_abandoned_total", "lifeline_queue_estimated_wait_seconds");
+                "lifeline_queue_abandoned_total", "lifeline_queue_estimated_wait_seconds")
+                .contains(QueueGauges.WAITING, QueueGauges.LONGEST_WAIT, QueueGauges.AVERAGE_WAIT,
+                        QueueGauges.ESTIMATED_WAIT, QueueGauges.SERVICE_LEVEL, QueueGauges.ABANDONMENT);
     }
 
     @Test
@@ -64,7 +68,8 @@ class MonitoringDocsTest {
         }
         assertThat(names).contains("LifelineQueueServiceLevelLow", "LifelineQueueAbandonmentHigh",
                 "LifelineQueueEstimatedWaitLong");
-        assertThat(metricsIn(expressions)).isSubsetOf(exposed());
+        assertThat(metricsIn(expressions)).isSubsetOf(exposed())
+                .contains(QueueGauges.LONGEST_WAIT, QueueGauges.SERVICE_LEVEL, QueueGauges.ABANDONMENT);
     }
 
     /** Every series name the server's registry writes once each queue metric has a value. */
@@ -74,6 +79,8 @@ class MonitoringDocsTest {
         metrics.queueAbandoned("sales");
         metrics.queueEstimatedWait("sales", Duration.ofSeconds(30));
         metrics.customerStranded();
+        metrics.queueFiguresFrom(() -> List.of(new QueueStats("Sales", "WQ1", 1, 12, 0, 1, 0, new QueueService(
+                Duration.ofMinutes(30), 20, 2, 1, 1, Duration.ofSeconds(17), Duration.ofSeconds(5)))));
         Set<String> names = new TreeSet<>();
         metrics.scrape().lines().filter(line -> !line.startsWith("#") && !line.isBlank())
                 .forEach(line -> names.add(line.split("[{ ]", 2)[0]));

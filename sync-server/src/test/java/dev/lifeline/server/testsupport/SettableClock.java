@@ -18,6 +18,10 @@ public final class SettableClock extends Clock {
         now = instant;
     }
 
+    public synchronized void advance(java.time.Duration by) {
+        now = now.plus(by);
+    }
+
     @Override
     public Instant instant() {
         return now;
