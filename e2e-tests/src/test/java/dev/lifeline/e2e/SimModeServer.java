@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lifeline.e2e.testsupport.Await;
 import dev.lifeline.model.agent.Activity;
+import dev.lifeline.model.incident.Phase;
 import dev.lifeline.model.reservation.ReservationView;
 import dev.lifeline.server.app.LifelineServer;
 import dev.lifeline.server.config.ServerConfig;
@@ -116,6 +117,27 @@ final class SimModeServer implements AutoCloseable {
         return desktop;
     }
 
+    /**
+     * A demo agent's desktop ({@code <identity>-demo} is the demo password) ready for a call: its phone registered and
+     * its event stream up (the desk's heartbeat is what keeps the agent on the floor: before it, the presence sweeper may
+     * set them Offline).
+     */
+    DesktopProcess deskUp(String name, String identity, Duration startup) {
+        DesktopProcess desktop = desktop(name, identity, identity + "-demo");
+        desktop.awaitLog("registered sip:" + identity + "@", startup);
+        desktop.awaitLog("event stream connected", startup);
+        return desktop;
+    }
+
+    /**
+     * The conference of the call the agent's desk shows. The call card shows (and so can transfer, add, remove) once the
+     * server has registered the agent's leg, not when the audio is up.
+     */
+    String conferenceOnDesk(String identity, AgentApi agent, Duration step) {
+        return Await.value(identity + "'s desk shows the call", step,
+                () -> Optional.ofNullable(agent.state().conference()).map(conference -> conference.conferenceSid()));
+    }
+
     AgentApi signIn(String user, String password) {
         return AgentApi.signIn(server.publicBaseUrl(), user, password);
     }
@@ -145,8 +167,8 @@ final class SimModeServer implements AutoCloseable {
         });
     }
 
-    /** A customer's call and the agent's softphone leg it is bridged to. */
-    record Bridged(String customerCallSid, EmulatorWorld.Call agentLeg) {
+    /** A customer's call, the agent's softphone leg it is bridged to and the agent's task it came with. */
+    record Bridged(String customerCallSid, EmulatorWorld.Call agentLeg, String taskSid) {
     }
 
     /**
@@ -161,7 +183,30 @@ final class SimModeServer implements AutoCloseable {
         agent.accept(offer.reservationSid());
         EmulatorWorld.Call leg = Await.value("the customer bridged to " + identity + "'s softphone", step,
                 () -> world.agentLegBridgedWith(customer, identity));
-        return new Bridged(customer, leg);
+        return new Bridged(customer, leg, offer.taskSid());
+    }
+
+    /**
+     * {@code kill -9} of the agent's desktop while {@code oldLeg} bridges them to the customer; the recovery is the
+     * agent's, of {@code taskSid} (the agent's own task), and a fresh desktop process of theirs, {@code newName}, shows
+     * the Reconnecting modal and gets the customer back on a new leg: that desktop, once the incident is RESTORED.
+     */
+    DesktopProcess killedAndBack(DesktopProcess desk, String identity, String customerCallSid, EmulatorWorld.Call oldLeg,
+                                 String taskSid, String newName, Duration startup, Duration step) {
+        desk.kill();
+        Incident detected = Await.value("the server detects " + identity + "'s drop", step,
+                () -> incidentOf(customerCallSid).filter(incident -> incident.phase() == Phase.PINGING));
+        assertThat(detected.droppedWorker().workerSid()).isEqualTo(workerSid(identity));
+        assertThat(detected.droppedWorker().taskSid()).as(identity + "'s own task").isEqualTo(taskSid);
+
+        DesktopProcess again = desktop(newName, identity, identity + "-demo");
+        again.awaitLog("reconnect modal shown", startup);
+        Await.value("the customer bridged to " + identity + "'s new softphone", step,
+                () -> world.agentLegBridgedWith(customerCallSid, identity).filter(leg -> !leg.sid().equals(oldLeg.sid())));
+        Incident restored = Await.value("the incident is restored", step,
+                () -> incidentOf(customerCallSid).filter(incident -> incident.phase() == Phase.RESTORED));
+        assertThat(restored.incidentId()).isEqualTo(detected.incidentId());
+        return again;
     }
 
     /** The Simulator's "Customer calls in" button: {@code POST /demo/calls} → 201 {callSid, from}. */
