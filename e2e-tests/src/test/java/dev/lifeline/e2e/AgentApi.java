@@ -86,6 +86,16 @@ final class AgentApi {
         send(DesktopApi.path(template, conferenceSid), JSON.encode(command), 204);
     }
 
+    /** The SIP account the server hands the signed-in user's phone ({@code GET /api/me/softphone}). */
+    dev.lifeline.model.softphone.SoftphoneAccount softphone() {
+        return JSON.decode(send(DesktopApi.MY_SOFTPHONE, null, 200), dev.lifeline.model.softphone.SoftphoneAccount.class);
+    }
+
+    /** A supervisor's request on an agent's live call ({@link DesktopApi#LISTEN} …): no body, 202. */
+    void supervise(String template, String conferenceSid) {
+        send(DesktopApi.path(template, conferenceSid), "", 202);
+    }
+
     private String send(String path, String jsonBody, int expected) {
         return send(path, jsonBody, expected, Duration.ofSeconds(10));
     }

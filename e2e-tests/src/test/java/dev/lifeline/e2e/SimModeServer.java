@@ -39,6 +39,8 @@ final class SimModeServer implements AutoCloseable {
     final LifelineServer server;
     final EmulatorWorld world;
     final List<DesktopProcess> desktops = new CopyOnWriteArrayList<>();
+    private final List<SupervisorPhone> phones = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger rtpBlocks = new java.util.concurrent.atomic.AtomicInteger();
     private final Path logs;
 
     private SimModeServer(LifelineServer server, Path logs) {
@@ -110,9 +112,8 @@ final class SimModeServer implements AutoCloseable {
     /** A desktop process on the computer {@code configName}, with these JVM options. */
     DesktopProcess desktop(String name, String configName, String user, String password, boolean guarded,
                            List<String> jvmOptions) {
-        int first = FIRST_RTP_PORT + 20 * desktops.size();
         DesktopProcess desktop = DesktopProcess.start(name, configName, logs, server.publicBaseUrl(), user, password,
-                first + "-" + (first + 19), AGENT_TONE_HZ, guarded, jvmOptions);
+                nextRtpPorts(), AGENT_TONE_HZ, guarded, jvmOptions);
         desktops.add(desktop);
         return desktop;
     }
@@ -136,6 +137,24 @@ final class SimModeServer implements AutoCloseable {
     String conferenceOnDesk(String identity, AgentApi agent, Duration step) {
         return Await.value(identity + "'s desk shows the call", step,
                 () -> Optional.ofNullable(agent.state().conference()).map(conference -> conference.conferenceSid()));
+    }
+
+    /**
+     * A supervisor's phone ({@link SupervisorPhone}) signed in as {@code supervisor}, sending {@code toneHz}, recording
+     * to {@code <name>.heard.wav}, registered before it is returned.
+     */
+    SupervisorPhone supervisorPhone(AgentApi supervisor, String identity, double toneHz, Duration startup) {
+        SupervisorPhone phone = SupervisorPhone.register(identity, supervisor.softphone(), nextRtpPorts(), toneHz,
+                logs.resolve(identity + "-phone.heard.wav"));
+        phones.add(phone);
+        Await.until(identity + "'s phone registered", startup, phone::isRegistered);
+        return phone;
+    }
+
+    /** The next 20 RTP ports of this test's phones. */
+    private String nextRtpPorts() {
+        int first = FIRST_RTP_PORT + 20 * rtpBlocks.getAndIncrement();
+        return first + "-" + (first + 19);
     }
 
     AgentApi signIn(String user, String password) {
@@ -236,6 +255,7 @@ final class SimModeServer implements AutoCloseable {
     @Override
     public void close() {
         desktops.forEach(DesktopProcess::close);
+        phones.forEach(SupervisorPhone::close);
         server.close();
     }
 
