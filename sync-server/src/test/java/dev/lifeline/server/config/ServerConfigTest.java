@@ -295,4 +295,16 @@ class ServerConfigTest {
         assertThatThrownBy(() -> ServerConfig.load(Map.of("LIFELINE_SIP_EMULATOR_MEDIA_TIMEOUT", "0s")))
                 .hasMessageStartingWith("environment LIFELINE_SIP_EMULATOR_MEDIA_TIMEOUT: sip.emulator-media-timeout must be positive");
     }
+
+    @Test
+    void aQueueTransferWaitsTwoMinutesUnlessSetOtherwiseAndNeitherUnderTenSecondsNorOverADay() {
+        assertThat(ServerConfig.load(Map.of()).transferQueueTimeout()).isEqualTo(Duration.ofSeconds(120));
+        assertThat(ServerConfig.load(Map.of("LIFELINE_TRANSFER_QUEUE_TIMEOUT", "5m")).transferQueueTimeout())
+                .isEqualTo(Duration.ofMinutes(5));
+        assertThatThrownBy(() -> ServerConfig.load(Map.of("LIFELINE_TRANSFER_QUEUE_TIMEOUT", "5s")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("environment LIFELINE_TRANSFER_QUEUE_TIMEOUT: transfer.queue-timeout must be between");
+        assertThatThrownBy(() -> ServerConfig.load(Map.of("LIFELINE_TRANSFER_QUEUE_TIMEOUT", "2d")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("transfer.queue-timeout");
+    }
 }

@@ -218,7 +218,8 @@ public final class DesktopFixture implements AutoCloseable {
         softphones = new SipAccounts(SipConfig.DEFAULT_DOMAIN, "127.0.0.1", sim.sip().port(), "udp", sipPasswords,
                 agents::hasPhone);
         module = new DesktopModule(new DesktopModule.Dependencies(hazelcast, voice, taskRouter, engine, hub, agents, authenticator,
-                workspace, baseUrl, PRESENCE_GRACE, clock, softphones));
+                workspace, baseUrl, PRESENCE_GRACE, clock, softphones,
+                dev.lifeline.server.config.ServerConfig.DEFAULT_TRANSFER_QUEUE_TIMEOUT));
         supervisor = new SupervisorFeed(taskRouter, engine.incidents(), agents, module.states(), hub, clock);
         module.serveQueueSnapshots(supervisor::snapshot);
         // Budgets far above what the tests send: the throttle has its own tests (auth/SignInFloodTest and others).
