@@ -59,6 +59,12 @@ final class AgentApi {
         send(DesktopApi.path(DesktopApi.ACCEPT_RESERVATION, reservationSid), JSON.encode(new AcceptReservation(reservationSid)), 204);
     }
 
+    /** The desk's Complete after wrap-up: the task is done and the agent takes calls again. */
+    void completeTask(String taskSid) {
+        send(DesktopApi.path(DesktopApi.COMPLETE_TASK, taskSid),
+                JSON.encode(new dev.lifeline.model.command.CompleteTask(taskSid)), 204);
+    }
+
     StateSnapshot state() {
         return JSON.decode(send(DesktopApi.MY_STATE, null, 200), StateSnapshot.class);
     }

@@ -110,6 +110,19 @@ final class EmulatorWorld {
                 .orElseThrow(() -> new AssertionError("the emulator has no worker " + workerSid));
     }
 
+    /** A transfer task of the customer's (Lifeline's {@code lifelineTransfer} block) targeting the worker, still open. */
+    @SuppressWarnings("unchecked")
+    Optional<String> transferOfferTo(String customerCallSid, String workerSid) {
+        return ((List<Map<String, Object>>) workspace().get("tasks")).stream()
+                .filter(task -> List.of("pending", "reserved").contains(task.get("status")))
+                .filter(task -> {
+                    Map<String, Object> attributes = (Map<String, Object>) task.get("attributes");
+                    return customerCallSid.equals(attributes.get("call_sid")) && attributes.containsKey("lifelineTransfer")
+                            && workerSid.equals(attributes.get("targetWorkerSid"));
+                })
+                .map(task -> (String) task.get("sid")).findFirst();
+    }
+
     /** The task the customer's requeue created: {@code isReconnect} without a target agent. */
     @SuppressWarnings("unchecked")
     Optional<String> requeuedTaskOf(String customerCallSid) {

@@ -31,11 +31,11 @@ class PartyKillRecoveryTest extends SimModeDesktopTest {
     void aDropRestoresTheCustomerAndTheNumberAliceKeptButNotTheOneSheRemoved() {
         sim.server.sim().voice().registerEndpoint(KEPT, EndpointBehaviour.answer(Duration.ZERO));
         sim.server.sim().voice().registerEndpoint(REMOVED, EndpointBehaviour.answer(Duration.ZERO));
-        DesktopProcess first = sim.deskUp("alice-first", "alice", STARTUP);
-        AgentApi alice = sim.signIn("alice", "alice-demo");
-        SimModeServer.Bridged call = sim.customerBridgedTo("alice", alice, STEP);
-        String customer = call.customerCallSid();
-        String conference = sim.conferenceOnDesk("alice", alice, STEP);
+        SimModeServer.DeskCall onDesk = sim.customerOnDesk("alice-first", "alice", STARTUP, STEP);
+        AgentApi alice = onDesk.agent();
+        SimModeServer.Bridged call = onDesk.call();
+        String customer = onDesk.customer();
+        String conference = onDesk.conference();
         String kept = added(alice, conference, KEPT);
         String removed = added(alice, conference, REMOVED);
 
@@ -43,7 +43,7 @@ class PartyKillRecoveryTest extends SimModeDesktopTest {
         Await.until("the removed number has left", STEP, () -> "completed".equals(world.call(removed).status()));
         assertThat(sim.incidentOf(customer)).as("adding and removing parties is no drop").isEmpty();
 
-        DesktopProcess second = sim.killedAndBack(first, "alice", customer, call.agentLeg(), call.taskSid(), "alice-second",
+        DesktopProcess second = sim.killedAndBack(onDesk.desk(), "alice", customer, call.agentLeg(), call.taskSid(), "alice-second",
                 STARTUP, STEP);
 
         String now = world.call(customer).conferenceSid();

@@ -228,6 +228,24 @@ final class SimModeServer implements AutoCloseable {
         return again;
     }
 
+    /** An agent's desk with a customer on it: the desktop, the agent's API, the call, its conference as the desk shows it. */
+    record DeskCall(DesktopProcess desk, AgentApi agent, Bridged call, String conference) {
+
+        String customer() {
+            return call.customerCallSid();
+        }
+    }
+
+    /** A demo agent's desktop up ({@link #deskUp}) and a customer bridged to it ({@link #customerBridgedTo}). */
+    DeskCall customerOnDesk(String name, String identity, Duration startup, Duration step) {
+        DesktopProcess desk = deskUp(name, identity, startup);
+        AgentApi agent = signIn(identity, identity + "-demo");
+        Bridged call = customerBridgedTo(identity, agent, step);
+        String conference = conferenceOnDesk(identity, agent, step);
+        assertThat(conference).isEqualTo(world.call(call.customerCallSid()).conferenceSid());
+        return new DeskCall(desk, agent, call, conference);
+    }
+
     /** The Simulator's "Customer calls in" button: {@code POST /demo/calls} → 201 {callSid, from}. */
     String customerCallsIn() {
         try {

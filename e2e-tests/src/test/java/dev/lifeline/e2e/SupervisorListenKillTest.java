@@ -32,11 +32,10 @@ class SupervisorListenKillTest extends SimModeDesktopTest {
 
     @Test
     void samHearsBothSidesWhispersToAliceAloneAndIsTakenOffWhenAlicesDesktopIsKilled() {
-        DesktopProcess aliceDesk = sim.deskUp("alice-first", "alice", STARTUP);
-        AgentApi alice = sim.signIn("alice", "alice-demo");
-        SimModeServer.Bridged call = sim.customerBridgedTo("alice", alice, STEP);
-        String customer = call.customerCallSid();
-        String conference = sim.conferenceOnDesk("alice", alice, STEP);
+        SimModeServer.DeskCall onDesk = sim.customerOnDesk("alice-first", "alice", STARTUP, STEP);
+        DesktopProcess aliceDesk = onDesk.desk();
+        String customer = onDesk.customer();
+        String conference = onDesk.conference();
         sim.server.sim().media().farEndSends(customer, new ToneGenerator(SimModeServer.CUSTOMER_TONE_HZ, 0.3));
         AgentApi sam = sim.signIn("sam", "sam-demo");
         SupervisorPhone samPhone = sim.supervisorPhone(sam, "sam", SUPERVISOR_TONE_HZ, STARTUP);
@@ -58,7 +57,8 @@ class SupervisorListenKillTest extends SimModeDesktopTest {
         assertThat(silent(customerHears, SUPERVISOR_TONE_HZ)).as("the customer never hears the whisper").isTrue();
         assertThat(hears(aliceHears, SimModeServer.CUSTOMER_TONE_HZ)).as("alice still hears the customer").isTrue();
 
-        sim.killedAndBack(aliceDesk, "alice", customer, call.agentLeg(), call.taskSid(), "alice-second", STARTUP, STEP);
+        sim.killedAndBack(aliceDesk, "alice", customer, onDesk.call().agentLeg(), onDesk.call().taskSid(), "alice-second",
+                STARTUP, STEP);
 
         Incident restored = sim.incidentOf(customer).orElseThrow();
         assertThat(restored.remainingParties()).extracting(PartySnapshot::callSid).as("sam is no party a recovery keeps")
