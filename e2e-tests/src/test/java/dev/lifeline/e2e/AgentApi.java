@@ -59,6 +59,12 @@ final class AgentApi {
         send(DesktopApi.path(DesktopApi.ACCEPT_RESERVATION, reservationSid), JSON.encode(new AcceptReservation(reservationSid)), 204);
     }
 
+    /** The desk's Complete after wrap-up: the task is done and the agent takes calls again. */
+    void completeTask(String taskSid) {
+        send(DesktopApi.path(DesktopApi.COMPLETE_TASK, taskSid),
+                JSON.encode(new dev.lifeline.model.command.CompleteTask(taskSid)), 204);
+    }
+
     StateSnapshot state() {
         return JSON.decode(send(DesktopApi.MY_STATE, null, 200), StateSnapshot.class);
     }
@@ -89,6 +95,16 @@ final class AgentApi {
     /** Issue 19: {@code GET /api/supervisor/snapshot}, what a supervisor's panel shows (a supervisor's session only). */
     dev.lifeline.model.queue.QueueSnapshot supervisorSnapshot() {
         return JSON.decode(send(DesktopApi.SUPERVISOR_SNAPSHOT, null, 200), dev.lifeline.model.queue.QueueSnapshot.class);
+    }
+
+    /** The SIP account the server hands the signed-in user's phone ({@code GET /api/me/softphone}). */
+    dev.lifeline.model.softphone.SoftphoneAccount softphone() {
+        return JSON.decode(send(DesktopApi.MY_SOFTPHONE, null, 200), dev.lifeline.model.softphone.SoftphoneAccount.class);
+    }
+
+    /** A supervisor's request on an agent's live call ({@link DesktopApi#LISTEN} …): no body, 202. */
+    void supervise(String template, String conferenceSid) {
+        send(DesktopApi.path(template, conferenceSid), "", 202);
     }
 
     private String send(String path, String jsonBody, int expected) {

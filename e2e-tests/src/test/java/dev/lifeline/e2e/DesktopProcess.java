@@ -128,6 +128,11 @@ final class DesktopProcess implements AutoCloseable {
      * header's sizes are only set when the call ends): 8 kHz mono 16-bit little-endian after the 44-byte header.
      */
     short[] heard(double seconds) {
+        return lastOfRecording(heard, seconds);
+    }
+
+    /** The last {@code seconds} of a phone's recording while it is written (see {@link #heard}). */
+    static short[] lastOfRecording(Path heard, double seconds) {
         byte[] wav;
         try {
             wav = Files.exists(heard) ? Files.readAllBytes(heard) : new byte[0];

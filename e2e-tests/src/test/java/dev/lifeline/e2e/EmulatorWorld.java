@@ -34,8 +34,8 @@ final class EmulatorWorld {
     record Call(String sid, String to, String status, String conferenceSid) {
     }
 
-    /** A participant of a conference still in progress. */
-    record Party(String callSid, String status) {
+    /** A participant of a conference still in progress: connected or not, its label, whether it hears hold music. */
+    record Party(String callSid, String status, String label, boolean hold) {
     }
 
     Call call(String callSid) {
@@ -65,6 +65,12 @@ final class EmulatorWorld {
                 .findFirst();
     }
 
+    /** The connected party labelled {@code label} (a number the agent added is labelled with it) of the conference. */
+    Optional<Party> partyLabelled(String conferenceSid, String label) {
+        return parties(conferenceSid).stream()
+                .filter(party -> label.equals(party.label()) && "connected".equals(party.status())).findFirst();
+    }
+
     /** The conference's friendly name (TaskRouter's conference instruction names it after the task). */
     @SuppressWarnings("unchecked")
     String conferenceName(String conferenceSid) {
@@ -80,7 +86,8 @@ final class EmulatorWorld {
         return conferences.stream().filter(conference -> conferenceSid.equals(conference.get("sid")))
                 .filter(conference -> !"completed".equals(conference.get("status")))
                 .flatMap(conference -> ((List<Map<String, Object>>) conference.get("participants")).stream())
-                .map(party -> new Party((String) party.get("callSid"), String.valueOf(party.get("status"))))
+                .map(party -> new Party((String) party.get("callSid"), String.valueOf(party.get("status")),
+                        (String) party.get("label"), Boolean.TRUE.equals(party.get("hold"))))
                 .toList();
     }
 
@@ -101,6 +108,19 @@ final class EmulatorWorld {
                 .filter(worker -> workerSid.equals(worker.get("sid")))
                 .map(worker -> (String) worker.get("activity")).findFirst()
                 .orElseThrow(() -> new AssertionError("the emulator has no worker " + workerSid));
+    }
+
+    /** A transfer task of the customer's (Lifeline's {@code lifelineTransfer} block) targeting the worker, still open. */
+    @SuppressWarnings("unchecked")
+    Optional<String> transferOfferTo(String customerCallSid, String workerSid) {
+        return ((List<Map<String, Object>>) workspace().get("tasks")).stream()
+                .filter(task -> List.of("pending", "reserved").contains(task.get("status")))
+                .filter(task -> {
+                    Map<String, Object> attributes = (Map<String, Object>) task.get("attributes");
+                    return customerCallSid.equals(attributes.get("call_sid")) && attributes.containsKey("lifelineTransfer")
+                            && workerSid.equals(attributes.get("targetWorkerSid"));
+                })
+                .map(task -> (String) task.get("sid")).findFirst();
     }
 
     /** The task the customer's requeue created: {@code isReconnect} without a target agent. */

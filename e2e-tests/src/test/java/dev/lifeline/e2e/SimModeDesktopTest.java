@@ -19,6 +19,9 @@ abstract class SimModeDesktopTest implements PrintLogsOnFailure.ProcessLogs {
     /** One step of a call (an offer, a bridge, a phase change): seconds, with room for a loaded machine. */
     protected static final Duration STEP = Duration.ofSeconds(45);
 
+    /** As DesktopKillRecoveryTest: room for a desktop's cold start on a loaded machine before the ping's TTL. */
+    protected static final Map<String, String> ROOM_FOR_A_COLD_START = Map.of("LIFELINE_RECOVERY_PING_TTL", "60s");
+
     protected SimModeServer sim;
     protected EmulatorWorld world;
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lifeline.e2e.testsupport.Await;
 import dev.lifeline.model.agent.Activity;
+import dev.lifeline.model.incident.Phase;
 import dev.lifeline.model.reservation.ReservationView;
 import dev.lifeline.server.app.LifelineServer;
 import dev.lifeline.server.config.ServerConfig;
@@ -38,6 +39,8 @@ final class SimModeServer implements AutoCloseable {
     final LifelineServer server;
     final EmulatorWorld world;
     final List<DesktopProcess> desktops = new CopyOnWriteArrayList<>();
+    private final List<SupervisorPhone> phones = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger rtpBlocks = new java.util.concurrent.atomic.AtomicInteger();
     private final Path logs;
 
     private SimModeServer(LifelineServer server, Path logs) {
@@ -109,11 +112,49 @@ final class SimModeServer implements AutoCloseable {
     /** A desktop process on the computer {@code configName}, with these JVM options. */
     DesktopProcess desktop(String name, String configName, String user, String password, boolean guarded,
                            List<String> jvmOptions) {
-        int first = FIRST_RTP_PORT + 20 * desktops.size();
         DesktopProcess desktop = DesktopProcess.start(name, configName, logs, server.publicBaseUrl(), user, password,
-                first + "-" + (first + 19), AGENT_TONE_HZ, guarded, jvmOptions);
+                nextRtpPorts(), AGENT_TONE_HZ, guarded, jvmOptions);
         desktops.add(desktop);
         return desktop;
+    }
+
+    /**
+     * A demo agent's desktop ({@code <identity>-demo} is the demo password) ready for a call: its phone registered and
+     * its event stream up (the desk's heartbeat is what keeps the agent on the floor: before it, the presence sweeper may
+     * set them Offline).
+     */
+    DesktopProcess deskUp(String name, String identity, Duration startup) {
+        DesktopProcess desktop = desktop(name, identity, identity + "-demo");
+        desktop.awaitLog("registered sip:" + identity + "@", startup);
+        desktop.awaitLog("event stream connected", startup);
+        return desktop;
+    }
+
+    /**
+     * The conference of the call the agent's desk shows. The call card shows (and so can transfer, add, remove) once the
+     * server has registered the agent's leg, not when the audio is up.
+     */
+    String conferenceOnDesk(String identity, AgentApi agent, Duration step) {
+        return Await.value(identity + "'s desk shows the call", step,
+                () -> Optional.ofNullable(agent.state().conference()).map(conference -> conference.conferenceSid()));
+    }
+
+    /**
+     * A supervisor's phone ({@link SupervisorPhone}) signed in as {@code supervisor}, sending {@code toneHz}, recording
+     * to {@code <name>.heard.wav}, registered before it is returned.
+     */
+    SupervisorPhone supervisorPhone(AgentApi supervisor, String identity, double toneHz, Duration startup) {
+        SupervisorPhone phone = SupervisorPhone.register(identity, supervisor.softphone(), nextRtpPorts(), toneHz,
+                logs.resolve(identity + "-phone.heard.wav"));
+        phones.add(phone);
+        Await.until(identity + "'s phone registered", startup, phone::isRegistered);
+        return phone;
+    }
+
+    /** The next 20 RTP ports of this test's phones. */
+    private String nextRtpPorts() {
+        int first = FIRST_RTP_PORT + 20 * rtpBlocks.getAndIncrement();
+        return first + "-" + (first + 19);
     }
 
     AgentApi signIn(String user, String password) {
@@ -145,8 +186,8 @@ final class SimModeServer implements AutoCloseable {
         });
     }
 
-    /** A customer's call and the agent's softphone leg it is bridged to. */
-    record Bridged(String customerCallSid, EmulatorWorld.Call agentLeg) {
+    /** A customer's call, the agent's softphone leg it is bridged to and the agent's task it came with. */
+    record Bridged(String customerCallSid, EmulatorWorld.Call agentLeg, String taskSid) {
     }
 
     /**
@@ -161,7 +202,48 @@ final class SimModeServer implements AutoCloseable {
         agent.accept(offer.reservationSid());
         EmulatorWorld.Call leg = Await.value("the customer bridged to " + identity + "'s softphone", step,
                 () -> world.agentLegBridgedWith(customer, identity));
-        return new Bridged(customer, leg);
+        return new Bridged(customer, leg, offer.taskSid());
+    }
+
+    /**
+     * {@code kill -9} of the agent's desktop while {@code oldLeg} bridges them to the customer; the recovery is the
+     * agent's, of {@code taskSid} (the agent's own task), and a fresh desktop process of theirs, {@code newName}, shows
+     * the Reconnecting modal and gets the customer back on a new leg: that desktop, once the incident is RESTORED.
+     */
+    DesktopProcess killedAndBack(DesktopProcess desk, String identity, String customerCallSid, EmulatorWorld.Call oldLeg,
+                                 String taskSid, String newName, Duration startup, Duration step) {
+        desk.kill();
+        Incident detected = Await.value("the server detects " + identity + "'s drop", step,
+                () -> incidentOf(customerCallSid).filter(incident -> incident.phase() == Phase.PINGING));
+        assertThat(detected.droppedWorker().workerSid()).isEqualTo(workerSid(identity));
+        assertThat(detected.droppedWorker().taskSid()).as(identity + "'s own task").isEqualTo(taskSid);
+
+        DesktopProcess again = desktop(newName, identity, identity + "-demo");
+        again.awaitLog("reconnect modal shown", startup);
+        Await.value("the customer bridged to " + identity + "'s new softphone", step,
+                () -> world.agentLegBridgedWith(customerCallSid, identity).filter(leg -> !leg.sid().equals(oldLeg.sid())));
+        Incident restored = Await.value("the incident is restored", step,
+                () -> incidentOf(customerCallSid).filter(incident -> incident.phase() == Phase.RESTORED));
+        assertThat(restored.incidentId()).isEqualTo(detected.incidentId());
+        return again;
+    }
+
+    /** An agent's desk with a customer on it: the desktop, the agent's API, the call, its conference as the desk shows it. */
+    record DeskCall(DesktopProcess desk, AgentApi agent, Bridged call, String conference) {
+
+        String customer() {
+            return call.customerCallSid();
+        }
+    }
+
+    /** A demo agent's desktop up ({@link #deskUp}) and a customer bridged to it ({@link #customerBridgedTo}). */
+    DeskCall customerOnDesk(String name, String identity, Duration startup, Duration step) {
+        DesktopProcess desk = deskUp(name, identity, startup);
+        AgentApi agent = signIn(identity, identity + "-demo");
+        Bridged call = customerBridgedTo(identity, agent, step);
+        String conference = conferenceOnDesk(identity, agent, step);
+        assertThat(conference).isEqualTo(world.call(call.customerCallSid()).conferenceSid());
+        return new DeskCall(desk, agent, call, conference);
     }
 
     /** The Simulator's "Customer calls in" button: {@code POST /demo/calls} → 201 {callSid, from}. */
@@ -191,6 +273,7 @@ final class SimModeServer implements AutoCloseable {
     @Override
     public void close() {
         desktops.forEach(DesktopProcess::close);
+        phones.forEach(SupervisorPhone::close);
         server.close();
     }
 

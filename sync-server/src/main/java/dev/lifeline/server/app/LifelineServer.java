@@ -214,7 +214,8 @@ public final class LifelineServer implements AutoCloseable {
 
         SoftphoneAccess softphones = sipAccounts(sipPasswords, agents::hasPhone);
         DesktopModule desktop = new DesktopModule(new DesktopModule.Dependencies(hazelcast, voice, taskRouter, engine, hub, agents,
-                authenticator, workspace, publicBaseUrl, config.recovery().presenceGrace(), clock, softphones));
+                authenticator, workspace, publicBaseUrl, config.recovery().presenceGrace(), clock, softphones,
+                config.transferQueueTimeout()));
         OutboundRoutes outbound = new OutboundRoutes(authenticator, agents, softphones, new OutboundDialler(voice, taskRouter,
                 engine, workspace.voiceWorkflowSid(), conferenceCallbackUrl, config.outboundCallerId(),
                 OutboundDialler.OFFER_WAIT, OutboundDialler.ANSWER_WAIT));
@@ -254,6 +255,7 @@ public final class LifelineServer implements AutoCloseable {
                     engine.onTaskRouterEvent(event);
                     acceptances.onTaskRouterEvent(event);
                     queueLedger.onTaskRouterEvent(event);
+                    desktop.commands().untakenTransfers().onTaskRouterEvent(event);
                 }), metrics);
         Clock entryClock = twilio.sim() != null ? new EmulatorTime(twilio.sim().clock()) : clock;
         // Issues 19 and 20 meet here: outside hours and after wait.max-wait the caller is offered "press 1".

@@ -60,14 +60,17 @@ public final class Transfers {
     private final String conferenceCallbackUrl;
     private final Function<String, Optional<String>> workerOfIdentity;
     private final Duration answerWait;
+    private final Duration queueTimeout;
 
     /**
      * @param workerOfIdentity the TaskRouter worker of an agent identity, empty for someone who takes no calls
      * @param answerWait       how long the target's softphone may take to answer its leg
+     * @param queueTimeout     how long a transfer to the queue waits to be taken ({@code transfer.queue-timeout}): the
+     *                         task's TaskRouter timeout, after which {@link UntakenTransfers} brings the customer back
      */
     public Transfers(VoiceGateway voice, TaskRouterGateway taskRouter, RecoveryEngine engine, EffectLeases claims,
                      String voiceWorkflowSid, String voiceQueueSid, String voiceQueueName, String conferenceCallbackUrl,
-                     Function<String, Optional<String>> workerOfIdentity, Duration answerWait) {
+                     Function<String, Optional<String>> workerOfIdentity, Duration answerWait, Duration queueTimeout) {
         this.voice = voice;
         this.taskRouter = taskRouter;
         this.engine = engine;
@@ -78,6 +81,7 @@ public final class Transfers {
         this.conferenceCallbackUrl = conferenceCallbackUrl;
         this.workerOfIdentity = workerOfIdentity;
         this.answerWait = answerWait;
+        this.queueTimeout = queueTimeout;
     }
 
     /**
@@ -104,7 +108,8 @@ public final class Transfers {
             }
             TransferAttributes transfer = new TransferAttributes(conferenceSid, customer, workerSid, kind, TransferState.OFFERED);
             String taskSid = taskRouter.createTask(voiceWorkflowSid,
-                    TaskAttributesJson.write(transfer.onto(call.taskAttributes(), targetWorker)), TASK_TIMEOUT_SECONDS, 0, "voice");
+                    TaskAttributesJson.write(transfer.onto(call.taskAttributes(), targetWorker)),
+                    queue != null ? (int) queueTimeout.toSeconds() : TASK_TIMEOUT_SECONDS, 0, "voice");
             if (kind == TransferKind.COLD) {
                 leave(call, "cold-transferred");
             }
@@ -260,7 +265,7 @@ public final class Transfers {
         taskRouter.wrapUpTask(call.myLeg().worker().taskSid(), why);
     }
 
-    private static String claimOf(String conferenceSid) {
+    static String claimOf(String conferenceSid) {
         return "call-control/" + conferenceSid + "/transfer";
     }
 }

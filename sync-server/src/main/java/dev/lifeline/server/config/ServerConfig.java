@@ -26,7 +26,8 @@ public record ServerConfig(
         dev.lifeline.server.entry.EntrySettings entry,
         dev.lifeline.server.routing.RoutingPlan routing,
         CallbackConfig callbacks,
-        SupervisorConfig supervisor) {
+        SupervisorConfig supervisor,
+        Duration transferQueueTimeout) {
 
     /** Sim mode's caller ID for agents' outbound calls when {@code outbound.caller-id} is not set. */
     public static final String SIM_CALLER_ID = "+15559990000";
@@ -210,7 +211,19 @@ public record ServerConfig(
                 mode == Mode.TWILIO, auth.usersFile()), outboundCallerId(source, mode),
                 CallEntryConfig.from(source, recovery.reconnectPriority()), CallEntryConfig.routing(source),
                 CallbackConfig.from(source, mode == Mode.TWILIO),
-                SupervisorConfig.from(source));
+                SupervisorConfig.from(source), transferQueueTimeout(source));
+    }
+
+    /** Issue 18: how long a customer transferred to a queue waits for someone to take them before coming back. */
+    public static final Duration DEFAULT_TRANSFER_QUEUE_TIMEOUT = Duration.ofSeconds(120);
+
+    private static Duration transferQueueTimeout(ConfigSource source) {
+        Duration timeout = source.duration("transfer.queue-timeout", DEFAULT_TRANSFER_QUEUE_TIMEOUT);
+        // TaskRouter's task Timeout is whole seconds; under 10 s no agent could take the offer before it goes.
+        if (timeout.toSeconds() < 10 || timeout.toSeconds() > Duration.ofDays(1).toSeconds()) {
+            throw source.problem("transfer.queue-timeout", "must be between 10s and 24h, got " + timeout.toSeconds() + "s");
+        }
+        return timeout;
     }
 
     /**

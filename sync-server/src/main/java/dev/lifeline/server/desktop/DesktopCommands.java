@@ -24,6 +24,7 @@ import dev.lifeline.model.command.TransferCall;
 import dev.lifeline.server.callcontrol.PartyControls;
 import dev.lifeline.server.callcontrol.TransferKind;
 import dev.lifeline.server.callcontrol.Transfers;
+import dev.lifeline.server.callcontrol.UntakenTransfers;
 import dev.lifeline.server.engine.EffectLeases;
 import dev.lifeline.server.outbound.OutboundAgent;
 import dev.lifeline.server.outbound.OutboundDialler;
@@ -71,6 +72,7 @@ public final class DesktopCommands {
     private final DeadLegs deadLegs;
     private final PartyControls parties;
     private final Transfers transfers;
+    private final UntakenTransfers untakenTransfers;
     private volatile CallbackAcceptor callbacks;
 
     DesktopCommands(DesktopModule.Dependencies deps, AgentStates states, PresenceRegistry presence) {
@@ -84,7 +86,14 @@ public final class DesktopCommands {
         this.parties = new PartyControls(deps.voice(), deps.taskRouter(), deps.engine(), claims, conferenceCallbackUrl);
         this.transfers = new Transfers(deps.voice(), deps.taskRouter(), deps.engine(), claims,
                 deps.workspace().voiceWorkflowSid(), deps.workspace().voiceQueueSid(), WorkspaceProvisioner.VOICE_QUEUE,
-                conferenceCallbackUrl, deps.agents()::workerSid, OutboundDialler.ANSWER_WAIT);
+                conferenceCallbackUrl, deps.agents()::workerSid, OutboundDialler.ANSWER_WAIT, deps.transferQueueTimeout());
+        this.untakenTransfers = new UntakenTransfers(deps.taskRouter(), deps.engine(), claims, transfers,
+                deps.workspace().voiceWorkflowSid(), deps.transferQueueTimeout());
+    }
+
+    /** Brings back a customer whose transfer nobody took (TaskRouter's {@code task.canceled} of the transfer task). */
+    public UntakenTransfers untakenTransfers() {
+        return untakenTransfers;
     }
 
     /** Issue 20: a callback's task accepted is dialled agent first by {@code acceptor}. */

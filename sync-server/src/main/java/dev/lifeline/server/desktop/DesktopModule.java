@@ -58,7 +58,8 @@ public final class DesktopModule implements AutoCloseable {
     public record Dependencies(HazelcastInstance hazelcast, VoiceGateway voice, TaskRouterGateway taskRouter,
                                RecoveryEngine engine, DesktopHub hub, AgentDirectory agents,
                                SessionAuthenticator authenticator, ProvisionedWorkspace workspace,
-                               String publicBaseUrl, Duration presenceGrace, Clock clock, SoftphoneAccess softphones) {
+                               String publicBaseUrl, Duration presenceGrace, Clock clock, SoftphoneAccess softphones,
+                               Duration transferQueueTimeout) {
     }
 
     /** The monotonic clock (ns) the socket's upgrade and message budgets refill by (wall time unless a test holds it). */

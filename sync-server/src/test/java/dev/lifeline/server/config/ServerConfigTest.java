@@ -305,4 +305,16 @@ class ServerConfigTest {
         assertThatThrownBy(() -> ServerConfig.load(Map.of("LIFELINE_SUPERVISOR_SERVICE_LEVEL_SECONDS", "0")))
                 .hasMessageContaining("supervisor.service-level-seconds");
     }
+
+    @Test
+    void aQueueTransferWaitsTwoMinutesUnlessSetOtherwiseAndNeitherUnderTenSecondsNorOverADay() {
+        assertThat(ServerConfig.load(Map.of()).transferQueueTimeout()).isEqualTo(Duration.ofSeconds(120));
+        assertThat(ServerConfig.load(Map.of("LIFELINE_TRANSFER_QUEUE_TIMEOUT", "5m")).transferQueueTimeout())
+                .isEqualTo(Duration.ofMinutes(5));
+        assertThatThrownBy(() -> ServerConfig.load(Map.of("LIFELINE_TRANSFER_QUEUE_TIMEOUT", "5s")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("environment LIFELINE_TRANSFER_QUEUE_TIMEOUT: transfer.queue-timeout must be between");
+        assertThatThrownBy(() -> ServerConfig.load(Map.of("LIFELINE_TRANSFER_QUEUE_TIMEOUT", "2d")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("transfer.queue-timeout");
+    }
 }

@@ -223,7 +223,8 @@ public final class DesktopFixture implements AutoCloseable {
         softphones = new SipAccounts(SipConfig.DEFAULT_DOMAIN, "127.0.0.1", sim.sip().port(), "udp", sipPasswords,
                 agents::hasPhone);
         module = new DesktopModule(new DesktopModule.Dependencies(hazelcast, voice, taskRouter, engine, hub, agents, authenticator,
-                workspace, baseUrl, PRESENCE_GRACE, clock, softphones));
+                workspace, baseUrl, PRESENCE_GRACE, clock, softphones,
+                dev.lifeline.server.config.ServerConfig.DEFAULT_TRANSFER_QUEUE_TIMEOUT));
         queueLedger = new dev.lifeline.server.waiting.QueueLedger(workspace::voiceWorkflowSid, queueClock,
                 dev.lifeline.server.config.SupervisorConfig.DEFAULT_SERVICE_LEVEL_SECONDS);
         supervisor = new SupervisorFeed(taskRouter, engine.incidents(), agents, module.states(), hub, clock, queueLedger);

@@ -46,7 +46,7 @@ class CallControlRecoveryTest {
         transfers = new Transfers(harness.voice, harness.taskRouter, harness.engine, claims,
                 harness.workspace.voiceWorkflowSid(), harness.workspace.voiceQueueSid(), "Everyone",
                 harness.conferenceCallbackUrl, identity -> Optional.ofNullable(harness.workspace.workers().get(identity)),
-                OutboundDialler.ANSWER_WAIT);
+                OutboundDialler.ANSWER_WAIT, dev.lifeline.server.config.ServerConfig.DEFAULT_TRANSFER_QUEUE_TIMEOUT);
         parties = new PartyControls(harness.voice, harness.taskRouter, harness.engine, claims, harness.conferenceCallbackUrl);
     }
 

@@ -167,7 +167,12 @@ final class MemberCluster implements WebhookHandler {
         } finally {
             engineHandlingNanos.add(System.nanoTime() - start);
         }
+        alsoTaskRouterEvents.forEach(listener -> listener.accept(event));
     }
+
+    /** What the server hands TaskRouter's events to besides the engine (as LifelineServer's webhook handler does). */
+    final List<java.util.function.Consumer<TaskRouterEvent>> alsoTaskRouterEvents =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** The member this request was dealt to while it lives; otherwise the next live one. */
     private RecoveryEngine pick() {
