@@ -274,8 +274,8 @@ public final class LifelineServer implements AutoCloseable {
         AuthRoutes auth = new AuthRoutes(users, new Credentials(users, new PasswordHasher()), tokens, authenticator,
                 revocations, tickets, signInThrottle, devices, id -> agents.workerSid(id).orElse(null));
         ClientAddresses clientAddresses = new ClientAddresses(config.trustedProxies());
-        DemoRoutes demo = !twilio.isSimulated() ? null : new DemoRoutes(twilio.emulatorUrl(), DemoNumber.pointAt(
-                twilio.client(), DemoNumber.forPort(port), publicBaseUrl + IncomingCallRoutes.PATH));
+        DemoRoutes demo = !twilio.isSimulated() ? null : new DemoRoutes(twilio.emulatorUrl(), dev.lifeline.server.provision.PhoneNumberProvisioner
+                .buyInSimAndPointAt(twilio.client(), DemoNumber.forPort(port), publicBaseUrl + IncomingCallRoutes.PATH));
         http = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
             javalin.http.maxRequestSize = MAX_REQUEST_BYTES;

@@ -23,9 +23,7 @@ public final class PhoneNumberProvisioner {
 
     /** @throws IllegalArgumentException when {@code phoneNumber} is not a number of this account */
     public void pointAt(String phoneNumber, String voiceUrl) {
-        Optional<IncomingPhoneNumber> number = StreamSupport.stream(IncomingPhoneNumber.reader()
-                .setPhoneNumber(new PhoneNumber(phoneNumber)).read(client).spliterator(), false)
-                .filter(n -> n.getPhoneNumber() != null && phoneNumber.equals(n.getPhoneNumber().toString())).findFirst();
+        Optional<IncomingPhoneNumber> number = find(client, phoneNumber);
         if (number.isEmpty()) {
             throw new IllegalArgumentException(phoneNumber + " is not a phone number of this account (buy it in Twilio's "
                     + "console first)");
@@ -39,5 +37,27 @@ public final class PhoneNumberProvisioner {
         }
         report.change("phone number", phoneNumber, sid, "voice URL " + voiceUrl,
                 () -> IncomingPhoneNumber.updater(sid).setVoiceUrl(voiceUrl).setVoiceMethod(HttpMethod.POST).update(client));
+    }
+
+    /**
+     * Sim mode only (the emulator sells any number; Twilio's numbers are bought in its console): buys {@code phoneNumber}
+     * if the account has not got it, and points its voice URL at {@code voiceUrl}. The demo's own number.
+     */
+    public static String buyInSimAndPointAt(TwilioRestClient client, String phoneNumber, String voiceUrl) {
+        Optional<IncomingPhoneNumber> existing = find(client, phoneNumber);
+        if (existing.isEmpty()) {
+            IncomingPhoneNumber.creator(new PhoneNumber(phoneNumber)).setVoiceUrl(voiceUrl)
+                    .setVoiceMethod(HttpMethod.POST).create(client);
+        } else {
+            IncomingPhoneNumber.updater(existing.get().getSid()).setVoiceUrl(voiceUrl)
+                    .setVoiceMethod(HttpMethod.POST).update(client);
+        }
+        return phoneNumber;
+    }
+
+    private static Optional<IncomingPhoneNumber> find(TwilioRestClient client, String phoneNumber) {
+        return StreamSupport.stream(IncomingPhoneNumber.reader().setPhoneNumber(new PhoneNumber(phoneNumber)).read(client)
+                        .spliterator(), false)
+                .filter(n -> n.getPhoneNumber() != null && phoneNumber.equals(n.getPhoneNumber().toString())).findFirst();
     }
 }

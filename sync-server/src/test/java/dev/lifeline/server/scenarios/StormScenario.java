@@ -21,7 +21,8 @@ public enum StormScenario {
     /**
      * The final state an undisturbed run reaches (ClusterStormTest checks that it does), for runs too big to
      * repeat without faults. Customer effects counted by the emulator: {@code enqueue} the original call and the
-     * reconnect, {@code participantUpdate} hold music (and {@code holdUrlRequested}, Twilio fetching its HoldUrl),
+     * reconnect, {@code participantUpdate} hold music (and {@code holdUrlRequested}, Twilio fetching its HoldUrl, and
+     * {@code announceUrlRequested}, Twilio fetching the recovery announcement's AnnounceUrl),
      * {@code redirect}/{@code update} into the reconnect queue,
      * {@code bridged} each time an agent's leg joins the customer.
      */
@@ -36,12 +37,12 @@ public enum StormScenario {
     private StormOutcome expectedWithRejoin() {
         return switch (this) {
             case RECOVERED -> new StormOutcome(this, List.of("RESTORED"), 0, 0, "in-progress", "in_conference",
-                    Map.of("bridged", 1, "enqueue", 1, "participantUpdate", 2, "holdUrlRequested", 1), 1, true);
+                    Map.of("bridged", 1, "enqueue", 1, "participantUpdate", 2, "holdUrlRequested", 1, "announceUrlRequested", 1), 1, true);
             case GRACEFUL_HANG_UP -> expectedOutcome();
             case CUSTOMER_HANG_UP -> new StormOutcome(this, List.of("CUSTOMER_LEFT"), 0, 0, "completed", "ended",
-                    Map.of("bridged", 1, "enqueue", 1, "hangup", 1, "participantUpdate", 1, "holdUrlRequested", 1), 0, false);
+                    Map.of("bridged", 1, "enqueue", 1, "hangup", 1, "participantUpdate", 1, "holdUrlRequested", 1, "announceUrlRequested", 1), 0, false);
             case PING_TIMEOUT -> new StormOutcome(this, List.of("REQUEUED"), 0, 1, "in-progress", "queued",
-                    Map.of("bridged", 1, "enqueue", 2, "participantUpdate", 1, "holdUrlRequested", 1, "redirect", 1,
+                    Map.of("bridged", 1, "enqueue", 2, "participantUpdate", 1, "holdUrlRequested", 1, "announceUrlRequested", 1, "redirect", 1,
                             "update", 1), 0, false);
         };
     }
@@ -50,14 +51,14 @@ public enum StormScenario {
     public StormOutcome expectedOutcome() {
         return switch (this) {
             case RECOVERED -> new StormOutcome(this, List.of("RESTORED"), 1, 1, "in-progress", "in_conference",
-                    Map.of("bridged", 2, "enqueue", 2, "participantUpdate", 1, "holdUrlRequested", 1, "redirect", 1,
+                    Map.of("bridged", 2, "enqueue", 2, "participantUpdate", 1, "holdUrlRequested", 1, "announceUrlRequested", 1, "redirect", 1,
                             "update", 1), 1, true);
             case GRACEFUL_HANG_UP -> new StormOutcome(this, List.of(), 0, 0, "completed", "ended",
                     Map.of("bridged", 1, "enqueue", 1), 0, false);
             case CUSTOMER_HANG_UP -> new StormOutcome(this, List.of("CUSTOMER_LEFT"), 1, 0, "completed", "ended",
-                    Map.of("bridged", 1, "enqueue", 1, "hangup", 1, "participantUpdate", 1, "holdUrlRequested", 1), 0, false);
+                    Map.of("bridged", 1, "enqueue", 1, "hangup", 1, "participantUpdate", 1, "holdUrlRequested", 1, "announceUrlRequested", 1), 0, false);
             case PING_TIMEOUT -> new StormOutcome(this, List.of("REQUEUED"), 1, 1, "in-progress", "queued",
-                    Map.of("bridged", 1, "enqueue", 2, "participantUpdate", 1, "holdUrlRequested", 1, "redirect", 1,
+                    Map.of("bridged", 1, "enqueue", 2, "participantUpdate", 1, "holdUrlRequested", 1, "announceUrlRequested", 1, "redirect", 1,
                             "update", 1), 0, false);
         };
     }
