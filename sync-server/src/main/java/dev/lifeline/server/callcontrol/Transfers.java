@@ -22,6 +22,7 @@ import dev.lifeline.server.twilio.WorkerState;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +42,9 @@ import org.slf4j.LoggerFactory;
  * <li>add: the agent joins as a third party, nobody is held.</li>
  * </ul>
  * Every step is claimed (the same request twice, or on two servers, runs once) and reads TaskRouter's record of the
- * transfer (the task's {@link TransferAttributes#TRANSFER} block) before it acts.
+ * transfer (the task's {@link TransferAttributes#TRANSFER} block) before it acts. Starting one is durable
+ * ({@link TransferStarts}): a member that dies half way leaves a record another member's {@link TransferSweeper}
+ * finishes.
  */
 public final class Transfers {
 
@@ -61,16 +64,20 @@ public final class Transfers {
     private final Function<String, Optional<String>> workerOfIdentity;
     private final Duration answerWait;
     private final Duration queueTimeout;
+    private final TransferJobs jobs;
+    private final TransferStarts starts;
 
     /**
      * @param workerOfIdentity the TaskRouter worker of an agent identity, empty for someone who takes no calls
      * @param answerWait       how long the target's softphone may take to answer its leg
      * @param queueTimeout     how long a transfer to the queue waits to be taken ({@code transfer.queue-timeout}): the
      *                         task's TaskRouter timeout, after which {@link UntakenTransfers} brings the customer back
+     * @param jobs             the transfers being started, cluster-wide, for a surviving member to finish
      */
     public Transfers(VoiceGateway voice, TaskRouterGateway taskRouter, RecoveryEngine engine, EffectLeases claims,
                      String voiceWorkflowSid, String voiceQueueSid, String voiceQueueName, String conferenceCallbackUrl,
-                     Function<String, Optional<String>> workerOfIdentity, Duration answerWait, Duration queueTimeout) {
+                     Function<String, Optional<String>> workerOfIdentity, Duration answerWait, Duration queueTimeout,
+                     TransferJobs jobs) {
         this.voice = voice;
         this.taskRouter = taskRouter;
         this.engine = engine;
@@ -82,6 +89,13 @@ public final class Transfers {
         this.workerOfIdentity = workerOfIdentity;
         this.answerWait = answerWait;
         this.queueTimeout = queueTimeout;
+        this.jobs = jobs;
+        this.starts = new TransferStarts(voice, taskRouter, engine, claims, jobs, voiceWorkflowSid);
+    }
+
+    /** The sweeper that finishes, on this member, transfers a member left half started ({@link TransferStarts}). */
+    public TransferSweeper sweeper() {
+        return new TransferSweeper(starts, jobs);
     }
 
     /**
@@ -99,22 +113,22 @@ public final class Transfers {
             throw new ApiProblem(Problem.conflict("A transfer of this call is being started already"));
         }
         try {
+            if (starts.underWay(conferenceSid)) {
+                // Left half started by a request that failed or a member that died: the sweeper finishes it.
+                throw new ApiProblem(Problem.conflict("A transfer of this call is being started already"));
+            }
             if (!openTransfers(conferenceSid).isEmpty()) {
                 throw new ApiProblem(Problem.conflict("A transfer of this call is under way already: complete or cancel it first"));
             }
-            if (kind != TransferKind.ADD) {
-                // The same music as during a recovery: the customer hears one Lifeline, whatever keeps them waiting.
-                voice.hold(conferenceSid, customer, true, engine.policy().holdMusicUrl());
-            }
             TransferAttributes transfer = new TransferAttributes(conferenceSid, customer, workerSid, kind, TransferState.OFFERED);
-            String taskSid = taskRouter.createTask(voiceWorkflowSid,
-                    TaskAttributesJson.write(transfer.onto(call.taskAttributes(), targetWorker)),
-                    queue != null ? (int) queueTimeout.toSeconds() : TASK_TIMEOUT_SECONDS, 0, "voice");
-            if (kind == TransferKind.COLD) {
-                leave(call, "cold-transferred");
-            }
-            log.info("{} {} transfer of {} to {} (task {})", workerSid, kind, conferenceSid, agent != null ? agent : "the queue", taskSid);
-            return taskSid;
+            String transferId = UUID.randomUUID().toString();
+            TransferJob started = starts.start(new TransferJob(transferId, conferenceSid, customer, workerSid,
+                    call.myLeg().callSid(), call.myLeg().worker().taskSid(), kind,
+                    TransferStarts.withTransferId(transfer.onto(call.taskAttributes(), targetWorker), transferId),
+                    queue != null ? (int) queueTimeout.toSeconds() : TASK_TIMEOUT_SECONDS, null, TransferJob.stepsOf(kind)));
+            log.info("{} {} transfer of {} to {} (task {})", workerSid, kind, conferenceSid, agent != null ? agent : "the queue",
+                    started.taskSid());
+            return started.taskSid();
         } finally {
             claims.release(claim);
         }
