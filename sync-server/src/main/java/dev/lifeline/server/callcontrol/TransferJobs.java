@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Transfers being started, keyed by conference SID (one at a time per call), in a replicated map: what a member that
+ * Transfers being started, completed or cancelled, keyed by conference SID (one at a time per call), in a replicated map: what a member that
  * dies in the middle leaves for the {@link TransferSweeper} of another to finish.
  */
 public final class TransferJobs {

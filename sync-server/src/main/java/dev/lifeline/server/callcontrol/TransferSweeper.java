@@ -10,18 +10,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs on every member, as the incident reconciler does: each tick it finishes the transfers whose job this member
- * holds the primary copy of and nobody is carrying out ({@link TransferStarts#resumeIfStale}).
+ * holds the primary copy of and nobody is carrying out ({@link TransferSteps#resumeIfStale}).
  */
 public final class TransferSweeper implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(TransferSweeper.class);
 
-    private final TransferStarts starts;
+    private final TransferSteps steps;
     private final TransferJobs jobs;
     private final ScheduledExecutorService timer = DaemonTimer.named("transfer-sweeper");
 
-    TransferSweeper(TransferStarts starts, TransferJobs jobs) {
-        this.starts = starts;
+    TransferSweeper(TransferSteps steps, TransferJobs jobs) {
+        this.steps = steps;
         this.jobs = jobs;
     }
 
@@ -35,7 +35,7 @@ public final class TransferSweeper implements AutoCloseable {
         try {
             for (String conferenceSid : jobs.localConferences()) {
                 try {
-                    starts.resumeIfStale(conferenceSid);
+                    steps.resumeIfStale(conferenceSid);
                 } catch (SplitBrainProtectionException minority) {
                     log.debug("transfer sweep paused: this member is below the cluster's minimum size");
                     return;

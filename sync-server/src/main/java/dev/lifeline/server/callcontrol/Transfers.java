@@ -42,9 +42,9 @@ import org.slf4j.LoggerFactory;
  * <li>add: the agent joins as a third party, nobody is held.</li>
  * </ul>
  * Every step is claimed (the same request twice, or on two servers, runs once) and reads TaskRouter's record of the
- * transfer (the task's {@link TransferAttributes#TRANSFER} block) before it acts. Starting one is durable
- * ({@link TransferStarts}): a member that dies half way leaves a record another member's {@link TransferSweeper}
- * finishes.
+ * transfer (the task's {@link TransferAttributes#TRANSFER} block) before it acts. Starting, completing and cancelling one
+ * is durable ({@link TransferSteps}): a member that dies half way leaves a record another member's
+ * {@link TransferSweeper} finishes.
  */
 public final class Transfers {
 
@@ -65,7 +65,7 @@ public final class Transfers {
     private final Duration answerWait;
     private final Duration queueTimeout;
     private final TransferJobs jobs;
-    private final TransferStarts starts;
+    private final TransferSteps steps;
 
     /**
      * @param workerOfIdentity the TaskRouter worker of an agent identity, empty for someone who takes no calls
@@ -90,12 +90,12 @@ public final class Transfers {
         this.answerWait = answerWait;
         this.queueTimeout = queueTimeout;
         this.jobs = jobs;
-        this.starts = new TransferStarts(voice, taskRouter, engine, claims, jobs, voiceWorkflowSid);
+        this.steps = new TransferSteps(voice, taskRouter, engine, claims, jobs, voiceWorkflowSid);
     }
 
-    /** The sweeper that finishes, on this member, transfers a member left half started ({@link TransferStarts}). */
+    /** The sweeper that finishes, on this member, transfers a member left half done ({@link TransferSteps}). */
     public TransferSweeper sweeper() {
-        return new TransferSweeper(starts, jobs);
+        return new TransferSweeper(steps, jobs);
     }
 
     /**
@@ -113,7 +113,7 @@ public final class Transfers {
             throw new ApiProblem(Problem.conflict("A transfer of this call is being started already"));
         }
         try {
-            if (starts.underWay(conferenceSid)) {
+            if (steps.underWay(conferenceSid)) {
                 // Left half started by a request that failed or a member that died: the sweeper finishes it.
                 throw new ApiProblem(Problem.conflict("A transfer of this call is being started already"));
             }
@@ -122,10 +122,10 @@ public final class Transfers {
             }
             TransferAttributes transfer = new TransferAttributes(conferenceSid, customer, workerSid, kind, TransferState.OFFERED);
             String transferId = UUID.randomUUID().toString();
-            TransferJob started = starts.start(new TransferJob(transferId, conferenceSid, customer, workerSid,
+            TransferJob started = steps.run(new TransferJob(transferId, conferenceSid, customer, workerSid,
                     call.myLeg().callSid(), call.myLeg().worker().taskSid(), kind,
-                    TransferStarts.withTransferId(transfer.onto(call.taskAttributes(), targetWorker), transferId),
-                    queue != null ? (int) queueTimeout.toSeconds() : TASK_TIMEOUT_SECONDS, null, TransferJob.stepsOf(kind)));
+                    TransferSteps.withTransferId(transfer.onto(call.taskAttributes(), targetWorker), transferId),
+                    queue != null ? (int) queueTimeout.toSeconds() : TASK_TIMEOUT_SECONDS, null, null, TransferJob.stepsOf(kind)));
             log.info("{} {} transfer of {} to {} (task {})", workerSid, kind, conferenceSid, agent != null ? agent : "the queue",
                     started.taskSid());
             return started.taskSid();
@@ -214,9 +214,7 @@ public final class Transfers {
             if (transfer.state() != TransferState.CONSULTING) {
                 throw new ApiProblem(Problem.conflict("The agent you are transferring to has not joined yet"));
             }
-            taskRouter.mergeTaskAttributes(task.sid(), TransferAttributes.movedTo(TransferState.COMPLETED));
-            voice.unhold(conferenceSid, transfer.customerCallSid());
-            leave(call, "warm-transferred");
+            steps.run(warmJob(call, task, transfer, null, TransferJob.WARM_COMPLETE));
         });
     }
 
@@ -224,21 +222,19 @@ public final class Transfers {
     public void cancel(String workerSid, String conferenceSid) {
         AgentCall call = AgentCall.of(engine, workerSid, conferenceSid);
         withMyWarmTransfer(call, workerSid, (task, transfer) -> {
-            taskRouter.mergeTaskAttributes(task.sid(), TransferAttributes.movedTo(TransferState.CANCELLED));
-            Optional<Participant> targetLeg = call.conference().participants().values().stream()
-                    .filter(p -> p.present() && p.worker() != null && p.worker().taskSid().equals(task.sid())).findFirst();
-            if (targetLeg.isPresent()) {
-                engine.gracefulExit(conferenceSid, targetLeg.get().callSid(), GracefulExit.HANG_UP);
-                voice.hangUp(targetLeg.get().callSid());
-            }
-            if ("assigned".equals(task.assignmentStatus())) {
-                // Taken already: an assigned task cannot be cancelled, only completed.
-                taskRouter.completeTask(task.sid(), "the transfer was cancelled");
-            } else {
-                taskRouter.cancelTask(task.sid(), "the transfer was cancelled");
-            }
-            voice.unhold(conferenceSid, transfer.customerCallSid());
+            String targetLeg = call.conference().participants().values().stream()
+                    .filter(p -> p.present() && p.worker() != null && p.worker().taskSid().equals(task.sid()))
+                    .map(Participant::callSid).findFirst().orElse(null);
+            steps.run(warmJob(call, task, transfer, targetLeg, TransferJob.WARM_CANCEL));
         });
+    }
+
+    /** Completing or cancelling, made durable the way a start is ({@link TransferSteps}). */
+    private static TransferJob warmJob(AgentCall call, TaskDetails task, TransferAttributes transfer, String targetLegOrNull,
+                                       List<TransferJob.Step> steps) {
+        return new TransferJob(UUID.randomUUID().toString(), call.conferenceSid(), transfer.customerCallSid(),
+                transfer.fromWorkerSid(), call.myLeg().callSid(), call.myLeg().worker().taskSid(), TransferKind.WARM,
+                null, 0, task.sid(), targetLegOrNull, steps);
     }
 
     private void withMyWarmTransfer(AgentCall call, String workerSid, java.util.function.BiConsumer<TaskDetails, TransferAttributes> step) {
@@ -247,6 +243,10 @@ public final class Transfers {
             throw new ApiProblem(Problem.conflict("The transfer is changing right now; try again"));
         }
         try {
+            if (steps.underWay(call.conferenceSid())) {
+                // Left half done by a member that died: the sweeper finishes it.
+                throw new ApiProblem(Problem.conflict("The transfer is changing right now; try again"));
+            }
             TaskDetails task = openTransfers(call.conferenceSid()).stream()
                     .filter(t -> transferOf(t).map(tr -> tr.kind() == TransferKind.WARM && workerSid.equals(tr.fromWorkerSid()))
                             .orElse(false))
@@ -269,14 +269,6 @@ public final class Transfers {
     private static Optional<TransferAttributes> transferOf(TaskDetails task) {
         TaskAttributes attributes = TaskAttributesJson.read(task.attributesJson());
         return isTransfer(attributes) ? TransferAttributes.of(attributes) : Optional.empty();
-    }
-
-    /** The transferring agent leaves on purpose (no drop, the customer stays) and their task goes to wrap-up. */
-    private void leave(AgentCall call, String why) {
-        String leg = call.myLeg().callSid();
-        engine.gracefulExit(call.conferenceSid(), leg, GracefulExit.COLD_TRANSFER);
-        voice.hangUp(leg);
-        taskRouter.wrapUpTask(call.myLeg().worker().taskSid(), why);
     }
 
     static String claimOf(String conferenceSid) {

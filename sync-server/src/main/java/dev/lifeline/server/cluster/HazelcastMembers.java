@@ -35,7 +35,7 @@ public final class HazelcastMembers {
     public static final String DESKTOP_RESERVATIONS = "desktop-reservations";
     /** Who performs which side effect right now. */
     public static final String EFFECT_LEASES = "effect-leases";
-    /** Transfers being started, by conference SID, for a surviving member to finish (callcontrol/TransferJobs). */
+    /** Transfers being started, completed or cancelled, by conference SID, for a survivor to finish (TransferJobs). */
     public static final String TRANSFERS = "transfers";
     /** The split-brain protection shared by every recovery-state map. */
     public static final String MAJORITY_PROTECTION = "recovery-state-majority";

@@ -96,7 +96,7 @@ public final class DesktopCommands {
                 deps.workspace().voiceWorkflowSid(), deps.transferQueueTimeout());
     }
 
-    /** Finishes on this member the transfers a member left half started (run by {@link DesktopModule#start()}). */
+    /** Finishes on this member the transfers a member left half done (run by {@link DesktopModule#start()}). */
     TransferSweeper transferSweeper() {
         return transferSweeper;
     }

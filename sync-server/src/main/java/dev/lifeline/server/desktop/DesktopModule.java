@@ -38,7 +38,7 @@ public final class DesktopModule implements AutoCloseable {
     private final DesktopSocket socket;
     private final java.util.UUID sessionEndListener;
     private java.util.concurrent.ScheduledExecutorService sessionWatch;
-    /** How often each member looks for transfers a dead member left half started (as the incident reconciler ticks). */
+    /** How often each member looks for transfers a dead member left half done (as the incident reconciler ticks). */
     private static final Duration TRANSFER_SWEEP_EVERY = Duration.ofSeconds(1);
     private boolean transferSweepStarted;
 

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Issue 18, crash-safe transfers: the member running an agent's cold transfer dies right after one of its Twilio steps
@@ -39,7 +40,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * target is offered the customer on one task, the customer waits on hold music and then talks to the target, the
  * transferring agent has left with her task wrapping, and no step reached Twilio twice. Three real Hazelcast members
  * (backup count 1); the one killed is the owner of the transfer record's partition, so the record the survivor reads is
- * the promoted backup. Against twilio-sim through the real SDK.
+ * the promoted backup. The same for the end of a warm transfer (complete, cancel), its member killed once the transfer
+ * task says so. Against twilio-sim through the real SDK.
  */
 class TransferMemberLossTest {
 
@@ -105,6 +107,58 @@ class TransferMemberLossTest {
                 .as("alice's leg was ended once").isEqualTo(1);
         assertThat(harness.taskRouter.fetchTask(aliceTask).assignmentStatus()).isEqualTo("wrapping");
         assertThat(harness.cluster.liveEngine().incidents().all()).as("a transfer is no drop").isEmpty();
+    }
+
+    @ParameterizedTest(name = "warm transfer {0}, its member killed after marking the task")
+    @ValueSource(strings = {"completed", "cancelled"})
+    void aWarmTransferWhoseMemberDiesWhileEndingItIsFinishedByASurvivor(String ending) throws Exception {
+        TestSoftphone alice = harness.softphone("alice");
+        String customer = harness.customerTalkingTo("alice", alice);
+        String conference = harness.world.conferenceOf(customer).orElseThrow();
+        String aliceLeg = alice.connectedCalls().get(0);
+        String aliceTask = harness.cluster.liveEngine().conference(conference).flatMap(c -> c.participant(aliceLeg))
+                .map(p -> p.worker().taskSid()).orElseThrow();
+        TestSoftphone bob = harness.softphone("bob");
+        harness.agents.makeAvailable("bob");
+        String transferTask = transfersOn(0, harness.voice, harness.taskRouter)
+                .transfer(worker("alice"), conference, "bob", null, TransferKind.WARM);
+        bobAccepts(transferTask);
+        String bobLeg = bob.connectedCalls().get(0);
+
+        int doomed = harness.cluster.members.indexOf(harness.cluster.partitionOwnerOf(conference));
+        TwilioRestClient dying = dyingAfter(request -> marks(request, transferTask), harness.cluster.members.get(doomed));
+        Transfers onDoomedMember = transfersOn(doomed, VoiceGateway.over(dying),
+                TaskRouterGateway.over(dying, harness.workspace.workspaceSid()));
+        boolean completing = ending.equals("completed");
+        assertThatThrownBy(() -> {
+            if (completing) {
+                onDoomedMember.complete(worker("alice"), conference);
+            } else {
+                onDoomedMember.cancel(worker("alice"), conference);
+            }
+        }).as("the member died in the middle").isNotNull();
+
+        Await.until("the survivor finished the transfer's end",
+                () -> harness.cluster.liveMember().getMap(HazelcastMembers.TRANSFERS).isEmpty());
+        assertThat(harness.world.participant(conference, customer)).as("the customer is off hold").containsEntry("hold", false);
+        String leaving = completing ? aliceLeg : bobLeg;
+        Await.until("the agent leaving has left", () -> "completed".equals(harness.sim.voice().callStatus(leaving)));
+        (completing ? bob : alice).hearsAndIsHeardBy(harness.sim, customer);
+        assertThat(requests(request -> request.path().endsWith("/Participants/" + customer + ".json")
+                && request.form().contains("Hold=false"))).as("the customer was taken off hold once").isEqualTo(1);
+        assertThat(requests(request -> request.method().equals("POST") && request.path().endsWith("/Calls/" + leaving + ".json")))
+                .as("the leaving agent's leg was ended once").isEqualTo(1);
+        if (completing) {
+            assertThat(harness.taskRouter.fetchTask(aliceTask).assignmentStatus()).isEqualTo("wrapping");
+        } else {
+            assertThat(harness.taskRouter.fetchTask(transferTask).isFinished()).as("bob's transfer task is over").isTrue();
+        }
+        assertThat(harness.cluster.liveEngine().incidents().all()).as("a transfer is no drop").isEmpty();
+    }
+
+    private static boolean marks(Request request, String transferTask) {
+        return request.getMethod().toString().equals("POST") && request.getUrl().endsWith("/Tasks/" + transferTask)
+                && request.getPostParams().containsKey("Attributes");
     }
 
     /** The server's Transfers on member {@code i}, as its DesktopCommands makes them. */

@@ -16,10 +16,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starting a transfer so that no server's death leaves it half done. The agent's request writes a {@link TransferJob}
- * (keyed by conference, replicated like the incidents) listing the steps still to do, claims it through
- * {@link EffectLeases} (as the engine claims an effect), and carries the steps out, crossing each off as it goes: hold
- * the customer, create the target's task, and on a cold transfer end the agent's leg on purpose and wrap their task.
+ * Starting a transfer, and completing or cancelling a warm one, so that no server's death leaves it half done. The
+ * agent's request writes a {@link TransferJob} (keyed by conference, replicated like the incidents) listing the steps
+ * still to do, claims it through {@link EffectLeases} (as the engine claims an effect), and carries the steps out,
+ * crossing each off as it goes. A start holds the customer, creates the target's task and, cold, ends the agent's leg on
+ * purpose and wraps their task; a warm complete marks the task, takes the customer off hold and lets the agent leave; a
+ * warm cancel marks the task, ends the target's leg and task and takes the customer off hold.
  * Each step first reads Twilio's current state (is the customer held, is there a task carrying this transfer's id, is
  * the agent's leg over, is the task still assigned), so doing a step again after a member died between acting and
  * crossing it off does nothing a second time.
@@ -32,9 +34,9 @@ import org.slf4j.LoggerFactory;
  * exception is a customer who is no longer in the conference: there is nobody to transfer, so the job is dropped and a
  * task it created is cancelled, so no agent is offered a call that is over.
  */
-final class TransferStarts {
+final class TransferSteps {
 
-    private static final Logger log = LoggerFactory.getLogger(TransferStarts.class);
+    private static final Logger log = LoggerFactory.getLogger(TransferSteps.class);
     /** Twilio call statuses of a leg that is still there to end. */
     private static final Set<String> LIVE_CALL = Set.of("queued", "ringing", "in-progress");
 
@@ -45,7 +47,7 @@ final class TransferStarts {
     private final TransferJobs jobs;
     private final String voiceWorkflowSid;
 
-    TransferStarts(VoiceGateway voice, TaskRouterGateway taskRouter, RecoveryEngine engine, EffectLeases claims,
+    TransferSteps(VoiceGateway voice, TaskRouterGateway taskRouter, RecoveryEngine engine, EffectLeases claims,
                    TransferJobs jobs, String voiceWorkflowSid) {
         this.voice = voice;
         this.taskRouter = taskRouter;
@@ -65,9 +67,9 @@ final class TransferStarts {
      *
      * @return the job as it ended, with its task's SID
      */
-    TransferJob start(TransferJob job) {
+    TransferJob run(TransferJob job) {
         if (!jobs.add(job)) {
-            throw new IllegalStateException("a transfer of " + job.conferenceSid() + " is being started already");
+            throw new IllegalStateException("a transfer of " + job.conferenceSid() + " is changing already");
         }
         return carryOut(job, false);
     }
@@ -99,6 +101,11 @@ final class TransferStarts {
                 case HOLD_CUSTOMER -> holdCustomer(now);
                 case OFFER_TASK -> offerTask(now, resumed);
                 case AGENT_LEAVES -> agentLeaves(now);
+                case MARK_COMPLETED -> marked(now, step, TransferState.COMPLETED);
+                case MARK_CANCELLED -> marked(now, step, TransferState.CANCELLED);
+                case TARGET_LEAVES -> targetLeaves(now);
+                case END_TASK -> endTask(now);
+                case UNHOLD_CUSTOMER -> unholdCustomer(now);
             };
             jobs.update(now);
         }
@@ -129,8 +136,40 @@ final class TransferStarts {
             voice.hangUp(leg);
         }
         // Wraps only a task still assigned: a second time changes nothing.
-        taskRouter.wrapUpTask(job.fromTaskSid(), "cold-transferred");
+        taskRouter.wrapUpTask(job.fromTaskSid(), job.kind() == TransferKind.COLD ? "cold-transferred" : "warm-transferred");
         return job.done(TransferJob.Step.AGENT_LEAVES);
+    }
+
+    /** A merge of the same state a second time changes nothing. */
+    private TransferJob marked(TransferJob job, TransferJob.Step step, TransferState state) {
+        taskRouter.mergeTaskAttributes(job.taskSid(), TransferAttributes.movedTo(state));
+        return job.done(step);
+    }
+
+    private TransferJob targetLeaves(TransferJob job) {
+        String leg = job.targetLegCallSid();
+        if (leg != null && LIVE_CALL.contains(voice.callStatus(leg))) {
+            engine.gracefulExit(job.conferenceSid(), leg, GracefulExit.HANG_UP);
+            voice.hangUp(leg);
+        }
+        return job.done(TransferJob.Step.TARGET_LEAVES);
+    }
+
+    /** Taken already: an assigned task cannot be cancelled, only completed. A finished one is left alone. */
+    private TransferJob endTask(TransferJob job) {
+        String status = taskRouter.taskDetails(job.taskSid()).map(TaskDetails::assignmentStatus).orElse("canceled");
+        if (List.of("assigned", "wrapping").contains(status)) {
+            taskRouter.completeTask(job.taskSid(), "the transfer was cancelled");
+        } else if (List.of("pending", "reserved").contains(status)) {
+            taskRouter.cancelTask(job.taskSid(), "the transfer was cancelled");
+        }
+        return job.done(TransferJob.Step.END_TASK);
+    }
+
+    /** Unholding a participant not on hold changes nothing at Twilio. */
+    private TransferJob unholdCustomer(TransferJob job) {
+        voice.unhold(job.conferenceSid(), job.customerCallSid());
+        return job.done(TransferJob.Step.UNHOLD_CUSTOMER);
     }
 
     /** Nobody to transfer: the customer has gone. A task made for them is withdrawn, so nobody is offered a dead call. */
