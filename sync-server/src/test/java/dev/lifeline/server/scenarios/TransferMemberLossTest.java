@@ -68,14 +68,10 @@ class TransferMemberLossTest {
     @ParameterizedTest(name = "cold transfer to {0}, its member killed after {1}")
     @CsvSource({"bob, holding the customer", "Everyone, holding the customer", "bob, creating the task"})
     void aColdTransferWhoseMemberDiesHalfWayIsFinishedByASurvivor(String target, String killedAfter) throws Exception {
-        TestSoftphone alice = harness.softphone("alice");
-        String customer = harness.customerTalkingTo("alice", alice);
-        String conference = harness.world.conferenceOf(customer).orElseThrow();
-        String aliceLeg = alice.connectedCalls().get(0);
-        String aliceTask = harness.cluster.liveEngine().conference(conference).flatMap(c -> c.participant(aliceLeg))
-                .map(p -> p.worker().taskSid()).orElseThrow();
-        TestSoftphone bob = harness.softphone("bob");
-        harness.agents.makeAvailable("bob");
+        Call call = aliceWithACustomerAndBobAvailable();
+        String customer = call.customer();
+        String conference = call.conference();
+        String aliceLeg = call.aliceLeg();
 
         int doomed = harness.cluster.members.indexOf(harness.cluster.partitionOwnerOf(conference));
         Predicate<Request> lastStep = killedAfter.equals("creating the task") ? TransferMemberLossTest::createsATask
@@ -99,31 +95,27 @@ class TransferMemberLossTest {
 
         Await.until("the customer is off hold with bob",
                 () -> Boolean.FALSE.equals(harness.world.participant(conference, customer).get("hold")));
-        bob.hearsAndIsHeardBy(harness.sim, customer);
+        call.bob().hearsAndIsHeardBy(harness.sim, customer);
         assertThat(transferTasksOf(conference)).as("one task offered the customer").hasSize(1);
         assertThat(requests(request -> request.path().endsWith("/Participants/" + customer + ".json")
                 && request.form().contains("Hold=true"))).as("the customer was put on hold once").isEqualTo(1);
         assertThat(requests(request -> request.method().equals("POST") && request.path().endsWith("/Calls/" + aliceLeg + ".json")))
                 .as("alice's leg was ended once").isEqualTo(1);
-        assertThat(harness.taskRouter.fetchTask(aliceTask).assignmentStatus()).isEqualTo("wrapping");
+        assertThat(harness.taskRouter.fetchTask(call.aliceTask()).assignmentStatus()).isEqualTo("wrapping");
         assertThat(harness.cluster.liveEngine().incidents().all()).as("a transfer is no drop").isEmpty();
     }
 
     @ParameterizedTest(name = "warm transfer {0}, its member killed after marking the task")
     @ValueSource(strings = {"completed", "cancelled"})
     void aWarmTransferWhoseMemberDiesWhileEndingItIsFinishedByASurvivor(String ending) throws Exception {
-        TestSoftphone alice = harness.softphone("alice");
-        String customer = harness.customerTalkingTo("alice", alice);
-        String conference = harness.world.conferenceOf(customer).orElseThrow();
-        String aliceLeg = alice.connectedCalls().get(0);
-        String aliceTask = harness.cluster.liveEngine().conference(conference).flatMap(c -> c.participant(aliceLeg))
-                .map(p -> p.worker().taskSid()).orElseThrow();
-        TestSoftphone bob = harness.softphone("bob");
-        harness.agents.makeAvailable("bob");
+        Call call = aliceWithACustomerAndBobAvailable();
+        String customer = call.customer();
+        String conference = call.conference();
+        String aliceLeg = call.aliceLeg();
         String transferTask = transfersOn(0, harness.voice, harness.taskRouter)
                 .transfer(worker("alice"), conference, "bob", null, TransferKind.WARM);
         bobAccepts(transferTask);
-        String bobLeg = bob.connectedCalls().get(0);
+        String bobLeg = call.bob().connectedCalls().get(0);
 
         int doomed = harness.cluster.members.indexOf(harness.cluster.partitionOwnerOf(conference));
         TwilioRestClient dying = dyingAfter(request -> marks(request, transferTask), harness.cluster.members.get(doomed));
@@ -143,13 +135,13 @@ class TransferMemberLossTest {
         assertThat(harness.world.participant(conference, customer)).as("the customer is off hold").containsEntry("hold", false);
         String leaving = completing ? aliceLeg : bobLeg;
         Await.until("the agent leaving has left", () -> "completed".equals(harness.sim.voice().callStatus(leaving)));
-        (completing ? bob : alice).hearsAndIsHeardBy(harness.sim, customer);
+        (completing ? call.bob() : call.alice()).hearsAndIsHeardBy(harness.sim, customer);
         assertThat(requests(request -> request.path().endsWith("/Participants/" + customer + ".json")
                 && request.form().contains("Hold=false"))).as("the customer was taken off hold once").isEqualTo(1);
         assertThat(requests(request -> request.method().equals("POST") && request.path().endsWith("/Calls/" + leaving + ".json")))
                 .as("the leaving agent's leg was ended once").isEqualTo(1);
         if (completing) {
-            assertThat(harness.taskRouter.fetchTask(aliceTask).assignmentStatus()).isEqualTo("wrapping");
+            assertThat(harness.taskRouter.fetchTask(call.aliceTask()).assignmentStatus()).isEqualTo("wrapping");
         } else {
             assertThat(harness.taskRouter.fetchTask(transferTask).isFinished()).as("bob's transfer task is over").isTrue();
         }
@@ -159,6 +151,23 @@ class TransferMemberLossTest {
     private static boolean marks(Request request, String transferTask) {
         return request.getMethod().toString().equals("POST") && request.getUrl().endsWith("/Tasks/" + transferTask)
                 && request.getPostParams().containsKey("Attributes");
+    }
+
+    private record Call(TestSoftphone alice, TestSoftphone bob, String customer, String conference, String aliceLeg,
+                        String aliceTask) {
+    }
+
+    /** Alice talks to a customer; bob's softphone is registered and he is Available. */
+    private Call aliceWithACustomerAndBobAvailable() throws Exception {
+        TestSoftphone alice = harness.softphone("alice");
+        String customer = harness.customerTalkingTo("alice", alice);
+        String conference = harness.world.conferenceOf(customer).orElseThrow();
+        String aliceLeg = alice.connectedCalls().get(0);
+        String aliceTask = harness.cluster.liveEngine().conference(conference).flatMap(c -> c.participant(aliceLeg))
+                .map(p -> p.worker().taskSid()).orElseThrow();
+        TestSoftphone bob = harness.softphone("bob");
+        harness.agents.makeAvailable("bob");
+        return new Call(alice, bob, customer, conference, aliceLeg, aliceTask);
     }
 
     /** The server's Transfers on member {@code i}, as its DesktopCommands makes them. */
