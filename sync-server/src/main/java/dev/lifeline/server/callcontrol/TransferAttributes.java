@@ -20,6 +20,8 @@ public record TransferAttributes(String conferenceSid, String customerCallSid, S
 
     /** The key of Lifeline's block in the task attributes. */
     public static final String TRANSFER = "lifelineTransfer";
+    /** The key, in that block, of the id of the {@link TransferJob} that made the task. */
+    static final String TRANSFER_ID = "transferId";
     /** Recovery keys of the task being transferred: they belong to that task's incident, not to the new task. */
     private static final String[] NOT_COPIED = {RecoveryAttributes.LIFELINE_INCIDENT, RecoveryAttributes.LIFELINE_ATTEMPT,
             RecoveryAttributes.IS_RECONNECT, RecoveryAttributes.TARGET_WORKER_SID, RecoveryAttributes.WAS_PING_SUCCESSFUL,

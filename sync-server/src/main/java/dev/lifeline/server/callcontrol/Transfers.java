@@ -22,6 +22,7 @@ import dev.lifeline.server.twilio.WorkerState;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +42,9 @@ import org.slf4j.LoggerFactory;
  * <li>add: the agent joins as a third party, nobody is held.</li>
  * </ul>
  * Every step is claimed (the same request twice, or on two servers, runs once) and reads TaskRouter's record of the
- * transfer (the task's {@link TransferAttributes#TRANSFER} block) before it acts.
+ * transfer (the task's {@link TransferAttributes#TRANSFER} block) before it acts. Starting, completing and cancelling one
+ * is durable ({@link TransferSteps}): a member that dies half way leaves a record another member's
+ * {@link TransferSweeper} finishes.
  */
 public final class Transfers {
 
@@ -61,16 +64,20 @@ public final class Transfers {
     private final Function<String, Optional<String>> workerOfIdentity;
     private final Duration answerWait;
     private final Duration queueTimeout;
+    private final TransferJobs jobs;
+    private final TransferSteps steps;
 
     /**
      * @param workerOfIdentity the TaskRouter worker of an agent identity, empty for someone who takes no calls
      * @param answerWait       how long the target's softphone may take to answer its leg
      * @param queueTimeout     how long a transfer to the queue waits to be taken ({@code transfer.queue-timeout}): the
      *                         task's TaskRouter timeout, after which {@link UntakenTransfers} brings the customer back
+     * @param jobs             the transfers being started, cluster-wide, for a surviving member to finish
      */
     public Transfers(VoiceGateway voice, TaskRouterGateway taskRouter, RecoveryEngine engine, EffectLeases claims,
                      String voiceWorkflowSid, String voiceQueueSid, String voiceQueueName, String conferenceCallbackUrl,
-                     Function<String, Optional<String>> workerOfIdentity, Duration answerWait, Duration queueTimeout) {
+                     Function<String, Optional<String>> workerOfIdentity, Duration answerWait, Duration queueTimeout,
+                     TransferJobs jobs) {
         this.voice = voice;
         this.taskRouter = taskRouter;
         this.engine = engine;
@@ -82,6 +89,13 @@ public final class Transfers {
         this.workerOfIdentity = workerOfIdentity;
         this.answerWait = answerWait;
         this.queueTimeout = queueTimeout;
+        this.jobs = jobs;
+        this.steps = new TransferSteps(voice, taskRouter, engine, claims, jobs, voiceWorkflowSid);
+    }
+
+    /** The sweeper that finishes, on this member, transfers a member left half done ({@link TransferSteps}). */
+    public TransferSweeper sweeper() {
+        return new TransferSweeper(steps, jobs);
     }
 
     /**
@@ -99,22 +113,22 @@ public final class Transfers {
             throw new ApiProblem(Problem.conflict("A transfer of this call is being started already"));
         }
         try {
+            if (steps.underWay(conferenceSid)) {
+                // Left half started by a request that failed or a member that died: the sweeper finishes it.
+                throw new ApiProblem(Problem.conflict("A transfer of this call is being started already"));
+            }
             if (!openTransfers(conferenceSid).isEmpty()) {
                 throw new ApiProblem(Problem.conflict("A transfer of this call is under way already: complete or cancel it first"));
             }
-            if (kind != TransferKind.ADD) {
-                // The same music as during a recovery: the customer hears one Lifeline, whatever keeps them waiting.
-                voice.hold(conferenceSid, customer, true, engine.policy().holdMusicUrl());
-            }
             TransferAttributes transfer = new TransferAttributes(conferenceSid, customer, workerSid, kind, TransferState.OFFERED);
-            String taskSid = taskRouter.createTask(voiceWorkflowSid,
-                    TaskAttributesJson.write(transfer.onto(call.taskAttributes(), targetWorker)),
-                    queue != null ? (int) queueTimeout.toSeconds() : TASK_TIMEOUT_SECONDS, 0, "voice");
-            if (kind == TransferKind.COLD) {
-                leave(call, "cold-transferred");
-            }
-            log.info("{} {} transfer of {} to {} (task {})", workerSid, kind, conferenceSid, agent != null ? agent : "the queue", taskSid);
-            return taskSid;
+            String transferId = UUID.randomUUID().toString();
+            TransferJob started = steps.run(new TransferJob(transferId, conferenceSid, customer, workerSid,
+                    call.myLeg().callSid(), call.myLeg().worker().taskSid(), kind,
+                    TransferSteps.withTransferId(transfer.onto(call.taskAttributes(), targetWorker), transferId),
+                    queue != null ? (int) queueTimeout.toSeconds() : TASK_TIMEOUT_SECONDS, null, null, TransferJob.stepsOf(kind)));
+            log.info("{} {} transfer of {} to {} (task {})", workerSid, kind, conferenceSid, agent != null ? agent : "the queue",
+                    started.taskSid());
+            return started.taskSid();
         } finally {
             claims.release(claim);
         }
@@ -200,9 +214,7 @@ public final class Transfers {
             if (transfer.state() != TransferState.CONSULTING) {
                 throw new ApiProblem(Problem.conflict("The agent you are transferring to has not joined yet"));
             }
-            taskRouter.mergeTaskAttributes(task.sid(), TransferAttributes.movedTo(TransferState.COMPLETED));
-            voice.unhold(conferenceSid, transfer.customerCallSid());
-            leave(call, "warm-transferred");
+            steps.run(warmJob(call, task, transfer, null, TransferJob.WARM_COMPLETE));
         });
     }
 
@@ -210,21 +222,19 @@ public final class Transfers {
     public void cancel(String workerSid, String conferenceSid) {
         AgentCall call = AgentCall.of(engine, workerSid, conferenceSid);
         withMyWarmTransfer(call, workerSid, (task, transfer) -> {
-            taskRouter.mergeTaskAttributes(task.sid(), TransferAttributes.movedTo(TransferState.CANCELLED));
-            Optional<Participant> targetLeg = call.conference().participants().values().stream()
-                    .filter(p -> p.present() && p.worker() != null && p.worker().taskSid().equals(task.sid())).findFirst();
-            if (targetLeg.isPresent()) {
-                engine.gracefulExit(conferenceSid, targetLeg.get().callSid(), GracefulExit.HANG_UP);
-                voice.hangUp(targetLeg.get().callSid());
-            }
-            if ("assigned".equals(task.assignmentStatus())) {
-                // Taken already: an assigned task cannot be cancelled, only completed.
-                taskRouter.completeTask(task.sid(), "the transfer was cancelled");
-            } else {
-                taskRouter.cancelTask(task.sid(), "the transfer was cancelled");
-            }
-            voice.unhold(conferenceSid, transfer.customerCallSid());
+            String targetLeg = call.conference().participants().values().stream()
+                    .filter(p -> p.present() && p.worker() != null && p.worker().taskSid().equals(task.sid()))
+                    .map(Participant::callSid).findFirst().orElse(null);
+            steps.run(warmJob(call, task, transfer, targetLeg, TransferJob.WARM_CANCEL));
         });
+    }
+
+    /** Completing or cancelling, made durable the way a start is ({@link TransferSteps}). */
+    private static TransferJob warmJob(AgentCall call, TaskDetails task, TransferAttributes transfer, String targetLegOrNull,
+                                       List<TransferJob.Step> steps) {
+        return new TransferJob(UUID.randomUUID().toString(), call.conferenceSid(), transfer.customerCallSid(),
+                transfer.fromWorkerSid(), call.myLeg().callSid(), call.myLeg().worker().taskSid(), TransferKind.WARM,
+                null, 0, task.sid(), targetLegOrNull, steps);
     }
 
     private void withMyWarmTransfer(AgentCall call, String workerSid, java.util.function.BiConsumer<TaskDetails, TransferAttributes> step) {
@@ -233,6 +243,10 @@ public final class Transfers {
             throw new ApiProblem(Problem.conflict("The transfer is changing right now; try again"));
         }
         try {
+            if (steps.underWay(call.conferenceSid())) {
+                // Left half done by a member that died: the sweeper finishes it.
+                throw new ApiProblem(Problem.conflict("The transfer is changing right now; try again"));
+            }
             TaskDetails task = openTransfers(call.conferenceSid()).stream()
                     .filter(t -> transferOf(t).map(tr -> tr.kind() == TransferKind.WARM && workerSid.equals(tr.fromWorkerSid()))
                             .orElse(false))
@@ -255,14 +269,6 @@ public final class Transfers {
     private static Optional<TransferAttributes> transferOf(TaskDetails task) {
         TaskAttributes attributes = TaskAttributesJson.read(task.attributesJson());
         return isTransfer(attributes) ? TransferAttributes.of(attributes) : Optional.empty();
-    }
-
-    /** The transferring agent leaves on purpose (no drop, the customer stays) and their task goes to wrap-up. */
-    private void leave(AgentCall call, String why) {
-        String leg = call.myLeg().callSid();
-        engine.gracefulExit(call.conferenceSid(), leg, GracefulExit.COLD_TRANSFER);
-        voice.hangUp(leg);
-        taskRouter.wrapUpTask(call.myLeg().worker().taskSid(), why);
     }
 
     static String claimOf(String conferenceSid) {

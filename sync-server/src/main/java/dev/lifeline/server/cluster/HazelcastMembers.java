@@ -35,6 +35,8 @@ public final class HazelcastMembers {
     public static final String DESKTOP_RESERVATIONS = "desktop-reservations";
     /** Who performs which side effect right now. */
     public static final String EFFECT_LEASES = "effect-leases";
+    /** Transfers being started, completed or cancelled, by conference SID, for a survivor to finish (TransferJobs). */
+    public static final String TRANSFERS = "transfers";
     /** The split-brain protection shared by every recovery-state map. */
     public static final String MAJORITY_PROTECTION = "recovery-state-majority";
 
@@ -113,6 +115,8 @@ public final class HazelcastMembers {
         maps.putIfAbsent(PENDING_BY_TASK);
         // Protected so that a minority member can never claim, and so perform, a Twilio side effect.
         maps.putIfAbsent(EFFECT_LEASES);
+        // Protected too: a minority member must not drive a transfer's Twilio steps.
+        maps.putIfAbsent(TRANSFERS);
         maps.ringbuffer(RECENT_OUTCOMES, RECENT_OUTCOMES_KEPT);
         StateIndexes.configure(config);
         return config;

@@ -23,6 +23,8 @@ import dev.lifeline.model.command.RemoveParty;
 import dev.lifeline.model.command.TransferCall;
 import dev.lifeline.server.callcontrol.PartyControls;
 import dev.lifeline.server.callcontrol.TransferKind;
+import dev.lifeline.server.callcontrol.TransferJobs;
+import dev.lifeline.server.callcontrol.TransferSweeper;
 import dev.lifeline.server.callcontrol.Transfers;
 import dev.lifeline.server.callcontrol.UntakenTransfers;
 import dev.lifeline.server.engine.EffectLeases;
@@ -73,6 +75,7 @@ public final class DesktopCommands {
     private final PartyControls parties;
     private final Transfers transfers;
     private final UntakenTransfers untakenTransfers;
+    private final TransferSweeper transferSweeper;
     private volatile CallbackAcceptor callbacks;
 
     DesktopCommands(DesktopModule.Dependencies deps, AgentStates states, PresenceRegistry presence) {
@@ -86,9 +89,16 @@ public final class DesktopCommands {
         this.parties = new PartyControls(deps.voice(), deps.taskRouter(), deps.engine(), claims, conferenceCallbackUrl);
         this.transfers = new Transfers(deps.voice(), deps.taskRouter(), deps.engine(), claims,
                 deps.workspace().voiceWorkflowSid(), deps.workspace().voiceQueueSid(), WorkspaceProvisioner.VOICE_QUEUE,
-                conferenceCallbackUrl, deps.agents()::workerSid, OutboundDialler.ANSWER_WAIT, deps.transferQueueTimeout());
+                conferenceCallbackUrl, deps.agents()::workerSid, OutboundDialler.ANSWER_WAIT, deps.transferQueueTimeout(),
+                new TransferJobs(deps.hazelcast()));
+        this.transferSweeper = transfers.sweeper();
         this.untakenTransfers = new UntakenTransfers(deps.taskRouter(), deps.engine(), claims, transfers,
                 deps.workspace().voiceWorkflowSid(), deps.transferQueueTimeout());
+    }
+
+    /** Finishes on this member the transfers a member left half done (run by {@link DesktopModule#start()}). */
+    TransferSweeper transferSweeper() {
+        return transferSweeper;
     }
 
     /** Brings back a customer whose transfer nobody took (TaskRouter's {@code task.canceled} of the transfer task). */

@@ -38,6 +38,9 @@ public final class DesktopModule implements AutoCloseable {
     private final DesktopSocket socket;
     private final java.util.UUID sessionEndListener;
     private java.util.concurrent.ScheduledExecutorService sessionWatch;
+    /** How often each member looks for transfers a dead member left half done (as the incident reconciler ticks). */
+    private static final Duration TRANSFER_SWEEP_EVERY = Duration.ofSeconds(1);
+    private boolean transferSweepStarted;
 
     public DesktopModule(Dependencies dependencies) {
         this.deps = dependencies;
@@ -87,6 +90,10 @@ public final class DesktopModule implements AutoCloseable {
         }
         Duration sweepEvery = deps.presenceGrace().dividedBy(2);
         sweeper.start(sweepEvery.isZero() ? Duration.ofSeconds(1) : sweepEvery);
+        if (!transferSweepStarted) {
+            commands.transferSweeper().start(TRANSFER_SWEEP_EVERY);
+            transferSweepStarted = true;
+        }
         return this;
     }
 
@@ -139,5 +146,6 @@ public final class DesktopModule implements AutoCloseable {
             sessionWatch = null;
         }
         sweeper.close();
+        commands.transferSweeper().close();
     }
 }

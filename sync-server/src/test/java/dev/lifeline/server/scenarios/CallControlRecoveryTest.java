@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.twilio.rest.taskrouter.v1.workspace.task.Reservation;
 import dev.lifeline.model.incident.Phase;
 import dev.lifeline.server.callcontrol.PartyControls;
+import dev.lifeline.server.callcontrol.TransferJobs;
 import dev.lifeline.server.callcontrol.TransferKind;
 import dev.lifeline.server.callcontrol.Transfers;
 import dev.lifeline.server.engine.EffectLeases;
@@ -46,7 +47,8 @@ class CallControlRecoveryTest {
         transfers = new Transfers(harness.voice, harness.taskRouter, harness.engine, claims,
                 harness.workspace.voiceWorkflowSid(), harness.workspace.voiceQueueSid(), "Everyone",
                 harness.conferenceCallbackUrl, identity -> Optional.ofNullable(harness.workspace.workers().get(identity)),
-                OutboundDialler.ANSWER_WAIT, dev.lifeline.server.config.ServerConfig.DEFAULT_TRANSFER_QUEUE_TIMEOUT);
+                OutboundDialler.ANSWER_WAIT, dev.lifeline.server.config.ServerConfig.DEFAULT_TRANSFER_QUEUE_TIMEOUT,
+                new TransferJobs(harness.hazelcast));
         parties = new PartyControls(harness.voice, harness.taskRouter, harness.engine, claims, harness.conferenceCallbackUrl);
     }
 

@@ -3,6 +3,7 @@ package dev.lifeline.server.scenarios;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.twilio.rest.taskrouter.v1.workspace.task.Reservation;
+import dev.lifeline.server.callcontrol.TransferJobs;
 import dev.lifeline.server.callcontrol.TransferKind;
 import dev.lifeline.server.callcontrol.Transfers;
 import dev.lifeline.server.callcontrol.UntakenTransfers;
@@ -42,7 +43,7 @@ class QueueTransferTimeoutTest {
         transfers = new Transfers(harness.voice, harness.taskRouter, harness.engine, claims,
                 harness.workspace.voiceWorkflowSid(), harness.workspace.voiceQueueSid(), "Everyone",
                 harness.conferenceCallbackUrl, identity -> Optional.ofNullable(harness.workspace.workers().get(identity)),
-                Duration.ofSeconds(30), QUEUE_TIMEOUT);
+                Duration.ofSeconds(30), QUEUE_TIMEOUT, new TransferJobs(harness.hazelcast));
         UntakenTransfers untaken = new UntakenTransfers(harness.taskRouter, harness.engine, claims, transfers,
                 harness.workspace.voiceWorkflowSid(), QUEUE_TIMEOUT);
         harness.cluster.alsoTaskRouterEvents.add(untaken::onTaskRouterEvent);
