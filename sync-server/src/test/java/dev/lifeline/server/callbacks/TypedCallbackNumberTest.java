@@ -3,8 +3,7 @@ package dev.lifeline.server.callbacks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.twilio.http.TwilioRestClient;
-import com.twilio.rest.api.v2010.account.IncomingPhoneNumber;
-import com.twilio.type.PhoneNumber;
+import dev.lifeline.server.provision.PhoneNumberProvisioner;
 import dev.lifeline.server.app.LifelineServer;
 import dev.lifeline.server.app.SimModeServers;
 import dev.lifeline.server.inbound.IncomingCallRoutes;
@@ -48,8 +47,7 @@ class TypedCallbackNumberTest {
                 "LIFELINE_CALLBACKS_DEFAULT_COUNTRY", "GB"), CLOCK);
         TwilioRestClient client = new TwilioRestClient.Builder(server.sim().accountSid(), server.sim().authToken())
                 .httpClient(new EmulatorHttpClient(server.sim().baseUrl())).build();
-        String number = IncomingPhoneNumber.creator(new PhoneNumber(NUMBER)).create(client).getSid();
-        IncomingPhoneNumber.updater(number).setVoiceUrl(server.publicBaseUrl() + IncomingCallRoutes.PATH).update(client);
+        PhoneNumberProvisioner.buyInSimAndPointAt(client, NUMBER, server.publicBaseUrl() + IncomingCallRoutes.PATH);
     }
 
     @AfterAll

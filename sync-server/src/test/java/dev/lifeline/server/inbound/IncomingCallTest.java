@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.twilio.http.TwilioRestClient;
-import com.twilio.rest.api.v2010.account.IncomingPhoneNumber;
 import com.twilio.rest.taskrouter.v1.workspace.Task;
 import com.twilio.rest.taskrouter.v1.workspace.Worker;
-import com.twilio.type.PhoneNumber;
+import dev.lifeline.server.provision.PhoneNumberProvisioner;
 import dev.lifeline.server.app.LifelineServer;
 import dev.lifeline.server.app.SimModeServers;
 import dev.lifeline.server.hostile.TwilioSigning;
@@ -61,8 +60,7 @@ class IncomingCallTest {
         String workspace = server.workspace().workspaceSid();
         String alice = server.workspace().workers().get("alice");
         Worker.updater(workspace, alice).setActivitySid(server.workspace().activitySid("Available")).update(client);
-        String number = IncomingPhoneNumber.creator(new PhoneNumber(NUMBER)).create(client).getSid();
-        IncomingPhoneNumber.updater(number).setVoiceUrl(server.publicBaseUrl() + IncomingCallRoutes.PATH).update(client);
+        PhoneNumberProvisioner.buyInSimAndPointAt(client, NUMBER, server.publicBaseUrl() + IncomingCallRoutes.PATH);
 
         String call = server.sim().callNumber(CALLER, NUMBER);
 

@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.twilio.http.TwilioRestClient;
-import com.twilio.rest.api.v2010.account.IncomingPhoneNumber;
 import com.twilio.rest.taskrouter.v1.workspace.Task;
-import com.twilio.type.PhoneNumber;
+import dev.lifeline.server.provision.PhoneNumberProvisioner;
 import dev.lifeline.server.app.LifelineServer;
 import dev.lifeline.server.app.SimModeServers;
 import dev.lifeline.server.callbacks.Callback;
@@ -63,8 +62,7 @@ class QueueExperienceTest {
                 "LIFELINE_ENTRY_VIP_PRIORITY", "50"), CLOCK);
         client = new TwilioRestClient.Builder(server.sim().accountSid(), server.sim().authToken())
                 .httpClient(new EmulatorHttpClient(server.sim().baseUrl())).build();
-        String number = IncomingPhoneNumber.creator(new PhoneNumber(NUMBER)).create(client).getSid();
-        IncomingPhoneNumber.updater(number).setVoiceUrl(server.publicBaseUrl() + IncomingCallRoutes.PATH).update(client);
+        PhoneNumberProvisioner.buyInSimAndPointAt(client, NUMBER, server.publicBaseUrl() + IncomingCallRoutes.PATH);
     }
 
     @AfterAll
