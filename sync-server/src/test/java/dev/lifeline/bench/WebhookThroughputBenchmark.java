@@ -1,17 +1,22 @@
 package dev.lifeline.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import dev.lifeline.server.app.LifelineServer;
 import dev.lifeline.server.config.ServerConfig;
 import io.javalin.Javalin;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -62,7 +67,11 @@ class WebhookThroughputBenchmark {
         report.forEach(System.out::println);
     }
 
-    /** Runs {@link WebhookLoad} in a JVM of its own on this classpath; returns what it printed. */
+    /**
+     * Runs {@link WebhookLoad} in a JVM of its own on this classpath; returns what it printed, ending with the CPU
+     * time each measured request cost this JVM (the server) and the load generator: at a rate both keep up with,
+     * that figure compares two builds where latency cannot tell them apart.
+     */
     private static List<String> load(String url, String authToken) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), WebhookLoad.class.getName(), url, String.valueOf(RATE),
@@ -71,18 +80,74 @@ class WebhookThroughputBenchmark {
         builder.environment().put("BENCH_AUTH_TOKEN", authToken);
         Process process = builder.start();
         List<String> lines = new ArrayList<>();
+        CpuWindow cpu = null;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
-                lines.add(line);
+                if (line.startsWith("window ")) {
+                    cpu = CpuWindow.start(line, process.toHandle());
+                } else {
+                    lines.add(line);
+                }
             }
         } finally {
             process.destroy();
         }
         int exit = process.waitFor();
-        if (exit != 0) {
+        if (exit != 0 || cpu == null) {
             throw new AssertionError("WebhookLoad exited " + exit + ": " + String.join("\n", lines));
         }
+        int measured = RATE * SECONDS;
+        String last = lines.remove(lines.size() - 1);
+        lines.add(String.format("CPU per measured request: server %.0f us, load generator %.0f us (2 cores = %.0f us "
+                + "per request at this rate)", cpu.serverNanos() / 1e3 / measured, cpu.loadNanos() / 1e3 / measured,
+                2e6 / RATE));
+        lines.add(String.format("%s server_cpu_us=%.0f load_cpu_us=%.0f", last, cpu.serverNanos() / 1e3 / measured,
+                cpu.loadNanos() / 1e3 / measured));
         return lines;
+    }
+
+    /** This JVM's and the load generator's CPU time between the two instants WebhookLoad announced. */
+    private static final class CpuWindow {
+        private final CompletableFuture<long[]> spent = new CompletableFuture<>();
+
+        static CpuWindow start(String announcement, ProcessHandle load) {
+            String[] fields = announcement.split("[ =]");
+            long from = Long.parseLong(fields[2]);
+            long to = Long.parseLong(fields[4]);
+            CpuWindow window = new CpuWindow();
+            Thread sampler = new Thread(() -> {
+                sleepUntil(from);
+                long server = serverCpu();
+                long loadCpu = loadCpu(load);
+                sleepUntil(to);
+                window.spent.complete(new long[] {serverCpu() - server, loadCpu(load) - loadCpu});
+            }, "cpu-window");
+            sampler.setDaemon(true);
+            sampler.start();
+            return window;
+        }
+
+        long serverNanos() {
+            return spent.join()[0];
+        }
+
+        long loadNanos() {
+            return spent.join()[1];
+        }
+
+        private static void sleepUntil(long nanoTime) {
+            for (long wait = nanoTime - System.nanoTime(); wait > 0; wait = nanoTime - System.nanoTime()) {
+                LockSupport.parkNanos(wait);
+            }
+        }
+
+        private static long serverCpu() {
+            return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        }
+
+        private static long loadCpu(ProcessHandle load) {
+            return load.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+        }
     }
 
     private static String loadAverage() {

@@ -73,6 +73,7 @@ public final class ConferenceChangeSerializers {
             out.writeObject(applied.conference());
             writeList(out, applied.effects());
             writeList(out, applied.recoveryEvents());
+            out.writeBoolean(applied.news());
         }
 
         @Override
@@ -80,7 +81,7 @@ public final class ConferenceChangeSerializers {
             ConferenceRecord conference = in.readObject();
             List<Effect> effects = readList(in);
             List<RecoveryEvent> events = readList(in);
-            return new AppliedConference(conference, effects, events);
+            return new AppliedConference(conference, effects, events, in.readBoolean());
         }
 
         @Override

@@ -144,10 +144,13 @@ public final class ConferenceStore {
                 case GRACEFUL -> ConferenceStateMachine.markGraceful(current, entry.getKey(), workerCallSid, exit);
                 case SILENT_DESKTOP -> ConferenceStateMachine.markEndedForSilence(current, entry.getKey(), workerCallSid);
             };
-            if (transition.next() != current && transition.next() != null) {
+            // The state machine hands back the very record it was given when a change leaves it as it was.
+            boolean changed = transition.next() != current && transition.next() != null;
+            if (changed) {
                 Retention.store(entry, transition.next(), transition.next().ended(), retention);
             }
-            return new AppliedConference(transition.next(), transition.effects(), transition.recoveryEvents());
+            boolean news = changed || !transition.effects().isEmpty() || !transition.recoveryEvents().isEmpty();
+            return new AppliedConference(transition.next(), transition.effects(), transition.recoveryEvents(), news);
         }
     }
 }

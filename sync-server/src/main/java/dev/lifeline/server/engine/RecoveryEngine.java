@@ -89,14 +89,15 @@ public final class RecoveryEngine implements AutoCloseable {
     /**
      * A conference status callback; a redelivery of one already applied changes nothing.
      *
-     * <p>The redelivery check and, for a join, the look-up of the agent it may be are started together with the
-     * change itself and waited for once, rather than one map round trip after another. The change need not wait for
-     * the check: the state machine ignores a callback at or below a leg's last sequence, so applying a redelivery
-     * changes nothing, and what follows the change (effects, recovery events, desktops) is what a redelivery skips.
+     * <p>The record is its own redelivery check: the state machine ignores a callback at or below its leg's last
+     * sequence, and the change reports whether it was news ({@link AppliedConference#news()}). So a callback costs one
+     * map round trip, the change itself, and a join's look-up of the agent it may be is started beside it. A change
+     * that was not news produced no effects or recovery events and tells no desktop anything new: it is skipped, except
+     * for the follow-ups that finish what a member dying just after the change may have cut short (a join's
+     * registration or a moved party's hold, an announcement's end). Those are idempotent, so running them for a
+     * redelivery is harmless.
      */
     public void onConferenceCallback(ConferenceCallback callback) {
-        String eventId = callback.eventId();
-        CompletableFuture<Boolean> seenBefore = seen.alreadyAppliedAsync(eventId);
         CompletableFuture<Optional<ConferenceStore.PendingAssignment>> pending =
                 callback.kind() == ConferenceCallback.Kind.PARTICIPANT_JOIN
                         ? conferences.pendingForAsync(callback.friendlyName())
@@ -104,17 +105,19 @@ public final class RecoveryEngine implements AutoCloseable {
         MDC.put("conferenceSid", callback.conferenceSid());
         try {
             AppliedConference applied = conferences.apply(callback);
-            // A change that produced work was new to the state machine, whatever the mark says (e.g. a mark that
-            // outlived the record it marked): its work is done, never dropped.
-            if (awaited(seenBefore) && applied.effects().isEmpty() && applied.recoveryEvents().isEmpty()) {
+            if (!applied.news() && !finishesInterruptedWork(callback.kind())) {
                 metrics.duplicateSkipped("conference");
                 return;
             }
             afterConferenceChange(callback, applied, () -> awaited(pending));
-            seen.markApplied(eventId);
         } finally {
             MDC.remove("conferenceSid");
         }
+    }
+
+    /** The kinds whose follow-ups a redelivery runs again: they may have been cut short, and they are idempotent. */
+    private static boolean finishesInterruptedWork(ConferenceCallback.Kind kind) {
+        return kind == ConferenceCallback.Kind.PARTICIPANT_JOIN || kind == ConferenceCallback.Kind.ANNOUNCEMENT_END;
     }
 
     private void applyConferenceCallback(ConferenceCallback callback) {
@@ -123,7 +126,9 @@ public final class RecoveryEngine implements AutoCloseable {
 
     private void afterConferenceChange(ConferenceCallback callback, AppliedConference applied,
                                        Supplier<Optional<ConferenceStore.PendingAssignment>> pending) {
-        handle(applied);
+        if (applied.news()) {
+            handle(applied);
+        }
         if (callback.kind() == ConferenceCallback.Kind.PARTICIPANT_JOIN) {
             if (!registeredAgentLeg(applied.conference(), callback.callSid())) {
                 registerIfExpected(callback, pending.get()).ifPresent(this::handle);

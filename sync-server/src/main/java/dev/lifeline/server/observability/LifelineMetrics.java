@@ -133,6 +133,11 @@ public final class LifelineMetrics {
         dedupeHits.labelValues(kind).inc();
     }
 
+    /** Webhook events of {@code kind} recognised as already applied and skipped so far. */
+    public long duplicatesSkipped(String kind) {
+        return (long) dedupeHits.labelValues(kind).get();
+    }
+
     public void webhookRejected(String reason) {
         webhooksRejected.labelValues(reason).inc();
     }

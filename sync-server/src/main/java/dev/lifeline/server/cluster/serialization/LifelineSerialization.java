@@ -18,7 +18,9 @@ import dev.lifeline.server.engine.ConferenceChangeSerializers;
  * Members of the two builds must not share a cluster: upgrade by starting a new cluster of new members (the
  * reconciler rebuilds live conferences from Twilio) rather than one member at a time. Within this format, Compact
  * allows adding a field (readers of the older schema ignore it; a new reader must give a default when
- * {@code getFieldKind} says it is absent), so later changes can roll.
+ * {@code getFieldKind} says it is absent), so later changes can roll. The stream forms of
+ * {@link ConferenceChangeSerializers} have no such room: a change to them (the result's {@code news} flag, added with
+ * the end of the conference callbacks' seen-marks) is again a new cluster, not a rolling upgrade.
  */
 public final class LifelineSerialization {
 

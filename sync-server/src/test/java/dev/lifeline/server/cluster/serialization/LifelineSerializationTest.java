@@ -110,14 +110,15 @@ class LifelineSerializationTest {
     }
 
     @Test
-    void aConferenceChangeResultKeepsItsRecordEffectsAndEvents() {
-        AppliedConference quiet = new AppliedConference(record(), List.of(), List.of());
+    void aConferenceChangeResultKeepsItsRecordEffectsEventsAndWhetherItWasNews() {
+        AppliedConference quiet = new AppliedConference(record(), List.of(), List.of(), true);
+        AppliedConference redelivery = new AppliedConference(record(), List.of(), List.of(), false);
         AppliedConference drop = new AppliedConference(record(),
                 List.of(new Effect.EndConference("CF1:e1", "CF1"), new Effect.StopHoldMusic("CF1:e2", "CF1", "CAcust")),
-                List.of(new RecoveryEvent.CustomerLeft("CAcust"), new RecoveryEvent.PartiesMoved()));
-        AppliedConference nothing = new AppliedConference(null, List.of(), List.of());
+                List.of(new RecoveryEvent.CustomerLeft("CAcust"), new RecoveryEvent.PartiesMoved()), true);
+        AppliedConference nothing = new AppliedConference(null, List.of(), List.of(), false);
 
-        for (AppliedConference applied : List.of(quiet, drop, nothing)) {
+        for (AppliedConference applied : List.of(quiet, redelivery, drop, nothing)) {
             Data data = serialization().toData(applied);
             assertThat(data.getType()).as("its own stream form").isPositive();
             assertThat((Object) serialization().toObject(data)).isEqualTo(applied);
