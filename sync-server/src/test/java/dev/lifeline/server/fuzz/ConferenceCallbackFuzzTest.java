@@ -6,8 +6,8 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.lifeline.server.conference.ConferenceCallback;
 import dev.lifeline.server.webhooks.ConferenceCallbackForm;
+import dev.lifeline.server.webhooks.FormBody;
 import dev.lifeline.server.webhooks.WebhookFormatException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +26,7 @@ class ConferenceCallbackFuzzTest {
     /** Seeds: {@code ConferenceCallbackFuzzTestInputs/rawFormBodiesParseOrAreRefusedAsBadRequests/}, raw bodies. */
     @FuzzTest(maxDuration = "60s")
     void rawFormBodiesParseOrAreRefusedAsBadRequests(byte[] body) {
-        parseOrRefuse(FormBodies.decode(new String(body, StandardCharsets.UTF_8)));
+        parseOrRefuse(FormBody.decode(body));
     }
 
     /** Known parameter names with fuzzed values, so the fuzzer reaches the checks behind the required ones. */
