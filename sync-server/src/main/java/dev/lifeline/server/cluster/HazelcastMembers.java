@@ -27,6 +27,8 @@ public final class HazelcastMembers {
 
     /** Latest incident per customer call (a lookup next to {@link #INCIDENTS}). */
     public static final String INCIDENTS_BY_CUSTOMER = INCIDENTS + "-by-customer";
+    /** Which agents are present in each conference, a hint next to {@link #CONFERENCES} (engine.WorkerPresence). */
+    public static final String PRESENT_WORKERS = CONFERENCES + "-present-workers";
     /** Accepted voice tasks waiting for their conference (a lookup next to {@link #CONFERENCES}). */
     public static final String PENDING_BY_TASK = CONFERENCES + "-pending-by-task";
     /** The latest finished incidents, for the supervisor panel after the incidents themselves have expired. */
@@ -102,12 +104,13 @@ public final class HazelcastMembers {
         LifelineSerialization.configure(config.getSerializationConfig());
 
         RecoveryStateMaps maps = new RecoveryStateMaps(config, settings);
-        // Every conference callback runs an EntryProcessor on its record and updates the record's index. Kept
-        // serialized (BINARY), each one deserialized the record twice (for the processor and for the index's old
-        // value) and serialized it once: the largest cost of a webhook in bench/run.sh webhooks. Records are
-        // immutable, so holding the objects is safe; backups are still copies. Hazelcast still copies an indexed
-        // OBJECT value before each processor (serialize + deserialize), which the Compact form keeps cheap.
+        // Every conference callback runs an EntryProcessor on its record. Kept serialized (BINARY), each one
+        // deserialized the record and serialized it again. Records are immutable, so holding the objects is safe;
+        // backups are still copies. The map has no index: Hazelcast copies an indexed OBJECT value before each
+        // processor and updates the index after it, so who is in which conference is a hint map of its own.
         maps.versioned(CONFERENCES).setInMemoryFormat(InMemoryFormat.OBJECT);
+        // A hint, checked against the records on every read and rewritten by the conference audit: either copy will do.
+        maps.putIfAbsent(PRESENT_WORKERS);
         maps.versioned(INCIDENTS);
         // Event ids carry no version: put-if-absent keeps the union of both sides, which is all "seen" means.
         maps.putIfAbsent(SEEN_EVENTS).setTimeToLiveSeconds(SEEN_TTL_SECONDS);

@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
  * The attributes that periodic and per-request reads look records up by, and the map indexes that make each such
  * read a lookup on every member instead of a copy of the whole map. Hazelcast extracts an attribute from the
  * deserialized value by reflection: a record's accessor ({@code droppedWorker().workerSid()}), an
- * {@code isX()} method ({@code Incident.isTerminal()} is {@code terminal}), or a derived method such as
- * {@code ConferenceRecord.presentWorkerSids()}, whose elements {@code [any]} indexes one by one. A query runs on
+ * {@code isX()} method ({@code Incident.isTerminal()} is {@code terminal}), or a list, whose elements {@code [any]}
+ * indexes one by one. The conference records themselves have no index: every webhook rewrites one (see
+ * {@code engine.WorkerPresence}). A query runs on
  * each member's own partitions and is answered alike with or without an index; the index only makes it cheap.
  *
  * <p>The recovery maps get their indexes at run time, once this member is on a side with the cluster's minimum
@@ -36,8 +37,8 @@ public final class StateIndexes {
     public static final String INCIDENT_TERMINAL = "terminal";
     /** {@code Incident.finished()}: terminal with every effect settled, so nothing is left for the reconciler. */
     public static final String INCIDENT_FINISHED = "finished";
-    /** Each worker whose leg is in the conference now. */
-    public static final String CONFERENCE_PRESENT_WORKER = "presentWorkerSids[any]";
+    /** Each worker whose leg is in the conference now, in the presence hint of a conference (engine.WorkerPresence). */
+    public static final String PRESENT_WORKER = "workerSids[any]";
     /** The task a reservation offers. */
     public static final String RESERVATION_TASK = "taskSid";
 
@@ -45,7 +46,7 @@ public final class StateIndexes {
     private static final Duration RETRY = Duration.ofSeconds(5);
     private static final Map<String, List<String>> RECOVERY_MAP_INDEXES = Map.of(
             HazelcastMembers.INCIDENTS, List.of(INCIDENT_WORKER, INCIDENT_TERMINAL, INCIDENT_FINISHED),
-            HazelcastMembers.CONFERENCES, List.of(CONFERENCE_PRESENT_WORKER));
+            HazelcastMembers.PRESENT_WORKERS, List.of(PRESENT_WORKER));
 
     private StateIndexes() {
     }
@@ -53,7 +54,7 @@ public final class StateIndexes {
     static void configure(Config config) {
         config.getMapConfig(HazelcastMembers.DESKTOP_RESERVATIONS)
                 .addIndexConfig(new IndexConfig(IndexType.HASH, RESERVATION_TASK));
-        for (String map : List.of(HazelcastMembers.INCIDENTS, HazelcastMembers.CONFERENCES,
+        for (String map : List.of(HazelcastMembers.INCIDENTS, HazelcastMembers.PRESENT_WORKERS,
                 HazelcastMembers.DESKTOP_RESERVATIONS)) {
             // Hazelcast's default keeps a deserialized copy of every indexed value next to its binary form, which
             // added about 80 % to each record's heap (bench/run.sh maps); the queries here return few records.

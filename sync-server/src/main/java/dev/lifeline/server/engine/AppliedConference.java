@@ -11,9 +11,10 @@ import java.util.List;
  * the change was news: it changed the record or produced work. A callback is not news when the record already holds
  * it or something later (a redelivery, or an older callback arriving late: the state machine ignores a callback at or
  * below its leg's last sequence), nor of the kinds that change no record (conference-start, announcement-end).
+ * {@code presenceChanged}: an agent's leg came or went, so {@link WorkerPresence} must follow.
  */
 public record AppliedConference(ConferenceRecord conference, List<Effect> effects, List<RecoveryEvent> recoveryEvents,
-                                boolean news) implements Serializable {
+                                boolean news, boolean presenceChanged) implements Serializable {
 
     public AppliedConference {
         effects = List.copyOf(effects);

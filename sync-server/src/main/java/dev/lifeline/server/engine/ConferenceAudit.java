@@ -117,6 +117,8 @@ public final class ConferenceAudit implements AutoCloseable {
             return;
         }
         ConferenceRecord record = found.get();
+        // A member that died between writing this record and its presence hint left the hint behind.
+        engine.conferences().followPresence(record);
         List<ParticipantState> inTwilio = twilio.participants(conferenceSid);
         Set<String> callsInTwilio = inTwilio.stream().map(ParticipantState::callSid).collect(Collectors.toSet());
         // A leg Twilio lists in a live conference is there, whoever it is: the join is always safe to apply.

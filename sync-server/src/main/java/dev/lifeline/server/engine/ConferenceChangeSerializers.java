@@ -74,6 +74,7 @@ public final class ConferenceChangeSerializers {
             writeList(out, applied.effects());
             writeList(out, applied.recoveryEvents());
             out.writeBoolean(applied.news());
+            out.writeBoolean(applied.presenceChanged());
         }
 
         @Override
@@ -81,7 +82,8 @@ public final class ConferenceChangeSerializers {
             ConferenceRecord conference = in.readObject();
             List<Effect> effects = readList(in);
             List<RecoveryEvent> events = readList(in);
-            return new AppliedConference(conference, effects, events, in.readBoolean());
+            boolean news = in.readBoolean();
+            return new AppliedConference(conference, effects, events, news, in.readBoolean());
         }
 
         @Override

@@ -3,9 +3,7 @@ package dev.lifeline.server.engine;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.map.IMap;
-import com.hazelcast.query.Predicates;
 import dev.lifeline.server.cluster.HazelcastMembers;
-import dev.lifeline.server.cluster.StateIndexes;
 import dev.lifeline.server.conference.ConferenceCallback;
 import dev.lifeline.server.conference.ConferenceRecord;
 import dev.lifeline.server.conference.ConferenceStateMachine;
@@ -20,6 +18,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -37,6 +36,7 @@ public final class ConferenceStore {
     private final HazelcastInstance hazelcast;
     private final IMap<String, ConferenceRecord> conferences;
     private final IMap<String, PendingAssignment> pendingByTask;
+    private final WorkerPresence presence;
     private final Duration retention;
 
     public ConferenceStore(HazelcastInstance hazelcast) {
@@ -48,28 +48,43 @@ public final class ConferenceStore {
         this.hazelcast = hazelcast;
         this.conferences = hazelcast.getMap(HazelcastMembers.CONFERENCES);
         this.pendingByTask = hazelcast.getMap(HazelcastMembers.PENDING_BY_TASK);
+        this.presence = new WorkerPresence(hazelcast);
         this.retention = retention;
     }
 
     public AppliedConference apply(ConferenceCallback callback) {
-        return conferences.executeOnKey(callback.conferenceSid(),
-                new Change(Change.Kind.CALLBACK, callback, null, null, null, retention));
+        return change(callback.conferenceSid(), new Change(Change.Kind.CALLBACK, callback, null, null, null, retention));
     }
 
     public AppliedConference register(WorkerRegistration registration) {
-        return conferences.executeOnKey(registration.conferenceSid(),
+        return change(registration.conferenceSid(),
                 new Change(Change.Kind.REGISTER, null, registration, null, null, retention));
     }
 
     public AppliedConference markGraceful(String conferenceSid, String workerCallSid, GracefulExit exit) {
-        return conferences.executeOnKey(conferenceSid,
-                new Change(Change.Kind.GRACEFUL, null, null, workerCallSid, exit, retention));
+        return change(conferenceSid, new Change(Change.Kind.GRACEFUL, null, null, workerCallSid, exit, retention));
     }
 
     /** The server is about to end this agent leg for its desktop's silence: its leave is then a drop. */
     public AppliedConference markEndedForSilence(String conferenceSid, String workerCallSid) {
-        return conferences.executeOnKey(conferenceSid,
-                new Change(Change.Kind.SILENT_DESKTOP, null, null, workerCallSid, null, retention));
+        return change(conferenceSid, new Change(Change.Kind.SILENT_DESKTOP, null, null, workerCallSid, null, retention));
+    }
+
+    /** Every change of a record goes here: the presence hint follows the record before the caller hears of it. */
+    private AppliedConference change(String conferenceSid, Change change) {
+        AppliedConference applied = conferences.executeOnKey(conferenceSid, change);
+        if (applied.presenceChanged()) {
+            presence.follow(applied.conference());
+        }
+        return applied;
+    }
+
+    /**
+     * Brings the presence hint of {@code record} up to it: the conference audit's repair of a hint a dying member
+     * left behind, and how records written whole (a rebuild, a test) are made findable.
+     */
+    public void followPresence(ConferenceRecord record) {
+        presence.follow(record);
     }
 
     public Optional<ConferenceRecord> get(String conferenceSid) {
@@ -92,12 +107,21 @@ public final class ConferenceStore {
         return conferences.values();
     }
 
-    /** The conferences the worker has a leg in right now (ended ones have none). */
+    /**
+     * The conferences the worker has a leg in right now (ended ones have none): the presence hint's candidates, each
+     * checked against its record.
+     */
     public List<ConferenceRecord> withWorkerPresent(String workerSid) {
         if (workerSid == null) {
             return List.of();
         }
-        return List.copyOf(conferences.values(Predicates.equal(StateIndexes.CONFERENCE_PRESENT_WORKER, workerSid)));
+        Set<String> candidates = presence.candidatesFor(workerSid);
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        return conferences.getAll(candidates).values().stream()
+                .filter(record -> record.presentWorkerSids().contains(workerSid))
+                .toList();
     }
 
     /** Called when the server accepts a voice reservation, before the conference exists. */
@@ -150,7 +174,13 @@ public final class ConferenceStore {
                 Retention.store(entry, transition.next(), transition.next().ended(), retention);
             }
             boolean news = changed || !transition.effects().isEmpty() || !transition.recoveryEvents().isEmpty();
-            return new AppliedConference(transition.next(), transition.effects(), transition.recoveryEvents(), news);
+            boolean presenceChanged = changed && !presentWorkers(current).equals(presentWorkers(transition.next()));
+            return new AppliedConference(transition.next(), transition.effects(), transition.recoveryEvents(), news,
+                    presenceChanged);
+        }
+
+        private static Set<String> presentWorkers(ConferenceRecord record) {
+            return record == null ? Set.of() : Set.copyOf(record.presentWorkerSids());
         }
     }
 }

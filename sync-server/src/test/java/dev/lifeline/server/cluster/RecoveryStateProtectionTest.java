@@ -30,7 +30,7 @@ class RecoveryStateProtectionTest {
 
     private static final List<String> RECOVERY_STATE = List.of(HazelcastMembers.CONFERENCES, HazelcastMembers.INCIDENTS,
             HazelcastMembers.SEEN_EVENTS, HazelcastMembers.INCIDENTS_BY_CUSTOMER, HazelcastMembers.PENDING_BY_TASK,
-            HazelcastMembers.EFFECT_LEASES, HazelcastMembers.TRANSFERS);
+            HazelcastMembers.EFFECT_LEASES, HazelcastMembers.TRANSFERS, HazelcastMembers.PRESENT_WORKERS);
 
     private final TestHazelcastInstanceFactory factory = new TestHazelcastInstanceFactory();
 

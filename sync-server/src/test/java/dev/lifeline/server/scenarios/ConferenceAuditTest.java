@@ -3,8 +3,11 @@ package dev.lifeline.server.scenarios;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lifeline.model.incident.Phase;
+import dev.lifeline.server.cluster.HazelcastMembers;
 import dev.lifeline.server.conference.ConferenceCallback;
+import dev.lifeline.server.conference.ConferenceRecord;
 import dev.lifeline.server.engine.ConferenceAudit;
+import dev.lifeline.server.engine.ConferenceStore;
 import dev.lifeline.server.recovery.Incident;
 import dev.lifeline.server.testsupport.Await;
 import java.time.Duration;
@@ -89,6 +92,30 @@ class ConferenceAuditTest {
         Incident pinging = harness.incidents.awaitIncidentOf("alice", i -> i.phase() == Phase.PINGING);
         harness.agentComesBack("alice", pinging, customer);
         assertThat(harness.cluster.liveEngine().incidents().all()).hasSize(1);
+    }
+
+    @Test
+    void aPresenceHintThatAMemberDyingLeftBehindIsRewrittenByTheAuditSoTheAgentsConferenceIsFoundAgain() throws Exception {
+        harness = new RecoveryHarness(Duration.ofSeconds(15), Duration.ofSeconds(120));
+        ConferenceAudit audit = new ConferenceAudit(harness.engine, harness.voice);
+        TestSoftphone phone = harness.softphone("alice");
+        String customer = harness.customerTalkingTo("alice", phone);
+        String conference = harness.world.conferenceOf(customer).orElseThrow();
+        Await.until("alice's join is applied", () -> registeredAgents(conference) == 1);
+        String alice = harness.cluster.liveEngine().conference(conference).orElseThrow().presentWorkerSids().get(0);
+        ConferenceStore conferences = harness.cluster.liveEngine().conferences();
+        assertThat(sids(conferences.withWorkerPresent(alice))).as("found through the hint").containsExactly(conference);
+
+        // The record was written and its member died before writing the hint (here: the hint is simply gone).
+        harness.cluster.liveMember().getMap(HazelcastMembers.PRESENT_WORKERS).delete(conference);
+        assertThat(conferences.withWorkerPresent(alice)).as("without its hint, the conference is not found").isEmpty();
+
+        audit.sweep();
+        assertThat(sids(conferences.withWorkerPresent(alice))).as("rewritten by the audit's look").containsExactly(conference);
+    }
+
+    private static List<String> sids(List<ConferenceRecord> records) {
+        return records.stream().map(ConferenceRecord::conferenceSid).toList();
     }
 
     private long registeredAgents(String conferenceSid) {

@@ -65,9 +65,6 @@ final class ConferenceSerializers {
             out.writeInt64("lastSequence", record.lastSequence());
             out.writeString("recoveringIncidentId", record.recoveringIncidentId());
             out.writeInt64("version", record.version());
-            // Not read back (it is derived): Hazelcast evaluates a query on a Compact value against its fields, not
-            // the class's methods, so the index attribute StateIndexes.CONFERENCE_PRESENT_WORKER must be a field.
-            out.writeArrayOfString("presentWorkerSids", record.presentWorkerSids().toArray(String[]::new));
         }
 
         @Override

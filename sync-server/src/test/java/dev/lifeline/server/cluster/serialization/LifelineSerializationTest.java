@@ -111,12 +111,12 @@ class LifelineSerializationTest {
 
     @Test
     void aConferenceChangeResultKeepsItsRecordEffectsEventsAndWhetherItWasNews() {
-        AppliedConference quiet = new AppliedConference(record(), List.of(), List.of(), true);
-        AppliedConference redelivery = new AppliedConference(record(), List.of(), List.of(), false);
+        AppliedConference quiet = new AppliedConference(record(), List.of(), List.of(), true, true);
+        AppliedConference redelivery = new AppliedConference(record(), List.of(), List.of(), false, false);
         AppliedConference drop = new AppliedConference(record(),
                 List.of(new Effect.EndConference("CF1:e1", "CF1"), new Effect.StopHoldMusic("CF1:e2", "CF1", "CAcust")),
-                List.of(new RecoveryEvent.CustomerLeft("CAcust"), new RecoveryEvent.PartiesMoved()), true);
-        AppliedConference nothing = new AppliedConference(null, List.of(), List.of(), false);
+                List.of(new RecoveryEvent.CustomerLeft("CAcust"), new RecoveryEvent.PartiesMoved()), true, false);
+        AppliedConference nothing = new AppliedConference(null, List.of(), List.of(), false, false);
 
         for (AppliedConference applied : List.of(quiet, redelivery, drop, nothing)) {
             Data data = serialization().toData(applied);
