@@ -133,12 +133,16 @@ public final class ConferenceStore {
         return Optional.ofNullable(taskSid == null ? null : pendingByTask.get(taskSid));
     }
 
-    /** The same look-up without waiting, so a join can ask it while its change is applied. */
-    public CompletableFuture<Optional<PendingAssignment>> pendingForAsync(String taskSid) {
+    /**
+     * The same look-up without waiting, so a join can ask it while its change is applied. The answer is the map's own
+     * future, null when nothing is pending: a stage chained on it would run on Hazelcast's async pool, one more
+     * thread hand-off per join, so the caller maps it after it has waited.
+     */
+    public CompletableFuture<PendingAssignment> pendingForAsync(String taskSid) {
         if (taskSid == null) {
-            return CompletableFuture.completedFuture(Optional.empty());
+            return CompletableFuture.completedFuture(null);
         }
-        return pendingByTask.getAsync(taskSid).toCompletableFuture().thenApply(Optional::ofNullable);
+        return pendingByTask.getAsync(taskSid).toCompletableFuture();
     }
 
     /**

@@ -98,10 +98,10 @@ public final class RecoveryEngine implements AutoCloseable {
      * redelivery is harmless.
      */
     public void onConferenceCallback(ConferenceCallback callback) {
-        CompletableFuture<Optional<ConferenceStore.PendingAssignment>> pending =
+        CompletableFuture<ConferenceStore.PendingAssignment> pending =
                 callback.kind() == ConferenceCallback.Kind.PARTICIPANT_JOIN
                         ? conferences.pendingForAsync(callback.friendlyName())
-                        : CompletableFuture.completedFuture(Optional.empty());
+                        : CompletableFuture.completedFuture(null);
         MDC.put("conferenceSid", callback.conferenceSid());
         try {
             AppliedConference applied = conferences.apply(callback);
@@ -109,7 +109,7 @@ public final class RecoveryEngine implements AutoCloseable {
                 metrics.duplicateSkipped("conference");
                 return;
             }
-            afterConferenceChange(callback, applied, () -> awaited(pending));
+            afterConferenceChange(callback, applied, () -> Optional.ofNullable(awaited(pending)));
         } finally {
             MDC.remove("conferenceSid");
         }
