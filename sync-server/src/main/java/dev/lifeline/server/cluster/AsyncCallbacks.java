@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Hazelcast's default is the JDK's common pool, or, when that pool has a parallelism below 2 (a machine with 2
  * cores or fewer: the common pool keeps one core free), a new thread for every single callback, as
- * {@code CompletableFuture} does. A conference callback waits for two or three asynchronous answers, so on the
+ * {@code CompletableFuture} does. A conference callback then waited for two or three asynchronous answers, so on the
  * 2-core machine every webhook started about four threads: 60,000 thread starts in a 30 s run of
  * {@code bench/run.sh webhooks}, most of the server's system time. The callbacks are small (a deserialization, a
  * {@code thenApply}), so a pool of one thread per core serves them. Hazelcast's own internal calls already use

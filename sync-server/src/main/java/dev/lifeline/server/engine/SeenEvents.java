@@ -3,11 +3,11 @@ package dev.lifeline.server.engine;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import dev.lifeline.server.cluster.HazelcastMembers;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Ids of webhook events already applied (the map expires them after a day). A fast path only: the
+ * Ids of TaskRouter events already applied (the map expires them after a day); a conference callback needs none,
+ * its record is its own redelivery check ({@link RecoveryEngine#onConferenceCallback}). A fast path only: the
  * transitions themselves are idempotent, so an event is marked after it has been applied, never before —
  * a crash in between means it is applied again, harmlessly, rather than lost.
  */
@@ -21,11 +21,6 @@ public final class SeenEvents {
 
     public boolean alreadyApplied(String eventId) {
         return seen.containsKey(eventId);
-    }
-
-    /** The same question without waiting, so a caller can ask it while its other round trips are under way. */
-    public CompletableFuture<Boolean> alreadyAppliedAsync(String eventId) {
-        return seen.getAsync(eventId).toCompletableFuture().thenApply(mark -> mark != null);
     }
 
     /**
