@@ -34,11 +34,11 @@ class ConferenceAuditTest {
 
     @Test
     void aDropWhoseLeaveCallbackWasLostIsFoundInTwiliosStateAndRecovered() throws Exception {
-        harness = new RecoveryHarness(Duration.ofSeconds(15), Duration.ofSeconds(120));
-        ConferenceAudit audit = new ConferenceAudit(harness.engine, harness.voice);
-        TestSoftphone phone = harness.softphone("alice");
-        String customer = harness.customerTalkingTo("alice", phone);
-        String conference = harness.world.conferenceOf(customer).orElseThrow();
+        AliceOnACall call = aliceOnACall();
+        ConferenceAudit audit = call.audit();
+        TestSoftphone phone = call.phone();
+        String customer = call.customer();
+        String conference = call.conference();
         List<String> aliceLegs = phone.connectedCalls();
         harness.cluster.refuseConferenceCallbacks(callback -> callback.kind() == ConferenceCallback.Kind.PARTICIPANT_LEAVE
                 && aliceLegs.contains(callback.callSid()));
@@ -96,11 +96,9 @@ class ConferenceAuditTest {
 
     @Test
     void aPresenceHintThatAMemberDyingLeftBehindIsRewrittenByTheAuditSoTheAgentsConferenceIsFoundAgain() throws Exception {
-        harness = new RecoveryHarness(Duration.ofSeconds(15), Duration.ofSeconds(120));
-        ConferenceAudit audit = new ConferenceAudit(harness.engine, harness.voice);
-        TestSoftphone phone = harness.softphone("alice");
-        String customer = harness.customerTalkingTo("alice", phone);
-        String conference = harness.world.conferenceOf(customer).orElseThrow();
+        AliceOnACall call = aliceOnACall();
+        ConferenceAudit audit = call.audit();
+        String conference = call.conference();
         Await.until("alice's join is applied", () -> registeredAgents(conference) == 1);
         String alice = harness.cluster.liveEngine().conference(conference).orElseThrow().presentWorkerSids().get(0);
         ConferenceStore conferences = harness.cluster.liveEngine().conferences();
@@ -112,6 +110,18 @@ class ConferenceAuditTest {
 
         audit.sweep();
         assertThat(sids(conferences.withWorkerPresent(alice))).as("rewritten by the audit's look").containsExactly(conference);
+    }
+
+    /** Alice talking to a customer, and an audit of the harness's engine to drive by hand. */
+    private record AliceOnACall(ConferenceAudit audit, TestSoftphone phone, String customer, String conference) {
+    }
+
+    private AliceOnACall aliceOnACall() throws Exception {
+        harness = new RecoveryHarness(Duration.ofSeconds(15), Duration.ofSeconds(120));
+        TestSoftphone phone = harness.softphone("alice");
+        String customer = harness.customerTalkingTo("alice", phone);
+        return new AliceOnACall(new ConferenceAudit(harness.engine, harness.voice), phone, customer,
+                harness.world.conferenceOf(customer).orElseThrow());
     }
 
     private static List<String> sids(List<ConferenceRecord> records) {
